@@ -1,0 +1,5 @@
+"""Allow ``python -m draftdiff``."""
+
+from draftdiff.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""The ``draftdiff`` command: a thin face over the core; each subcommand is its own module.
+
+A subcommand module defines ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> int``. Nothing heavy is imported until a command runs, so
+``draftdiff validate`` never loads Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from draftdiff import __version__
+
+COMMANDS = ("validate", "schema", "rules")
+"""Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
+
+EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or input the command cannot run with (exit 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="draftdiff",
+        description="Versions of a negotiated agreement: status board, redlines, validation, snapshots.",
+    )
+    parser.add_argument("--version", action="version", version=f"draftdiff {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"draftdiff.cli.{name.replace('-', '_')}")
+        command = sub.add_parser(name, help=module.HELP, description=module.__doc__)
+        module.add_arguments(command)
+        command.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; every failure becomes a message and an exit code, never a traceback."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list and "tui" in COMMANDS:
+        args_list = ["tui"]
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exc:  # argparse: --help (0) or usage error (2)
+            return int(exc.code or 0)
+        if getattr(args, "_module", None) is None:
+            parser.print_help()
+            return EXIT_TROUBLE
+        return int(args._module.run(args))
+    except UsageError as exc:
+        print(f"draftdiff: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:  # the boundary: report, never a traceback
+        if os.environ.get("DRAFTDIFF_DEBUG"):
+            raise
+        print(f"draftdiff: internal error: {type(exc).__name__}: {exc} "
+              "(set DRAFTDIFF_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
+        return EXIT_TROUBLE
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``| head``), stop Python complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to ``-o FILE`` atomically, or to stdout."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from draftdiff.atomic import write_atomic
+
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None

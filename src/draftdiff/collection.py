@@ -1,0 +1,119 @@
+"""A collection of drafts: find files, look drafts up by id or date, follow lineage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draftdiff.diagnostics import Diagnostic
+from draftdiff.load import DraftReadError, LoadedDraft, load_draft
+from draftdiff.model import Draft
+
+DRAFT_SUFFIXES = (".yaml", ".yml")
+
+
+class CollectionError(Exception):
+    """The paths given do not make a collection (missing path, no drafts)."""
+
+
+def find_draft_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Expand files and directories (recursively) into draft files, sorted and unique."""
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in DRAFT_SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not files:
+                raise CollectionError(f"{path}: no draft files (*.yaml, *.yml) in this directory")
+            found.update(dict.fromkeys(files))
+        elif path.exists():
+            found[path] = None
+        else:
+            raise CollectionError(f"{path}: no such file or directory")
+    return list(found)
+
+
+@dataclass
+class DraftSet:
+    """The valid drafts of a collection, ordered by date then id, with their files."""
+
+    loaded: list[LoadedDraft] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        valid = [item for item in self.loaded if item.draft is not None]
+        valid.sort(key=lambda item: (item.draft.date, item.draft.id))  # type: ignore[union-attr]
+        self._by_id: dict[str, LoadedDraft] = {}
+        for item in valid:
+            self._by_id.setdefault(item.draft.id, item)  # type: ignore[union-attr]
+        self._ordered = valid
+
+    @property
+    def drafts(self) -> list[Draft]:
+        """Valid drafts, oldest first (date, then id)."""
+        return [item.draft for item in self._ordered if item.draft is not None]
+
+    @property
+    def files(self) -> list[LoadedDraft]:
+        return list(self._ordered)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for item in self.loaded for d in item.diagnostics]
+
+    def get(self, draft_id: str) -> Draft | None:
+        item = self._by_id.get(draft_id)
+        return item.draft if item else None
+
+    def file_of(self, draft_id: str) -> LoadedDraft | None:
+        return self._by_id.get(draft_id)
+
+    def ids(self) -> list[str]:
+        return [d.id for d in self.drafts]
+
+    def as_of(self, date: str) -> Draft | None:
+        """The latest draft dated on or before ``date`` (ISO), or None before the first."""
+        chosen = None
+        for draft in self.drafts:
+            if draft.date <= date:
+                chosen = draft
+        return chosen
+
+    def later_than(self, date: str) -> list[Draft]:
+        return [d for d in self.drafts if d.date > date]
+
+    def base_of(self, draft: Draft) -> Draft | None:
+        return self.get(draft.based_on) if draft.based_on else None
+
+    def lineage(self, draft: Draft) -> list[Draft]:
+        """The draft and its ancestors through ``based_on``, newest first (cycle-safe)."""
+        chain: list[Draft] = []
+        seen: set[str] = set()
+        current: Draft | None = draft
+        while current is not None and current.id not in seen:
+            chain.append(current)
+            seen.add(current.id)
+            current = self.base_of(current)
+        return chain
+
+    def previous(self, draft: Draft) -> Draft | None:
+        """The draft it answers: its base, else the one before it in time."""
+        base = self.base_of(draft)
+        if base is not None:
+            return base
+        ordered = self.drafts
+        index = next((i for i, d in enumerate(ordered) if d.id == draft.id), 0)
+        return ordered[index - 1] if index > 0 else None
+
+
+def load_draft_set(paths: Iterable[str | Path]) -> DraftSet:
+    """Load every draft under ``paths``; raise :class:`CollectionError` if nothing can be read."""
+    files = find_draft_files(list(paths))
+    loaded: list[LoadedDraft] = []
+    for path in files:
+        try:
+            loaded.append(load_draft(path))
+        except DraftReadError as exc:
+            raise CollectionError(str(exc)) from None
+    return DraftSet(loaded)

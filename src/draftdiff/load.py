@@ -1,0 +1,282 @@
+"""Load one draft file: bytes → text → plain tree (with positions) → :class:`Draft`.
+
+Every way a file can be wrong ends as a positioned :class:`Diagnostic`; only a
+file that cannot be read at all (missing, a directory, no permission) raises
+:class:`DraftReadError`, which the command line turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from draftdiff.diagnostics import Diagnostic
+from draftdiff.model import Draft
+from draftdiff.yamlsource import Path, Positions, YamlProblem, parse_yaml
+
+MAX_BYTES = 8 * 1024 * 1024
+"""Larger than any real draft (a 1 MB article fits eight times); refuse beyond it."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+class DraftReadError(Exception):
+    """The file could not be read at all (missing, unreadable, not a file)."""
+
+
+@dataclass
+class LoadedDraft:
+    """A draft file as loaded: the model when valid, and where each value sits."""
+
+    name: str
+    data: bytes
+    draft: Draft | None = None
+    tree: Any = None
+    positions: Positions = field(default_factory=Positions)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.draft is not None
+
+    @property
+    def blob_id(self) -> str:
+        """The git blob id of the file's bytes (also its Software Heritage ``swh:1:cnt:`` id)."""
+        header = f"blob {len(self.data)}\0".encode()
+        return hashlib.sha1(header + self.data).hexdigest()
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """``(line, col)`` of the value (or the key) at ``path`` in the file."""
+        return self.positions.of_key(path) if key else self.positions.of_value(path)
+
+    def diagnostic(self, path: Path, severity: str, rule: str, message: str,
+                   hint: str | None = None, *, key: bool = False) -> Diagnostic:
+        line, col = self.position(path, key=key)
+        return Diagnostic(self.name, line, col, severity, rule, message, hint)  # type: ignore[arg-type]
+
+
+def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
+    """Read and validate one draft file; raise :class:`DraftReadError` if it cannot be read."""
+    path = FsPath(path)
+    display = name if name is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise DraftReadError(f"{display}: is a directory, not a draft file")
+        if size > MAX_BYTES:
+            loaded = LoadedDraft(display, b"")
+            loaded.diagnostics.append(Diagnostic(
+                display, 1, 1, "error", "file-too-large",
+                f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a draft",
+                "split the text into several drafts or articles"))
+            return loaded
+        data = path.read_bytes()
+    except DraftReadError:
+        raise
+    except FileNotFoundError:
+        raise DraftReadError(f"{display}: no such file") from None
+    except OSError as exc:
+        raise DraftReadError(f"{display}: cannot read ({exc.strerror or exc})") from None
+    return read_draft(data, display)
+
+
+def read_draft(data: bytes, name: str) -> LoadedDraft:
+    """Validate a draft given as bytes (a file, or a blob from a git revision)."""
+    loaded = LoadedDraft(name, data)
+    if len(data) > MAX_BYTES:
+        loaded.diagnostics.append(Diagnostic(name, 1, 1, "error", "file-too-large",
+                                             f"draft is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit"))
+        return loaded
+    text = _decode(loaded)
+    if text is None:
+        return loaded
+    try:
+        tree, positions = parse_yaml(text)
+    except YamlProblem as problem:
+        loaded.diagnostics.append(Diagnostic(name, problem.line, problem.col, "error", problem.rule,
+                                             problem.message, problem.hint))
+        return loaded
+    loaded.tree, loaded.positions = tree, positions
+    if not isinstance(tree, dict):
+        what = "empty" if tree is None else "a list" if isinstance(tree, list) else "a single value"
+        loaded.diagnostics.append(Diagnostic(name, *positions.of_value(()), "error", "yaml-top-level",
+                                             f"a draft must be a mapping of keys to values, but this document is {what}",
+                                             "start the file with 'schema_version: 1' and the draft's keys"))
+        return loaded
+    _validate(loaded)
+    return loaded
+
+
+def _decode(loaded: LoadedDraft) -> str | None:
+    data = loaded.data
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col_of_byte(data, exc.start)
+        loaded.diagnostics.append(Diagnostic(
+            loaded.name, line, col, "error", "file-encoding",
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8"))
+        return None
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        loaded.diagnostics.append(Diagnostic(
+            loaded.name, line, col, "error", "file-control-char",
+            f"control character U+{ord(bad.group()):04X} is not allowed in a draft",
+            "remove it; write tabs and line breaks as themselves"))
+        return None
+    return text
+
+
+def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+# --- schema errors -------------------------------------------------------------------------
+
+
+def _validate(loaded: LoadedDraft) -> None:
+    from pydantic import ValidationError
+
+    try:
+        loaded.draft = Draft.model_validate(loaded.tree)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loaded.diagnostics.append(_schema_diagnostic(loaded, error))
+    except (RecursionError, ValueError, TypeError) as exc:  # pragma: no cover - defensive boundary
+        loaded.diagnostics.append(Diagnostic(loaded.name, 1, 1, "error", "schema-type",
+                                             f"could not check this draft ({type(exc).__name__})"))
+
+
+def describe_path(path: Path) -> str:
+    """``articles[3].positions.armenia`` style, for messages."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "document"
+
+
+def _schema_diagnostic(loaded: LoadedDraft, error: dict[str, Any]) -> Diagnostic:
+    loc: tuple[Any, ...] = tuple(error["loc"])
+    kind = error["type"]
+    is_dict_key = bool(loc) and loc[-1] == "[key]"
+    if is_dict_key:
+        loc = loc[:-1]
+    where = describe_path(loc)
+    value = error.get("input")
+    shown = _show(value)
+
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(loc[:-1])
+        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'?" if guess else (
+            f"allowed keys here: {', '.join(allowed)}" if allowed else None)
+        owner = describe_path(loc[:-1])
+        return loaded.diagnostic(loc, "error", "schema-unknown-key",
+                                 f"unknown key '{key}' in {owner}" + (f"; {hint}" if guess else ""),
+                                 hint, key=True)
+    if kind == "missing":
+        field_name = str(loc[-1])
+        owner = describe_path(loc[:-1])
+        return loaded.diagnostic(loc[:-1], "error", "schema-missing-key",
+                                 f"{owner} is missing the required key '{field_name}'",
+                                 f"add '{field_name}: …'")
+    if kind == "literal_error":
+        expected = _literal_choices(error)
+        guess = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.6) if isinstance(value, str) else []
+        hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(expected)}"
+        return loaded.diagnostic(loc, "error", "schema-value",
+                                 f"{where}: {shown} is not one of {', '.join(expected)}" +
+                                 (f"; did you mean '{guess[0]}'?" if guess else ""),
+                                 hint, key=is_dict_key)
+    if _is_date_error(loc, error):
+        reason = str(error.get("msg", "")).removeprefix("Value error, ")
+        if kind == "string_pattern_mismatch":
+            reason = "must be an ISO date written YYYY-MM-DD"
+        return loaded.diagnostic(loc, "error", "schema-date", f"{where}: {shown} {reason}",
+                                 "write the date as YYYY-MM-DD, e.g. 2024-01-04")
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "url":
+        return loaded.diagnostic(loc, "error", "schema-value", f"{where}: {shown} is not an http(s) URL",
+                                 "write the full address, starting with https://")
+    if kind == "string_pattern_mismatch":
+        return loaded.diagnostic(loc, "error", "schema-value",
+                                 f"{where}: {shown} is not a valid identifier",
+                                 "use lower-case letters, digits and '-', e.g. third-party-forces",
+                                 key=is_dict_key)
+    rule = "schema-type" if kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_type" \
+        else "schema-value"
+    message = str(error.get("msg", kind)).removeprefix("Value error, ")
+    return loaded.diagnostic(loc, "error", rule, f"{where}: {message} (got {shown})", key=is_dict_key)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _literal_choices(error: dict[str, Any]) -> list[str]:
+    expected = str(error.get("ctx", {}).get("expected", ""))
+    return [part.strip().strip("'") for part in re.split(r",| or ", expected) if part.strip()]
+
+
+def _is_date_error(loc: tuple[Any, ...], error: dict[str, Any]) -> bool:
+    if not loc or loc[-1] not in ("date", "raised"):
+        return False
+    return error["type"] in ("string_pattern_mismatch", "value_error")
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model that sits at ``loc`` (for did-you-mean)."""
+    from pydantic import BaseModel
+
+    current: Any = Draft
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(str(part))
+            if info is None:
+                return []
+            current = info.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip ``Annotated`` and ``X | None`` down to the container or model."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0]
+        else:
+            return annotation

@@ -1,0 +1,198 @@
+"""The draft format: one YAML file per version of a negotiated text.
+
+The models are strict (``extra="forbid"``) so that a misspelt key is an error
+rather than silently ignored data, and dates stay ISO text because a YAML
+timestamp would lose the difference between "no date" and "midnight UTC".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _check_iso_date(value: str) -> str:
+    if not _ISO_DATE.match(value):
+        raise ValueError("must be an ISO date written YYYY-MM-DD")
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError as exc:  # e.g. 2023-02-29
+        raise ValueError(f"is not a real calendar date ({exc})") from None
+    return value
+
+
+IsoDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    AfterValidator(_check_iso_date),
+    Field(json_schema_extra={"format": "date"}),
+]
+"""A calendar date kept as text, e.g. ``2024-01-04``."""
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+"""A stable identifier: lower-case letters, digits, ``.``, ``_`` and ``-``."""
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+ArticleStatus = Literal["agreed", "partial", "disputed", "removed", "unknown"]
+StatusBasis = Literal["reported", "inferred"]
+TextBasis = Literal["verbatim", "translation", "summary", "none"]
+FragmentBasis = Literal["verbatim", "translation", "summary"]
+PositionBasis = Literal["verbatim", "translation", "summary", "inferred"]
+DraftKind = Literal[
+    "principles",
+    "proposal",
+    "counter-proposal",
+    "joint-text",
+    "status-report",
+    "initialed",
+    "signed",
+]
+Stage = Literal["pre-negotiation", "negotiating", "finalized", "initialed", "signed", "ratified", "in-force"]
+DatePrecision = Literal["day", "month", "approximate"]
+PreconditionKind = Literal["precondition", "demand", "position"]
+PreconditionStatus = Literal["open", "met", "withdrawn", "transformed", "in-agreement", "rejected"]
+QuoteBasis = Literal["verbatim", "translation", "paraphrase"]
+
+STATUS_ORDER: tuple[ArticleStatus, ...] = ("agreed", "partial", "disputed", "removed", "unknown")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Source(_Strict):
+    """A published item that statements in the draft rest on."""
+
+    id: Slug
+    title: NonEmpty
+    publisher: NonEmpty
+    author: str | None = None
+    date: IsoDate | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    quote: str | None = None
+    quote_basis: QuoteBasis = "verbatim"
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] | None = None
+    notes: str | None = None
+
+
+class Fragment(_Strict):
+    """One published piece of an article's wording, with its own basis."""
+
+    text: NonEmpty
+    basis: FragmentBasis
+    sources: list[Slug] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class Position(_Strict):
+    """A party's wording or stance on an article where the parties differ."""
+
+    text: NonEmpty
+    basis: PositionBasis
+    sources: list[Slug] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class Article(_Strict):
+    """An article, identified by a stable id independent of its number."""
+
+    id: Slug
+    number: Annotated[int, Field(ge=0)] | None = None
+    title: NonEmpty
+    status: ArticleStatus
+    status_basis: StatusBasis | None = None
+    status_note: str | None = None
+    text: str | None = None
+    text_basis: TextBasis = "none"
+    fragments: list[Fragment] = Field(default_factory=list)
+    positions: dict[Slug, Position] = Field(default_factory=dict)
+    sources: list[Slug] = Field(default_factory=list)
+    notes: str | None = None
+
+    @property
+    def full_text(self) -> str:
+        """The wording a redline compares: the text, or the fragments joined."""
+        if self.text is not None:
+            return self.text
+        return "\n\n".join(f.text for f in self.fragments)
+
+    @property
+    def effective_text_basis(self) -> str:
+        """``mixed`` when fragments of several bases make up the text."""
+        if self.text is not None or not self.fragments:
+            return self.text_basis
+        bases = {f.basis for f in self.fragments}
+        return bases.pop() if len(bases) == 1 else "mixed"
+
+
+class Precondition(_Strict):
+    """A condition or demand a party set outside (or around) the text."""
+
+    id: Slug
+    party: Slug
+    kind: PreconditionKind
+    demand: NonEmpty
+    status: PreconditionStatus
+    raised: IsoDate | None = None
+    raised_precision: DatePrecision = "day"
+    status_note: str | None = None
+    article: Slug | None = None
+    sources: list[Slug] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class ClaimedCount(_Strict):
+    """What someone said in public about how many articles were settled."""
+
+    agreed: Annotated[int, Field(ge=0)] | None = None
+    partial: Annotated[int, Field(ge=0)] | None = None
+    disputed: Annotated[int, Field(ge=0)] | None = None
+    total: Annotated[int, Field(ge=0)] | None = None
+    speaker: str | None = None
+    date: IsoDate | None = None
+    source: Slug
+    notes: str | None = None
+
+
+class Draft(_Strict):
+    """One version of the agreement text: a proposal, a joint text or a status report."""
+
+    schema_version: Literal[1]
+    agreement: Slug
+    id: Slug
+    title: NonEmpty
+    date: IsoDate
+    date_precision: DatePrecision = "day"
+    date_note: str | None = None
+    kind: DraftKind
+    proposed_by: Slug
+    based_on: Slug | None = None
+    stage: Stage
+    parties: Annotated[list[Slug], Field(min_length=1)]
+    summary: str | None = None
+    notes: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    claimed_counts: list[ClaimedCount] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=list)
+    preconditions: list[Precondition] = Field(default_factory=list)
+
+    def article(self, article_id: str) -> Article | None:
+        return next((a for a in self.articles if a.id == article_id), None)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def status_counts(self) -> dict[str, int]:
+        """Articles per status, in board order; every status present as a key."""
+        counts = {status: 0 for status in STATUS_ORDER}
+        for article in self.articles:
+            counts[article.status] += 1
+        return counts

@@ -1,0 +1,29 @@
+"""Minimal ANSI styling for plain command output (Rich would cost start-up time)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+_CODES = {"red": "31", "yellow": "33", "green": "32", "cyan": "36", "bold": "1", "dim": "2",
+          "reverse": "7", "underline": "4", "strike": "9", "magenta": "35"}
+
+
+def use_color(stream: TextIO | None = None, force: bool | None = None) -> bool:
+    """Colour on a terminal unless NO_COLOR is set; FORCE_COLOR or ``force`` wins."""
+    if force is not None:
+        return force
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def style(text: str, *names: str, color: bool = True) -> str:
+    if not color or not names:
+        return text
+    codes = ";".join(_CODES[n] for n in names)
+    return f"\x1b[{codes}m{text}\x1b[0m"

@@ -1,0 +1,22 @@
+"""Diagnostics as GitHub Actions workflow commands (``::error file=…,line=…,col=…::``)."""
+
+from __future__ import annotations
+
+from draftdiff.diagnostics import Report
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, **_: object) -> str:
+    lines = []
+    for d in report.sorted():
+        message = d.message + (f" ({d.hint})" if d.hint else "")
+        lines.append(f"::{d.severity} file={_prop(d.file)},line={d.line},col={d.col},"
+                     f"title={_prop(d.rule)}::{_data(message)}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,71 @@
+"""What a collection rule sees: the valid drafts, each with its file and positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from draftdiff.load import LoadedDraft
+from draftdiff.model import Draft
+from draftdiff.yamlsource import Path
+
+
+@dataclass
+class RuleContext:
+    files: list[LoadedDraft]
+    by_id: dict[str, list[LoadedDraft]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {}
+        for item in self.files:
+            assert item.draft is not None
+            self.by_id.setdefault(item.draft.id, []).append(item)
+
+    def drafts(self) -> Iterator[tuple[LoadedDraft, Draft]]:
+        for item in self.files:
+            assert item.draft is not None
+            yield item, item.draft
+
+    def get(self, draft_id: str) -> Draft | None:
+        items = self.by_id.get(draft_id)
+        return items[0].draft if items else None
+
+
+def citations(draft: Draft) -> Iterator[tuple[Path, str]]:
+    """Every place a draft cites a source id, with the path of the citing value."""
+    for i, article in enumerate(draft.articles):
+        for j, sid in enumerate(article.sources):
+            yield ("articles", i, "sources", j), sid
+        for k, fragment in enumerate(article.fragments):
+            for j, sid in enumerate(fragment.sources):
+                yield ("articles", i, "fragments", k, "sources", j), sid
+        for party, position in article.positions.items():
+            for j, sid in enumerate(position.sources):
+                yield ("articles", i, "positions", party, "sources", j), sid
+    for i, pre in enumerate(draft.preconditions):
+        for j, sid in enumerate(pre.sources):
+            yield ("preconditions", i, "sources", j), sid
+    for i, claim in enumerate(draft.claimed_counts):
+        yield ("claimed_counts", i, "source"), claim.source
+
+
+def texts(draft: Draft) -> Iterator[tuple[Path, str]]:
+    """Every free-text value of a draft that a reader will see."""
+    yield ("title",), draft.title
+    for key in ("summary", "notes", "date_note"):
+        value = getattr(draft, key)
+        if value:
+            yield (key,), value
+    for i, article in enumerate(draft.articles):
+        yield ("articles", i, "title"), article.title
+        if article.text:
+            yield ("articles", i, "text"), article.text
+        for k, fragment in enumerate(article.fragments):
+            yield ("articles", i, "fragments", k, "text"), fragment.text
+        for party, position in article.positions.items():
+            yield ("articles", i, "positions", party, "text"), position.text
+    for i, source in enumerate(draft.sources):
+        if source.quote:
+            yield ("sources", i, "quote"), source.quote
+    for i, pre in enumerate(draft.preconditions):
+        yield ("preconditions", i, "demand"), pre.demand

@@ -1,0 +1,37 @@
+"""A party id is used that the draft does not list in ``parties``.
+
+``proposed_by`` (or ``joint``), the keys of ``positions`` and a
+precondition's ``party`` must each be one of the draft's parties; a typo
+here would file a position under a party that does not exist.
+"""
+
+import difflib
+from collections.abc import Iterator
+
+from draftdiff.diagnostics import Diagnostic
+from draftdiff.rules.context import RuleContext
+
+ID = "unknown-party"
+SEVERITY = "error"
+
+
+def check(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for item, draft in ctx.drafts():
+        parties = list(draft.parties)
+
+        def problem(path, party, key=False):  # type: ignore[no-untyped-def]
+            guess = difflib.get_close_matches(party, parties, n=1, cutoff=0.6)
+            return item.diagnostic(path, SEVERITY, ID,
+                                   f"'{party}' is not one of the parties ({', '.join(parties)})"
+                                   + (f"; did you mean '{guess[0]}'?" if guess else ""),
+                                   "add it to parties or fix the id", key=key)
+
+        if draft.proposed_by != "joint" and draft.proposed_by not in parties:
+            yield problem(("proposed_by",), draft.proposed_by)
+        for i, article in enumerate(draft.articles):
+            for party in article.positions:
+                if party not in parties:
+                    yield problem(("articles", i, "positions", party), party, key=True)
+        for i, pre in enumerate(draft.preconditions):
+            if pre.party not in parties:
+                yield problem(("preconditions", i, "party"), pre.party)

@@ -1,0 +1,21 @@
+"""A source is defined but nothing in the draft cites it.
+
+Usually a citation was forgotten or mistyped. Remove the source or cite it.
+"""
+
+from collections.abc import Iterator
+
+from draftdiff.diagnostics import Diagnostic
+from draftdiff.rules.context import RuleContext, citations
+
+ID = "unused-source"
+SEVERITY = "warning"
+
+
+def check(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for item, draft in ctx.drafts():
+        cited = {sid for _, sid in citations(draft)}
+        for index, source in enumerate(draft.sources):
+            if source.id not in cited:
+                yield item.diagnostic(("sources", index, "id"), SEVERITY, ID,
+                                      f"source '{source.id}' is never cited", "cite it or remove it")
