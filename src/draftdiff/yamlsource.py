@@ -75,7 +75,9 @@ _ALLOWED_TAGS = {"tag:yaml.org,2002:str", "!"}
 
 def _plain_scalar(value: str) -> Any:
     """Resolve a plain scalar by the YAML 1.2 core schema; dates stay text."""
-    if not value or value[0] not in "-+.0123456789nNtTfF~":
+    if not value:
+        return None
+    if value[0] not in "-+.0123456789nNtTfF~":
         return value
     if _NULL.match(value):
         return None

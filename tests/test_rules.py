@@ -1,0 +1,249 @@
+"""Collection rules: for each, a valid collection passes and a broken one is reported where it is broken."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from draftdiff.diagnostics import Diagnostic
+from draftdiff.rules import all_rules
+from draftdiff.validate import validate_paths
+from tests.conftest import draft_text
+
+
+def run(tmp_path: Path, write: Callable[..., Path], files: dict[str, str]) -> list[Diagnostic]:
+    for name, text in files.items():
+        write(name, text)
+    return validate_paths([tmp_path]).sorted()
+
+
+def rules_of(diags: list[Diagnostic]) -> list[str]:
+    return [d.rule for d in diags]
+
+
+def test_the_base_collection_is_clean(tmp_path: Path, write: Callable[..., Path]) -> None:
+    assert run(tmp_path, write, {"a.yaml": draft_text("a", "2024-01-01"),
+                                 "b.yaml": draft_text("b", "2024-02-01", based_on="a")}) == []
+
+
+def test_every_rule_is_documented_and_has_a_unique_id() -> None:
+    rules = all_rules()
+    ids = [r.id for r in rules]
+    assert len(ids) == len(set(ids))
+    for rule in rules:
+        assert rule.summary and rule.severity in ("error", "warning"), rule.id
+
+
+def test_duplicate_draft_id_across_files(tmp_path: Path, write: Callable[..., Path]) -> None:
+    diags = run(tmp_path, write, {"a.yaml": draft_text("same"), "b.yaml": draft_text("same")})
+    assert rules_of(diags) == ["duplicate-draft-id"]
+    assert diags[0].file.endswith("b.yaml") and diags[0].line == 3
+    assert "a.yaml:3" in diags[0].message
+
+
+def test_based_on_must_exist_with_suggestion(tmp_path: Path, write: Callable[..., Path]) -> None:
+    diags = run(tmp_path, write, {"a.yaml": draft_text("proposal-a"),
+                                  "b.yaml": draft_text("reply-b", "2024-02-01", based_on="proposal-aa")})
+    assert rules_of(diags) == ["based-on-missing"]
+    assert "did you mean 'proposal-a'?" in diags[0].message
+    assert (diags[0].line, diags[0].col) == (8, 11)
+
+
+def test_lineage_cycle_reported_once(tmp_path: Path, write: Callable[..., Path]) -> None:
+    diags = run(tmp_path, write, {"a.yaml": draft_text("a", "2024-01-01", based_on="b"),
+                                  "b.yaml": draft_text("b", "2024-01-01", based_on="a")})
+    assert rules_of(diags) == ["lineage-cycle"]
+    assert "a → b → a" in diags[0].message
+
+
+def test_self_based_draft_is_a_cycle(tmp_path: Path, write: Callable[..., Path]) -> None:
+    diags = run(tmp_path, write, {"a.yaml": draft_text("a", based_on="a")})
+    assert rules_of(diags) == ["lineage-cycle"]
+
+
+def test_reply_dated_before_its_base(tmp_path: Path, write: Callable[..., Path]) -> None:
+    diags = run(tmp_path, write, {"a.yaml": draft_text("a", "2024-03-01"),
+                                  "b.yaml": draft_text("b", "2024-02-01", based_on="a")})
+    assert rules_of(diags) == ["date-before-base"]
+    assert diags[0].file.endswith("b.yaml") and diags[0].line == 5
+
+
+def test_lineage_across_agreements(tmp_path: Path, write: Callable[..., Path]) -> None:
+    other = draft_text("b", "2024-02-01", based_on="a").replace("agreement: test-peace", "agreement: other")
+    diags = run(tmp_path, write, {"a.yaml": draft_text("a"), "b.yaml": other})
+    assert rules_of(diags) == ["agreement-mismatch"]
+
+
+def test_duplicate_article_and_source_ids(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("id: third-party-forces", "id: recognition")
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["duplicate-id"]
+    assert "line 18" in diags[0].message and (diags[0].line, diags[0].col) == (26, 9)
+
+
+def test_article_numbers_gap_and_repeat(tmp_path: Path, write: Callable[..., Path]) -> None:
+    gap = run(tmp_path, write, {"a.yaml": draft_text().replace("number: 2", "number: 3")})
+    assert rules_of(gap) == ["article-numbering"] and "skip 2" in gap[0].message
+
+
+def test_article_numbers_repeat(tmp_path: Path, write: Callable[..., Path]) -> None:
+    diags = run(tmp_path, write, {"a.yaml": draft_text().replace("number: 2", "number: 1")})
+    assert rules_of(diags) == ["article-numbering"] and "also used by 'recognition'" in diags[0].message
+
+
+def test_removed_article_may_keep_its_old_number(tmp_path: Path, write: Callable[..., Path]) -> None:
+    extra = """\
+  - id: communications
+    number: 2
+    title: Communications
+    status: removed
+    status_basis: reported
+    sources: [src-1]
+"""
+    assert run(tmp_path, write, {"a.yaml": draft_text() + extra}) == []
+
+
+def test_unknown_party_in_positions_and_preconditions(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("      beta: {", "      betta: {") + """\
+preconditions:
+  - id: change-constitution
+    party: gamma
+    kind: precondition
+    demand: Amend the constitution
+    status: open
+    sources: [src-1]
+"""
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["unknown-party", "unknown-party"]
+    assert "did you mean 'beta'?" in diags[0].message and diags[0].col == 7
+
+
+def test_unknown_and_unused_sources(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("    sources: [src-1]\n  - id: third", "    sources: [src-2]\n  - id: third")
+    text = text.replace("basis: summary, sources: [src-1]}", "basis: summary}")
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["unused-source", "unknown-source"]
+    unused, unknown = diags
+    assert unused.severity == "warning" and unknown.severity == "error"
+    assert "did you mean 'src-1'?" in unknown.message
+
+
+def test_status_needs_a_basis(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("    status_basis: reported\n", "")
+    assert rules_of(run(tmp_path, write, {"a.yaml": text})) == ["status-basis"]
+
+
+def test_inferred_status_needs_a_note(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("    status_note: Only two articles were left open; this is one of them.\n", "")
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["status-basis"] and "status_note" in diags[0].message
+
+
+def test_reported_status_needs_a_source(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("    text_basis: summary\n    sources: [src-1]\n", "    text_basis: summary\n")
+    text = text.replace("basis: summary, sources: [src-1]}", "basis: summary}", 1)
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert "status-basis" in rules_of(diags)
+
+
+def test_unknown_status_needs_nothing(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace(
+        "    status: disputed\n    status_basis: inferred\n    status_note: Only two articles were left open; "
+        "this is one of them.\n", "    status: unknown\n")
+    assert run(tmp_path, write, {"a.yaml": text}) == []
+
+
+def test_text_and_basis_must_agree(tmp_path: Path, write: Callable[..., Path]) -> None:
+    no_basis = draft_text().replace("    text_basis: summary\n", "")
+    assert rules_of(run(tmp_path, write, {"a.yaml": no_basis})) == ["text-basis"]
+
+
+def test_basis_without_text(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("    text: The Parties recognize each other's sovereignty.\n", "")
+    assert rules_of(run(tmp_path, write, {"a.yaml": text})) == ["text-basis"]
+
+
+def test_verbatim_text_needs_a_source(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("text_basis: summary\n    sources: [src-1]", "text_basis: verbatim")
+    text = text.replace("status: agreed\n    status_basis: reported", "status: unknown")
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["verbatim-source"]
+
+
+def test_verbatim_fragment_can_rely_on_article_source(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace(
+        "    text: The Parties recognize each other's sovereignty.\n    text_basis: summary\n",
+        "    fragments:\n      - {text: \"recognize and shall respect\", basis: verbatim}\n")
+    assert run(tmp_path, write, {"a.yaml": text}) == []
+
+
+CLAIM = "claimed_counts:\n  - {{agreed: {a}, disputed: {d}, total: {t}, source: src-1}}\n"
+
+
+@pytest.mark.parametrize(("agreed", "disputed", "total", "ok"), [
+    (1, 1, 2, True),    # matches exactly
+    (2, 0, 2, False),   # says 2 agreed, the draft has 1 agreed and 1 disputed
+    (1, 1, 3, False),   # total is wrong
+    (0, 1, 2, False),   # one more agreed than claimed
+])
+def test_claimed_counts_against_statuses(tmp_path: Path, write: Callable[..., Path],
+                                         agreed: int, disputed: int, total: int, ok: bool) -> None:
+    text = draft_text() + CLAIM.format(a=agreed, d=disputed, t=total)
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert (diags == []) is ok, diags
+    if not ok:
+        assert set(rules_of(diags)) == {"claimed-counts"}
+        assert diags[0].line == text.splitlines().index("claimed_counts:") + 2
+
+
+def test_unknown_status_absorbs_a_claimed_difference(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace(
+        "    status: disputed\n    status_basis: inferred\n    status_note: Only two articles were left open; "
+        "this is one of them.\n", "    status: unknown\n") + CLAIM.format(a=1, d=1, t=2)
+    assert run(tmp_path, write, {"a.yaml": text}) == []
+
+
+def test_agreed_article_with_bracketed_text_warns(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("The Parties recognize each other's sovereignty.",
+                                "The [Parties recognize] [Each Party recognizes] the other's sovereignty.")
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["bracketed-agreed-text"] and diags[0].severity == "warning"
+
+
+def test_ellipsis_in_brackets_is_not_unagreed_text(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("sovereignty.", "sovereignty [...] and borders […].")
+    assert run(tmp_path, write, {"a.yaml": text}) == []
+
+
+def test_precondition_must_name_an_existing_article(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text() + """\
+preconditions:
+  - id: no-forces
+    party: beta
+    kind: demand
+    demand: No third-party forces on the border
+    status: in-agreement
+    article: third-party-force
+    sources: [src-1]
+"""
+    assert rules_of(run(tmp_path, write, {"a.yaml": text})) == ["precondition-article"]
+
+
+def test_bidi_override_in_text_warns(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("each other's", "each \u202eother's")
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["hidden-characters"] and "U+202E" in diags[0].message
+
+
+def test_single_file_resolves_based_on_from_its_folder(tmp_path: Path, write: Callable[..., Path]) -> None:
+    write("a.yaml", draft_text("a", "2024-01-01"))
+    b = write("b.yaml", draft_text("b", "2024-02-01", based_on="a"))
+    report = validate_paths([b])
+    assert report.diagnostics == [] and report.files == [str(b)]
+
+
+def test_invalid_draft_does_not_hide_others(tmp_path: Path, write: Callable[..., Path]) -> None:
+    diags = run(tmp_path, write, {"a.yaml": "a: [", "b.yaml": draft_text("b", based_on="zz")})
+    assert rules_of(diags) == ["yaml-syntax", "based-on-missing"]

@@ -1,0 +1,173 @@
+"""`draftdiff validate` as CI sees it: formats, exit codes, and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from draftdiff.cli import main
+from tests.conftest import draft_text
+
+GITHUB_LINE = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[a-z-]+::\S.*$")
+
+
+@pytest.fixture
+def broken(tmp_path: Path, write: Callable[..., Path]) -> Path:
+    write("ok.yaml", draft_text("ok"))
+    write("bad.yaml", draft_text("bad").replace("status: agreed", "status: agred"))
+    write("other.yaml", draft_text("other", "2024-02-01", based_on="ok"))
+    return tmp_path
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_valid_collection_exits_0(tmp_path: Path, write: Callable[..., Path], capsys) -> None:
+    write("a.yaml", draft_text("a"))
+    code, out, _ = run_cli(["validate", str(tmp_path)], capsys)
+    assert code == 0
+    assert out.strip() == "1 file valid (1 drafts)"
+
+
+def test_text_format_lines_are_file_line_col(broken: Path, capsys) -> None:
+    code, out, _ = run_cli(["validate", str(broken), "--no-color"], capsys)
+    assert code == 1
+    first = out.splitlines()[0]
+    assert re.match(r"^.+bad\.yaml:\d+:13: error \[schema-value\] articles\[0\]\.status: 'agred'", first)
+    assert "\x1b[" not in out
+    assert out.splitlines()[-1] == "1 error, 0 warnings in 3 files"
+
+
+def test_colour_only_when_forced_or_on_a_terminal(broken: Path, capsys) -> None:
+    _, out, _ = run_cli(["validate", str(broken), "--color"], capsys)
+    assert "\x1b[" in out
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path, write: Callable[..., Path], capsys) -> None:
+    text = draft_text().replace("sources:\n  - id: src-1", "sources:\n  - id: unused\n    title: t\n"
+                                "    publisher: p\n  - id: src-1")
+    write("a.yaml", text)
+    code, out, _ = run_cli(["validate", str(tmp_path)], capsys)
+    assert code == 0 and "warning [unused-source]" in out
+    assert run_cli(["validate", "--strict", str(tmp_path)], capsys)[0] == 1
+    assert run_cli(["validate", "--strict", "--disable", "unused-source", str(tmp_path)], capsys)[0] == 0
+
+
+def test_github_format(broken: Path, capsys) -> None:
+    code, out, _ = run_cli(["validate", str(broken), "--format", "github"], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines and all(GITHUB_LINE.match(line) for line in lines), lines
+    assert "title=schema-value::" in lines[0]
+
+
+def test_github_format_is_automatic_under_github_actions(broken: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out, _ = run_cli(["validate", str(broken)], capsys)
+    assert out.startswith("::error file=")
+
+
+def test_github_escapes_newlines_and_commas(tmp_path: Path, write: Callable[..., Path], capsys) -> None:
+    write("a,b.yaml", "a: [\n")
+    _, out, _ = run_cli(["validate", str(tmp_path), "-f", "github"], capsys)
+    assert "a%2Cb.yaml" in out and out.count("\n") == 1
+
+
+def test_json_format_shape(broken: Path, capsys) -> None:
+    code, out, _ = run_cli(["validate", str(broken), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 1
+    assert data["version"] == 1
+    assert data["summary"] == {"files": 3, "drafts": 2, "errors": 1, "warnings": 0}
+    (d,) = data["diagnostics"]
+    assert set(d) == {"file", "line", "col", "severity", "rule", "message", "hint"}
+    assert d["rule"] == "schema-value" and d["col"] == 13 and d["hint"] == "did you mean 'agreed'?"
+
+
+def test_sarif_format_structure(broken: Path, capsys) -> None:
+    _, out, _ = run_cli(["validate", str(broken), "--format", "sarif"], capsys)
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    (result,) = run["results"]
+    assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == "schema-value"
+    assert result["level"] == "error"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] >= 1 and region["startColumn"] == 13
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("bad.yaml")
+
+
+def test_output_file(broken: Path, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "out" / "report.sarif"
+    target.parent.mkdir()
+    code, out, _ = run_cli(["validate", str(broken), "-f", "sarif", "-o", str(target)], capsys)
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text())["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize("args", [["validate", "/nonexistent/drafts"], ["validate", "--disable", "no-such-rule", "."]])
+def test_could_not_run_exits_2(args: list[str], capsys) -> None:
+    code, _, err = run_cli(args, capsys)
+    assert code == 2 and err.startswith("draftdiff")
+
+
+def test_directory_without_drafts_exits_2(tmp_path: Path, capsys) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    code, _, err = run_cli(["validate", str(tmp_path)], capsys)
+    assert code == 2 and "no draft files" in err
+
+
+def test_rules_command_lists_every_rule(capsys) -> None:
+    code, out, _ = run_cli(["rules"], capsys)
+    assert code == 0
+    assert re.search(r"^claimed-counts\s+error\s+Article statuses contradict", out, re.M)
+    code, out, _ = run_cli(["rules", "unused-source"], capsys)
+    assert out.startswith("unused-source (warning)") and "Remove the source or cite it" in out
+    assert run_cli(["rules", "nope"], capsys)[0] == 2
+
+
+def _subprocess(args: list[str], cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "draftdiff", *args], capture_output=True, text=True,
+                          cwd=cwd, env={**os.environ, **env}, timeout=60)
+
+
+def test_hostile_files_never_give_a_traceback(tmp_path: Path, write: Callable[..., Path]) -> None:
+    write("nul.yaml", b"a: \x00\n")
+    write("bin.yaml", bytes(range(256)))
+    write("deep.yaml", b"a: " + b"{b: " * 5000 + b"}" * 5000)
+    write("tag.yaml", b"!!python/object/apply:os.system ['echo hi']\n")
+    write("huge-key.yaml", b"? " + b"x" * 100_000 + b"\n: 1\n")
+    write("tabs.yaml", b"a:\n\t- 1\n")
+    proc = _subprocess(["validate", str(tmp_path), "-f", "json"])
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    data = json.loads(proc.stdout)
+    assert {Path(d["file"]).name for d in data["diagnostics"]} == {
+        "nul.yaml", "bin.yaml", "deep.yaml", "tag.yaml", "huge-key.yaml", "tabs.yaml"}
+
+
+def test_validate_never_imports_textual(tmp_path: Path, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", draft_text())
+    code = ("import sys; from draftdiff.cli import main; rc = main(['validate', %r]); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'diff_match_patch')))"
+            % str(path))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip().endswith("[]"), proc.stdout
+
+
+def test_console_script_and_module_entry_point(tmp_path: Path, write: Callable[..., Path]) -> None:
+    write("a.yaml", draft_text())
+    proc = _subprocess(["validate", str(tmp_path)])
+    assert proc.returncode == 0 and "valid" in proc.stdout
