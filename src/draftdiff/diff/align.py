@@ -1,0 +1,225 @@
+"""Pair the articles of two drafts: by stable id first, then by what their text says.
+
+An article keeps its identity through renumbering because its ``id`` is stable;
+when an id changed or is absent on one side, similarity of wording decides.
+A new article whose word sequences (3-word shingles) sit mostly inside an old
+article was split off it; an old article that sits mostly inside a new one was
+merged into it. Articles whose relative order changed are *moved*: the pairs
+outside the longest run that kept its order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from draftdiff.model import Article
+
+CONTAINMENT = 0.5
+"""Share of a part's 3-word shingles that must lie inside the whole for a split or merge."""
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Alignment:
+    """Which old article became which new one (indices into the drafts' article lists)."""
+
+    pairs: list[tuple[int, int, str]] = field(default_factory=list)
+    """``(old, new, how)`` one-to-one, ``how`` is ``"id"`` or ``"similarity"``."""
+    splits: list[tuple[int, list[int]]] = field(default_factory=list)
+    """``(old, [new, …])``: an old article and every new article made from it, in new order."""
+    merges: list[tuple[list[int], int]] = field(default_factory=list)
+    """``([old, …], new)``: every old article merged into one new article, in old order."""
+    removed: list[int] = field(default_factory=list)
+    added: list[int] = field(default_factory=list)
+    moved: set[int] = field(default_factory=set)
+    """Old indices of articles that changed place relative to the others."""
+    similarity: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+def comparable_text(article: Article) -> str:
+    """What identifies an article's content: its wording, or, without wording, title and positions."""
+    text = article.full_text
+    if text.strip():
+        return text
+    return " ".join([article.title, *(p.text for p in article.positions.values())])
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < 3:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def _dice(a: Counter[str], b: Counter[str]) -> float:
+    total = sum(a.values()) + sum(b.values())
+    if not total:
+        return 0.0
+    return 2 * sum((a & b).values()) / total
+
+
+def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5) -> Alignment:
+    result = Alignment()
+    new_by_id = {a.id: j for j, a in enumerate(new)}
+    old_to_new: dict[int, int] = {}
+    for i, article in enumerate(old):
+        j = new_by_id.get(article.id)
+        if j is not None and j not in old_to_new.values():
+            old_to_new[i] = j
+            result.pairs.append((i, j, "id"))
+    free_old = [i for i in range(len(old)) if i not in old_to_new]
+    matched_new = set(old_to_new.values())
+    free_new = [j for j in range(len(new)) if j not in matched_new]
+
+    old_words = {i: _words(comparable_text(old[i])) for i in range(len(old))}
+    new_words = {j: _words(comparable_text(new[j])) for j in range(len(new))}
+
+    # 1. one-to-one by similarity for articles whose id is absent on the other side
+    if free_old and free_new:
+        bags_old = {i: Counter(old_words[i]) for i in free_old}
+        bags_new = {j: Counter(new_words[j]) for j in free_new}
+        candidates = []
+        for i in free_old:
+            for j in free_new:
+                score = _dice(bags_old[i], bags_new[j])
+                if not old_words[i] and not new_words[j]:
+                    score = 1.0 if old[i].title == new[j].title else 0.0
+                if score >= threshold:
+                    candidates.append((-score, i, j))
+        candidates.sort()
+        taken_old: set[int] = set()
+        taken_new: set[int] = set()
+        for neg, i, j in candidates:
+            if i in taken_old or j in taken_new:
+                continue
+            taken_old.add(i)
+            taken_new.add(j)
+            old_to_new[i] = j
+            result.pairs.append((i, j, "similarity"))
+            result.similarity[(i, j)] = round(-neg, 4)
+        free_old = [i for i in free_old if i not in taken_old]
+        free_new = [j for j in free_new if j not in taken_new]
+
+    new_to_old = {j: i for i, j in old_to_new.items()}
+    sh_old = {i: _shingles(w) for i, w in old_words.items()}
+    sh_new = {j: _shingles(w) for j, w in new_words.items()}
+
+    # 2. splits: unmatched new articles that lie inside an old one
+    split_parts: dict[int, list[int]] = {}
+    for j in list(free_new):
+        best, best_i = 0.0, None
+        if not sh_new[j]:
+            continue
+        for i in range(len(old)):
+            share = len(sh_new[j] & sh_old[i]) / len(sh_new[j])
+            if share > best:
+                best, best_i = share, i
+        if best_i is not None and best >= CONTAINMENT:
+            split_parts.setdefault(best_i, []).append(j)
+    for i, parts in sorted(split_parts.items()):
+        partner = old_to_new.get(i)
+        if partner is not None:
+            covered = sh_new[partner]
+            gained = set().union(*(sh_new[j] for j in parts)) - covered
+            if not sh_old[i] or len(gained & sh_old[i]) / len(sh_old[i]) < 0.1:
+                continue  # the part repeats the partner's wording: a copy, not a split
+            result.pairs.remove((i, partner, next(h for (a, b, h) in result.pairs if a == i and b == partner)))
+            members = sorted([partner, *parts])
+        elif len(parts) == 1:
+            # an old article whose id changed and that lost much of its wording: still the same article
+            j = parts[0]
+            old_to_new[i] = j
+            new_to_old[j] = i
+            result.pairs.append((i, j, "similarity"))
+            free_old.remove(i)
+            free_new.remove(j)
+            continue
+        else:
+            members = sorted(parts)
+            free_old.remove(i)
+        result.splits.append((i, members))
+        for j in parts:
+            free_new.remove(j)
+
+    # 3. merges: unmatched old articles that lie inside a new one
+    merge_parts: dict[int, list[int]] = {}
+    for i in list(free_old):
+        best, best_j = 0.0, None
+        if not sh_old[i]:
+            continue
+        for j in range(len(new)):
+            share = len(sh_old[i] & sh_new[j]) / len(sh_old[i])
+            if share > best:
+                best, best_j = share, j
+        if best_j is not None and best >= CONTAINMENT:
+            merge_parts.setdefault(best_j, []).append(i)
+    split_new = {j for _, members in result.splits for j in members}
+    for j, parts in sorted(merge_parts.items()):
+        if j in split_new:
+            continue
+        partner_old = new_to_old.get(j)
+        if partner_old is not None:
+            pair = next(p for p in result.pairs if p[0] == partner_old and p[1] == j)
+            result.pairs.remove(pair)
+            members = sorted([partner_old, *parts])
+        elif len(parts) == 1:
+            i = parts[0]
+            result.pairs.append((i, j, "similarity"))
+            old_to_new[i] = j
+            free_old.remove(i)
+            free_new.remove(j)
+            continue
+        else:
+            members = sorted(parts)
+            free_new.remove(j)
+        result.merges.append((members, j))
+        for i in parts:
+            free_old.remove(i)
+
+    result.removed = sorted(free_old)
+    result.added = sorted(free_new)
+    result.pairs.sort()
+    result.moved = _moved(result)
+    return result
+
+
+def _moved(result: Alignment) -> set[int]:
+    """Old indices outside the longest subsequence of pairs that kept their relative order."""
+    chain: list[tuple[int, int]] = [(i, j) for i, j, _ in result.pairs]
+    for i, members in result.splits:
+        chain.append((i, members[0]))
+    for members, j in result.merges:
+        chain.append((members[0], j))
+    chain.sort()
+    keep = _lis([j for _, j in chain])
+    return {chain[k][0] for k in range(len(chain)) if k not in keep}
+
+
+def _lis(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (the earliest-ending one)."""
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    parent = [-1] * len(values)
+    for k, v in enumerate(values):
+        at = bisect.bisect_left(tails, v)
+        if at == len(tails):
+            tails.append(v)
+            tail_pos.append(k)
+        else:
+            tails[at] = v
+            tail_pos[at] = k
+        parent[k] = tail_pos[at - 1] if at else -1
+    keep: set[int] = set()
+    k = tail_pos[-1] if tail_pos else -1
+    while k != -1:
+        keep.add(k)
+        k = parent[k]
+    return keep

@@ -1,0 +1,358 @@
+"""Word (or character) redlines on diff-match-patch, anchored on unchanged sentences.
+
+diff-match-patch diffs characters. For a word redline each unit (a word with its
+trailing space, or a punctuation run) is encoded as one private character, the
+encoded strings are diffed and cleaned up semantically, then decoded: a change
+can only start or end between units, so no word or number is ever cut.
+
+Long texts are first compared sentence by sentence (each sentence one
+character); only the stretches between unchanged sentences are compared word by
+word, so one huge article costs about what the same text split into articles costs.
+
+diff-match-patch gives up when ``Diff_Timeout`` expires and then answers "delete
+everything, insert everything". Such an answer is detected and never shown:
+the stretch is compared again with :mod:`difflib` and the hit is counted.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from draftdiff.diff.result import Segment, TextStats
+from draftdiff.diff.tokens import Normalise, count_words, sentence_spans, units
+
+ANCHOR_MIN_UNITS = 300
+"""Texts with more units than this are anchored on unchanged sentences first."""
+
+_EQUAL, _INSERT, _DELETE = 0, 1, -1
+_BLANK_END = re.compile(r"\n\r?\n\s*$")
+_BLANK_START = re.compile(r"^\s*\r?\n\r?\n")
+
+
+@dataclass
+class Redline:
+    """A redline with its statistics and what went wrong on the way (deadline fallbacks)."""
+
+    segments: list[Segment]
+    stats: TextStats
+    problems: list[str] = field(default_factory=list)
+
+
+def _dmp_class() -> type:
+    """A diff_match_patch that counts deadline hits and cleans up on unit boundaries."""
+    from diff_match_patch import diff_match_patch
+
+    class _Dmp(diff_match_patch):  # type: ignore[misc,valid-type]
+        def __init__(self, timeout: float) -> None:
+            super().__init__()
+            self.Diff_Timeout = timeout
+            self.deadline_hits = 0
+            self.unit_texts: list[str] | None = None
+
+        def diff_bisect(self, text1: str, text2: str, deadline: float) -> list[tuple[int, str]]:
+            diffs = super().diff_bisect(text1, text2, deadline)
+            if (time.time() > deadline and len(diffs) == 2 and diffs[0] == (_DELETE, text1)
+                    and diffs[1] == (_INSERT, text2)):
+                self.deadline_hits += 1
+            return diffs
+
+        def diff_cleanupSemanticLossless(self, diffs: list[tuple[int, str]]) -> None:
+            if self.unit_texts is None:
+                super().diff_cleanupSemanticLossless(diffs)
+                return
+            _lossless_units(diffs, self.unit_texts)
+
+    return _Dmp
+
+
+_DMP_CLASS: type | None = None
+
+
+def new_dmp(timeout: float) -> Any:
+    global _DMP_CLASS
+    if _DMP_CLASS is None:
+        _DMP_CLASS = _dmp_class()
+    return _DMP_CLASS(timeout)
+
+
+def _boundary_score(left: str, right: str) -> int:
+    """diff-match-patch's boundary score, on the real text either side of a unit boundary."""
+    if not left or not right:
+        return 6
+    c1, c2 = left[-1], right[0]
+    ws1, ws2 = c1.isspace(), c2.isspace()
+    if (c1 == "\n" and _BLANK_END.search(left)) or (c2 == "\n" and _BLANK_START.match(right)):
+        return 5
+    if c1 in "\r\n" or c2 in "\r\n":
+        return 4
+    stripped = left.rstrip()
+    if ws1 and stripped and stripped[-1] in ".!?;:։。":
+        return 3
+    if ws1 or ws2:
+        return 2
+    if not c1.isalnum() or not c2.isalnum():
+        return 1
+    return 0
+
+
+def _lossless_units(diffs: list[tuple[int, str]], unit_texts: list[str]) -> None:
+    """Slide single edits between equalities to the best unit boundary (whole units only)."""
+
+    def text(encoded: str) -> str:
+        return "".join(unit_texts[ord(c)] for c in encoded[-1:]) if encoded else ""
+
+    def head(encoded: str) -> str:
+        return unit_texts[ord(encoded[0])] if encoded else ""
+
+    def score(one: str, two: str) -> int:
+        return _boundary_score(text(one), head(two))
+
+    pointer = 1
+    while pointer < len(diffs) - 1:
+        if diffs[pointer - 1][0] == _EQUAL and diffs[pointer + 1][0] == _EQUAL:
+            eq1, edit, eq2 = diffs[pointer - 1][1], diffs[pointer][1], diffs[pointer + 1][1]
+            common = 0
+            while common < min(len(eq1), len(edit)) and eq1[-1 - common] == edit[-1 - common]:
+                common += 1
+            if common:
+                shared = edit[-common:]
+                eq1, edit, eq2 = eq1[:-common], shared + edit[:-common], shared + eq2
+            best = (eq1, edit, eq2)
+            best_score = score(eq1, edit) + score(edit, eq2)
+            while edit and eq2 and edit[0] == eq2[0]:
+                eq1, edit, eq2 = eq1 + edit[0], edit[1:] + eq2[0], eq2[1:]
+                value = score(eq1, edit) + score(edit, eq2)
+                if value >= best_score:
+                    best_score, best = value, (eq1, edit, eq2)
+            if diffs[pointer - 1][1] != best[0]:
+                if best[0]:
+                    diffs[pointer - 1] = (_EQUAL, best[0])
+                else:
+                    del diffs[pointer - 1]
+                    pointer -= 1
+                diffs[pointer] = (diffs[pointer][0], best[1])
+                if best[2]:
+                    diffs[pointer + 1] = (_EQUAL, best[2])
+                else:
+                    del diffs[pointer + 1]
+                    pointer -= 1
+        pointer += 1
+
+
+class _Encoder:
+    """Maps unit keys to single characters (skipping the surrogate range)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+        self.texts: list[str] = [""]  # code point -> a text of that key (for boundary scores)
+
+    def encode(self, keys: list[str], texts: list[str]) -> str:
+        codes = self.codes
+        out = []
+        for key, text in zip(keys, texts):
+            code = codes.get(key)
+            if code is None:
+                n = len(self.texts)
+                if n == 0xD800:
+                    self.texts.extend([""] * 0x800)
+                    n = len(self.texts)
+                if n > 0x10FFFF:
+                    raise OverflowError("too many distinct words to encode")
+                code = chr(n)
+                codes[key] = code
+                self.texts.append(text)
+            out.append(code)
+        return "".join(out)
+
+
+def redline(old: str, new: str, *, granularity: str = "word", norm: Normalise | None = None,
+            timeout: float = 2.0) -> Redline:
+    """Compare two wordings; the segments rebuild ``old`` and ``new`` exactly."""
+    norm = norm or Normalise()
+    if old == new:
+        segments = [Segment("equal", old)] if old else []
+        return Redline(segments, _stats(segments, old, new))
+    dmp = new_dmp(timeout)
+    problems: list[str] = []
+    if granularity == "char" and not norm.any:
+        diffs = dmp.diff_main(old, new, False)
+        if dmp.deadline_hits:
+            problems.append(f"diff-match-patch ran out of time ({timeout:g} s); "
+                            "the character redline was rebuilt with difflib")
+            diffs = _difflib_ops(list(old), list(new), old, new)
+        else:
+            dmp.diff_cleanupSemantic(diffs)
+        segments = _merge([Segment("delete" if op < 0 else "insert" if op > 0 else "equal", t) for op, t in diffs])
+        stats = _stats(segments, old, new)
+        stats.deadline_hits = dmp.deadline_hits
+        return Redline(segments, stats, problems)
+
+    old_texts, old_keys = units(old, granularity, norm)
+    new_texts, new_keys = units(new, granularity, norm)
+    encoder = _Encoder()
+    a = encoder.encode(old_keys, old_texts)
+    b = encoder.encode(new_keys, new_texts)
+    dmp.unit_texts = encoder.texts
+    ops: list[tuple[int, int, int, int, int]] = []  # (op, old_start, old_end, new_start, new_end)
+    if len(a) + len(b) > 2 * ANCHOR_MIN_UNITS:
+        _anchored(dmp, a, b, old_texts, new_texts, ops)
+    else:
+        _unit_diff(dmp, a, b, 0, 0, ops)
+    if dmp.deadline_hits:
+        problems.append(f"diff-match-patch ran out of time ({timeout:g} s) {dmp.deadline_hits} time(s); "
+                        "those stretches were compared again with difflib")
+    segments = _segments(ops, old_texts, new_texts)
+    stats = _stats(segments, old, new)
+    stats.deadline_hits = dmp.deadline_hits
+    return Redline(segments, stats, problems)
+
+
+def _unit_diff(dmp: Any, a: str, b: str, a0: int, b0: int, ops: list[tuple[int, int, int, int, int]]) -> None:
+    """Diff encoded unit strings ``a`` and ``b`` (starting at unit a0/b0) and append unit-range ops."""
+    if not a and not b:
+        return
+    if not a or not b:
+        diffs = [(_INSERT, b)] if b else [(_DELETE, a)]
+    else:
+        hits = dmp.deadline_hits
+        diffs = dmp.diff_main(a, b, False)
+        if dmp.deadline_hits != hits:
+            diffs = _difflib_ops(list(a), list(b), a, b)
+        else:
+            dmp.diff_cleanupSemantic(diffs)
+    i, j = a0, b0
+    for op, text in diffs:
+        n = len(text)
+        if op == _EQUAL:
+            ops.append((_EQUAL, i, i + n, j, j + n))
+            i, j = i + n, j + n
+        elif op == _DELETE:
+            ops.append((_DELETE, i, i + n, j, j))
+            i += n
+        else:
+            ops.append((_INSERT, i, i, j, j + n))
+            j += n
+
+
+def _difflib_ops(a: list[str], b: list[str], a_text: str, b_text: str) -> list[tuple[int, str]]:
+    """The fallback after a deadline hit: difflib's matching blocks, as diff-match-patch tuples."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) + len(b) > 20000)
+    diffs: list[tuple[int, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            diffs.append((_EQUAL, a_text[i1:i2]))
+            continue
+        if i2 > i1:
+            diffs.append((_DELETE, a_text[i1:i2]))
+        if j2 > j1:
+            diffs.append((_INSERT, b_text[j1:j2]))
+    return diffs
+
+
+def _anchored(dmp: Any, a: str, b: str, old_texts: list[str], new_texts: list[str],
+              ops: list[tuple[int, int, int, int, int]]) -> None:
+    """Match whole unchanged sentences first, then word-diff only the stretches between them."""
+    a_starts = sentence_spans(old_texts) + [len(a)]
+    b_starts = sentence_spans(new_texts) + [len(b)]
+    sentence_codes: dict[str, str] = {}
+
+    def encode(encoded: str, starts: list[int]) -> str:
+        out = []
+        for s, e in zip(starts, starts[1:]):
+            piece = encoded[s:e]
+            code = sentence_codes.get(piece)
+            if code is None:
+                n = len(sentence_codes) + 1
+                code = chr(n if n < 0xD800 else n + 0x800)
+                sentence_codes[piece] = code
+            out.append(code)
+        return "".join(out)
+
+    sa, sb = encode(a, a_starts), encode(b, b_starts)
+    plain = new_dmp(dmp.Diff_Timeout)
+    sdiffs = plain.diff_main(sa, sb, False)
+    dmp.deadline_hits += plain.deadline_hits  # a sentence-level give-up only widens the stretch word-diffed
+    si = sj = 0  # sentence indices
+    pi = pj = None  # start of a pending changed stretch (sentence indices)
+    for op, text in sdiffs + [(_EQUAL, "")]:
+        n = len(text)
+        if op == _EQUAL:
+            if pi is not None:
+                assert pj is not None
+                ua0, ua1, ub0, ub1 = a_starts[pi], a_starts[si], b_starts[pj], b_starts[sj]
+                _unit_diff(dmp, a[ua0:ua1], b[ub0:ub1], ua0, ub0, ops)
+                pi = pj = None
+            if n:
+                ua0, ua1 = a_starts[si], a_starts[si + n]
+                ub0 = b_starts[sj]
+                ops.append((_EQUAL, ua0, ua1, ub0, ub0 + (ua1 - ua0)))
+                si, sj = si + n, sj + n
+            continue
+        if pi is None:
+            pi, pj = si, sj
+        if op == _DELETE:
+            si += n
+        else:
+            sj += n
+
+
+def _segments(ops: list[tuple[int, int, int, int, int]], old_texts: list[str], new_texts: list[str]) -> list[Segment]:
+    segments: list[Segment] = []
+    for op, i1, i2, j1, j2 in ops:
+        if op == _EQUAL:
+            new_part = "".join(new_texts[j1:j2])
+            old_part = "".join(old_texts[i1:i2])
+            segments.append(Segment("equal", new_part, None if old_part == new_part else old_part))
+        elif op == _DELETE:
+            segments.append(Segment("delete", "".join(old_texts[i1:i2])))
+        else:
+            segments.append(Segment("insert", "".join(new_texts[j1:j2])))
+    return _merge(segments)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Join neighbouring runs of the same kind and drop empty ones; deletions before insertions."""
+    out: list[Segment] = []
+    for seg in segments:
+        if not seg.text and not seg.old_text:
+            continue
+        if out and out[-1].op == seg.op:
+            prev = out[-1]
+            if seg.op == "equal" and (prev.old_text is not None or seg.old_text is not None):
+                out[-1] = Segment("equal", prev.text + seg.text, prev.old + seg.old)
+            else:
+                out[-1] = Segment(seg.op, prev.text + seg.text)
+            continue
+        if seg.op == "delete" and out and out[-1].op == "insert":
+            # keep the reading order "[-old-]{+new+}"
+            if len(out) >= 2 and out[-2].op == "delete":
+                out[-2] = Segment("delete", out[-2].text + seg.text)
+            else:
+                out.insert(len(out) - 1, seg)
+            continue
+        out.append(seg)
+    return out
+
+
+def _stats(segments: list[Segment], old: str, new: str) -> TextStats:
+    stats = TextStats(words_old=count_words(old), words_new=count_words(new))
+    kept = 0
+    for seg in segments:
+        if seg.op == "insert":
+            stats.words_inserted += count_words(seg.text)
+            stats.chars_inserted += len(seg.text)
+        elif seg.op == "delete":
+            stats.words_deleted += count_words(seg.text)
+            stats.chars_deleted += len(seg.text)
+        else:
+            kept += count_words(seg.old)
+    total = stats.words_old + stats.words_new
+    if total:
+        stats.similarity = round(min(1.0, 2 * kept / total), 4)
+    else:
+        stats.similarity = 1.0 if old == new else 0.0
+    return stats

@@ -1,0 +1,101 @@
+"""Cut wording into the units a redline compares: words (with their trailing space) or characters.
+
+A unit is what the reader sees change as a whole. Words keep numbers and
+hyphenated or apostrophised words whole (``15``, ``1,000``, ``non-deployment``,
+``Parties'``), so a redline never cuts inside one. Each unit has a *key*: the
+form compared, after the ignore options (case, spacing, punctuation) are applied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Punctuation and symbols that end a word: ASCII, Latin-1, general punctuation, CJK, Armenian (՚…՟ ։ ֊).
+_P = (r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~\u00a1-\u00bf\u00d7\u00f7\u2010-\u205e\u2190-\u23ff"""
+      r"""\u2500-\u27bf\u3000-\u303f\u055a-\u055f\u0589\u058a\u05be\u0600-\u060f\u061b-\u061f"""
+      r"""\ufe50-\ufe6b\uff01-\uff0f\uff1a-\uff20""")
+_WORD = rf"[^\s{_P}]+(?:(?:['’\-\u2010\u2011]|(?<=\d)[.,:/](?=\d))[^\s{_P}]+)*"
+_TOKEN = re.compile(rf"{_WORD}\s*|[{_P}]+\s*|\s+")
+_IS_WORD = re.compile(rf"[^\s{_P}]")
+_PUNCT_ONLY = re.compile(rf"[{_P}\s]+")
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?;։。]\s|\n")
+
+
+@dataclass(frozen=True)
+class Normalise:
+    """Which differences do not count."""
+
+    case: bool = False
+    space: bool = False
+    punctuation: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.case or self.space or self.punctuation
+
+
+def words(text: str) -> list[str]:
+    """Tokens of ``text``: each word or punctuation run with the whitespace after it."""
+    return _TOKEN.findall(text)
+
+
+def count_words(text: str) -> int:
+    return sum(1 for t in _TOKEN.findall(text) if _IS_WORD.match(t))
+
+
+def is_word(token: str) -> bool:
+    return bool(_IS_WORD.match(token))
+
+
+def units(text: str, granularity: str, norm: Normalise) -> tuple[list[str], list[str]]:
+    """``(texts, keys)``: the units of ``text`` and the form each is compared in.
+
+    Joining ``texts`` gives back ``text`` exactly. With ``punctuation`` ignored,
+    punctuation rides on the unit before it and drops out of the key.
+    """
+    if granularity == "char":
+        pieces = list(_char_pieces(text, norm))
+    else:
+        pieces = _TOKEN.findall(text)
+    if not norm.any:
+        return pieces, pieces
+    texts: list[str] = []
+    keys: list[str] = []
+    for piece in pieces:
+        if norm.punctuation and texts and _PUNCT_ONLY.fullmatch(piece):
+            texts[-1] += piece
+            continue
+        texts.append(piece)
+        keys.append(_key(piece, norm))
+    return texts, keys
+
+
+def _char_pieces(text: str, norm: Normalise) -> list[str]:
+    if not norm.space:
+        return list(text)
+    # Runs of whitespace are one unit, so "a  b" and "a b" compare equal.
+    return re.findall(r"\s+|\S", text)
+
+
+def _key(piece: str, norm: Normalise) -> str:
+    key = piece
+    if norm.punctuation:
+        stripped = _PUNCT_ONLY.sub(" ", key)
+        key = stripped if stripped.strip() else key
+    if norm.space:
+        key = _SPACE.sub(" ", key)
+        key = key.strip() or " "
+    if norm.case:
+        key = key.casefold()
+    return key
+
+
+def sentence_spans(unit_texts: list[str]) -> list[int]:
+    """Unit indices where a sentence starts (always including 0): after ``. `` ``; `` or a line break."""
+    starts = [0]
+    for i, text in enumerate(unit_texts[:-1]):
+        if "\n" in text or (_SENTENCE_END.search(text) is not None):
+            starts.append(i + 1)
+    return starts
