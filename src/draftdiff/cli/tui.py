@@ -1,0 +1,71 @@
+"""Open the terminal UI on a collection of drafts (default: ./drafts, else the drafts bundled with draftdiff)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from draftdiff.cli import EXIT_OK, UsageError
+
+HELP = "open the terminal UI: status board, articles, redlines, history (the default command)"
+
+BENCH_ENV = "DRAFTDIFF_TUI_EXIT_WHEN_READY"
+"""Set to 1 to run headless and exit as soon as the board is drawn (start-up measurements)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="draft files or folders (default: ./drafts if present, else the bundled drafts)")
+    parser.add_argument("--at", metavar="DATE",
+                        help="start on the version in force at DATE (2024-09-11, 2024-09, 'Sep 2024')")
+    parser.add_argument("--version-id", metavar="ID", help="start on the draft with this id")
+    parser.add_argument("--light", action="store_true", help="start with the light theme")
+    parser.add_argument("--no-watch", action="store_true", help="do not reload when draft files change")
+
+
+def default_paths() -> list[Path]:
+    local = Path("drafts")
+    if local.is_dir():
+        return [local]
+    from draftdiff.bundled import drafts_dir
+
+    bundled = drafts_dir()
+    if bundled is None:
+        raise UsageError("no ./drafts folder here and no drafts bundled with this install; "
+                         "name a folder of drafts: draftdiff tui PATH")
+    return [bundled]
+
+
+def run(args: argparse.Namespace) -> int:
+    from draftdiff.collection import CollectionError, load_draft_set
+    from draftdiff.history import version_at
+
+    paths = [Path(p) for p in args.paths] or default_paths()
+    try:
+        draft_set = load_draft_set(paths)
+    except CollectionError as exc:
+        raise UsageError(f"{exc} (draftdiff tui takes folders or files of drafts)") from None
+    start = None
+    if args.version_id:
+        if draft_set.get(args.version_id) is None:
+            raise UsageError(f"--version-id: no valid draft {args.version_id!r}; "
+                             f"the ids are: {', '.join(draft_set.ids()) or 'none'}")
+        start = args.version_id
+    elif args.at:
+        draft = version_at(draft_set, args.at)
+        if draft is None:
+            raise UsageError(f"--at {args.at!r}: not a date, or before the first version "
+                             "(write 2024-09-11, 2024-09 or 'Sep 2024')")
+        start = draft.id
+    bench = os.environ.get(BENCH_ENV) == "1"
+    if not bench and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the terminal UI needs an interactive terminal; for scripts use "
+                         "'draftdiff validate', 'draftdiff diff' or 'draftdiff snapshot'")
+    from draftdiff.tui.app import DraftDiffApp
+
+    app = DraftDiffApp(paths, draft_set=draft_set, version=start, watch=not args.no_watch and not bench,
+                       light=args.light, exit_when_ready=bench)
+    app.run(headless=bench)
+    return EXIT_OK

@@ -1,0 +1,168 @@
+"""How articles moved across the versions of a collection: status history, last change, counts over time.
+
+Plain data computed from a :class:`~draftdiff.collection.DraftSet`, so that the TUI and the command line
+answer "since when is this article agreed?" the same way. Versions are read in time order (date, then id),
+which is the order an analyst follows the negotiation in, whatever each draft's ``based_on`` says.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from draftdiff.collection import DraftSet
+from draftdiff.model import STATUS_ORDER, Draft
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """An article in one version: its status there (None when the version lacks it)."""
+
+    draft_id: str
+    date: str
+    status: str | None
+    number: int | None
+    status_basis: str | None
+    changed: bool
+    """True when the status differs from the previous version (appearing or vanishing counts as a change)."""
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One article across all versions, for the articles × versions picture."""
+
+    article_id: str
+    number: int | None
+    title: str
+    statuses: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class StatusMatrix:
+    draft_ids: tuple[str, ...]
+    dates: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class CountPoint:
+    """Status counts of one version, for the agreed-over-time chart."""
+
+    draft_id: str
+    date: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def agreed(self) -> int:
+        return self.counts.get("agreed", 0)
+
+
+def article_history(draft_set: DraftSet, article_id: str) -> list[StatusStep]:
+    """The article's status in every version, oldest first."""
+    steps: list[StatusStep] = []
+    previous: str | None = None
+    for index, draft in enumerate(draft_set.drafts):
+        article = draft.article(article_id)
+        status = article.status if article else None
+        changed = status != previous if index else status is not None
+        steps.append(StatusStep(draft.id, draft.date, status, article.number if article else None,
+                                article.status_basis if article else None, changed))
+        previous = status
+    return steps
+
+
+def last_changed(draft_set: DraftSet, draft_id: str, article_id: str) -> Draft | None:
+    """The version, up to ``draft_id``, in which the article took the status it has there."""
+    chosen: Draft | None = None
+    for step, draft in zip(article_history(draft_set, article_id), draft_set.drafts):
+        if step.changed:
+            chosen = draft
+        if draft.id == draft_id:
+            return chosen if step.status is not None else None
+    return None
+
+
+def status_matrix(draft_set: DraftSet) -> StatusMatrix:
+    """Every article ever present × every version; rows in the newest numbering, then first appearance."""
+    drafts = draft_set.drafts
+    seen: dict[str, tuple[int | None, str]] = {}
+    order: list[str] = []
+    for draft in drafts:
+        for article in draft.articles:
+            if article.id not in seen:
+                order.append(article.id)
+            seen[article.id] = (article.number, article.title)
+    first = {aid: i for i, aid in enumerate(order)}
+    order.sort(key=lambda aid: (seen[aid][0] is None, seen[aid][0] or 0, first[aid]))
+    rows = []
+    for aid in order:
+        statuses = tuple((a.status if (a := d.article(aid)) else None) for d in drafts)
+        rows.append(MatrixRow(aid, seen[aid][0], seen[aid][1], statuses))
+    return StatusMatrix(tuple(d.id for d in drafts), tuple(d.date for d in drafts), tuple(rows))
+
+
+def count_series(draft_set: DraftSet) -> list[CountPoint]:
+    """Status counts of each version, oldest first."""
+    return [CountPoint(d.id, d.date, d.status_counts()) for d in draft_set.drafts]
+
+
+def neighbour(draft_set: DraftSet, draft_id: str | None, step: int) -> Draft | None:
+    """The version ``step`` places later (or earlier) in time, clamped to the first and last."""
+    drafts = draft_set.drafts
+    if not drafts:
+        return None
+    ids = [d.id for d in drafts]
+    index = ids.index(draft_id) if draft_id in ids else len(ids) - 1
+    return drafts[max(0, min(len(drafts) - 1, index + step))]
+
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+
+
+def parse_when(text: str) -> str | None:
+    """Read a date as a person types it; return the last ISO day it covers, or None if unreadable.
+
+    ``2024-09-11`` → itself; ``2024-09``, ``Sep 2024``, ``september 2024`` → ``2024-09-30``;
+    ``2024`` → ``2024-12-31``.
+    """
+    words = [w for w in re.split(r"[\s,/.]+", text.strip().lower()) if w]
+    if len(words) == 1 and re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", words[0]):
+        parts = [int(p) for p in words[0].split("-")]
+    elif len(words) in (2, 3) and any(w in _MONTHS for w in words):
+        month = next(_MONTHS[w] for w in words if w in _MONTHS)
+        numbers = [int(w) for w in words if w.isdigit()]
+        year = next((n for n in numbers if n >= 1000), None)
+        day = next((n for n in numbers if n < 1000), None)
+        if year is None:
+            return None
+        parts = [year, month] + ([day] if day is not None else [])
+    else:
+        return None
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = parts[2] if len(parts) > 2 else last
+    if not 1 <= day <= last:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def version_at(draft_set: DraftSet, when: str) -> Draft | None:
+    """The version in force at a date as typed by a person (see :func:`parse_when`)."""
+    day = parse_when(when)
+    return draft_set.as_of(day) if day else None
+
+
+__all__ = [
+    "STATUS_ORDER", "CountPoint", "MatrixRow", "StatusMatrix", "StatusStep", "article_history",
+    "count_series", "last_changed", "neighbour", "parse_when", "status_matrix", "version_at",
+]

@@ -1,0 +1,147 @@
+"""DraftDiffApp: owns the state (the collection, the selected version) and hands it down to the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import var
+
+from draftdiff.collection import CollectionError, DraftSet, load_draft_set
+from draftdiff.diagnostics import Diagnostic
+from draftdiff.history import neighbour
+from draftdiff.tui.commands import DraftCommands
+from draftdiff.tui.messages import VersionChosen
+from draftdiff.tui.screens.board import BoardScreen
+from draftdiff.tui.screens.compare import CompareScreen
+from draftdiff.tui.screens.dialogs import HelpScreen
+from draftdiff.tui.screens.history import HistoryScreen
+from draftdiff.tui.watch import FileWatch
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class DraftDiffApp(App[None]):
+    """Board, article, compare and history views over one collection of drafts."""
+
+    TITLE = "draftdiff"
+    CSS_PATH = "draftdiff.tcss"
+    MODES = {"board": BoardScreen, "compare": CompareScreen, "history": HistoryScreen}
+    DEFAULT_MODE = "board"
+    COMMANDS = App.COMMANDS | {DraftCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("b", "show_board", "Board"),
+        Binding("c", "compare", "Compare"),
+        Binding("h", "show_history", "History"),
+        Binding("t", "toggle_theme", "Theme", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    draft_set: var[DraftSet] = var(DraftSet, always_update=True)
+    version: var[str] = var("")
+    """The id of the selected draft: the board, article and history views follow it."""
+    compare_pair: var[tuple[str, str]] = var(("", ""))
+    """(older, newer) draft ids of the compare view."""
+    compare_article: var[str] = var("")
+    """The article the compare view starts on."""
+    problems: var[tuple[Diagnostic, ...]] = var((), always_update=True)
+    load_error: var[str | None] = var(None)
+
+    def __init__(self, paths: Sequence[str | Path], *, draft_set: DraftSet | None = None,
+                 version: str | None = None, watch: bool = True, poll_interval: float = 1.0,
+                 light: bool = False, exit_when_ready: bool = False) -> None:
+        super().__init__()
+        self.paths = [Path(p) for p in paths]
+        self.exit_when_ready = exit_when_ready
+        self._watch = FileWatch(self.paths) if watch else None
+        self._poll_interval = poll_interval
+        self.theme = LIGHT if light else DARK
+        loaded = draft_set if draft_set is not None else load_draft_set(self.paths)
+        self.set_reactive(DraftDiffApp.draft_set, loaded)
+        self.set_reactive(DraftDiffApp.problems, tuple(loaded.diagnostics))
+        ids = loaded.ids()
+        chosen = version if version in ids else (ids[-1] if ids else "")
+        self.set_reactive(DraftDiffApp.version, chosen)
+
+    def on_mount(self) -> None:
+        if self._watch is not None:
+            self.set_interval(self._poll_interval, self.poll_files, name="draft-file-watch")
+
+    # -- state changes -------------------------------------------------------------------------
+
+    def on_version_chosen(self, message: VersionChosen) -> None:
+        if message.draft_id in self.draft_set.ids():
+            self.version = message.draft_id
+
+    def step_version(self, step: int) -> None:
+        draft = neighbour(self.draft_set, self.version, step)
+        if draft is not None:
+            if draft.id == self.version:
+                self.bell()
+            self.version = draft.id
+
+    def poll_files(self) -> None:
+        if self._watch is not None and self._watch.changed():
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the collection again; keep the old one on screen if it cannot be read at all."""
+        try:
+            fresh = load_draft_set(self.paths)
+        except CollectionError as exc:
+            self.load_error = f"{exc} — still showing the last drafts that could be read"
+            self.notify(str(exc), title="Cannot reload the drafts", severity="error", markup=False)
+            return
+        old = self.draft_set.get(self.version)
+        self.load_error = None
+        self.problems = tuple(fresh.diagnostics)
+        self.draft_set = fresh
+        ids = fresh.ids()
+        if self.version not in ids:
+            nearest = fresh.as_of(old.date) if old is not None else None
+            self.version = nearest.id if nearest else (ids[-1] if ids else "")
+        else:
+            self.version = self.version  # tell the views to redraw from the fresh drafts
+        errors = sum(1 for d in fresh.diagnostics if d.severity == "error")
+        self.notify(f"{len(ids)} valid draft(s)" + (f", {errors} problem(s) — see the board" if errors else ""),
+                    title="Drafts reloaded", severity="warning" if errors else "information", markup=False)
+
+    def open_compare(self, old_id: str, new_id: str, article_id: str = "") -> None:
+        self.compare_pair = (old_id, new_id)
+        self.compare_article = article_id
+        self.switch_mode("compare")
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_show_board(self) -> None:
+        self.switch_mode("board")
+
+    def action_show_history(self) -> None:
+        self.switch_mode("history")
+
+    def action_compare(self) -> None:
+        """Compare the selected version with the one it is based on (or the one before it)."""
+        draft = self.draft_set.get(self.version)
+        if draft is None:
+            self.notify("No version to compare.", severity="warning", markup=False)
+            return
+        base = self.draft_set.previous(draft)
+        if base is None:
+            self.notify(f"{draft.id} is the first version; pick another one to compare in the compare view.",
+                        markup=False)
+        self.open_compare(base.id if base else draft.id, draft.id)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def ready(self) -> None:
+        """Called by the first screen once it has drawn; ends a start-up measurement run."""
+        if self.exit_when_ready:
+            self.call_after_refresh(self.exit)

@@ -1,0 +1,95 @@
+"""The command palette: jump to an article or version, compare with another version, export a snapshot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from draftdiff.textsafe import visible
+
+
+def plain_highlight(matcher: Matcher, candidate: str) -> Content:
+    """Highlight the matched letters without reading the candidate as markup (titles are data)."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if score and matcher.match_style is not None:
+        for offset in offsets:
+            if not candidate[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class DraftCommands(Provider):
+    """Context commands built from the collection and the selected version."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        draft_set = app.draft_set  # type: ignore[attr-defined]
+        current = draft_set.get(app.version)  # type: ignore[attr-defined]
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        if current is not None:
+            for article in current.articles:
+                number = f"{article.number} " if article.number is not None else ""
+                label = f"Open article {number}{visible(article.title, keep_newlines=False)} ({article.status})"
+                commands.append((label, partial(self._open_article, article.id), "Read its text, positions, "
+                                 "sources and status history"))
+        for draft in draft_set.drafts:
+            title = visible(draft.title, keep_newlines=False)
+            commands.append((f"Show version {draft.date} {title}", partial(self._show_version, draft.id),
+                             f"{draft.kind} by {draft.proposed_by}, stage {draft.stage}"))
+            if current is not None and draft.id != current.id:
+                older, newer = sorted([draft, current], key=lambda d: (d.date, d.id))
+                commands.append((f"Compare with {draft.date} {title}",
+                                 partial(app.open_compare, older.id, newer.id),  # type: ignore[attr-defined]
+                                 f"Redline between {older.date} and {newer.date}"))
+        commands.append(("Board", app.action_show_board, "Where the agreement stands"))  # type: ignore
+        commands.append(("History", app.action_show_history, "Status matrix and agreed count over time"))  # type: ignore
+        commands.append(("Compare with the previous version", app.action_compare,  # type: ignore[attr-defined]
+                         "The selected version against the one it is based on"))
+        commands.append(("Toggle light / dark theme", app.action_toggle_theme, "Also: t"))  # type: ignore
+        commands.append(("Reload the drafts from disk", app.reload, "Also happens by itself when a file changes"))  # type: ignore
+        from draftdiff.tui.export import snapshot_formats
+
+        if current is not None:
+            for fmt in snapshot_formats():
+                commands.append((f"Export snapshot of {current.date} as {fmt}", partial(self._export, fmt),
+                                 f"Writes snapshot-{current.id}.* in {Path.cwd()}"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for label, callback, help_text in self._commands():
+            yield DiscoveryHit(Content(label), callback, text=label, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, callback, help_text in self._commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, plain_highlight(matcher, label), callback, text=label, help=help_text)
+
+    # -- what the commands do ------------------------------------------------------------------------------
+
+    def _open_article(self, article_id: str) -> None:
+        from draftdiff.tui.screens.article import ArticleScreen
+
+        self.app.push_screen(ArticleScreen(article_id))
+
+    def _show_version(self, draft_id: str) -> None:
+        self.app.version = draft_id  # type: ignore[attr-defined]
+
+    def _export(self, fmt: str) -> None:
+        from draftdiff.tui.export import export_snapshot
+
+        app = self.app
+        try:
+            path = export_snapshot(app.draft_set, app.version, fmt, Path.cwd(),  # type: ignore[attr-defined]
+                                   drafts_path=app.paths[0] if len(app.paths) == 1 else None)  # type: ignore
+        except Exception as exc:  # a snapshot that cannot be built or written: say why, keep running
+            app.notify(f"{type(exc).__name__}: {exc}", title="Snapshot not written", severity="error",
+                       markup=False)
+            return
+        app.notify(str(path), title="Snapshot written", markup=False)

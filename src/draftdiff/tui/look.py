@@ -1,0 +1,50 @@
+"""How statuses look: a symbol, a word and a colour for each, so colour is never the only signal."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+STATUS_SYMBOL = {"agreed": "✓", "partial": "◐", "disputed": "✗", "removed": "⊘", "unknown": "?"}
+STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": "░", "unknown": "·"}
+"""Fill patterns of the proportional bar: each status also differs in texture, not only in colour."""
+STATUS_COLOR = {"agreed": "#2e9e44", "partial": "#c98a00", "disputed": "#d63a3a", "removed": "#8a8a8a",
+                "unknown": "#6f6fd6"}
+
+PRECONDITION_SYMBOL = {"open": "○", "met": "✓", "withdrawn": "⊘", "transformed": "↻", "in-agreement": "≡",
+                       "rejected": "✗"}
+PRECONDITION_COLOR = {"open": "#d63a3a", "met": "#2e9e44", "withdrawn": "#8a8a8a", "transformed": "#c98a00",
+                      "in-agreement": "#2e9e44", "rejected": "#8a8a8a"}
+
+ABSENT = "·"
+"""Shown where a version has no such article."""
+
+
+def status_style(status: str | None) -> Style:
+    return Style(color=STATUS_COLOR.get(status or "", "#8a8a8a"), bold=status == "disputed")
+
+
+def status_text(status: str | None, *, word: bool = True) -> Text:
+    """``✓ agreed`` in the status colour; ``·`` when absent."""
+    if status is None:
+        return Text(ABSENT, style="dim")
+    label = f"{STATUS_SYMBOL.get(status, '?')} {status}" if word else STATUS_SYMBOL.get(status, "?")
+    return Text(label, style=status_style(status))
+
+
+def cell_text(status: str | None, width: int = 3) -> Text:
+    """A coloured block with the status symbol, for the articles × versions matrix."""
+    if status is None:
+        return Text(ABSENT.center(width), style="dim")
+    color = STATUS_COLOR.get(status, "#8a8a8a")
+    return Text(STATUS_SYMBOL.get(status, "?").center(width), style=Style(color="#ffffff", bgcolor=color, bold=True))
+
+
+def precondition_text(status: str) -> Text:
+    return Text(f"{PRECONDITION_SYMBOL.get(status, '?')} {status}",
+                style=Style(color=PRECONDITION_COLOR.get(status, "#8a8a8a")))
+
+
+def badge(label: str) -> Text:
+    """A basis badge such as ``summary`` or ``inferred``: honest labels the reader must not miss."""
+    return Text(label, style="italic")

@@ -1,0 +1,1 @@
+"""Screens: board, article, compare, history, and the small dialogs."""

@@ -1,0 +1,158 @@
+"""The board: where the agreement stands in the selected version."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from draftdiff.collection import DraftSet
+from draftdiff.diagnostics import Diagnostic
+from draftdiff.history import version_at
+from draftdiff.model import STATUS_ORDER, Draft
+from draftdiff.search import parties_of
+from draftdiff.tui.messages import VersionChosen
+from draftdiff.tui.screens.article import ArticleScreen
+from draftdiff.tui.screens.dialogs import GotoDateScreen, VersionPickerScreen
+from draftdiff.tui.widgets.article_table import ArticleTable
+from draftdiff.tui.widgets.diagnostics_panel import DiagnosticsPanel
+from draftdiff.tui.widgets.preconditions import PreconditionsPanel
+from draftdiff.tui.widgets.summary_bar import SummaryBar
+from draftdiff.tui.widgets.version_header import VersionHeader
+
+
+class BoardScreen(Screen[None]):
+    """Header, summary bar, article table, preconditions and (when needed) the problems panel."""
+
+    BINDINGS = [
+        Binding("left_square_bracket", "step(-1)", "◀ Version"),
+        Binding("right_square_bracket", "step(1)", "Version ▶"),
+        Binding("v", "pick_version", "Versions"),
+        Binding("g", "goto_date", "Go to date"),
+        Binding("slash", "search", "Search"),
+        Binding("f", "cycle_status", "Filter"),
+        Binding("P", "cycle_party", "Party", show=False),
+        Binding("escape", "clear_filters", "Clear", show=False),
+        Binding("d", "toggle_problems", "Problems", show=False),
+    ]
+
+    draft_set: reactive[DraftSet | None] = reactive(None, always_update=True)
+    draft: reactive[Draft | None] = reactive(None, always_update=True)
+    search_text: reactive[str] = reactive("")
+    status_filter: reactive[str | None] = reactive(None)
+    party_filter: reactive[str | None] = reactive(None)
+    problems: reactive[tuple[Diagnostic, ...]] = reactive((), always_update=True)
+    load_error: reactive[str | None] = reactive(None)
+
+    def compose(self) -> ComposeResult:
+        yield VersionHeader().data_bind(BoardScreen.draft_set, BoardScreen.draft)
+        yield SummaryBar().data_bind(BoardScreen.draft)
+        yield Input(placeholder="Search article numbers, titles, texts and positions — Enter to keep, Esc to clear",
+                    id="search")
+        yield ArticleTable(id="articles").data_bind(
+            BoardScreen.draft_set, BoardScreen.draft, BoardScreen.search_text, BoardScreen.status_filter,
+            BoardScreen.party_filter)
+        yield PreconditionsPanel(id="preconditions").data_bind(BoardScreen.draft, BoardScreen.party_filter)
+        yield DiagnosticsPanel(id="problems").data_bind(BoardScreen.problems, BoardScreen.load_error)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.app
+        self.watch(app, "draft_set", self._sync, init=False)
+        self.watch(app, "version", self._sync, init=False)
+        self.watch(app, "problems", self._sync_problems, init=False)
+        self.watch(app, "load_error", self._sync_problems, init=False)
+        self._sync()
+        self._sync_problems()
+        self.query_one(ArticleTable).focus()
+        self.call_after_refresh(app.ready)  # type: ignore[attr-defined]
+
+    def _sync(self, *_: object) -> None:
+        app = self.app
+        self.draft_set = app.draft_set  # type: ignore[attr-defined]
+        self.draft = app.draft_set.get(app.version)  # type: ignore[attr-defined]
+
+    def _sync_problems(self, *_: object) -> None:
+        self.problems = self.app.problems  # type: ignore[attr-defined]
+        self.load_error = self.app.load_error  # type: ignore[attr-defined]
+        if self.problems or self.load_error:
+            self.query_one(DiagnosticsPanel).remove_class("-hidden")
+
+    # -- versions ---------------------------------------------------------------------------------
+
+    def action_step(self, step: int) -> None:
+        self.app.step_version(step)  # type: ignore[attr-defined]
+
+    def action_pick_version(self) -> None:
+        def chosen(draft_id: str | None) -> None:
+            if draft_id:
+                self.post_message(VersionChosen(draft_id))
+
+        self.app.push_screen(VersionPickerScreen(self.app.draft_set, self.app.version), chosen)  # type: ignore
+
+    def action_goto_date(self) -> None:
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            draft = version_at(self.app.draft_set, text)  # type: ignore[attr-defined]
+            if draft is None:
+                self.notify(f"No version on or before “{text}”. Try 2024-09, Sep 2024 or 2024-09-11.",
+                            severity="warning", markup=False)
+                return
+            self.post_message(VersionChosen(draft.id))
+            self.notify(f"Showing {draft.date} — {draft.title}", markup=False)
+
+        self.app.push_screen(GotoDateScreen(), chosen)
+
+    # -- search and filters ---------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-shown")
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.search_text = event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            if not event.value.strip():
+                event.input.remove_class("-shown")
+            self.query_one(ArticleTable).focus()
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus or self.search_text or self.status_filter or self.party_filter:
+            search.value = ""
+            search.remove_class("-shown")
+            self.search_text = ""
+            self.status_filter = None
+            self.party_filter = None
+            self.query_one(ArticleTable).focus()
+
+    def action_cycle_status(self) -> None:
+        order: list[str | None] = [None, *STATUS_ORDER]
+        self.status_filter = order[(order.index(self.status_filter) + 1) % len(order)]
+        self.notify(f"Status filter: {self.status_filter or 'all statuses'}", timeout=2, markup=False)
+
+    def action_cycle_party(self) -> None:
+        order: list[str | None] = [None, *parties_of(self.app.draft_set)]  # type: ignore[attr-defined]
+        current = self.party_filter if self.party_filter in order else None
+        self.party_filter = order[(order.index(current) + 1) % len(order)]
+        self.notify(f"Party filter: {self.party_filter or 'all parties'} "
+                    "(articles where the party has a stated position; its preconditions)", timeout=3,
+                    markup=False)
+
+    def action_toggle_problems(self) -> None:
+        self.query_one(DiagnosticsPanel).toggle_class("-hidden")
+
+    # -- drilling down --------------------------------------------------------------------------------
+
+    def on_article_table_opened(self, message: ArticleTable.Opened) -> None:
+        self.app.push_screen(ArticleScreen(message.article_id))
+
+    def open_article(self, article_id: str) -> None:
+        self.app.push_screen(ArticleScreen(article_id))

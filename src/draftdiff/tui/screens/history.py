@@ -1,0 +1,50 @@
+"""History: every article's status in every version, and the agreed count over time."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from draftdiff.collection import DraftSet
+from draftdiff.tui.screens.article import ArticleScreen
+from draftdiff.tui.widgets.chart import AgreedChart
+from draftdiff.tui.widgets.matrix import StatusMatrix
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("left_square_bracket", "step(-1)", "◀ Version"),
+        Binding("right_square_bracket", "step(1)", "Version ▶"),
+        Binding("escape", "app.show_board", "Board", show=False),
+    ]
+
+    draft_set: reactive[DraftSet | None] = reactive(None, always_update=True)
+    version: reactive[str] = reactive("")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="history-scroll"):
+            yield StatusMatrix(id="matrix").data_bind(HistoryScreen.draft_set, HistoryScreen.version)
+            chart = AgreedChart(id="chart").data_bind(HistoryScreen.draft_set, HistoryScreen.version)
+            chart.border_title = "Agreed articles per version (█ agreed, ░ the rest)"
+            yield chart
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "draft_set", self._sync, init=False)
+        self.watch(self.app, "version", self._sync, init=False)
+        self._sync()
+        self.query_one(StatusMatrix).focus()
+
+    def _sync(self, *_: object) -> None:
+        self.draft_set = self.app.draft_set  # type: ignore[attr-defined]
+        self.version = self.app.version  # type: ignore[attr-defined]
+
+    def action_step(self, step: int) -> None:
+        self.app.step_version(step)  # type: ignore[attr-defined]
+
+    def on_status_matrix_opened(self, message: StatusMatrix.Opened) -> None:
+        self.app.push_screen(ArticleScreen(message.article_id))

@@ -1,0 +1,1 @@
+"""Widgets: each shows one thing, fed by reactives bound from its screen."""

@@ -1,0 +1,80 @@
+"""Articles × versions, each cell the article's status in that version, coloured and with its symbol."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import DataTable
+
+from draftdiff.collection import DraftSet
+from draftdiff.history import status_matrix
+from draftdiff.textsafe import visible
+from draftdiff.tui.look import cell_text
+
+COLUMN = 5
+
+
+def column_label(date: str, selected: bool) -> Text:
+    """``2024`` over ``09-11``: a date in five cells, two lines."""
+    label = Text(f"{date[:4]:^{COLUMN}}\n{date[5:]:^{COLUMN}}")
+    if selected:
+        label.stylize("bold reverse")
+    return label
+
+
+class StatusMatrix(DataTable):
+    """Rows: every article ever present, in the newest numbering; columns: versions, oldest first."""
+
+    class Opened(Message):
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    draft_set: reactive[DraftSet | None] = reactive(None, always_update=True)
+    version: reactive[str] = reactive("")
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", header_height=2, **kwargs)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        self._width = 0
+        self.rebuild()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self.rebuild()
+
+    def watch_draft_set(self) -> None:
+        self.rebuild()
+
+    def watch_version(self) -> None:
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        if not self.is_mounted or self.draft_set is None:
+            return
+        keep = self.cursor_row
+        self._width = self.size.width
+        matrix = status_matrix(self.draft_set)
+        self.clear(columns=True)
+        versions = len(matrix.draft_ids)
+        title_width = max(12, min(34, self.size.width - 6 - versions * (COLUMN + 2) - 4))
+        self.add_column("No.", width=3)
+        self.add_column("Article", width=title_width)
+        for draft_id, date in zip(matrix.draft_ids, matrix.dates):
+            self.add_column(column_label(date, draft_id == self.version), width=COLUMN, key=draft_id)
+        for row in matrix.rows:
+            title = Text(visible(row.title, keep_newlines=False))
+            title.truncate(title_width, overflow="ellipsis")
+            number = Text("" if row.number is None else str(row.number), justify="right")
+            self.add_row(number, title, *(cell_text(s, COLUMN) for s in row.statuses), key=row.article_id)
+        self.border_title = (f"Status of {len(matrix.rows)} articles in {versions} versions "
+                             "(✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent)")
+        if self.row_count:
+            self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(self.Opened(event.row_key.value))

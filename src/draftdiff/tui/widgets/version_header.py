@@ -1,0 +1,36 @@
+"""The two lines at the top: which agreement, which version, what kind of version it is."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from draftdiff.collection import DraftSet
+from draftdiff.model import Draft
+from draftdiff.textsafe import visible
+
+
+class VersionHeader(Widget):
+    """Agreement, position of the version in the collection, date, kind, proposer and stage."""
+
+    DEFAULT_CSS = "VersionHeader { height: 2; padding: 0 1; background: $panel; }"
+
+    draft_set: reactive[DraftSet | None] = reactive(None, always_update=True)
+    draft: reactive[Draft | None] = reactive(None, always_update=True)
+
+    def render(self) -> Text:
+        draft, drafts = self.draft, (self.draft_set.drafts if self.draft_set else [])
+        if draft is None:
+            return Text("No valid draft to show — see the problems below.", style="bold")
+        ids = [d.id for d in drafts]
+        place = f"version {ids.index(draft.id) + 1} of {len(ids)}" if draft.id in ids else ""
+        top = Text.assemble((visible(draft.agreement, keep_newlines=False), "bold"), "  ·  ",
+                            (place, "dim"), "  ·  ", (visible(draft.title, keep_newlines=False), "italic"))
+        top.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
+        bottom = Text.assemble(
+            ("◀ [ ", "dim"), (draft.date, "bold reverse"), (" ] ▶ ", "dim"), " ",
+            (visible(draft.kind), "bold"), " · proposed by ", (visible(draft.proposed_by), "bold"),
+            " · stage ", (visible(draft.stage), "bold"), "  ", (visible(draft.id, keep_newlines=False), "dim"))
+        bottom.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
+        return Text("\n").join([top, bottom])
