@@ -311,7 +311,7 @@ def _segments(ops: list[tuple[int, int, int, int, int]], old_texts: list[str], n
             segments.append(Segment("delete", "".join(old_texts[i1:i2])))
         else:
             segments.append(Segment("insert", "".join(new_texts[j1:j2])))
-    return _merge(segments)
+    return _tidy(_merge(segments))
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
@@ -336,6 +336,35 @@ def _merge(segments: list[Segment]) -> list[Segment]:
             continue
         out.append(seg)
     return out
+
+
+def _tidy(segments: list[Segment]) -> list[Segment]:
+    """``Article [-15 -]{+16 +}of`` → ``Article [-15-]{+16+} of``: a replacement's shared trailing space is kept."""
+    out = list(segments)
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        if a.op == "delete" and b.op == "insert":
+            ws = _common_trailing_space(a.text, b.text)
+            if ws and len(ws) < len(a.text) and len(ws) < len(b.text):
+                out[k] = Segment("delete", a.text[: -len(ws)])
+                out[k + 1] = Segment("insert", b.text[: -len(ws)])
+                if k + 2 < len(out) and out[k + 2].op == "equal":
+                    nxt = out[k + 2]
+                    out[k + 2] = Segment("equal", ws + nxt.text, None if nxt.old_text is None else ws + nxt.old_text)
+                else:
+                    out.insert(k + 2, Segment("equal", ws))
+            k += 2
+            continue
+        k += 1
+    return out
+
+
+def _common_trailing_space(a: str, b: str) -> str:
+    n = 0
+    while n < len(a) and n < len(b) and a[-1 - n] == b[-1 - n] and a[-1 - n].isspace():
+        n += 1
+    return a[len(a) - n:] if n else ""
 
 
 def _stats(segments: list[Segment], old: str, new: str) -> TextStats:

@@ -18,6 +18,12 @@ _REGISTRY: dict[str, dict[str, str]] = {
         "json": "draftdiff.render.diagnostics_json:render",
         "sarif": "draftdiff.render.diagnostics_sarif:render",
     },
+    "diff": {
+        "text": "draftdiff.render.diff_text:render",
+        "markdown": "draftdiff.render.diff_markdown:render",
+        "html": "draftdiff.render.diff_html:render",
+        "json": "draftdiff.render.diff_json:render",
+    },
 }
 
 

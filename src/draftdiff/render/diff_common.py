@@ -1,0 +1,147 @@
+"""What every diff renderer says the same way: change-kind wording, article headings, '…' cuts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from draftdiff.diff import result as r
+from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
+from draftdiff.diff.tokens import words
+
+KIND_LABELS = {
+    r.ADDED: "added", r.REMOVED: "removed", r.RENUMBERED: "renumbered", r.MOVED: "moved", r.SPLIT: "split",
+    r.MERGED: "merged", r.ID_CHANGED: "id changed", r.TITLE_CHANGED: "title changed",
+    r.TEXT_CHANGED: "text changed", r.PARTY_ORDER: "parties named in opposite order (alternat)",
+    r.STATUS_CHANGED: "status changed", r.BASIS_CHANGED: "basis changed",
+    r.POSITION_CHANGED: "positions changed", r.SOURCES_CHANGED: "sources changed",
+    r.NOTES_CHANGED: "notes changed", r.WITHDRAWN: "withdrawn", r.PARTY_CHANGED: "party changed",
+    r.ARTICLE_LINK_CHANGED: "article changed",
+}
+
+MARK = {"added": "+", "removed": "-", "changed": "~", "same": "="}
+
+
+def label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("-", " "))
+
+
+def mark(article: ArticleChange) -> str:
+    if r.ADDED in article.kinds:
+        return MARK["added"]
+    if r.REMOVED in article.kinds:
+        return MARK["removed"]
+    return MARK["changed"] if article.kinds else MARK["same"]
+
+
+def number_text(article: ArticleChange) -> str:
+    """``Article 7``, ``Article 7 → 8``, ``Article 7 (removed)``; unnumbered articles by their id."""
+    def one(n: int | None) -> str:
+        return "–" if n is None else str(n)
+
+    if article.old_number == article.new_number:
+        return f"Article {one(article.new_number)}" if article.new_number is not None else "Article"
+    if article.old_number is None and article.new_id is not None:
+        return f"Article {one(article.new_number)}"
+    if article.new_number is None and article.new_id is None:
+        return f"Article {one(article.old_number)}"
+    return f"Article {one(article.old_number)} → {one(article.new_number)}"
+
+
+def describe(article: ArticleChange) -> list[str]:
+    """One phrase per change kind, with the values that changed."""
+    out: list[str] = []
+    for kind in article.kinds:
+        if kind == r.STATUS_CHANGED:
+            out.append(f"status {article.old_status} → {article.new_status}")
+        elif kind == r.RENUMBERED:
+            out.append(f"renumbered {article.old_number} → {article.new_number}")
+        elif kind == r.MOVED:
+            out.append(f"moved (place {_place(article.old_index)} → {_place(article.new_index)})")
+        elif kind == r.SPLIT:
+            out.append(f"split from {article.old_id} into {', '.join(article.related)}")
+        elif kind == r.MERGED:
+            out.append(f"merged from {', '.join(article.related)} into {article.new_id}")
+        elif kind == r.ID_CHANGED:
+            out.append(f"id {article.old_id} → {article.new_id} (matched by wording, "
+                       f"{article.stats.similarity:.0%} similar)")
+        elif kind == r.BASIS_CHANGED:
+            parts = [f"{f.field} {f.old} → {f.new}" for f in article.fields if f.field.endswith("basis")]
+            out.append(", ".join(parts) or label(kind))
+        elif kind == r.SOURCES_CHANGED:
+            out.append("sources " + " ".join([*(f"+{s}" for s in article.sources_added),
+                                              *(f"-{s}" for s in article.sources_removed)]))
+        else:
+            out.append(label(kind))
+    return out
+
+
+def _place(index: int | None) -> str:
+    return "–" if index is None else str(index + 1)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Unchanged words left out of a long redline."""
+
+    words: int
+
+
+def collapse(segments: Sequence[Segment], context: int | None) -> list[Segment | Gap]:
+    """Keep ``context`` words of unchanged text around each change; the rest becomes a :class:`Gap`."""
+    if context is None:
+        return list(segments)
+    out: list[Segment | Gap] = []
+    last = len(segments) - 1
+    for k, seg in enumerate(segments):
+        if seg.op != "equal":
+            out.append(seg)
+            continue
+        toks = words(seg.text)
+        keep_head = context if k > 0 else 0
+        keep_tail = context if k < last else 0
+        if len(toks) <= keep_head + keep_tail + 3:
+            out.append(seg)
+            continue
+        head = "".join(toks[:keep_head])
+        tail = "".join(toks[len(toks) - keep_tail:]) if keep_tail else ""
+        if head:
+            out.append(Segment("equal", head))
+        out.append(Gap(len(toks) - keep_head - keep_tail))
+        if tail:
+            out.append(Segment("equal", tail))
+    return out
+
+
+def agreement_lines(diff: DraftDiff) -> list[str]:
+    """Draft-level changes as short phrases."""
+    out = []
+    for f in diff.agreement:
+        if f.field in ("title", "summary"):
+            note = " (parties named in opposite order: alternat)" if f.party_order else ""
+            out.append(f"{f.field} changed{note}")
+        else:
+            out.append(f"{f.field}: {f.old if f.old is not None else '–'} → {f.new if f.new is not None else '–'}")
+    if diff.sources_added:
+        out.append("sources added: " + ", ".join(diff.sources_added))
+    if diff.sources_removed:
+        out.append("sources removed: " + ", ".join(diff.sources_removed))
+    return out
+
+
+def counts_line(diff: DraftDiff) -> str:
+    a, b = diff.old.status_counts, diff.new.status_counts
+    parts = [f"{s} {a.get(s, 0)}→{b.get(s, 0)}" if a.get(s, 0) != b.get(s, 0) else f"{s} {b.get(s, 0)}"
+             for s in b if a.get(s, 0) or b.get(s, 0)]
+    return f"articles {diff.old.articles}→{diff.new.articles}: " + ", ".join(parts) if parts else \
+        f"articles {diff.old.articles}→{diff.new.articles}"
+
+
+def summary_line(diff: DraftDiff) -> str:
+    changed = len(diff.changed_articles)
+    same = len(diff.articles) - changed
+    s = diff.stats
+    kinds = ", ".join(f"{n} {label(k)}" for k, n in diff.kind_counts().items())
+    text = (f"{changed} article entr{'y' if changed == 1 else 'ies'} changed, {same} unchanged; "
+            f"{s.words_inserted} words inserted, {s.words_deleted} deleted; similarity {s.similarity:.1%}")
+    return text + (f" ({kinds})" if kinds else "")
