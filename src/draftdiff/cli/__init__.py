@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from draftdiff import __version__
 
-COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui")
+COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2

@@ -24,6 +24,19 @@ _REGISTRY: dict[str, dict[str, str]] = {
         "html": "draftdiff.render.diff_html:render",
         "json": "draftdiff.render.diff_json:render",
     },
+    "snapshot": {
+        "text": "draftdiff.render.snapshot_text:render",
+        "md": "draftdiff.render.snapshot_md:render",
+        "json": "draftdiff.render.snapshot_json:render",
+        "csv": "draftdiff.render.snapshot_csv:render",
+        "html": "draftdiff.render.snapshot_html:render",
+        "bibtex": "draftdiff.render.snapshot_bibtex:render",
+        "csl": "draftdiff.render.snapshot_csl:render",
+        "cff": "draftdiff.render.snapshot_cff:render",
+    },
+    "snapshot-verify": {
+        "text": "draftdiff.render.snapshot_verify_text:render",
+    },
 }
 
 

@@ -1,0 +1,173 @@
+"""Write a citable snapshot of every article's status as of a date, or verify one.
+
+  draftdiff snapshot --as-of 2024-09-15 --format md -o status.md
+  draftdiff snapshot verify status.md            # against ./drafts
+  draftdiff snapshot verify status.md --commit   # against the commit it records
+
+The status as of DATE is the latest version dated on or before DATE. Exit codes:
+0 written / verified, 1 the snapshot no longer matches the drafts, 2 trouble
+(bad date, no draft on or before it, invalid drafts, an unreadable or hand-edited file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+
+from draftdiff.cli import EXIT_TROUBLE, UsageError, write_output
+
+HELP = "a citable, verifiable status snapshot as of a date (md, json, csv, html, bibtex, csl, cff)"
+FORMATS = ("md", "json", "csv", "html", "bibtex", "csl", "cff", "text")
+
+
+def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--drafts", metavar="DIR", default=None, help="the drafts directory (default: ./drafts)")
+    parser.add_argument("--as-of", metavar="DATE",
+                        help="status as of DATE (YYYY-MM-DD): the latest version dated on or before it "
+                             "(default: the latest version)")
+    parser.add_argument("--draft", metavar="ID", help="use this version, chosen by id, instead of the latest")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("action", nargs="?", choices=("verify",), metavar="verify", help="'verify FILE': check a snapshot file")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the snapshot file to verify")
+    add_selection_arguments(parser)
+    parser.add_argument("-f", "--format", choices=FORMATS, default="md", help="output format (default: md)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    parser.add_argument("--author", action="append", default=[], metavar="NAME",
+                        help="author for the citation, 'Family, Given' or an organisation (repeatable)")
+    parser.add_argument("--claims-window", type=int, default=None, metavar="DAYS",
+                        help="counts made public up to DAYS before the status date are listed (default: 92)")
+    parser.add_argument("--timestamp", action="store_true",
+                        help="record when the file was generated (SOURCE_DATE_EPOCH is honoured); the "
+                             "digest does not change")
+    parser.add_argument("--commit", nargs="?", const="", default=None, metavar="REV",
+                        help="verify: rebuild from the drafts at the commit the snapshot records (or REV) via git")
+
+
+def _drafts_dir(args: argparse.Namespace) -> str:
+    folder = args.drafts or "drafts"
+    if not Path(folder).is_dir():
+        if args.drafts:
+            raise UsageError(f"--drafts {folder}: no such directory")
+        raise UsageError("no ./drafts directory here; pass --drafts DIR")
+    return folder
+
+
+def _print_invalid(exc: object) -> int:
+    from draftdiff.render import render
+
+    report = exc.report  # type: ignore[attr-defined]
+    sys.stderr.write(render("diagnostics", "text", report))
+    print("draftdiff: the drafts have validation errors (above); fix them before taking a snapshot",
+          file=sys.stderr)
+    return EXIT_TROUBLE
+
+
+def _generated_at(args: argparse.Namespace) -> str | None:
+    if not getattr(args, "timestamp", False):
+        return None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        moment = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch
+                  else _dt.datetime.now(_dt.timezone.utc))
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def build_from_args(args: argparse.Namespace) -> object:
+    """The snapshot the arguments ask for, or an exit code after printing what is wrong."""
+    from draftdiff.collection import CollectionError
+    from draftdiff.snapshot import SnapshotError, build_snapshot
+    from draftdiff.snapshot.inputs import InvalidDrafts, load_checked
+
+    folder = _drafts_dir(args)
+    window = getattr(args, "claims_window", None)
+    if window is not None and window < 0:
+        raise UsageError("--claims-window must be 0 or more days")
+    try:
+        draft_set = load_checked(folder)
+        options = {} if window is None else {"claims_window_days": window}
+        return build_snapshot(draft_set, args.as_of, args.draft, drafts_path=folder,
+                              generated_at=_generated_at(args), authors=getattr(args, "author", ()), **options)
+    except InvalidDrafts as exc:
+        return _print_invalid(exc)
+    except (CollectionError, SnapshotError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "verify":
+        return _verify(args)
+    if args.file:
+        raise UsageError(f"unexpected argument {args.file!r}; to check a snapshot: draftdiff snapshot verify FILE")
+    if args.commit is not None:
+        raise UsageError("--commit is for 'draftdiff snapshot verify FILE --commit'")
+    from draftdiff.render import render
+    from draftdiff.snapshot import Snapshot
+
+    snap = build_from_args(args)
+    if not isinstance(snap, Snapshot):
+        return int(snap)  # type: ignore[call-overload]
+    write_output(render("snapshot", args.format, snap), args.output)
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from draftdiff.collection import CollectionError
+    from draftdiff.render import render
+    from draftdiff.snapshot.git import GitError
+    from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit, load_checked
+    from draftdiff.snapshot.verify import SnapshotFileError, read_snapshot_file, reference_at, verify
+
+    if not args.file:
+        raise UsageError("verify needs a file: draftdiff snapshot verify FILE")
+    if args.as_of or args.draft or args.output:
+        raise UsageError("verify takes its date and draft from the file; drop --as-of, --draft and -o")
+    try:
+        recorded = read_snapshot_file(args.file)
+    except SnapshotFileError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        if args.commit is not None:
+            revision = args.commit or recorded.commit
+            if not revision:
+                raise UsageError(f"{args.file} records no git commit (it was not made in a git repository, or "
+                                 "this format does not carry it); give one: --commit REV")
+            path = recorded.git_path or _repo_relative(args.drafts or "drafts")
+            draft_set = load_at_commit(args.drafts or ".", revision, path)
+            against = f"the drafts in {path} at commit {revision[:12]}"
+            reference = None
+        else:
+            folder = _drafts_dir(args)
+            draft_set = load_checked(folder)
+            against = f"the drafts in {folder}"
+            reference = reference_at(recorded, folder, _repo_relative_or_none(folder))
+        result = verify(recorded, draft_set, against, reference)
+    except InvalidDrafts as exc:
+        return _print_invalid(exc)
+    except (CollectionError, GitError) as exc:
+        raise UsageError(str(exc)) from None
+    write_output(render("snapshot-verify", "text", result), None)
+    return 0 if result.ok else 1
+
+
+def _repo_relative(folder: str) -> str:
+    from draftdiff.snapshot.git import repo_root
+
+    return Path(os.path.relpath(Path(folder).resolve(), repo_root(folder).resolve())).as_posix()
+
+
+
+def _repo_relative_or_none(folder: str) -> str:
+    from draftdiff.snapshot.git import GitError
+
+    try:
+        return _repo_relative(folder)
+    except GitError:
+        return folder

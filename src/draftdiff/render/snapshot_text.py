@@ -1,0 +1,81 @@
+"""The status board for a terminal: one line per article, status as a symbol and a colour."""
+
+from __future__ import annotations
+
+from draftdiff.render.ansi import style
+from draftdiff.snapshot import cite
+from draftdiff.snapshot.model import Snapshot
+from draftdiff.textsafe import visible
+
+STATUS_LOOK = {
+    "agreed": ("✓", "green"),
+    "partial": ("◐", "yellow"),
+    "disputed": ("✗", "red"),
+    "removed": ("⊘", "dim"),
+    "unknown": ("?", "magenta"),
+}
+"""Symbol and colour per status: the symbol alone must say it, for NO_COLOR and colour-blind readers."""
+
+TITLE_WIDTH = 52
+
+
+def _safe(text: str | None) -> str:
+    return visible(text or "", keep_newlines=False)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def status_label(status: str, *, color: bool, width: int = 8) -> str:
+    symbol, colour = STATUS_LOOK.get(status, ("·", "dim"))
+    return style(f"{symbol} {status:<{width}}", colour, color=color)
+
+
+def render(snap: Snapshot, *, color: bool = False, fmt: str = "text", **_options: object) -> str:
+    bold = lambda s: style(s, "bold", color=color)  # noqa: E731
+    dim = lambda s: style(s, "dim", color=color)  # noqa: E731
+    status = snap.status_draft
+    lines = [bold(f"{_safe(snap.agreement)} · status as of {snap.as_of}"),
+             f"from {_safe(status.id)} ({_safe(status.kind)}, dated {status.date}): "
+             + ("chosen by id" if snap.draft_id else f"the latest version dated on or before {snap.as_of}")]
+    if snap.later:
+        later = ", ".join(f"{_safe(d.id)} ({d.date})" for d in snap.later)
+        lines.append(dim(f"later versions, not used: {later}"))
+    lines.append("")
+    id_width = max((len(_safe(a.id)) for a in snap.articles), default=7)
+    lines.append(bold(f"{'No.':>4}  {'Article':<{id_width}}  {'Status':<10}  {'Basis':<9}  {'Text':<11}  Title"))
+    for a in snap.articles:
+        number = "" if a.number is None else str(a.number)
+        lines.append(f"{number:>4}  {_safe(a.id):<{id_width}}  {status_label(a.status, color=color)}  "
+                     f"{a.status_basis:<9}  {a.text_basis:<11}  {_cut(_safe(a.title), TITLE_WIDTH)}")
+    c = snap.counts
+    lines += ["", "  ".join(status_label(s, color=color, width=0) + f" {n}" for s, n in c.by_status().items())
+              + f"   ({c.total} articles)"]
+    if snap.claims:
+        lines += ["", bold(f"Counts made public in the {snap.claims_window_days} days up to {snap.as_of}:")]
+        for claim in snap.claims:
+            said = ", ".join(f"{n} {k}" for k, n in (("agreed", claim.agreed), ("partial", claim.partial),
+                                                      ("disputed", claim.disputed), ("in all", claim.total))
+                             if n is not None)
+            verdict = "matches the board" if claim.consistent else "does NOT match the board"
+            who = f"{_safe(claim.speaker)}: " if claim.speaker else ""
+            lines.append(f"  {claim.date}  {who}{said}  [{_safe(claim.source)}]  {verdict}")
+    if snap.preconditions:
+        lines += ["", bold("Preconditions:")]
+        for p in snap.preconditions:
+            lines.append(f"  {_safe(p.status):<12} {_safe(p.id)} ({_safe(p.party)}, {_safe(p.kind)}): "
+                         f"{_cut(_safe(p.demand), 70)}")
+    cit = cite.citation(snap, fmt)
+    lines += ["", dim(_safe(cite.caveat(snap))), "",
+              f"digest {snap.digest} · draftdiff {_safe(cit.version)}" + _commit(cit),
+              dim(f"reproduce: {_safe(cit.command)}"), dim(cit.marker)]
+    if cit.generated_at:
+        lines.append(dim(f"generated {cit.generated_at}"))
+    return "\n".join(lines) + "\n"
+
+
+def _commit(c: cite.Citation) -> str:
+    if not c.commit:
+        return ""
+    return f" · commit {c.commit}" + (" (uncommitted changes in the drafts)" if c.dirty else "")

@@ -1,0 +1,225 @@
+"""Build a snapshot: the status as of a date is the latest version dated on or before that date.
+
+Reading the clock and printing are the caller's business: the same drafts and
+arguments always give the same snapshot, so the same bytes in every format.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from draftdiff.collection import DraftSet
+from draftdiff.load import LoadedDraft
+from draftdiff.model import Article, ClaimedCount, Draft
+from draftdiff.snapshot.digest import compute_digest
+from draftdiff.snapshot.model import (
+    ArticleRow,
+    ClaimRow,
+    Counts,
+    DraftRef,
+    PreconditionRow,
+    Provenance,
+    Snapshot,
+    SnapshotError,
+    SourceRef,
+)
+
+DEFAULT_CLAIMS_WINDOW_DAYS = 92
+"""Counts made public up to about three months before the status date are "near" it."""
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_as_of(text: str) -> str:
+    """Check an as-of date given by a user; SnapshotError says what is wrong and how to write it."""
+    if not _DATE.match(text):
+        raise SnapshotError(f"--as-of {text!r}: not a date written YYYY-MM-DD (for example 2024-09-15)")
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        raise SnapshotError(f"--as-of {text}: not a real calendar date") from None
+    return text
+
+
+def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str | None = None, *,
+                   drafts_path: str | Path | None = None,
+                   claims_window_days: int = DEFAULT_CLAIMS_WINDOW_DAYS,
+                   generated_at: str | None = None,
+                   authors: Iterable[str] = (),
+                   git: bool = True) -> Snapshot:
+    """The status of every article as of ``as_of`` (default: the latest draft's date).
+
+    ``draft_id`` picks one version explicitly (the TUI's selected version); then
+    ``as_of`` defaults to its date and may not be earlier. ``git=False`` skips
+    asking git for the commit (as when the drafts were read from a commit).
+    Raises :class:`SnapshotError` for arguments that select no draft.
+    """
+    drafts = draft_set.drafts
+    if not drafts:
+        raise SnapshotError("no valid drafts to take a snapshot of")
+    if as_of is not None:
+        as_of = parse_as_of(as_of)
+    chosen = _choose(draft_set, as_of, draft_id)
+    as_of = as_of or chosen.date
+
+    refs = tuple(_ref(draft_set, d, "status" if d.id == chosen.id else
+                      "earlier" if (d.date, d.id) < (chosen.date, chosen.id) else "not-selected")
+                 for d in drafts if d.date <= as_of)
+    later = tuple(_ref(draft_set, d, "later") for d in drafts if d.date > as_of)
+    considered = [d for d in drafts if d.date <= as_of]
+
+    counts = _counts(chosen)
+    claims, claim_sources = _claims(considered, chosen, counts, as_of, claims_window_days)
+    snap = Snapshot(
+        agreement=chosen.agreement,
+        as_of=as_of,
+        draft_id=draft_id,
+        drafts=refs,
+        articles=tuple(_row(a) for a in chosen.articles),
+        counts=counts,
+        preconditions=tuple(PreconditionRow(p.id, p.party, p.kind, p.demand, p.status, p.raised, p.article,
+                                            p.status_note, tuple(p.sources)) for p in chosen.preconditions),
+        claims=claims,
+        claims_window_days=claims_window_days,
+        sources=_sources(chosen, claim_sources),
+        later=later,
+        provenance=_provenance(draft_set, drafts_path, generated_at, tuple(authors), git),
+    )
+    return _with_digest(snap)
+
+
+def _with_digest(snap: Snapshot) -> Snapshot:
+    return replace(snap, digest=compute_digest(snap))
+
+
+def _choose(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> Draft:
+    first = draft_set.drafts[0]
+    if draft_id is not None:
+        chosen = draft_set.get(draft_id)
+        if chosen is None:
+            guess = difflib.get_close_matches(draft_id, draft_set.ids(), n=1, cutoff=0.6)
+            hint = f"did you mean {guess[0]}?" if guess else f"known drafts: {', '.join(draft_set.ids())}"
+            raise SnapshotError(f"no draft with id {draft_id!r}; {hint}")
+        if as_of is not None and as_of < chosen.date:
+            raise SnapshotError(f"draft {draft_id} is dated {chosen.date}, after the as-of date {as_of}; "
+                                f"use --as-of {chosen.date} or later")
+        return chosen
+    if as_of is None:
+        return draft_set.drafts[-1]
+    chosen = draft_set.as_of(as_of)
+    if chosen is None:
+        raise SnapshotError(f"no draft is dated on or before {as_of}: the first draft, {first.id}, "
+                            f"is dated {first.date}; use --as-of {first.date} or later")
+    return chosen
+
+
+def _ref(draft_set: DraftSet, draft: Draft, role: str) -> DraftRef:
+    item = draft_set.file_of(draft.id)
+    assert item is not None
+    return DraftRef(draft.id, draft.date, item.name, item.blob_id, item.sha256, draft.title, draft.kind, role)
+
+
+def _row(article: Article) -> ArticleRow:
+    return ArticleRow(article.number, article.id, article.title, article.status,
+                      article.status_basis or "unstated", article.status_note, article.effective_text_basis,
+                      tuple(article.sources))
+
+
+def _counts(draft: Draft) -> Counts:
+    by_status = draft.status_counts()
+    return Counts(**by_status, total=len(draft.articles),
+                  inferred=sum(1 for a in draft.articles if a.status_basis == "inferred"),
+                  unstated=sum(1 for a in draft.articles if a.status_basis is None),
+                  without_text=sum(1 for a in draft.articles if a.effective_text_basis == "none"))
+
+
+def _claim_date(draft: Draft, claim: ClaimedCount) -> str:
+    if claim.date:
+        return claim.date
+    source = draft.source(claim.source)
+    return source.date if source and source.date else draft.date
+
+
+def consistent(counts: Counts, claim: ClaimRow | ClaimedCount) -> bool:
+    """Whether the board can be what was claimed; unknown statuses may absorb a shortfall.
+
+    The same reading as the ``claimed-counts`` validation rule.
+    """
+    have = counts.by_status()
+    if claim.total is not None and claim.total != counts.total - counts.removed:
+        return False
+    shortfall = 0
+    for status in ("agreed", "partial", "disputed"):
+        claimed = getattr(claim, status)
+        if claimed is None:
+            continue
+        if have[status] > claimed:
+            return False
+        shortfall += claimed - have[status]
+    return shortfall <= counts.unknown
+
+
+def _claims(considered: list[Draft], chosen: Draft, counts: Counts, as_of: str,
+            window: int) -> tuple[tuple[ClaimRow, ...], list[tuple[Draft, str]]]:
+    start = (_dt.date.fromisoformat(as_of) - _dt.timedelta(days=window)).isoformat()
+    rows: dict[tuple[object, ...], ClaimRow] = {}
+    cited: list[tuple[Draft, str]] = []
+    for draft in considered:
+        for claim in draft.claimed_counts:
+            date = _claim_date(draft, claim)
+            if not start <= date <= as_of:
+                continue
+            key = (date, claim.source, claim.speaker, claim.agreed, claim.partial, claim.disputed, claim.total)
+            if key in rows:
+                continue  # the same statement recorded again in a later draft
+            rows[key] = ClaimRow(date, claim.source, draft.id, claim.speaker, claim.agreed, claim.partial,
+                                 claim.disputed, claim.total, consistent(counts, claim))
+            cited.append((draft, claim.source))
+    ordered = tuple(sorted(rows.values(), key=lambda r: (r.date, r.source, r.recorded_in)))
+    return ordered, cited
+
+
+def _sources(chosen: Draft, claim_sources: list[tuple[Draft, str]]) -> tuple[SourceRef, ...]:
+    """Every source the rows cite, in order of first citation, as the citing draft lists it."""
+    wanted: list[tuple[Draft, str]] = [(chosen, s) for a in chosen.articles for s in a.sources]
+    wanted += [(chosen, s) for p in chosen.preconditions for s in p.sources]
+    wanted += claim_sources
+    out: dict[str, SourceRef] = {}
+    for draft, sid in wanted:
+        if sid in out:
+            continue
+        src = draft.source(sid)
+        out[sid] = (SourceRef(src.id, src.title, src.publisher, src.author, src.date, src.url) if src else
+                    SourceRef(sid, f"(not listed in draft {draft.id})", ""))
+    return tuple(out.values())
+
+
+def _provenance(draft_set: DraftSet, drafts_path: str | Path | None, generated_at: str | None,
+                authors: tuple[str, ...], git: bool) -> Provenance:
+    from draftdiff import __version__
+
+    folder = str(drafts_path) if drafts_path is not None else _common_folder(draft_set.files)
+    if not git:
+        return Provenance(__version__, folder, generated_at=generated_at, authors=authors)
+    from draftdiff.snapshot.git import GitError, repo_state
+
+    try:
+        state = repo_state(folder)
+    except GitError as exc:
+        return Provenance(__version__, folder, generated_at=generated_at, authors=authors, git_note=str(exc))
+    return Provenance(__version__, folder, state.commit, state.dirty, state.path, state.remote, generated_at,
+                      authors)
+
+
+def _common_folder(files: list[LoadedDraft]) -> str:
+    parents = [os.path.dirname(item.name) or "." for item in files]
+    try:
+        return os.path.commonpath(parents) or "."
+    except ValueError:  # absolute and relative paths mixed
+        return "."

@@ -1,0 +1,107 @@
+"""Citation metadata, from one place: every citation format is a rendering of :class:`Citation`.
+
+Each carries the status date, the digest, the tool version and the command that
+reproduces the snapshot, plus a one-line *marker* that ``snapshot verify`` reads
+back from any format (``draftdiff-snapshot:1 as-of=… draft=… window=… digest=…``).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+from draftdiff.snapshot.build import DEFAULT_CLAIMS_WINDOW_DAYS
+from draftdiff.snapshot.model import Snapshot
+
+MARKER_RE = re.compile(
+    r"draftdiff-snapshot:1 as-of=(?P<as_of>\d{4}-\d{2}-\d{2}) draft=(?P<draft>[a-z0-9][a-z0-9._-]*|-) "
+    r"window=(?P<window>\d+) digest=(?P<digest>sha256:[0-9a-f]{64})")
+
+CAVEAT = ("This is an analyst's record compiled from public reporting, not an authentic or official text "
+          "of the agreement.")
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    title: str
+    authors: tuple[str, ...]
+    as_of: str
+    status_draft: str
+    status_draft_date: str
+    digest: str
+    version: str
+    command: str
+    marker: str
+    commit: str | None
+    dirty: bool | None
+    repository: str | None
+    generated_at: str | None
+
+
+def marker(snap: Snapshot) -> str:
+    return (f"draftdiff-snapshot:1 as-of={snap.as_of} draft={snap.draft_id or '-'} "
+            f"window={snap.claims_window_days} digest={snap.digest}")
+
+
+def reproduce_command(snap: Snapshot, fmt: str) -> str:
+    """The command that writes this snapshot again, byte for byte, from the drafts at the recorded commit."""
+    prov = snap.provenance
+    folder = (prov.git_path if prov and prov.git_path else prov.drafts_path if prov else "drafts")
+    parts = ["draftdiff", "snapshot", "--drafts", folder, "--as-of", snap.as_of]
+    if snap.draft_id:
+        parts += ["--draft", snap.draft_id]
+    if snap.claims_window_days != DEFAULT_CLAIMS_WINDOW_DAYS:
+        parts += ["--claims-window", str(snap.claims_window_days)]
+    for author in prov.authors if prov else ():
+        parts += ["--author", author]
+    parts += ["--format", fmt]
+    return " ".join(shlex.quote(p) for p in parts)
+
+
+def caveat(snap: Snapshot) -> str:
+    """The caveat with the numbers a reader needs to weigh the statuses."""
+    c = snap.counts
+    parts = [f"{c.inferred} of {c.total} statuses are inferred rather than reported",
+             f"{c.unknown} {'is' if c.unknown == 1 else 'are'} unknown"]
+    if c.unstated:
+        parts.append(f"{c.unstated} {'has' if c.unstated == 1 else 'have'} no stated basis")
+    if c.without_text:
+        parts.append(f"for {c.without_text} no wording is on record (status only)")
+    return f"{CAVEAT} {'; '.join(parts)}."
+
+
+def title(snap: Snapshot) -> str:
+    n = snap.counts.total
+    return f"Status of the {n} article{'s' * (n != 1)} of the {snap.agreement} draft as of {snap.as_of}"
+
+
+def citation(snap: Snapshot, fmt: str) -> Citation:
+    prov = snap.provenance
+    status = snap.status_draft
+    key = f"draftdiff-{snap.agreement}-{snap.as_of}-{snap.digest.removeprefix('sha256:')[:8]}"
+    return Citation(
+        key=key, title=title(snap), authors=prov.authors if prov else (), as_of=snap.as_of,
+        status_draft=status.id, status_draft_date=status.date, digest=snap.digest,
+        version=prov.tool_version if prov else "", command=reproduce_command(snap, fmt), marker=marker(snap),
+        commit=prov.git_commit if prov else None, dirty=prov.git_dirty if prov else None,
+        repository=prov.repository if prov else None, generated_at=prov.generated_at if prov else None)
+
+
+def note(c: Citation) -> str:
+    """One paragraph with everything a reader needs to check the citation."""
+    where = ""
+    if c.commit:
+        where = f" at commit {c.commit}" + (" (with uncommitted changes)" if c.dirty else "")
+        if c.repository:
+            where += f" of {c.repository}"
+    return (f"Status as of {c.as_of}, from draft {c.status_draft} dated {c.status_draft_date}. "
+            f"Content digest {c.digest}. Made with draftdiff {c.version}{where}. "
+            f"Reproduce: {c.command}. Marker: {c.marker}")
+
+
+def plain(c: Citation) -> str:
+    who = "; ".join(c.authors) + ". " if c.authors else ""
+    made = f" Generated {c.generated_at}." if c.generated_at else ""
+    return f"{who}{c.title} [data set]. {note(c)}.{made}"

@@ -1,0 +1,343 @@
+"""Check a snapshot file: is it as it was made, and does it still match the drafts?
+
+Two questions, two outcomes. A file whose embedded content no longer gives its
+own digest, or whose text is not what draftdiff renders for that content, was
+edited by hand: :class:`SnapshotFileError` (exit 2), because it can prove
+nothing. A file that is intact is rebuilt from the drafts with its recorded
+arguments; if the digests differ, :func:`compare` says which article, which
+status, which draft file changed.
+
+JSON, Markdown and HTML carry the whole snapshot, so every change can be
+named. CSV carries each article's status. BibTeX, CSL-JSON, CFF and the
+terminal board carry only the marker (arguments and digest): a mismatch is
+explained by rebuilding the snapshot at the commit it was made from, when
+git can.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from draftdiff.collection import DraftSet
+from draftdiff.snapshot.build import build_snapshot
+from draftdiff.snapshot.digest import digest_of_content
+from draftdiff.snapshot.model import Snapshot, SnapshotError, snapshot_from_dict
+
+MAX_BYTES = 32 * 1024 * 1024
+
+
+class SnapshotFileError(Exception):
+    """The file cannot be read as a snapshot, or was edited after it was made."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What a snapshot file says about itself."""
+
+    path: str
+    fmt: str
+    digest: str
+    as_of: str
+    draft_id: str | None
+    window: int
+    snapshot: Snapshot | None = None
+    """The full snapshot, when the format embeds it (json, md, html)."""
+    statuses: tuple[tuple[str, str], ...] | None = None
+    """``(article id, status)`` per row, for CSV."""
+    cited_commit: str | None = None
+    """The commit a citation format names (``commit …`` in its note)."""
+
+    @property
+    def commit(self) -> str | None:
+        prov = self.snapshot.provenance if self.snapshot else None
+        return prov.git_commit if prov and prov.git_commit else self.cited_commit
+
+    @property
+    def git_path(self) -> str | None:
+        prov = self.snapshot.provenance if self.snapshot else None
+        return prov.git_path if prov else None
+
+
+@dataclass
+class VerifyResult:
+    file: str
+    against: str
+    recorded_digest: str
+    current_digest: str | None
+    changes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.current_digest == self.recorded_digest
+
+
+# --- reading the file ------------------------------------------------------------------------
+
+def read_snapshot_file(path: str | Path) -> Recorded:
+    """Parse a snapshot in any format draftdiff writes; SnapshotFileError says what is wrong."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_BYTES else None
+    except FileNotFoundError:
+        raise SnapshotFileError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise SnapshotFileError(f"{name}: is a directory, not a snapshot file") from None
+    except OSError as exc:
+        raise SnapshotFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if data is None:
+        raise SnapshotFileError(f"{name}: larger than {MAX_BYTES:,} bytes; not a snapshot draftdiff wrote")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SnapshotFileError(f"{name}: not UTF-8 text (byte {exc.start}); not a snapshot draftdiff wrote") \
+            from None
+    return parse_snapshot_text(text, name)
+
+
+def parse_snapshot_text(text: str, name: str = "<snapshot>") -> Recorded:
+    from draftdiff.render.snapshot_html import SCRIPT_ID
+    from draftdiff.render.snapshot_md import EMBED_END, EMBED_START
+
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return _embedded(text, text, "json", name)
+    html = re.search(rf'<script type="application/json" id="{SCRIPT_ID}">(.*?)</script>', text, re.S)
+    if html and stripped.lower().startswith("<!doctype html"):
+        return _embedded(html.group(1), text, "html", name)
+    start = text.rfind(EMBED_START)
+    if start >= 0:
+        end = text.find(EMBED_END, start + len(EMBED_START))
+        if end < 0:
+            raise SnapshotFileError(f"{name}: the embedded snapshot comment is not closed; the file was edited")
+        return _embedded(text[start + len(EMBED_START):end], text, "md", name)
+    return _marked(text, name)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _embedded(payload: str, text: str, fmt: str, name: str) -> Recorded:
+    try:
+        data = json.loads(payload)
+    except json.JSONDecodeError as exc:
+        where = f"{name}:{exc.lineno}:{exc.colno}" if fmt == "json" else f"{name}"
+        raise SnapshotFileError(f"{where}: the embedded snapshot is not valid JSON ({exc.msg}); "
+                                "the file was edited or cut short") from None
+    try:
+        snap = snapshot_from_dict(data)
+    except ValueError as exc:
+        raise SnapshotFileError(f"{name}: not a draftdiff snapshot: {exc}") from None
+    actual = digest_of_content(data["content"])
+    if actual != snap.digest:
+        raise SnapshotFileError(
+            f"{name}: the snapshot content does not match its own digest: it was edited after it was made "
+            f"(recorded {snap.digest or 'no digest'}, the content gives {actual}); make it again with "
+            f"'draftdiff snapshot' instead of editing it")
+    _check_rendering(snap, text, fmt, name)
+    return Recorded(name, fmt, snap.digest, snap.as_of, snap.draft_id, snap.claims_window_days, snapshot=snap)
+
+
+def _check_rendering(snap: Snapshot, text: str, fmt: str, name: str) -> None:
+    """The visible text must be what draftdiff renders for the embedded content (same tool version)."""
+    from draftdiff import __version__
+    from draftdiff.render import render
+
+    if snap.provenance is None or snap.provenance.tool_version != __version__:
+        return  # another version may lay the page out differently; the digest check above still holds
+    expected = render("snapshot", fmt, snap)
+    if expected == text:
+        return
+    got, want = text.splitlines(), expected.splitlines()
+    line = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+    found = got[line] if line < len(got) else "(end of file)"
+    raise SnapshotFileError(f"{name}:{line + 1}: this line is not what draftdiff wrote for this snapshot "
+                            f"(found {_short(found)}, expected {_short(want[line] if line < len(want) else '')}); "
+                            "the file was edited after it was made")
+
+
+def _short(text: str, width: int = 80) -> str:
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def _marked(text: str, name: str) -> Recorded:
+    from draftdiff.render.snapshot_csv import COLUMNS
+    from draftdiff.snapshot.cite import MARKER_RE
+
+    found = list(MARKER_RE.finditer(text))
+    if not found:
+        raise SnapshotFileError(f"{name}: no draftdiff snapshot marker (draftdiff-snapshot:1 as-of=… digest=…) "
+                                "found: not a snapshot draftdiff wrote, or the marker was edited")
+    first = found[0]
+    if any(m.group(0) != first.group(0) for m in found[1:]):
+        other = next(m for m in found[1:] if m.group(0) != first.group(0))
+        raise SnapshotFileError(f"{name}:{_line_of(text, other.start())}: this marker differs from the one on "
+                                f"line {_line_of(text, first.start())}; the file was edited")
+    statuses = None
+    fmt = _guess_format(text)
+    if fmt == "csv":
+        statuses = _csv_statuses(text, name, COLUMNS)
+    draft = first.group("draft")
+    commit = re.search(r"\bcommit[\":= ]+([0-9a-f]{40})\b", text)
+    return Recorded(name, fmt, first.group("digest"), first.group("as_of"), None if draft == "-" else draft,
+                    int(first.group("window")), statuses=statuses, cited_commit=commit.group(1) if commit else None)
+
+
+def _guess_format(text: str) -> str:
+    head = text.lstrip()[:200]
+    if head.startswith("number,article,"):
+        return "csv"
+    if head.startswith("@"):
+        return "bibtex"
+    if head.startswith("["):
+        return "csl"
+    if "cff-version:" in text:
+        return "cff"
+    return "text"
+
+
+def _csv_statuses(text: str, name: str, columns: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows or tuple(rows[0]) != columns:
+        raise SnapshotFileError(f"{name}:1: the CSV header is not draftdiff's ({','.join(columns)})")
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(columns):
+            raise SnapshotFileError(f"{name}:{number}: {len(row)} columns, expected {len(columns)}")
+        out.append((row[1], row[3]))
+    return tuple(out)
+
+
+# --- comparing with the drafts -----------------------------------------------------------------
+
+def rebuild(recorded: Recorded, draft_set: DraftSet) -> Snapshot:
+    """The snapshot the recorded arguments give on these drafts (no git, no clock)."""
+    return build_snapshot(draft_set, recorded.as_of, recorded.draft_id,
+                          claims_window_days=recorded.window, git=False)
+
+
+def reference_at(recorded: Recorded, repo_dir: str | Path, path: str) -> Snapshot | None:
+    """For a format without the content: the snapshot rebuilt at the commit it cites, if it gives the same digest.
+
+    Only a help for naming what changed, so any failure (no git, commit not
+    fetched, drafts invalid then) just gives None.
+    """
+    from draftdiff.collection import CollectionError
+    from draftdiff.snapshot.git import GitError
+    from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit
+
+    if recorded.snapshot is not None or not recorded.commit:
+        return None
+    try:
+        old = rebuild(recorded, load_at_commit(repo_dir, recorded.commit, path))
+    except (GitError, InvalidDrafts, SnapshotError, CollectionError):
+        return None
+    return old if old.digest == recorded.digest else None
+
+
+def verify(recorded: Recorded, draft_set: DraftSet, against: str,
+           reference: Snapshot | None = None) -> VerifyResult:
+    """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed."""
+    result = VerifyResult(recorded.path, against, recorded.digest, None)
+    try:
+        current = rebuild(recorded, draft_set)
+    except SnapshotError as exc:
+        result.changes.append(f"the snapshot cannot be rebuilt from these drafts: {exc}")
+        return result
+    result.current_digest = current.digest
+    old = recorded.snapshot or reference
+    if result.ok:
+        if old is not None:
+            new_later = sorted({d.id for d in current.later} - {d.id for d in old.later})
+            if new_later:
+                result.notes.append(f"later versions added since (not part of this snapshot): {', '.join(new_later)}")
+        return result
+    if old is not None:
+        result.changes = compare(old, current)
+    elif recorded.statuses is not None:
+        result.changes = _compare_statuses(recorded.statuses, current)
+    if not result.changes:
+        result.changes.append("the content digest differs; this format does not record the content, so what "
+                              "changed cannot be named: verify the JSON or Markdown form, or add --commit")
+    return result
+
+
+def _compare_statuses(statuses: tuple[tuple[str, str], ...], current: Snapshot) -> list[str]:
+    old = dict(statuses)
+    new = {a.id: a for a in current.articles}
+    out = [f"{_label_row(new[i])}: status {s} → {new[i].status}" for i, s in statuses
+           if i in new and new[i].status != s]
+    out += [f"article {i}: no longer in the status draft" for i in old if i not in new]
+    out += [f"{_label_row(a)}: new article ({a.status})" for i, a in new.items() if i not in old]
+    return out
+
+
+def _label_row(row: Any) -> str:
+    number = getattr(row, "number", None)
+    return f"article {number} ({row.id})" if number is not None else f"article {row.id}"
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return "none" if value is None else str(value)
+
+
+def _field_changes(label: str, old: Any, new: Any, skip: tuple[str, ...] = ()) -> list[str]:
+    out = []
+    for f in fields(old):
+        if f.name in skip:
+            continue
+        a, b = getattr(old, f.name), getattr(new, f.name)
+        if a != b:
+            out.append(f"{label}: {f.name.replace('_', ' ')} {_value(a)} → {_value(b)}")
+    return out
+
+
+def _keyed(old: tuple[Any, ...], new: tuple[Any, ...], key: Any, name: Any) -> list[str]:
+    before, after = {key(x): x for x in old}, {key(x): x for x in new}
+    out: list[str] = []
+    for k, x in before.items():
+        out += [f"{name(x)}: removed"] if k not in after else _field_changes(name(x), x, after[k], ("id",))
+    out += [f"{name(x)}: added" for k, x in after.items() if k not in before]
+    return out
+
+
+def compare(old: Snapshot, new: Snapshot) -> list[str]:
+    """Every difference in what the two snapshots state, one readable line each, most important first."""
+    out: list[str] = []
+    if old.status_draft.id != new.status_draft.id:
+        out.append(f"the status now comes from draft {new.status_draft.id} (dated {new.status_draft.date}) "
+                   f"instead of {old.status_draft.id} (dated {old.status_draft.date})")
+    out += _keyed(old.articles, new.articles, lambda a: a.id, _label_row)
+    counts = [f"{f.name} {getattr(old.counts, f.name)} → {getattr(new.counts, f.name)}"
+              for f in fields(old.counts) if getattr(old.counts, f.name) != getattr(new.counts, f.name)]
+    if counts:
+        out.append("counts: " + ", ".join(counts))
+    out += _keyed(old.preconditions, new.preconditions, lambda p: p.id,
+                  lambda p: f"precondition {p.id}")
+    out += _keyed(old.claims, new.claims, lambda c: (c.date, c.source, c.agreed, c.partial, c.disputed,
+                                                              c.total, c.speaker),
+                  lambda c: f"claimed count {c.date} [{c.source}]")
+    out += _keyed(old.sources, new.sources, lambda s: s.id, lambda s: f"source {s.id}")
+    for d in old.drafts:
+        match = next((n for n in new.drafts if n.id == d.id), None)
+        if match is None:
+            out.append(f"draft {d.id} ({d.date}): no longer among the drafts dated on or before {old.as_of}")
+        elif match.blob_id != d.blob_id:
+            out.append(f"draft {d.id}: file content changed (git blob {d.blob_id[:12]} → {match.blob_id[:12]})")
+        else:
+            out += _field_changes(f"draft {d.id}", d, match, ("id", "file", "blob_id", "sha256"))
+    out += [f"draft {n.id} ({n.date}): new, dated on or before {old.as_of}"
+            for n in new.drafts if all(n.id != d.id for d in old.drafts)]
+    for name in ("agreement", "as_of", "draft_id", "claims_window_days"):
+        if getattr(old, name) != getattr(new, name):
+            out.append(f"{name.replace('_', ' ')}: {getattr(old, name)} → {getattr(new, name)}")
+    return out
