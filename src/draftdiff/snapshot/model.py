@@ -180,7 +180,16 @@ _CONTENT_KEYS = ("agreement", "as_of", "draft_id", "drafts", "articles", "counts
 def content_dict(snap: Snapshot) -> dict[str, Any]:
     """The stated content: everything the digest covers, plus each draft's file path."""
     full = asdict(snap)
-    return {key: full[key] for key in _CONTENT_KEYS}
+    return {key: _plain(full[key]) for key in _CONTENT_KEYS}
+
+
+def _plain(value: Any) -> Any:
+    """Tuples as lists, as JSON has them, so a dict compares equal to its JSON read back."""
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def snapshot_to_dict(snap: Snapshot) -> dict[str, Any]:
@@ -190,7 +199,7 @@ def snapshot_to_dict(snap: Snapshot) -> dict[str, Any]:
         "digest": snap.digest,
         "content": content_dict(snap),
         "later_versions": [asdict(d) for d in snap.later],
-        "provenance": asdict(snap.provenance) if snap.provenance else None,
+        "provenance": _plain(asdict(snap.provenance)) if snap.provenance else None,
     }
 
 
