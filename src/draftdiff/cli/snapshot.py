@@ -58,13 +58,12 @@ def _drafts_dir(args: argparse.Namespace) -> str:
     return folder
 
 
-def _print_invalid(exc: object) -> int:
+def _print_invalid(exc: object, doing: str = "taking a snapshot") -> int:
     from draftdiff.render import render
 
     report = exc.report  # type: ignore[attr-defined]
     sys.stderr.write(render("diagnostics", "text", report))
-    print("draftdiff: the drafts have validation errors (above); fix them before taking a snapshot",
-          file=sys.stderr)
+    print(f"draftdiff: the drafts have validation errors (above); fix them before {doing}", file=sys.stderr)
     return EXIT_TROUBLE
 
 
@@ -150,7 +149,7 @@ def _verify(args: argparse.Namespace) -> int:
             reference = reference_at(recorded, folder, _repo_relative_or_none(folder))
         result = verify(recorded, draft_set, against, reference)
     except InvalidDrafts as exc:
-        return _print_invalid(exc)
+        return _print_invalid(exc, "verifying a snapshot against them")
     except (CollectionError, GitError) as exc:
         raise UsageError(str(exc)) from None
     write_output(render("snapshot-verify", "text", result), None)
