@@ -1,0 +1,74 @@
+"""Snapshots of the bundled Armenia–Azerbaijan drafts at three dates, checked against the public facts only.
+
+The facts: 13 of 17 articles agreed and 3 partially agreed by 11 September 2024 (Pashinyan), the last
+one not agreed (recorded as disputed or unknown); 15 of 17 agreed by 18 December 2024 (Aliyev), the
+open two being third-party forces and interstate claims; all 17 agreed when the text was finalised on
+13 March 2025. Everything else in the drafts may be refined without breaking these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from draftdiff.cli import main
+from draftdiff.render import render
+
+DRAFTS = Path(__file__).resolve().parents[1] / "drafts"
+
+pytestmark = pytest.mark.skipif(not any(DRAFTS.glob("*.yaml")), reason="drafts/ has no drafts yet")
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from draftdiff.snapshot.inputs import load_checked
+
+    return load_checked(DRAFTS)
+
+
+def snapshot(bundled, as_of: str):
+    from draftdiff.snapshot import build_snapshot
+
+    return build_snapshot(bundled, as_of, git=False)
+
+
+def test_mid_september_2024_thirteen_agreed_three_partial(bundled) -> None:
+    snap = snapshot(bundled, "2024-09-15")
+    assert snap.status_draft.id == "2024-09-11-status"
+    c = snap.counts
+    assert (c.total, c.agreed, c.partial, c.disputed + c.unknown) == (17, 13, 3, 1)
+    assert any(claim.agreed == 13 and claim.consistent for claim in snap.claims)
+    assert all(d.date <= "2024-09-15" for d in snap.drafts) and all(d.date > "2024-09-15" for d in snap.later)
+    assert {d.id for d in snap.later} >= {"2024-12-18-status", "2025-03-13-finalized"}
+
+
+def test_december_2024_fifteen_of_seventeen(bundled) -> None:
+    snap = snapshot(bundled, "2024-12-20")
+    assert snap.status_draft.id == "2024-12-18-status"
+    assert (snap.counts.total, snap.counts.agreed) == (17, 15)
+    open_ = {a.id for a in snap.articles if a.status != "agreed"}
+    assert open_ == {"third-party-forces", "interstate-claims"}
+    assert all(snap.article(i).status == "disputed" for i in open_)
+
+
+def test_march_2025_all_seventeen_agreed(bundled) -> None:
+    snap = snapshot(bundled, "2025-03-14")
+    assert snap.status_draft.id == "2025-03-13-finalized"
+    assert (snap.counts.total, snap.counts.agreed) == (17, 17)
+
+
+@pytest.mark.parametrize("as_of", ["2024-09-15", "2024-12-20", "2025-03-14"])
+def test_bundled_snapshots_are_reproducible_and_verify(bundled, as_of, tmp_path, capsys) -> None:
+    snap = snapshot(bundled, as_of)
+    for fmt in ("md", "json", "html", "csv", "bibtex", "csl", "cff"):
+        assert render("snapshot", fmt, snap) == render("snapshot", fmt, snapshot(bundled, as_of))
+    out = tmp_path / "s.md"
+    assert main(["snapshot", "--drafts", str(DRAFTS), "--as-of", as_of, "-o", str(out)]) == 0
+    assert main(["snapshot", "verify", str(out), "--drafts", str(DRAFTS)]) == 0
+    assert "verified" in capsys.readouterr().out
+
+
+def test_before_the_first_bundled_draft(capsys) -> None:
+    assert main(["snapshot", "--drafts", str(DRAFTS), "--as-of", "1990-01-01"]) == 2
+    assert "the first draft" in capsys.readouterr().err
