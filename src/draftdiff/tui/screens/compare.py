@@ -39,7 +39,7 @@ def stats_text(diff: DraftDiff) -> Text:
     out.append(f" · words +{diff.stats.words_inserted} −{diff.stats.words_deleted}")
     kinds = diff.kind_counts()
     if kinds:
-        out.append(" · " + ", ".join(f"{k} {v}" for k, v in kinds.items()), style="dim")
+        out.append(" · " + ", ".join(f"{k.removesuffix('-changed')} {v}" for k, v in kinds.items()), style="dim")
     old_c, new_c = diff.old.status_counts, diff.new.status_counts
     out.append("\nagreed ")
     out.append(f"{old_c.get('agreed', 0)} → {new_c.get('agreed', 0)}", style="bold")
@@ -79,10 +79,12 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-pickers"):
+            draft_set = self.app.draft_set  # type: ignore[attr-defined]
+            options = [(short_version_label(draft_set, d.id), d.id) for d in draft_set.drafts]
             yield Static(Text("From", style="bold"), classes="picker-label")
-            yield Select([], id="compare-old", allow_blank=True, prompt="older version", compact=True)
+            yield Select(options, id="compare-old", allow_blank=not options, prompt="older version", compact=True)
             yield Static(Text("to", style="bold"), classes="picker-label")
-            yield Select([], id="compare-new", allow_blank=True, prompt="newer version", compact=True)
+            yield Select(options, id="compare-new", allow_blank=not options, prompt="newer version", compact=True)
         yield Static(id="compare-stats")
         yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
         yield RedlineView(id="redline").data_bind(CompareScreen.change, CompareScreen.side_by_side)
@@ -110,7 +112,8 @@ class CompareScreen(Screen[None]):
         with self.prevent(Select.Changed):
             for select_id, value in (("#compare-old", old_id), ("#compare-new", new_id)):
                 select = self.query_one(select_id, Select)
-                select.set_options(options)
+                if options:  # a collection with no valid draft keeps the old list (Select needs one)
+                    select.set_options(options)
                 if value in draft_set.ids():
                     select.value = value
         self._recompute()

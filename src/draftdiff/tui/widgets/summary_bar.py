@@ -43,9 +43,10 @@ class SummaryBar(Widget):
         counts = self.draft.status_counts() if self.draft else {s: 0 for s in STATUS_ORDER}
         total = sum(counts.values())
         line = Text()
+        gap = "  " if self.size.width >= 90 else " "
         for status in STATUS_ORDER:
             line.append(f"{STATUS_SYMBOL[status]} {counts[status]} {status}", style=status_style(status))
-            line.append("  ")
+            line.append(gap)
         line.append(f"of {total} articles", style="dim")
         line.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
         return Text("\n").join([line, proportional_bar(counts, max(self.size.width - 2, 0))])

@@ -1,0 +1,195 @@
+"""The board, driven headless: versions, dates, search, filters, help, palette, theme."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tui_support import make_app, screen_text
+
+from draftdiff.tui.screens.article import ArticleScreen
+from draftdiff.tui.widgets.article_table import ArticleTable
+from draftdiff.tui.widgets.preconditions import PreconditionsPanel
+
+
+def run(coro):  # type: ignore[no-untyped-def]
+    return asyncio.run(coro)
+
+
+def table_ids(app) -> list[str]:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one(ArticleTable)
+    return [str(table.coordinate_to_cell_key((row, 0))[0].value) for row in range(table.row_count)]
+
+
+def test_board_shows_where_the_latest_version_stands() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "version 4 of 4" in text and "2025-03-13" in text and "joint-text" in text
+            assert "finalized" in text
+            assert "✓ 5 agreed" in text and "◐ 0 partial" in text and "of 5 articles" in text
+            assert "Withdrawal of interstate claims" in text
+            assert "Preconditions · 2" in text and "○ open" in text
+            assert table_ids(app) == ["recognition", "borders", "third-party-forces", "communications",
+                                      "interstate-claims"]
+
+    run(go())
+
+
+def test_status_is_symbol_and_word_and_changed_column_names_the_version() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one(ArticleTable)
+            row = [str(c) for c in table.get_row("borders")]
+            assert row[2] == "◐ partial"
+            assert row[4] == "2024-01-04"
+            assert str(table.get_row("communications")[3]) == "summary inferred"
+            assert str(table.get_row("third-party-forces")[3]) == "no text"
+
+    run(go())
+
+
+def test_step_through_versions_with_brackets() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("left_square_bracket")
+            assert app.version == "2024-09-status"
+            assert "✓ 3 agreed  ◐ 1 partial  ✗ 1 disputed" in screen_text(app)
+            await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+            assert app.version == "2023-12-alpha-proposal"  # stays on the first
+            await pilot.press("right_square_bracket")
+            assert app.version == "2024-01-beta-response"
+            assert "version 2 of 4" in screen_text(app)
+
+    run(go())
+
+
+def test_go_to_a_date_as_typed() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("g")
+            await pilot.press(*"Sep 2024", "enter")
+            await pilot.pause()
+            assert app.version == "2024-09-status"
+            await pilot.press("g", *"1999", "enter")
+            await pilot.pause()
+            assert app.version == "2024-09-status"  # unchanged, and a notice says why
+            assert any("No version on or before" in n.message for n in app._notifications)
+            await pilot.press("g", "escape")
+            assert app.screen.__class__.__name__ == "BoardScreen"
+
+    run(go())
+
+
+def test_pick_a_version_from_the_list() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("v")
+            assert "Versions" in screen_text(app)
+            await pilot.press("up", "up", "enter")
+            assert app.version == "2024-01-beta-response"
+
+    run(go())
+
+
+def test_search_filters_articles_and_escape_clears() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("slash", *"railways")
+            await pilot.pause()
+            assert table_ids(app) == ["communications"]
+            assert "Articles · 1 of 4" in screen_text(app)
+            await pilot.press("enter")  # keep the search, back to the table
+            assert isinstance(app.focused, ArticleTable)
+            await pilot.press("escape")
+            assert len(table_ids(app)) == 4
+
+    run(go())
+
+
+def test_filter_by_status_and_by_party() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f")
+            assert table_ids(app) == ["recognition"]  # agreed
+            await pilot.press("f")
+            assert table_ids(app) == ["borders", "communications"]  # partial
+            assert "filter: partial" in screen_text(app)
+            await pilot.press("escape", "P")
+            assert table_ids(app) == ["third-party-forces"]  # articles where alpha stated a position
+            panel = app.screen.query_one(PreconditionsPanel)
+            assert panel.row_count == 1  # alpha's precondition only
+            await pilot.press("P")
+            assert app.screen.party_filter == "beta"
+            await pilot.press("P", "escape")
+            assert len(table_ids(app)) == 4 and panel.row_count == 2
+
+    run(go())
+
+
+def test_enter_opens_the_highlighted_article() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "down", "enter")
+            assert isinstance(app.screen, ArticleScreen)
+            assert app.screen.article_id == "third-party-forces"
+            await pilot.press("escape")
+            assert app.screen.__class__.__name__ == "BoardScreen"
+
+    run(go())
+
+
+def test_help_and_theme_and_quit() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f1")
+            assert "go to a date" in screen_text(app)
+            await pilot.press("escape")
+            assert app.theme == "textual-dark"
+            await pilot.press("t")
+            assert app.theme == "textual-light"
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    run(go())
+
+
+def test_command_palette_jumps_to_article_and_version() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+p", *"Show version 2024-09")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.version == "2024-09-status"
+            await pilot.press("ctrl+p", *"Open article 3")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == "third-party-forces"
+
+    run(go())
+
+
+def test_usable_at_80x24() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            lines = text.splitlines()
+            assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
+            assert "✓ 5 agreed" in text and "of 5 articles" in text and "Withdrawal of inter" in text and "^p" in text
+
+    run(go())

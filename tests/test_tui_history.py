@@ -1,0 +1,58 @@
+"""The history screen: the articles × versions matrix and the agreed-count chart."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tui_support import make_app, screen_text
+
+from draftdiff.tui.screens.article import ArticleScreen
+from draftdiff.tui.screens.history import HistoryScreen
+from draftdiff.tui.widgets.chart import bar_chart
+from draftdiff.tui.widgets.matrix import StatusMatrix
+
+
+def test_history_matrix_and_chart() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("h")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+            matrix = app.screen.query_one(StatusMatrix)
+            assert matrix.row_count == 5
+            claims = [str(c).strip() for c in matrix.get_row("interstate-claims")[2:]]
+            assert claims == ["·", "·", "◐", "✓"]
+            text = screen_text(app)
+            assert "Status of 5 articles in 4 versions" in text
+            assert "0/4" in text and "1/4" in text and "3/5" in text and "5/5" in text  # agreed over time
+            assert "Agreed articles per version" in text
+
+    asyncio.run(go())
+
+
+def test_history_keys_move_the_version_and_open_articles() -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("h", "left_square_bracket")
+            assert app.version == "2024-09-status"
+            assert app.screen.query_one(StatusMatrix).version == "2024-09-status"
+            await pilot.press("down", "enter")
+            assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == "borders"
+            await pilot.press("escape", "escape")
+            assert app.screen.__class__.__name__ == "BoardScreen"
+            assert app.version == "2024-09-status"  # the board follows the version chosen in history
+
+    asyncio.run(go())
+
+
+def test_chart_bars_grow_with_the_agreed_count() -> None:
+    from draftdiff.collection import load_draft_set
+    from tui_support import FIXTURES
+
+    chart = bar_chart(load_draft_set([FIXTURES]), "2024-09-status", 60, 10).plain.splitlines()
+    bottom = chart[-3]  # the lowest bar row, above the axis
+    top = chart[1]
+    assert bottom.count("█") > top.count("█")  # only the fully agreed version reaches the top
+    assert "2024-09" in chart[-1]
