@@ -17,7 +17,13 @@ import os
 import sys
 from pathlib import Path
 
-from draftdiff.cli import EXIT_TROUBLE, UsageError, write_output
+from typing import TYPE_CHECKING
+
+from draftdiff.cli import UsageError, write_output
+
+if TYPE_CHECKING:
+    from draftdiff.snapshot import Snapshot
+    from draftdiff.snapshot.inputs import InvalidDrafts
 
 HELP = "a citable, verifiable status snapshot as of a date (md, json, csv, html, bibtex, csl, cff)"
 FORMATS = ("md", "json", "csv", "html", "bibtex", "csl", "cff", "text")
@@ -58,13 +64,12 @@ def _drafts_dir(args: argparse.Namespace) -> str:
     return folder
 
 
-def _print_invalid(exc: object, doing: str = "taking a snapshot") -> int:
+def _invalid(exc: InvalidDrafts, doing: str = "taking a snapshot") -> UsageError:
+    """Print the drafts' diagnostics; the returned error (exit 2) says what to do."""
     from draftdiff.render import render
 
-    report = exc.report  # type: ignore[attr-defined]
-    sys.stderr.write(render("diagnostics", "text", report))
-    print(f"draftdiff: the drafts have validation errors (above); fix them before {doing}", file=sys.stderr)
-    return EXIT_TROUBLE
+    sys.stderr.write(render("diagnostics", "text", exc.report))
+    return UsageError(f"the drafts have validation errors (above); fix them before {doing}")
 
 
 def _generated_at(args: argparse.Namespace) -> str | None:
@@ -79,8 +84,8 @@ def _generated_at(args: argparse.Namespace) -> str | None:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def build_from_args(args: argparse.Namespace) -> object:
-    """The snapshot the arguments ask for, or an exit code after printing what is wrong."""
+def build_from_args(args: argparse.Namespace) -> Snapshot:
+    """The snapshot the arguments ask for; UsageError (exit 2) says what is wrong."""
     from draftdiff.collection import CollectionError
     from draftdiff.snapshot import SnapshotError, build_snapshot
     from draftdiff.snapshot.inputs import InvalidDrafts, load_checked
@@ -95,7 +100,7 @@ def build_from_args(args: argparse.Namespace) -> object:
         return build_snapshot(draft_set, args.as_of, args.draft, drafts_path=folder,
                               generated_at=_generated_at(args), authors=getattr(args, "author", ()), **options)
     except InvalidDrafts as exc:
-        return _print_invalid(exc)
+        raise _invalid(exc) from None
     except (CollectionError, SnapshotError) as exc:
         raise UsageError(str(exc)) from None
 
@@ -108,12 +113,8 @@ def run(args: argparse.Namespace) -> int:
     if args.commit is not None:
         raise UsageError("--commit is for 'draftdiff snapshot verify FILE --commit'")
     from draftdiff.render import render
-    from draftdiff.snapshot import Snapshot
 
-    snap = build_from_args(args)
-    if not isinstance(snap, Snapshot):
-        return int(snap)  # type: ignore[call-overload]
-    write_output(render("snapshot", args.format, snap), args.output)
+    write_output(render("snapshot", args.format, build_from_args(args)), args.output)
     return 0
 
 
@@ -149,7 +150,7 @@ def _verify(args: argparse.Namespace) -> int:
             reference = reference_at(recorded, folder, _repo_relative_or_none(folder))
         result = verify(recorded, draft_set, against, reference)
     except InvalidDrafts as exc:
-        return _print_invalid(exc, "verifying a snapshot against them")
+        raise _invalid(exc, "verifying a snapshot against them") from None
     except (CollectionError, GitError) as exc:
         raise UsageError(str(exc)) from None
     write_output(render("snapshot-verify", "text", result), None)

@@ -25,7 +25,5 @@ def run(args: argparse.Namespace) -> int:
     from draftdiff.render.ansi import use_color
 
     snap = build_from_args(args)
-    if isinstance(snap, int):
-        return snap
     write_output(render("snapshot", "text", snap, color=use_color(sys.stdout, args.color)), None)
     return 0
