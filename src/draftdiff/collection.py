@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftdiff.diagnostics import Diagnostic
-from draftdiff.load import DraftReadError, LoadedDraft, load_draft
+from draftdiff.load import DraftReadError, LoadedDraft, batch_loading, load_draft
 from draftdiff.model import Draft
 
 DRAFT_SUFFIXES = (".yaml", ".yml")
@@ -111,9 +111,10 @@ def load_draft_set(paths: Iterable[str | Path]) -> DraftSet:
     """Load every draft under ``paths``; raise :class:`CollectionError` if nothing can be read."""
     files = find_draft_files(list(paths))
     loaded: list[LoadedDraft] = []
-    for path in files:
-        try:
-            loaded.append(load_draft(path))
-        except DraftReadError as exc:
-            raise CollectionError(str(exc)) from None
+    with batch_loading():
+        for path in files:
+            try:
+                loaded.append(load_draft(path))
+            except DraftReadError as exc:
+                raise CollectionError(str(exc)) from None
     return DraftSet(loaded)

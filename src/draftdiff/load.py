@@ -8,10 +8,13 @@ file that cannot be read at all (missing, a directory, no permission) raises
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import re
 import types
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -24,6 +27,8 @@ MAX_BYTES = 8 * 1024 * 1024
 """Larger than any real draft (a 1 MB article fits eight times); refuse beyond it."""
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+_HARMLESS_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0xC2), *range(0xC3, 0x100)])
+"""Bytes that cannot begin a control character in UTF-8 (C1 controls start with 0xC2)."""
 
 
 class DraftReadError(Exception):
@@ -37,9 +42,32 @@ class LoadedDraft:
     name: str
     data: bytes
     draft: Draft | None = None
-    tree: Any = None
-    positions: Positions = field(default_factory=Positions)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str | None = None
+    _tree: Any = field(default=None, repr=False)
+    _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def tree(self) -> Any:
+        """The file as plain data; valid files re-read it on demand instead of keeping it."""
+        if self._tree is None and self.text is not None:
+            try:
+                self._tree, self._positions = parse_yaml(self.text)
+            except YamlProblem:
+                pass
+        return self._tree
+
+    @property
+    def positions(self) -> Positions:
+        """Where each value sits; computed on first use, since valid files rarely need it."""
+        if self._positions is None:
+            self._positions = Positions()
+            if self.text is not None:
+                try:
+                    self._positions = parse_yaml(self.text)[1]
+                except YamlProblem:
+                    pass
+        return self._positions
 
     @property
     def ok(self) -> bool:
@@ -63,6 +91,17 @@ class LoadedDraft:
                    hint: str | None = None, *, key: bool = False) -> Diagnostic:
         line, col = self.position(path, key=key)
         return Diagnostic(self.name, line, col, severity, rule, message, hint)  # type: ignore[arg-type]
+
+
+@contextmanager
+def batch_loading() -> Iterator[None]:
+    """Loading many drafts creates objects that all live on; collecting garbage meanwhile is wasted work."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], 100_000), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
@@ -100,13 +139,16 @@ def read_draft(data: bytes, name: str) -> LoadedDraft:
     text = _decode(loaded)
     if text is None:
         return loaded
+    loaded.text = text
+    if _fast(loaded, text):
+        return loaded
     try:
         tree, positions = parse_yaml(text)
     except YamlProblem as problem:
         loaded.diagnostics.append(Diagnostic(name, problem.line, problem.col, "error", problem.rule,
                                              problem.message, problem.hint))
         return loaded
-    loaded.tree, loaded.positions = tree, positions
+    loaded._tree, loaded._positions = tree, positions
     if not isinstance(tree, dict):
         what = "empty" if tree is None else "a list" if isinstance(tree, list) else "a single value"
         loaded.diagnostics.append(Diagnostic(name, *positions.of_value(()), "error", "yaml-top-level",
@@ -115,6 +157,22 @@ def read_draft(data: bytes, name: str) -> LoadedDraft:
         return loaded
     _validate(loaded)
     return loaded
+
+
+def _fast(loaded: LoadedDraft, text: str) -> bool:
+    """Take the fast path when the file is plain and valid; anything else gets the careful reader."""
+    from pydantic import ValidationError
+
+    from draftdiff.fastyaml import fast_tree
+
+    tree = fast_tree(text)
+    if not isinstance(tree, dict):
+        return False
+    try:
+        loaded.draft = Draft.model_validate(tree)
+    except (ValidationError, RecursionError, ValueError, TypeError):
+        return False
+    return True
 
 
 def _decode(loaded: LoadedDraft) -> str | None:
@@ -129,7 +187,7 @@ def _decode(loaded: LoadedDraft) -> str | None:
             loaded.name, line, col, "error", "file-encoding",
             f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8"))
         return None
-    bad = _CONTROL.search(text)
+    bad = _CONTROL.search(text) if data.translate(None, _HARMLESS_BYTES) else None
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
@@ -155,7 +213,7 @@ def _validate(loaded: LoadedDraft) -> None:
     from pydantic import ValidationError
 
     try:
-        loaded.draft = Draft.model_validate(loaded.tree)
+        loaded.draft = Draft.model_validate(loaded._tree)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loaded.diagnostics.append(_schema_diagnostic(loaded, error))

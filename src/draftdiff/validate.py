@@ -7,7 +7,7 @@ from pathlib import Path
 
 from draftdiff.collection import CollectionError, find_draft_files
 from draftdiff.diagnostics import Report
-from draftdiff.load import DraftReadError, LoadedDraft, load_draft
+from draftdiff.load import DraftReadError, LoadedDraft, batch_loading, load_draft
 
 
 def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = ()) -> Report:
@@ -20,7 +20,8 @@ def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = ()) ->
     from draftdiff.rules import RuleContext, run_rules
 
     files = find_draft_files(paths)
-    loaded = [_load(path) for path in files]
+    with batch_loading():
+        loaded = [_load(path) for path in files]
     report = Report(files=[item.name for item in loaded])
     for item in loaded:
         report.diagnostics.extend(item.diagnostics)

@@ -73,7 +73,7 @@ _SPECIAL_FLOAT = {
 _ALLOWED_TAGS = {"tag:yaml.org,2002:str", "!"}
 
 
-def _plain_scalar(value: str) -> Any:
+def plain_scalar(value: str) -> Any:
     """Resolve a plain scalar by the YAML 1.2 core schema; dates stay text."""
     if not value:
         return None
@@ -189,7 +189,7 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
                     raise refuse("yaml-tag", f"YAML tag '{event.tag}' is not allowed in drafts", event.start_mark,
                                  "remove the tag; drafts hold plain text, numbers and lists only")
                 plain = event.implicit[0] and event.style in (None, "")
-                value = _plain_scalar(event.value) if plain else event.value
+                value = plain_scalar(event.value) if plain else event.value
                 place(value, event.start_mark, True)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None:

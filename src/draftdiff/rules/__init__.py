@@ -8,7 +8,7 @@ reader itself enforces (syntax, encoding, schema) are documented in
 from __future__ import annotations
 
 import importlib
-import inspect
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -54,7 +54,7 @@ def all_rules() -> tuple[Rule, ...]:
     rules = list(reader_rules())
     for name in RULE_MODULES:
         module = importlib.import_module(f"draftdiff.rules.{name}")
-        doc = inspect.cleandoc(module.__doc__ or "")
+        doc = textwrap.dedent(module.__doc__ or "").strip()
         rules.append(Rule(module.ID, module.SEVERITY, doc.splitlines()[0] if doc else "", doc, module.check))
     return tuple(rules)
 

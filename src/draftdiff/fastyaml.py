@@ -1,0 +1,117 @@
+"""The fast path: read a well-formed, plain draft with rapidyaml, without positions.
+
+Why: libyaml hands every event to Python as an object, which makes reading
+cost ~50x a ``json.loads`` of the same data; rapidyaml parses in C++ and
+emits JSON that ``json.loads`` turns into Python in C. Positions are only
+needed for files that have something to report, so those (and anything
+unusual) go through :mod:`draftdiff.yamlsource`, which stays the authority:
+this path declines (returns ``None``) rather than guess whenever a file uses
+anchors, aliases, tags, merge keys, several documents, duplicate keys,
+anything rapidyaml's JSON cannot express, or plain scalars whose YAML 1.2
+meaning that JSON would not keep (``~``, ``NULL``, ``True``, ``0x1F``, ``01``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from typing import Any
+
+_SIGNS = ("&", "*", "!", "%", "<<")
+"""Anchors, aliases, tags, directives and merge keys: the careful reader refuses them with a position."""
+
+_RETYPED = re.compile(
+    r'"(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+'
+    r'|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"'
+    r"(?=\s*[,:\]}])"
+)
+"""A JSON string that YAML 1.2 would read as null, a bool or a number.
+
+rapidyaml's JSON keeps plain ``~``, ``NULL``, ``True``, ``0x1F`` or ``01`` as
+strings, where the careful reader would not; such files (and quoted strings
+that look like these, which is rare) go to the careful reader.
+"""
+
+_RETYPED_HINTS = ('"~"', '"Null"', '"NULL"', '"True"', '"TRUE"', '"False"', '"FALSE"', '"0', '"-', '"+',
+                  '"null"', '"true"', '"false"', 'inf"', 'Inf"', 'INF"', 'nan"', 'NaN"', 'NAN"', '".')
+"""Substrings without which ``_RETYPED`` cannot match (``in`` is far cheaper than the regex)."""
+
+_STDERR_LOCK = threading.Lock()
+_ryml: Any = None
+
+PAYS_OFF_AFTER = 256 * 1024
+"""Importing rapidyaml costs ~25 ms, what the careful reader spends on ~100 KB; below that, skip it."""
+_bytes_seen = 0
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Duplicate
+    return result
+
+
+def _load_ryml() -> Any:
+    global _ryml
+    if _ryml is None:
+        try:
+            import ryml  # type: ignore[import-untyped]
+
+            _ryml = ryml
+        except ImportError:  # optional accelerator: the event reader does the work
+            _ryml = False
+    return _ryml
+
+
+def fast_tree(text: str) -> Any | None:
+    """The document as plain data, or ``None`` when the careful reader must decide."""
+    global _bytes_seen
+    _bytes_seen += len(text)
+    if _ryml is None and _bytes_seen < PAYS_OFF_AFTER:
+        return None
+    ryml = _load_ryml()
+    if not ryml or any(sign in text for sign in _SIGNS):
+        return None
+    data = text.encode("utf-8")
+    try:
+        with _STDERR_LOCK:
+            saved = _mute_stderr()
+            try:
+                tree = ryml.parse_in_arena(data)
+            finally:
+                _restore_stderr(saved)
+        root = tree.root_id()
+        if tree.is_stream(root):
+            if tree.num_children(root) != 1:
+                return None
+            root = tree.first_child(root)
+        emitted = ryml.emit_json_malloc(tree, root)
+        if any(hint in emitted for hint in _RETYPED_HINTS) and _RETYPED.search(emitted):
+            return None
+        return json.loads(emitted, object_pairs_hook=_pairs, strict=False)
+    except Exception:  # any doubt at all: let the careful reader decide and explain
+        return None
+
+
+def _mute_stderr() -> int | None:
+    """rapidyaml prints parse errors on file descriptor 2; the careful reader reports them properly."""
+    try:
+        saved = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        return saved
+    except OSError:
+        return None
+
+
+def _restore_stderr(saved: int | None) -> None:
+    if saved is not None:
+        os.dup2(saved, 2)
+        os.close(saved)
