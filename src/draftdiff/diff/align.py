@@ -56,7 +56,48 @@ def _words(text: str) -> list[str]:
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     if len(words) < 3:
         return {tuple(words)} if words else set()
-    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+    return set(zip(words, words[1:], words[2:]))
+
+
+def _pieces(text: str) -> set[str]:
+    """Rough sentences, cheap enough to index every article of a 1,700-article draft."""
+    return {p.strip().casefold() for p in text.split(". ") if p.strip()}
+
+
+class _Texts:
+    """Words, shingles and rough sentences of a draft's articles, computed only when asked for."""
+
+    FULL_SCAN = 40
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = articles
+        self._words: dict[int, list[str]] = {}
+        self._shingles: dict[int, set[tuple[str, ...]]] = {}
+        self._index: dict[str, set[int]] | None = None
+
+    def words(self, k: int) -> list[str]:
+        if k not in self._words:
+            self._words[k] = _words(comparable_text(self.articles[k]))
+        return self._words[k]
+
+    def shingles(self, k: int) -> set[tuple[str, ...]]:
+        if k not in self._shingles:
+            self._shingles[k] = _shingles(self.words(k))
+        return self._shingles[k]
+
+    def candidates(self, text: str) -> list[int]:
+        """Articles sharing a rough sentence with ``text``; every article when the draft is small."""
+        if len(self.articles) <= self.FULL_SCAN:
+            return list(range(len(self.articles)))
+        if self._index is None:
+            self._index = {}
+            for k, article in enumerate(self.articles):
+                for piece in _pieces(comparable_text(article)):
+                    self._index.setdefault(piece, set()).add(k)
+        found: set[int] = set()
+        for piece in _pieces(text):
+            found |= self._index.get(piece, set())
+        return sorted(found) or list(range(len(self.articles)))
 
 
 def _dice(a: Counter[str], b: Counter[str]) -> float:
@@ -79,18 +120,17 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
     matched_new = set(old_to_new.values())
     free_new = [j for j in range(len(new)) if j not in matched_new]
 
-    old_words = {i: _words(comparable_text(old[i])) for i in range(len(old))}
-    new_words = {j: _words(comparable_text(new[j])) for j in range(len(new))}
+    old_t, new_t = _Texts(old), _Texts(new)
 
     # 1. one-to-one by similarity for articles whose id is absent on the other side
     if free_old and free_new:
-        bags_old = {i: Counter(old_words[i]) for i in free_old}
-        bags_new = {j: Counter(new_words[j]) for j in free_new}
+        bags_old = {i: Counter(old_t.words(i)) for i in free_old}
+        bags_new = {j: Counter(new_t.words(j)) for j in free_new}
         candidates = []
         for i in free_old:
             for j in free_new:
                 score = _dice(bags_old[i], bags_new[j])
-                if not old_words[i] and not new_words[j]:
+                if not old_t.words(i) and not new_t.words(j):
                     score = 1.0 if old[i].title == new[j].title else 0.0
                 if score >= threshold:
                     candidates.append((-score, i, j))
@@ -109,17 +149,15 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
         free_new = [j for j in free_new if j not in taken_new]
 
     new_to_old = {j: i for i, j in old_to_new.items()}
-    sh_old = {i: _shingles(w) for i, w in old_words.items()}
-    sh_new = {j: _shingles(w) for j, w in new_words.items()}
 
     # 2. splits: unmatched new articles that lie inside an old one
     split_parts: dict[int, list[int]] = {}
     for j in list(free_new):
         best, best_i = 0.0, None
-        if not sh_new[j]:
+        if not new_t.shingles(j):
             continue
-        for i in range(len(old)):
-            share = len(sh_new[j] & sh_old[i]) / len(sh_new[j])
+        for i in old_t.candidates(comparable_text(new[j])):
+            share = len(new_t.shingles(j) & old_t.shingles(i)) / len(new_t.shingles(j))
             if share > best:
                 best, best_i = share, i
         if best_i is not None and best >= CONTAINMENT:
@@ -127,9 +165,9 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
     for i, parts in sorted(split_parts.items()):
         partner = old_to_new.get(i)
         if partner is not None:
-            covered = sh_new[partner]
-            gained = set().union(*(sh_new[j] for j in parts)) - covered
-            if not sh_old[i] or len(gained & sh_old[i]) / len(sh_old[i]) < 0.1:
+            covered = new_t.shingles(partner)
+            gained = set().union(*(new_t.shingles(j) for j in parts)) - covered
+            if not old_t.shingles(i) or len(gained & old_t.shingles(i)) / len(old_t.shingles(i)) < 0.1:
                 continue  # the part repeats the partner's wording: a copy, not a split
             result.pairs.remove((i, partner, next(h for (a, b, h) in result.pairs if a == i and b == partner)))
             members = sorted([partner, *parts])
@@ -153,10 +191,10 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
     merge_parts: dict[int, list[int]] = {}
     for i in list(free_old):
         best, best_j = 0.0, None
-        if not sh_old[i]:
+        if not old_t.shingles(i):
             continue
-        for j in range(len(new)):
-            share = len(sh_old[i] & sh_new[j]) / len(sh_old[i])
+        for j in new_t.candidates(comparable_text(old[i])):
+            share = len(old_t.shingles(i) & new_t.shingles(j)) / len(old_t.shingles(i))
             if share > best:
                 best, best_j = share, j
         if best_j is not None and best >= CONTAINMENT:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,11 +48,21 @@ def changed(segments: Sequence[Segment]) -> bool:
     return any(s.op != "equal" for s in segments)
 
 
-def party_order_only(old: str, new: str, names: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=32)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+def party_order_only(old: str, new: str, names: Sequence[str], segments: Sequence[Segment] | None = None) -> bool:
     """True when the two wordings differ only in which party is named where (alternat)."""
     if old == new or len(names) < 2:
         return False
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    pattern = _names_pattern(tuple(names))
+    if segments is not None:
+        # cheap test first: every changed run must be made of party names (and spacing/punctuation)
+        for seg in segments:
+            if seg.op != "equal" and pattern.sub("", seg.text).strip(" ,.;:()\n\t"):
+                return False
     old_names, new_names = pattern.findall(old), pattern.findall(new)
     if sorted(old_names) != sorted(new_names) or old_names == new_names:
         return False
@@ -76,7 +87,7 @@ def compare_pair(ctx: Context, old: Article, new: Article, old_index: int, new_i
     text = ctx.redline(old.full_text, new.full_text, where)
     change.redline, change.stats = text.segments, text.stats
     if changed(text.segments):
-        if party_order_only(old.full_text, new.full_text, ctx.party_names):
+        if party_order_only(old.full_text, new.full_text, ctx.party_names, text.segments):
             if not ctx.options.ignore_party_order:
                 change.kinds.append(r.PARTY_ORDER)
         else:

@@ -16,17 +16,16 @@ the stretch is compared again with :mod:`difflib` and the hit is counted.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from draftdiff.diff.result import Segment, TextStats
-from draftdiff.diff.tokens import Normalise, count_words, sentence_spans, units
-
-ANCHOR_MIN_UNITS = 300
-"""Texts with more units than this are anchored on unchanged sentences first."""
+from draftdiff.diff.tokens import Normalise, count_changed_words, count_words, sentence_key, sentences, units
 
 _EQUAL, _INSERT, _DELETE = 0, 1, -1
 _BLANK_END = re.compile(r"\n\r?\n\s*$")
@@ -177,38 +176,135 @@ def redline(old: str, new: str, *, granularity: str = "word", norm: Normalise | 
         segments = [Segment("equal", old)] if old else []
         return Redline(segments, _stats(segments, old, new))
     dmp = new_dmp(timeout)
-    problems: list[str] = []
+    segments = []
+    old_s, new_s = sentences(old), sentences(new)
+    if len(old_s) + len(new_s) <= 4:
+        _stretch(dmp, old, new, granularity, norm, segments)
+    else:
+        if norm.any:
+            old_k = [sentence_key(x, norm) for x in old_s]
+            new_k = [sentence_key(x, norm) for x in new_s]
+        else:
+            old_k, new_k = old_s, new_s
+        i = j = 0
+        run_i = run_j = -1  # start of a run of matched sentences not yet written
+        for mi, mj in [*match_sentences(old_k, new_k), (len(old_s), len(new_s))]:
+            if mi > i or mj > j or mi == len(old_s):
+                if run_i >= 0:
+                    _equal_run(old_s, new_s, run_i, i, run_j, j, segments)
+                    run_i = -1
+                if mi > i or mj > j:
+                    _stretch(dmp, "".join(old_s[i:mi]), "".join(new_s[j:mj]), granularity, norm, segments)
+            if mi < len(old_s) and run_i < 0:
+                run_i, run_j = mi, mj
+            i, j = mi + 1, mj + 1
+    segments = _tidy(_merge(segments))
+    problems = []
+    if dmp.deadline_hits:
+        problems.append(f"diff-match-patch ran out of time ({timeout:g} s) {dmp.deadline_hits} time(s); "
+                        "those stretches were compared again with difflib")
+    stats = _stats(segments, old, new)
+    stats.deadline_hits = dmp.deadline_hits
+    return Redline(segments, stats, problems)
+
+
+def _equal_run(old_s: list[str], new_s: list[str], i0: int, i1: int, j0: int, j1: int,
+               out: list[Segment]) -> None:
+    """Matched sentences old_s[i0:i1] = new_s[j0:j1] as one equal segment."""
+    a, b = "".join(old_s[i0:i1]), "".join(new_s[j0:j1])
+    out.append(Segment("equal", b, None if a == b else a))
+
+
+def match_sentences(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Pairs of equal sentences, in order: patience matching on sentences unique to each side.
+
+    Sentences that occur once in each text anchor the comparison (the longest
+    run of them kept in order); equal heads and tails extend it; the gaps are
+    matched again the same way. O(n log n), so a 1 MB article never stalls.
+    """
+    pairs: list[tuple[int, int]] = []
+    _patience(a, b, 0, len(a), 0, len(b), pairs, 0)
+    return pairs
+
+
+def _patience(a: list[str], b: list[str], a0: int, a1: int, b0: int, b1: int,
+              out: list[tuple[int, int]], depth: int) -> None:
+    while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
+        out.append((a0, b0))
+        a0, b0 = a0 + 1, b0 + 1
+    tail: list[tuple[int, int]] = []
+    while a1 > a0 and b1 > b0 and a[a1 - 1] == b[b1 - 1]:
+        a1, b1 = a1 - 1, b1 - 1
+        tail.append((a1, b1))
+    if a0 < a1 and b0 < b1 and depth < 64:
+        count_a = Counter(a[a0:a1])
+        count_b = Counter(b[b0:b1])
+        where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
+        candidates = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
+        anchors = [candidates[k] for k in _lis([j for _, j in candidates])]
+        if anchors:
+            i, j = a0, b0
+            for ai, bj in [*anchors, (a1, b1)]:
+                if ai - i == 1 and bj - j == 1:
+                    if a[i] == b[j]:  # a repeated sentence between two anchors
+                        out.append((i, j))
+                elif ai > i and bj > j:
+                    _patience(a, b, i, ai, j, bj, out, depth + 1)
+                if ai < a1:
+                    out.append((ai, bj))
+                i, j = ai + 1, bj + 1
+    out.extend(reversed(tail))
+
+
+def _lis(values: list[int]) -> list[int]:
+    """Positions of one longest strictly increasing subsequence of ``values``, in order."""
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    parent = [-1] * len(values)
+    for k, v in enumerate(values):
+        at = bisect.bisect_left(tails, v)
+        if at == len(tails):
+            tails.append(v)
+            tail_pos.append(k)
+        else:
+            tails[at] = v
+            tail_pos[at] = k
+        parent[k] = tail_pos[at - 1] if at else -1
+    keep: list[int] = []
+    k = tail_pos[-1] if tail_pos else -1
+    while k != -1:
+        keep.append(k)
+        k = parent[k]
+    return keep[::-1]
+
+
+def _stretch(dmp: Any, old: str, new: str, granularity: str, norm: Normalise, out: list[Segment]) -> None:
+    """Diff one changed stretch (a few sentences) by words or characters and append its segments."""
+    if not old or not new:
+        if old:
+            out.append(Segment("delete", old))
+        if new:
+            out.append(Segment("insert", new))
+        return
     if granularity == "char" and not norm.any:
+        hits = dmp.deadline_hits
+        dmp.unit_texts = None
         diffs = dmp.diff_main(old, new, False)
-        if dmp.deadline_hits:
-            problems.append(f"diff-match-patch ran out of time ({timeout:g} s); "
-                            "the character redline was rebuilt with difflib")
+        if dmp.deadline_hits != hits:
             diffs = _difflib_ops(list(old), list(new), old, new)
         else:
             dmp.diff_cleanupSemantic(diffs)
-        segments = _merge([Segment("delete" if op < 0 else "insert" if op > 0 else "equal", t) for op, t in diffs])
-        stats = _stats(segments, old, new)
-        stats.deadline_hits = dmp.deadline_hits
-        return Redline(segments, stats, problems)
-
+        out.extend(Segment("delete" if op < 0 else "insert" if op > 0 else "equal", t) for op, t in diffs)
+        return
     old_texts, old_keys = units(old, granularity, norm)
     new_texts, new_keys = units(new, granularity, norm)
     encoder = _Encoder()
     a = encoder.encode(old_keys, old_texts)
     b = encoder.encode(new_keys, new_texts)
     dmp.unit_texts = encoder.texts
-    ops: list[tuple[int, int, int, int, int]] = []  # (op, old_start, old_end, new_start, new_end)
-    if len(a) + len(b) > 2 * ANCHOR_MIN_UNITS:
-        _anchored(dmp, a, b, old_texts, new_texts, ops)
-    else:
-        _unit_diff(dmp, a, b, 0, 0, ops)
-    if dmp.deadline_hits:
-        problems.append(f"diff-match-patch ran out of time ({timeout:g} s) {dmp.deadline_hits} time(s); "
-                        "those stretches were compared again with difflib")
-    segments = _segments(ops, old_texts, new_texts)
-    stats = _stats(segments, old, new)
-    stats.deadline_hits = dmp.deadline_hits
-    return Redline(segments, stats, problems)
+    ops: list[tuple[int, int, int, int, int]] = []
+    _unit_diff(dmp, a, b, 0, 0, ops)
+    out.extend(_segments(ops, old_texts, new_texts))
 
 
 def _unit_diff(dmp: Any, a: str, b: str, a0: int, b0: int, ops: list[tuple[int, int, int, int, int]]) -> None:
@@ -253,53 +349,6 @@ def _difflib_ops(a: list[str], b: list[str], a_text: str, b_text: str) -> list[t
     return diffs
 
 
-def _anchored(dmp: Any, a: str, b: str, old_texts: list[str], new_texts: list[str],
-              ops: list[tuple[int, int, int, int, int]]) -> None:
-    """Match whole unchanged sentences first, then word-diff only the stretches between them."""
-    a_starts = sentence_spans(old_texts) + [len(a)]
-    b_starts = sentence_spans(new_texts) + [len(b)]
-    sentence_codes: dict[str, str] = {}
-
-    def encode(encoded: str, starts: list[int]) -> str:
-        out = []
-        for s, e in zip(starts, starts[1:]):
-            piece = encoded[s:e]
-            code = sentence_codes.get(piece)
-            if code is None:
-                n = len(sentence_codes) + 1
-                code = chr(n if n < 0xD800 else n + 0x800)
-                sentence_codes[piece] = code
-            out.append(code)
-        return "".join(out)
-
-    sa, sb = encode(a, a_starts), encode(b, b_starts)
-    plain = new_dmp(dmp.Diff_Timeout)
-    sdiffs = plain.diff_main(sa, sb, False)
-    dmp.deadline_hits += plain.deadline_hits  # a sentence-level give-up only widens the stretch word-diffed
-    si = sj = 0  # sentence indices
-    pi = pj = None  # start of a pending changed stretch (sentence indices)
-    for op, text in sdiffs + [(_EQUAL, "")]:
-        n = len(text)
-        if op == _EQUAL:
-            if pi is not None:
-                assert pj is not None
-                ua0, ua1, ub0, ub1 = a_starts[pi], a_starts[si], b_starts[pj], b_starts[sj]
-                _unit_diff(dmp, a[ua0:ua1], b[ub0:ub1], ua0, ub0, ops)
-                pi = pj = None
-            if n:
-                ua0, ua1 = a_starts[si], a_starts[si + n]
-                ub0 = b_starts[sj]
-                ops.append((_EQUAL, ua0, ua1, ub0, ub0 + (ua1 - ua0)))
-                si, sj = si + n, sj + n
-            continue
-        if pi is None:
-            pi, pj = si, sj
-        if op == _DELETE:
-            si += n
-        else:
-            sj += n
-
-
 def _segments(ops: list[tuple[int, int, int, int, int]], old_texts: list[str], new_texts: list[str]) -> list[Segment]:
     segments: list[Segment] = []
     for op, i1, i2, j1, j2 in ops:
@@ -311,7 +360,7 @@ def _segments(ops: list[tuple[int, int, int, int, int]], old_texts: list[str], n
             segments.append(Segment("delete", "".join(old_texts[i1:i2])))
         else:
             segments.append(Segment("insert", "".join(new_texts[j1:j2])))
-    return _tidy(_merge(segments))
+    return _merge(segments)
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
@@ -368,17 +417,14 @@ def _common_trailing_space(a: str, b: str) -> str:
 
 
 def _stats(segments: list[Segment], old: str, new: str) -> TextStats:
-    stats = TextStats(words_old=count_words(old), words_new=count_words(new))
-    kept = 0
-    for seg in segments:
-        if seg.op == "insert":
-            stats.words_inserted += count_words(seg.text)
-            stats.chars_inserted += len(seg.text)
-        elif seg.op == "delete":
-            stats.words_deleted += count_words(seg.text)
-            stats.chars_deleted += len(seg.text)
-        else:
-            kept += count_words(seg.old)
+    """Word counts from the changed runs only, so unchanged text is counted once, quickly."""
+    inserted = [seg.text for seg in segments if seg.op == "insert"]
+    deleted = [seg.text for seg in segments if seg.op == "delete"]
+    stats = TextStats(words_old=count_words(old), words_new=count_words(new),
+                      words_inserted=count_changed_words(" ".join(inserted)),
+                      words_deleted=count_changed_words(" ".join(deleted)),
+                      chars_inserted=sum(map(len, inserted)), chars_deleted=sum(map(len, deleted)))
+    kept = max(0, stats.words_old - stats.words_deleted)
     total = stats.words_old + stats.words_new
     if total:
         stats.similarity = round(min(1.0, 2 * kept / total), 4)

@@ -20,7 +20,8 @@ _TOKEN = re.compile(rf"{_WORD}\s*|[{_P}]+\s*|\s+")
 _IS_WORD = re.compile(rf"[^\s{_P}]")
 _PUNCT_ONLY = re.compile(rf"[{_P}\s]+")
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?;։。]\s|\n")
+_SENTENCE_END = re.compile(r"[.!?;։。\n][.!?;։。]*\s*")
+_IS_WORD_CHAR = re.compile(rf"[^{_P}]")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,13 @@ def words(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for t in _TOKEN.findall(text) if _IS_WORD.match(t))
+    """Words as ``wc -w`` counts them (whitespace-separated), which is fast on long texts."""
+    return len(text.split())
+
+
+def count_changed_words(text: str) -> int:
+    """Words in a changed run: whitespace-separated pieces with a letter or digit (a lone comma is no word)."""
+    return sum(1 for piece in text.split() if _IS_WORD_CHAR.search(piece))
 
 
 def is_word(token: str) -> bool:
@@ -92,10 +99,42 @@ def _key(piece: str, norm: Normalise) -> str:
     return key
 
 
-def sentence_spans(unit_texts: list[str]) -> list[int]:
-    """Unit indices where a sentence starts (always including 0): after ``. `` ``; `` or a line break."""
-    starts = [0]
-    for i, text in enumerate(unit_texts[:-1]):
-        if "\n" in text or (_SENTENCE_END.search(text) is not None):
-            starts.append(i + 1)
-    return starts
+_BREAKS = (". ", "; ", "? ", "! ", "\u0589 ", "\n")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut after each ``. `` ``; `` ``? `` ``! `` ``։ `` or line break; joins back exactly.
+
+    Cuts fall only after whitespace, never inside a word or number, so a word diff
+    of a run of sentences reads as a diff of the whole text would. Plain string
+    replacement (no regex) keeps this cheap on a 1 MB article.
+    """
+    if "\x00" in text:
+        return _sentences_slow(text)
+    marked = text
+    for brk in _BREAKS:
+        if brk in marked:
+            marked = marked.replace(brk, brk + "\x00")
+    return [piece for piece in marked.split("\x00") if piece]
+
+
+def _sentences_slow(text: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if end - m.start() == 1 and text[m.start()] != "\n":
+            continue  # "1.5", "etc.)": no space after the stop, no sentence end
+        if end > start and (end == len(text) or text[end - 1].isspace()):
+            out.append(text[start:end])
+            start = end
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
+def sentence_key(sentence: str, norm: Normalise) -> str:
+    """The form a sentence is matched in, after the ignore options."""
+    if not norm.any:
+        return sentence
+    return "".join(_key(t, norm) for t in units(sentence, "word", norm)[1])
