@@ -151,21 +151,19 @@ class _Encoder:
 
     def encode(self, keys: list[str], texts: list[str]) -> str:
         codes = self.codes
-        out = []
-        for key, text in zip(keys, texts):
-            code = codes.get(key)
-            if code is None:
+        fresh = [k for k in dict.fromkeys(keys) if k not in codes]
+        if fresh:
+            sample = dict(zip(keys, texts)) if keys is not texts else None
+            for key in fresh:
                 n = len(self.texts)
                 if n == 0xD800:
                     self.texts.extend([""] * 0x800)
                     n = len(self.texts)
                 if n > 0x10FFFF:
                     raise OverflowError("too many distinct words to encode")
-                code = chr(n)
-                codes[key] = code
-                self.texts.append(text)
-            out.append(code)
-        return "".join(out)
+                codes[key] = chr(n)
+                self.texts.append(key if sample is None else sample[key])
+        return "".join(map(codes.__getitem__, keys))
 
 
 def redline(old: str, new: str, *, granularity: str = "word", norm: Normalise | None = None,
