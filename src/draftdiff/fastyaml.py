@@ -34,10 +34,6 @@ strings, where the careful reader would not; such files (and quoted strings
 that look like these, which is rare) go to the careful reader.
 """
 
-_RETYPED_HINTS = ('"~"', '"Null"', '"NULL"', '"True"', '"TRUE"', '"False"', '"FALSE"', '"0', '"-', '"+',
-                  '"null"', '"true"', '"false"', 'inf"', 'Inf"', 'INF"', 'nan"', 'NaN"', 'NAN"', '".')
-"""Substrings without which ``_RETYPED`` cannot match (``in`` is far cheaper than the regex)."""
-
 _STDERR_LOCK = threading.Lock()
 _ryml: Any = None
 
@@ -92,7 +88,7 @@ def fast_tree(text: str) -> Any | None:
                 return None
             root = tree.first_child(root)
         emitted = ryml.emit_json_malloc(tree, root)
-        if any(hint in emitted for hint in _RETYPED_HINTS) and _RETYPED.search(emitted):
+        if _RETYPED.search(emitted):
             return None
         return json.loads(emitted, object_pairs_hook=_pairs, strict=False)
     except Exception:  # any doubt at all: let the careful reader decide and explain
