@@ -7,20 +7,38 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.reactive import var
+from textual.screen import Screen
 
 from draftdiff.collection import CollectionError, DraftSet, load_draft_set
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.history import neighbour
-from draftdiff.tui.commands import DraftCommands
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.board import BoardScreen
-from draftdiff.tui.screens.compare import CompareScreen
-from draftdiff.tui.screens.dialogs import HelpScreen
-from draftdiff.tui.screens.history import HistoryScreen
 from draftdiff.tui.watch import FileWatch
 
 DARK, LIGHT = "textual-dark", "textual-light"
+
+
+# The board is imported up front; the other screens and the palette only when first used, which keeps
+# start-up close to a bare Textual app (see benchmarks/bench_tui_startup.py).
+def _compare_screen() -> Screen[None]:
+    from draftdiff.tui.screens.compare import CompareScreen
+
+    return CompareScreen()
+
+
+def _history_screen() -> Screen[None]:
+    from draftdiff.tui.screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
+def _draft_commands() -> type[Provider]:
+    from draftdiff.tui.commands import DraftCommands
+
+    return DraftCommands
 
 
 class DraftDiffApp(App[None]):
@@ -28,9 +46,9 @@ class DraftDiffApp(App[None]):
 
     TITLE = "draftdiff"
     CSS_PATH = "draftdiff.tcss"
-    MODES = {"board": BoardScreen, "compare": CompareScreen, "history": HistoryScreen}
+    MODES = {"board": BoardScreen, "compare": _compare_screen, "history": _history_screen}
     DEFAULT_MODE = "board"
-    COMMANDS = App.COMMANDS | {DraftCommands}
+    COMMANDS = App.COMMANDS | {_draft_commands}
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("b", "show_board", "Board"),
@@ -117,6 +135,8 @@ class DraftDiffApp(App[None]):
     # -- actions --------------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from draftdiff.tui.screens.dialogs import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

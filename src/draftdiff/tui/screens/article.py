@@ -127,6 +127,14 @@ def history_text(draft_set: DraftSet, article_id: str, current: str) -> Text:
 class ArticleScreen(Screen[None]):
     """Follows the app's selected version; [ and ] show the same article in other versions."""
 
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #article-scroll { padding: 0 1; }
+    #article-heading { padding: 1 1 0 1; height: auto; }
+    #positions { height: auto; }
+    #positions .position { width: 1fr; }
+    """
+
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("left_square_bracket", "step(-1)", "◀ Version"),

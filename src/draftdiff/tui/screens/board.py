@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from draftdiff.collection import DraftSet
 from draftdiff.diagnostics import Diagnostic
@@ -14,13 +16,15 @@ from draftdiff.history import version_at
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.search import parties_of
 from draftdiff.tui.messages import VersionChosen
-from draftdiff.tui.screens.article import ArticleScreen
-from draftdiff.tui.screens.dialogs import GotoDateScreen, VersionPickerScreen
 from draftdiff.tui.widgets.article_table import ArticleTable
 from draftdiff.tui.widgets.diagnostics_panel import DiagnosticsPanel
 from draftdiff.tui.widgets.preconditions import PreconditionsPanel
 from draftdiff.tui.widgets.summary_bar import SummaryBar
 from draftdiff.tui.widgets.version_header import VersionHeader
+
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
 
 
 class BoardScreen(Screen[None]):
@@ -49,8 +53,6 @@ class BoardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield VersionHeader().data_bind(BoardScreen.draft_set, BoardScreen.draft)
         yield SummaryBar().data_bind(BoardScreen.draft)
-        yield Input(placeholder="Search article numbers, titles, texts and positions — Enter to keep, Esc to clear",
-                    id="search")
         yield ArticleTable(id="articles").data_bind(
             BoardScreen.draft_set, BoardScreen.draft, BoardScreen.search_text, BoardScreen.status_filter,
             BoardScreen.party_filter)
@@ -86,6 +88,8 @@ class BoardScreen(Screen[None]):
         self.app.step_version(step)  # type: ignore[attr-defined]
 
     def action_pick_version(self) -> None:
+        from draftdiff.tui.screens.dialogs import VersionPickerScreen
+
         def chosen(draft_id: str | None) -> None:
             if draft_id:
                 self.post_message(VersionChosen(draft_id))
@@ -93,6 +97,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(VersionPickerScreen(self.app.draft_set, self.app.version), chosen)  # type: ignore
 
     def action_goto_date(self) -> None:
+        from draftdiff.tui.screens.dialogs import GotoDateScreen
+
         def chosen(text: str | None) -> None:
             if not text:
                 return
@@ -108,8 +114,19 @@ class BoardScreen(Screen[None]):
 
     # -- search and filters ---------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+    def _search_box(self) -> Input | None:
+        found = self.query("#search")
+        return found.first() if found else None  # type: ignore[return-value]
+
+    async def action_search(self) -> None:
+        """The search box is mounted on first use: one widget fewer to build at start-up."""
+        from textual.widgets import Input
+
+        search = self._search_box()
+        if search is None:
+            search = Input(placeholder="Search numbers, titles, texts and positions — Enter keeps it, Esc clears",
+                           id="search")
+            await self.mount(search, before=self.query_one(ArticleTable))
         search.add_class("-shown")
         search.focus()
 
@@ -124,10 +141,11 @@ class BoardScreen(Screen[None]):
             self.query_one(ArticleTable).focus()
 
     def action_clear_filters(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.has_focus or self.search_text or self.status_filter or self.party_filter:
-            search.value = ""
-            search.remove_class("-shown")
+        search = self._search_box()
+        if (search is not None and search.has_focus) or self.search_text or self.status_filter or self.party_filter:
+            if search is not None:
+                search.value = ""
+                search.remove_class("-shown")
             self.search_text = ""
             self.status_filter = None
             self.party_filter = None
@@ -152,7 +170,6 @@ class BoardScreen(Screen[None]):
     # -- drilling down --------------------------------------------------------------------------------
 
     def on_article_table_opened(self, message: ArticleTable.Opened) -> None:
-        self.app.push_screen(ArticleScreen(message.article_id))
+        from draftdiff.tui.screens.article import ArticleScreen
 
-    def open_article(self, article_id: str) -> None:
-        self.app.push_screen(ArticleScreen(article_id))
+        self.app.push_screen(ArticleScreen(message.article_id))

@@ -63,6 +63,32 @@ def number_text(change: ArticleChange) -> Text:
 class CompareScreen(Screen[None]):
     """Two version pickers (default: the selected version and its base), change list, redline, stats."""
 
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #compare-pickers { height: 1; margin: 1 0 0 0; }
+    #compare-pickers Select { width: 1fr; }
+    .picker-label { width: auto; padding: 0 1; }
+    #compare-stats { height: auto; max-height: 4; padding: 0 1; }
+    #changes {
+        height: auto;
+        max-height: 45%;
+        min-height: 5;
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+    }
+    #changes:focus { border: round $accent; }
+    #redline {
+        height: 1fr;
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+        padding: 0 1;
+    }
+    #redline-summary { height: auto; margin-bottom: 1; }
+    #redline-inline { height: auto; }
+    #redline-sides { height: auto; display: none; }
+    #redline-sides .box { width: 1fr; }
+    """
+
     BINDINGS = [
         Binding("n", "next_change(1)", "Next change"),
         Binding("p", "next_change(-1)", "Prev change"),

@@ -66,6 +66,10 @@ def help_text() -> Text:
 
 
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help-box { width: 96%; max-width: 110; height: 90%; border: round $accent; padding: 0 1; background: $surface; }
+    """
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
@@ -79,6 +83,11 @@ class HelpScreen(ModalScreen[None]):
 
 class GotoDateScreen(ModalScreen[str | None]):
     """Ask for a date; the board shows the version in force on that day."""
+
+    DEFAULT_CSS = """
+    GotoDateScreen { align: center middle; }
+    #goto-box { width: 70; max-width: 96%; height: auto; border: round $accent; padding: 0 1; background: $surface; }
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -116,6 +125,13 @@ def short_version_label(draft_set: DraftSet, draft_id: str) -> Text:
 
 class VersionPickerScreen(ModalScreen[str | None]):
     """Every version, oldest first; Enter shows it."""
+
+    DEFAULT_CSS = """
+    VersionPickerScreen { align: center middle; }
+    #version-list {
+        width: 96%; max-width: 110; height: auto; max-height: 80%; border: round $accent; background: $surface;
+    }
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

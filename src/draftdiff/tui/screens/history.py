@@ -16,6 +16,22 @@ from draftdiff.tui.widgets.matrix import StatusMatrix
 
 
 class HistoryScreen(Screen[None]):
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #matrix {
+        height: auto;
+        max-height: 24;
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+    }
+    #matrix:focus { border: round $accent; }
+    #chart {
+        height: 12;
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+    }
+    """
     BINDINGS = [
         Binding("left_square_bracket", "step(-1)", "◀ Version"),
         Binding("right_square_bracket", "step(1)", "Version ▶"),

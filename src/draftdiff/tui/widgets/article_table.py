@@ -87,6 +87,13 @@ class ArticleTable(DataTable):
         return row_key.value
 
     def rebuild(self) -> None:
+        """Rebuild once after the current batch of reactive changes, not once per change."""
+        if not getattr(self, "_rebuild_pending", False):
+            self._rebuild_pending = True
+            self.call_later(self._rebuild_now)
+
+    def _rebuild_now(self) -> None:
+        self._rebuild_pending = False
         if not self.is_mounted:
             return
         keep = self.current_article_id
