@@ -171,3 +171,18 @@ def test_console_script_and_module_entry_point(tmp_path: Path, write: Callable[.
     write("a.yaml", draft_text())
     proc = _subprocess(["validate", str(tmp_path)])
     assert proc.returncode == 0 and "valid" in proc.stdout
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path, capsys) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    code, _, err = run_cli(["validate", str(fifo)], capsys)
+    assert code == 2 and "not a regular file" in err
+
+
+def test_directory_symlink_loop_is_not_followed_forever(tmp_path: Path, write: Callable[..., Path], capsys) -> None:
+    write("drafts/a.yaml", draft_text())
+    (tmp_path / "drafts" / "sub").mkdir()
+    (tmp_path / "drafts" / "sub" / "up").symlink_to("..")
+    code, out, _ = run_cli(["validate", str(tmp_path / "drafts")], capsys)
+    assert code == 0 and out.startswith("1 file valid")

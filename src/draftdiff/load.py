@@ -11,6 +11,7 @@ import difflib
 import gc
 import hashlib
 import re
+import stat
 import types
 import typing
 from collections.abc import Iterator
@@ -109,9 +110,12 @@ def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
     path = FsPath(path)
     display = name if name is not None else str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        size = info.st_size
+        if stat.S_ISDIR(info.st_mode):
             raise DraftReadError(f"{display}: is a directory, not a draft file")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise DraftReadError(f"{display}: not a regular file")
         if size > MAX_BYTES:
             loaded = LoadedDraft(display, b"")
             loaded.diagnostics.append(Diagnostic(
