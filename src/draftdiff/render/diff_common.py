@@ -76,6 +76,17 @@ def describe(article: ArticleChange) -> list[str]:
     return out
 
 
+def ident_of(article: ArticleChange) -> str:
+    """The stable id, or ``old → new`` when the article was matched across an id change."""
+    if article.old_id is None or article.new_id is None or article.old_id == article.new_id:
+        return article.id
+    return f"{article.old_id} → {article.new_id}"
+
+
+def text_changed(article: ArticleChange) -> bool:
+    return any(s.op != "equal" for s in article.redline)
+
+
 def _place(index: int | None) -> str:
     return "–" if index is None else str(index + 1)
 

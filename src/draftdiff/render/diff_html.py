@@ -16,6 +16,7 @@ from draftdiff.render.diff_common import (
     agreement_lines,
     counts_line,
     describe,
+    ident_of,
     label,
     mark,
     number_text,
@@ -114,7 +115,7 @@ def side_by_side(segments: Sequence[Segment]) -> tuple[str, str]:
 
 
 def _article(a: ArticleChange, k: int, layout: str) -> list[str]:
-    ident = a.id if a.old_id in (None, a.new_id) else f"{a.old_id} → {a.new_id}"
+    ident = ident_of(a)
     out = [f'<h3 id="a{k}"><span class="mark">{e(mark(a))}</span> {e(number_text(a))}: {e(a.title)} '
            f"<code>{e(ident)}</code></h3>"]
     if a.kinds:

@@ -18,22 +18,24 @@ from draftdiff.render.diff_common import (
     collapse,
     counts_line,
     describe,
+    ident_of,
     label,
     mark,
     number_text,
     summary_line,
+    text_changed,
 )
 from draftdiff.textsafe import visible
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
-_LINE_START_NUMBER = re.compile(r"(?m)^(\s*\d+)([.)])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+_LINE_START = re.compile(r"(?m)^(\s*)([-+#>=]|\d+[.)])")
 
 
 def md(text: str) -> str:
     """Outside text made inert in Markdown (and in the HTML Markdown may contain)."""
     out = html.escape(visible(text), quote=False)
     out = _MD_SPECIAL.sub(r"\\\1", out)
-    return _LINE_START_NUMBER.sub(r"\1\\\2", out)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
 
 
 def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, context: int | None = 30) -> str:
@@ -85,14 +87,14 @@ def redline(segments: Sequence[Segment], context: int | None) -> str:
 
 
 def _article(a: ArticleChange, context: int | None) -> list[str]:
-    ident = md(a.id if a.old_id in (None, a.new_id) else f"{a.old_id} → {a.new_id}")
+    ident = md(ident_of(a))
     lines = [f"### {mark(a)} {number_text(a)}: {md(a.title)} \\[{ident}\\]", ""]
     if a.kinds:
         lines += ["*" + md(" · ".join(describe(a))) + "*", ""]
     for f in a.fields:
         if f.redline:
             lines += [f"{f.field.replace('_', ' ').capitalize()}: {redline(f.redline, None)}", ""]
-    if a.redline and (a.kinds or context is None):
+    if a.redline and (text_changed(a) or context is None):
         lines += [_quote(redline(a.redline, context)), ""]
     for p in a.positions:
         basis = p.old_basis if p.old_basis == p.new_basis else f"{p.old_basis or '–'} → {p.new_basis or '–'}"

@@ -17,10 +17,12 @@ from draftdiff.render.diff_common import (
     collapse,
     counts_line,
     describe,
+    ident_of,
     label,
     mark,
     number_text,
     summary_line,
+    text_changed,
 )
 from draftdiff.textsafe import visible
 
@@ -66,7 +68,7 @@ def _header(diff: DraftDiff, color: bool) -> list[str]:
 def _heading(article: ArticleChange, color: bool) -> str:
     sign = mark(article)
     colour = {"+": "green", "-": "red", "~": "yellow", "=": "dim"}[sign]
-    ident = article.id if article.old_id in (None, article.new_id) else f"{article.old_id} → {article.new_id}"
+    ident = ident_of(article)
     return style(f"{sign} {number_text(article)}  {visible(article.title, keep_newlines=False)}  [{ident}]",
                  colour, "bold", color=color)
 
@@ -78,7 +80,7 @@ def _article(article: ArticleChange, color: bool, context: int | None) -> list[s
     for f in article.fields:
         if f.redline and f.field != "title" or (f.field == "title" and f.redline):
             lines.append(f"{INDENT}{f.field}: " + _redline(f.redline, color, None, INDENT * 2).lstrip())
-    if article.redline and (article.kinds or context is None):
+    if article.redline and (text_changed(article) or context is None):
         lines.append(_redline(article.redline, color, context, INDENT))
     for p in article.positions:
         basis = p.old_basis if p.old_basis == p.new_basis else f"{p.old_basis or '–'} → {p.new_basis or '–'}"
@@ -129,7 +131,7 @@ def _stat(diff: DraftDiff, color: bool, show_all: bool) -> list[str]:
     for a in diff.articles:
         if not (a.kinds or show_all):
             continue
-        ident = a.id if a.old_id in (None, a.new_id) else f"{a.old_id}→{a.new_id}"
+        ident = ident_of(a)
         what = ", ".join(describe(a)) or "unchanged"
         counts = f"+{a.stats.words_inserted} -{a.stats.words_deleted} {a.stats.similarity:.0%}"
         lines.append(f"{mark(a)} {number_text(a):<18} {ident:<28} {counts:<16} {visible(what, keep_newlines=False)}")

@@ -1,0 +1,127 @@
+"""The redline itself: it rebuilds both texts exactly and never cuts inside a word in word mode."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from diff_support import marked
+
+from draftdiff.diff.redline import match_sentences, redline
+from draftdiff.diff.result import new_text_of, old_text_of
+from draftdiff.diff.tokens import Normalise, sentences, words
+
+VOCABULARY = {
+    "latin": "the Parties shall respect border 15 1,000 non-deployment claims Article",
+    "armenian": "Հայաստանի Հանրապետություն սահման խաղաղություն համաձայնագիր հոդված",
+    "azerbaijani": "Azərbaycan Respublikası sərhəd sülh müqavilə maddə şəhər",
+    "cyrillic": "Республика Армения Азербайджан граница мир договор статья",
+    "astral": "𝔸𝔹ℂ 😀 𓂀 𝒳𝓎 🇦🇲 👩‍⚖️",
+}
+PUNCTUATION = [". ", ", ", "; ", "։ ", "\n\n", " (", ") ", " [", "] ", " — ", "! "]
+
+
+def random_text(rng: random.Random, n: int) -> str:
+    pool = " ".join(VOCABULARY.values()).split()
+    out = []
+    for _ in range(n):
+        out.append(rng.choice(pool))
+        out.append(rng.choice(PUNCTUATION) if rng.random() < 0.15 else " ")
+    return "".join(out).strip()
+
+
+def mutate(rng: random.Random, text: str) -> str:
+    pieces = words(text)
+    for _ in range(rng.randint(1, 8)):
+        k = rng.randrange(len(pieces) + 1)
+        what = rng.random()
+        if what < 0.4 and pieces:
+            pieces[min(k, len(pieces) - 1)] = random_text(rng, 1) + " "
+        elif what < 0.7:
+            pieces.insert(k, random_text(rng, rng.randint(1, 4)) + " ")
+        elif pieces:
+            del pieces[min(k, len(pieces) - 1):k + rng.randint(1, 3)]
+    return "".join(pieces)
+
+
+def cut_inside_word(segments) -> bool:
+    old, new = old_text_of(segments), new_text_of(segments)
+    i = j = 0
+    for s in segments:
+        if s.op == "delete":
+            edges = [(old, i), (old, i + len(s.text))]
+        elif s.op == "insert":
+            edges = [(new, j), (new, j + len(s.text))]
+        else:
+            edges = []
+        for text, k in edges:
+            if 0 < k < len(text) and text[k - 1].isalnum() and text[k].isalnum():
+                return True
+        i += len(s.old)
+        j += len(s.new)
+    return False
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_word_redline_rebuilds_both_texts_and_keeps_words_whole(seed):
+    rng = random.Random(seed)
+    old = random_text(rng, rng.randint(0, 120))
+    new = mutate(rng, old) if rng.random() < 0.8 else random_text(rng, rng.randint(0, 60))
+    result = redline(old, new)
+    assert old_text_of(result.segments) == old
+    assert new_text_of(result.segments) == new
+    assert not cut_inside_word(result.segments)
+    assert result.stats.deadline_hits == 0
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_char_redline_and_ignore_options_rebuild_both_texts(seed):
+    rng = random.Random(1000 + seed)
+    old = random_text(rng, rng.randint(1, 80))
+    new = mutate(rng, old)
+    for kwargs in ({"granularity": "char"},
+                   {"norm": Normalise(case=True, space=True, punctuation=True)},
+                   {"granularity": "char", "norm": Normalise(case=True, space=True)}):
+        result = redline(old, new, **kwargs)
+        assert old_text_of(result.segments) == old, kwargs
+        assert new_text_of(result.segments) == new, kwargs
+
+
+def test_long_text_is_anchored_and_still_exact():
+    rng = random.Random(7)
+    old = " ".join(random_text(rng, 25) + "." for _ in range(400))
+    new_sentences = sentences(old)
+    for k in range(0, len(new_sentences), 9):
+        new_sentences[k] = mutate(rng, new_sentences[k])
+    new = "".join(new_sentences)
+    result = redline(old, new)
+    assert old_text_of(result.segments) == old and new_text_of(result.segments) == new
+    assert not cut_inside_word(result.segments)
+    assert result.stats.similarity > 0.8
+
+
+def test_numbers_and_hyphenated_words_are_never_cut():
+    assert marked(redline("Article 15 applies", "Article 16 applies").segments) == "Article [-15-]{+16+} applies"
+    assert marked(redline("within 1,000 km", "within 1,500 km").segments) == "within [-1,000-]{+1,500+} km"
+    result = redline("non-deployment of forces", "redeployment of forces")
+    assert marked(result.segments) == "[-non-deployment-]{+redeployment+} of forces"
+
+
+def test_char_granularity_on_request():
+    assert marked(redline("the mat", "the hat", granularity="char").segments) == "the [-m-]{+h+}at"
+
+
+def test_sentences_join_back_exactly_and_cut_only_after_spaces():
+    text = "See Art. 1.5; U.S. law.\n\nԱյո։ Да! Nothing here"
+    parts = sentences(text)
+    assert "".join(parts) == text
+    assert all(p[-1].isspace() for p in parts[:-1])
+
+
+def test_patience_matching_keeps_order():
+    a = ["x", "a", "b", "c", "a", "d"]
+    b = ["a", "b", "y", "c", "d", "a"]
+    pairs = match_sentences(a, b)
+    assert all(a[i] == b[j] for i, j in pairs)
+    assert [i for i, _ in pairs] == sorted(i for i, _ in pairs)
+    assert [j for _, j in pairs] == sorted(j for _, j in pairs)

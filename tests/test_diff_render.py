@@ -1,0 +1,133 @@
+"""Every diff renderer: golden outputs, hostile text shown literally and inertly, JSON against its schema.
+
+Regenerate the golden files after an intended change with
+``DRAFTDIFF_UPDATE_GOLDEN=1 python -m pytest tests/test_diff_render.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from diff_support import TEXTS, art, draft
+
+from draftdiff.diff import DiffOptions, diff_drafts
+from draftdiff.render import render
+
+GOLDEN = Path(__file__).parent / "golden" / "diff"
+SCHEMA = Path(__file__).parent.parent / "schema" / "diff.schema.json"
+HOSTILE = ("<script>alert('x')</script> **bold** [bracketed negotiation text] `code` # heading "
+           "\x1b[31mRED\x1b]0;title\x07 \u202eevil\u202c | pipe &amp; <b>b</b>")
+
+
+def sample():
+    old = [art(k, n, TEXTS[k]) for n, k in enumerate(TEXTS, 1)]
+    old[1] = dict(old[1], status="disputed",
+                  positions={"armenia": {"text": "EU monitors stay until delimitation", "basis": "summary"}})
+    new = [dict(a) for a in old]
+    new[0] = art("recognition", 1, TEXTS["recognition"].replace("each other's", "the"))
+    new[1] = dict(new[1], status="agreed",
+                  positions={"armenia": {"text": "EU monitors leave on entry into force", "basis": "summary"}})
+    new.pop(3)  # claims removed
+    new.insert(4, art("missing-persons", 5, "The Parties shall exchange information on missing persons."))
+    for n, a in enumerate(new, 1):
+        a["number"] = n
+    return (draft(old, id="2023-12-proposal"),
+            draft(new, id="2024-01-response", stage="negotiating", date="2024-01-04",
+                  preconditions=[{"id": "constitution", "party": "azerbaijan", "kind": "precondition",
+                                  "demand": "Armenia amends its constitution.", "status": "open"}]))
+
+
+def hostile_pair():
+    old = draft([art("recognition", 1, "Plain text. " + HOSTILE, title="Title " + HOSTILE)])
+    new = draft([art("recognition", 1, "Plain wording. " + HOSTILE + " more", title="Title " + HOSTILE)], id="d-new")
+    return old, new
+
+
+CASES = [("text", {}), ("text", {"color": True}), ("text", {"stat": True}), ("markdown", {}),
+         ("markdown", {"stat": True}), ("html", {}), ("html", {"layout": "side-by-side"}), ("json", {}),
+         ("json", {"stat": True})]
+
+
+def golden_name(fmt, options):
+    suffix = "".join(f"-{k}" for k, v in sorted(options.items()) if v)
+    ext = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}[fmt]
+    return f"sample{suffix}.{ext}"
+
+
+@pytest.mark.parametrize(("fmt", "options"), CASES)
+def test_golden_output(fmt, options):
+    old, new = sample()
+    result = diff_drafts(old, new, old_label="drafts/old.yaml", new_label="drafts/new.yaml")
+    out = render("diff", fmt, result, **options)
+    path = GOLDEN / golden_name(fmt, options)
+    if os.environ.get("DRAFTDIFF_UPDATE_GOLDEN") or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8"), f"{path.name} differs; see the module docstring"
+
+
+def test_text_output_reads_like_a_redline_without_colour():
+    old, new = sample()
+    out = render("diff", "text", diff_drafts(old, new), color=False)
+    assert "\x1b" not in out
+    assert "recognise [-each other's-]{+the+} sovereignty" in out
+    assert "status disputed → agreed" in out
+    assert "- Article 4  Claims  [claims]" in out
+    assert "+ Article 5  Missing persons  [missing-persons]" in out
+    assert "position of armenia (summary): changed" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_hostile_article_text_is_literal_and_inert(fmt):
+    old, new = hostile_pair()
+    out = render("diff", fmt, diff_drafts(old, new), **({"color": False} if fmt == "text" else {}))
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    if fmt == "text":
+        assert "<script>alert('x')</script>" in out and "[bracketed negotiation text]" in out
+        assert "\\x1b[31mRED" in out and "\\u202e" in out
+    if fmt == "html":
+        assert "<script" not in out and "<b>b</b>" not in out
+        assert "&lt;script&gt;" in out and "&amp;amp;" in out
+        assert "[bracketed negotiation text]" in out
+    if fmt == "markdown":
+        assert "<script" not in out and "<b>b</b>" not in out
+        assert r"\[bracketed negotiation text\]" in out and r"\*\*bold\*\*" in out
+        assert "&amp;amp;" in out
+    if fmt == "json":
+        data = json.loads(out)
+        texts = "".join(s["text"] for a in data["articles"] for s in a["redline"])
+        assert HOSTILE in texts  # exact data, escaped only in the JSON encoding
+        assert "\\u001b" in out and "\\u202e" in out
+
+
+def test_markdown_renders_hostile_text_as_text():
+    """Strip our own <del>/<ins> tags: what is left holds no HTML tag from the article."""
+    old, new = hostile_pair()
+    out = render("diff", "markdown", diff_drafts(old, new))
+    rest = re.sub(r"</?(del|ins)>", "", out)
+    assert not re.search(r"<[a-zA-Z/]", rest)
+
+
+def test_html_is_self_contained_and_has_both_layouts():
+    old, new = sample()
+    out = render("diff", "html", diff_drafts(old, new))
+    assert out.startswith("<!DOCTYPE html>")
+    assert "<script" not in out and "http://" not in out.replace("http://www.w3.org", "")
+    assert "side by side" in out and "inline" in out and "Change list" in out
+    assert html.escape("each other's") in out
+
+
+@pytest.mark.parametrize("stat", [False, True])
+def test_json_output_validates_against_the_schema(stat):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    old, new = sample()
+    for options in (DiffOptions(), DiffOptions(ignore_case=True, ignore_space=True, granularity="char")):
+        data = json.loads(render("diff", "json", diff_drafts(old, new, options), stat=stat))
+        jsonschema.validate(data, schema)
+        assert data["format"] == "draftdiff-diff" and data["format_version"] == 1
