@@ -21,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from draftdiff.load import DraftReadError, load_draft
     from draftdiff.textconv import as_text
+    from draftdiff.textsafe import visible
 
     try:
         loaded = load_draft(args.file)
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if loaded.draft is None:
         print(f"draftdiff textconv: {args.file} is not a valid draft; showing it unchanged", file=sys.stderr)
-        write_output(loaded.data.decode("utf-8", "replace"), args.output)
+        write_output(visible(loaded.data.decode("utf-8", "replace")), args.output)
         return 0
     write_output(as_text(loaded.draft), args.output)
     return 0
