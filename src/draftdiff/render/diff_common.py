@@ -40,7 +40,7 @@ def number_text(article: ArticleChange) -> str:
         return "–" if n is None else str(n)
 
     if article.old_number == article.new_number:
-        return f"Article {one(article.new_number)}" if article.new_number is not None else "Article"
+        return f"Article {one(article.new_number)}" if article.new_number is not None else "Article –"
     if article.old_number is None and article.new_id is not None:
         return f"Article {one(article.new_number)}"
     if article.new_number is None and article.new_id is None:
@@ -66,7 +66,7 @@ def describe(article: ArticleChange) -> list[str]:
             out.append(f"id {article.old_id} → {article.new_id} (matched by wording, "
                        f"{article.stats.similarity:.0%} similar)")
         elif kind == r.BASIS_CHANGED:
-            parts = [f"{f.field} {f.old} → {f.new}" for f in article.fields if f.field.endswith("basis")]
+            parts = [f"{f.field} {f.old or '–'} → {f.new or '–'}" for f in article.fields if f.field.endswith("basis")]
             out.append(", ".join(parts) or label(kind))
         elif kind == r.SOURCES_CHANGED:
             out.append("sources " + " ".join([*(f"+{s}" for s in article.sources_added),
@@ -124,11 +124,13 @@ def collapse(segments: Sequence[Segment], context: int | None) -> list[Segment |
     return out
 
 
-def agreement_lines(diff: DraftDiff) -> list[str]:
-    """Draft-level changes as short phrases."""
+def agreement_lines(diff: DraftDiff, *, wording: bool = True) -> list[str]:
+    """Draft-level changes as short phrases (``wording=False``: leave out fields shown as a redline)."""
     out = []
     for f in diff.agreement:
         if f.field in ("title", "summary"):
+            if not wording:
+                continue
             note = " (parties named in opposite order: alternat)" if f.party_order else ""
             out.append(f"{f.field} changed{note}")
         else:
@@ -153,6 +155,6 @@ def summary_line(diff: DraftDiff) -> str:
     same = len(diff.articles) - changed
     s = diff.stats
     kinds = ", ".join(f"{n} {label(k)}" for k, n in diff.kind_counts().items())
-    text = (f"{changed} article entr{'y' if changed == 1 else 'ies'} changed, {same} unchanged; "
-            f"{s.words_inserted} words inserted, {s.words_deleted} deleted; similarity {s.similarity:.1%}")
+    text = (f"{changed} article entr{'y' if changed == 1 else 'ies'} changed, {same} unchanged; article text: "
+            f"{s.words_inserted} words inserted, {s.words_deleted} deleted, similarity {s.similarity:.1%}")
     return text + (f" ({kinds})" if kinds else "")

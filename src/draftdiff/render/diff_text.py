@@ -50,13 +50,14 @@ def render(diff: DraftDiff, *, color: bool = False, stat: bool = False, show_all
 def _header(diff: DraftDiff, color: bool) -> list[str]:
     lines = []
     for sign, side, colour in (("---", diff.old, "red"), ("+++", diff.new, "green")):
-        lines.append(style(f"{sign} {visible(side.label, keep_newlines=False)}  {side.id} ({side.date}, {side.kind} by "
+        named = "" if side.label == side.id else f"{visible(side.label, keep_newlines=False)}  "
+        lines.append(style(f"{sign} {named}{side.id} ({side.date}, {side.kind} by "
                            f"{side.proposed_by}, {side.stage}): {visible(side.title, keep_newlines=False)}",
                            colour, "bold", color=color))
     for note in diff.notes:
         lines.append(style(f"note: {visible(note, keep_newlines=False)}", "yellow", color=color))
     lines.append(f"Agreement: {counts_line(diff)}")
-    for line in agreement_lines(diff):
+    for line in agreement_lines(diff, wording=False):
         if not line.startswith("articles"):
             lines.append(f"  {visible(line, keep_newlines=False)}")
     for f in diff.agreement:
@@ -137,6 +138,7 @@ def _stat(diff: DraftDiff, color: bool, show_all: bool) -> list[str]:
         lines.append(f"{mark(a)} {number_text(a):<18} {ident:<28} {counts:<16} {visible(what, keep_newlines=False)}")
     for p in diff.preconditions:
         if p.kinds or show_all:
-            lines.append(f"{'~' if p.kinds else '='} precondition {p.id:<28} "
+            sign = "+" if "added" in p.kinds else "-" if "removed" in p.kinds else "~" if p.kinds else "="
+            lines.append(f"{sign} precondition {p.id:<28} "
                          f"{', '.join(label(k) for k in p.kinds) or 'unchanged'}")
     return lines
