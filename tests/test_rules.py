@@ -247,3 +247,12 @@ def test_single_file_resolves_based_on_from_its_folder(tmp_path: Path, write: Ca
 def test_invalid_draft_does_not_hide_others(tmp_path: Path, write: Callable[..., Path]) -> None:
     diags = run(tmp_path, write, {"a.yaml": "a: [", "b.yaml": draft_text("b", based_on="zz")})
     assert rules_of(diags) == ["yaml-syntax", "based-on-missing"]
+
+
+def test_attested_by_counts_as_citing_and_must_resolve(tmp_path: Path, write: Callable[..., Path]) -> None:
+    extra_source = "sources:\n  - id: src-0\n    title: Report of the exchange\n    publisher: Agency\n  - id: src-1"
+    ok = draft_text().replace("sources:\n  - id: src-1", extra_source).replace(
+        "stage: negotiating\n", "stage: negotiating\nattested_by: [src-0]\n")
+    assert run(tmp_path, write, {"a.yaml": ok}) == []
+    bad = ok.replace("attested_by: [src-0]", "attested_by: [src-9]")
+    assert set(rules_of(run(tmp_path, write, {"a.yaml": bad}))) == {"unknown-source", "unused-source"}

@@ -179,6 +179,10 @@ class Draft(_Strict):
     parties: Annotated[list[Slug], Field(min_length=1)]
     summary: str | None = None
     notes: str | None = None
+    attested_by: list[Slug] = Field(
+        default_factory=list,
+        description="Sources that attest this version: that it exists, its date, kind and summary.",
+    )
     sources: list[Source] = Field(default_factory=list)
     claimed_counts: list[ClaimedCount] = Field(default_factory=list)
     articles: list[Article] = Field(default_factory=list)

@@ -33,6 +33,8 @@ class RuleContext:
 
 def citations(draft: Draft) -> Iterator[tuple[Path, str]]:
     """Every place a draft cites a source id, with the path of the citing value."""
+    for j, sid in enumerate(draft.attested_by):
+        yield ("attested_by", j), sid
     for i, article in enumerate(draft.articles):
         for j, sid in enumerate(article.sources):
             yield ("articles", i, "sources", j), sid
