@@ -256,3 +256,28 @@ def test_attested_by_counts_as_citing_and_must_resolve(tmp_path: Path, write: Ca
     assert run(tmp_path, write, {"a.yaml": ok}) == []
     bad = ok.replace("attested_by: [src-0]", "attested_by: [src-9]")
     assert set(rules_of(run(tmp_path, write, {"a.yaml": bad}))) == {"unknown-source", "unused-source"}
+
+
+def test_preamble_and_title_are_not_counted_as_articles(tmp_path: Path, write: Callable[..., Path]) -> None:
+    parts = """\
+  - id: preamble
+    part: preamble
+    title: Preamble
+    status: agreed
+    status_basis: reported
+    sources: [src-1]
+  - id: agreement-title
+    part: title
+    title: Title of the agreement
+    status: disputed
+    status_basis: reported
+    sources: [src-1]
+"""
+    text = draft_text() + parts + CLAIM.format(a=1, d=1, t=2)
+    assert run(tmp_path, write, {"a.yaml": text}) == []
+
+
+def test_article_numbered_zero_is_a_gap(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("number: 1\n", "number: 0\n")
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["article-numbering"] and "skip 1" in diags[0].message

@@ -60,6 +60,9 @@ DatePrecision = Literal["day", "month", "approximate"]
 PreconditionKind = Literal["precondition", "demand", "position"]
 PreconditionStatus = Literal["open", "met", "withdrawn", "transformed", "in-agreement", "rejected"]
 QuoteBasis = Literal["verbatim", "translation", "paraphrase"]
+Part = Literal["article", "preamble", "title", "annex"]
+"""What an entry of ``articles`` is: statements like "13 articles, the preamble and the title are
+agreed" give the preamble and title a status of their own, but only articles are counted."""
 
 STATUS_ORDER: tuple[ArticleStatus, ...] = ("agreed", "partial", "disputed", "removed", "unknown")
 
@@ -105,6 +108,7 @@ class Article(_Strict):
     """An article, identified by a stable id independent of its number."""
 
     id: Slug
+    part: Part = "article"
     number: Annotated[int, Field(ge=0)] | None = None
     title: NonEmpty
     status: ArticleStatus
@@ -195,8 +199,18 @@ class Draft(_Strict):
         return next((s for s in self.sources if s.id == source_id), None)
 
     def status_counts(self) -> dict[str, int]:
-        """Articles per status, in board order; every status present as a key."""
+        """Articles per status, in board order; every status present as a key.
+
+        Only entries that are articles count: a preamble or title has a status but is
+        not one of "the 17 articles".
+        """
         counts = {status: 0 for status in STATUS_ORDER}
         for article in self.articles:
-            counts[article.status] += 1
+            if article.part == "article":
+                counts[article.status] += 1
         return counts
+
+    def article_count(self) -> int:
+        """How many articles the version has: articles that are not removed."""
+        counts = self.status_counts()
+        return sum(counts.values()) - counts["removed"]

@@ -1,8 +1,8 @@
 """Article numbers are duplicated or leave a gap.
 
 Among articles that are not ``removed``, the numbers from 1 up must run
-without gaps or repeats (number 0 is free for a preamble). A removed article
-may keep its old number or none.
+without gaps or repeats. A removed article may keep its old number or none;
+a preamble, title or annex (``part``) is not numbered with the articles.
 """
 
 from collections.abc import Iterator
@@ -18,7 +18,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
         seen: dict[int, int] = {}
         for index, article in enumerate(draft.articles):
-            if article.status == "removed" or article.number is None or article.number == 0:
+            if article.part != "article" or article.status == "removed" or article.number is None:
                 continue
             if article.number in seen:
                 other = draft.articles[seen[article.number]].id

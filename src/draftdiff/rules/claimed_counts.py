@@ -4,7 +4,8 @@ For each ``claimed_counts`` entry, the number of ``agreed``, ``partial`` and
 ``disputed`` articles (``removed`` ones left out) must match what was said.
 Articles whose status is ``unknown`` may absorb a difference: a claim of 13
 agreed is consistent with 11 agreed and 2 unknown, but not with 14 agreed.
-``total`` counts the articles that are not removed.
+``total`` counts the articles that are not removed; entries whose ``part`` is a
+preamble, title or annex are never counted.
 """
 
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ SEVERITY = "error"
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
         counts = draft.status_counts()
-        present = len(draft.articles) - counts["removed"]
+        present = draft.article_count()
         unknown = counts["unknown"]
         for i, claim in enumerate(draft.claimed_counts):
             path = ("claimed_counts", i)
