@@ -153,3 +153,19 @@ def test_digest_covers_statuses_and_the_bytes_of_the_drafts_used(drafts: Path) -
 def test_json_form_round_trips(drafts: Path) -> None:
     snap = snap_of(drafts, "2024-09-15", generated_at="2025-01-01T00:00:00Z", authors=("Doe, Jane",))
     assert snapshot_from_dict(snapshot_to_dict(snap)) == snap
+
+
+def test_preamble_and_removed_articles_are_shown_but_not_counted(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    text = draft_yaml("x", "2024-05-01", {"a": "agreed", "b": "removed", "c": "inferred-later"})
+    text = text.replace("status: inferred-later", "status: agreed")
+    text = text.replace("  - id: c\n    number: 3\n", "  - id: c\n    part: preamble\n")
+    (folder / "x.yaml").write_text(text, encoding="utf-8")
+    snap = snap_of(folder)
+    assert [(a.id, a.part, a.status) for a in snap.articles] == [
+        ("a", "article", "agreed"), ("b", "article", "removed"), ("c", "preamble", "agreed")]
+    c = snap.counts
+    assert (c.total, c.agreed, c.removed) == (1, 1, 1)
+    assert render("snapshot", "md", snap).startswith("# Status of the 1 article of the test-peace draft")
+    assert "| (preamble) | `c` |" in render("snapshot", "md", snap)

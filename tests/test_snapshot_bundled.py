@@ -1,7 +1,7 @@
 """Snapshots of the bundled Armenia–Azerbaijan drafts at three dates, checked against the public facts only.
 
 The facts: 13 of 17 articles agreed and 3 partially agreed by 11 September 2024 (Pashinyan), the last
-one not agreed (recorded as disputed or unknown); 15 of 17 agreed by 18 December 2024 (Aliyev), the
+one not agreed (he named none of them, so the drafts may leave some statuses unknown); 15 of 17 agreed by 18 December 2024 (Aliyev), the
 open two being third-party forces and interstate claims; all 17 agreed when the text was finalised on
 13 March 2025. Everything else in the drafts may be refined without breaking these tests.
 """
@@ -34,11 +34,16 @@ def snapshot(bundled, as_of: str):
 
 
 def test_mid_september_2024_thirteen_agreed_three_partial(bundled) -> None:
+    """Pashinyan never named which articles were partial or open, so the drafts may record some as
+    ``unknown``; the snapshot must then carry the public count 13/3/1 beside a board that fits it."""
     snap = snapshot(bundled, "2024-09-15")
     assert snap.status_draft.id == "2024-09-11-status"
     c = snap.counts
-    assert (c.total, c.agreed, c.partial, c.disputed + c.unknown) == (17, 13, 3, 1)
-    assert any(claim.agreed == 13 and claim.consistent for claim in snap.claims)
+    assert c.total == 17
+    assert c.agreed <= 13 and c.partial <= 3 and c.disputed <= 1
+    assert (13 - c.agreed) + (3 - c.partial) + (1 - c.disputed) == c.unknown
+    claim = next(cl for cl in snap.claims if (cl.agreed, cl.partial) == (13, 3))
+    assert claim.consistent and claim.date <= "2024-09-15"
     assert all(d.date <= "2024-09-15" for d in snap.drafts) and all(d.date > "2024-09-15" for d in snap.later)
     assert {d.id for d in snap.later} >= {"2024-12-18-status", "2025-03-13-finalized"}
 
@@ -47,7 +52,7 @@ def test_december_2024_fifteen_of_seventeen(bundled) -> None:
     snap = snapshot(bundled, "2024-12-20")
     assert snap.status_draft.id == "2024-12-18-status"
     assert (snap.counts.total, snap.counts.agreed) == (17, 15)
-    open_ = {a.id for a in snap.articles if a.status != "agreed"}
+    open_ = {a.id for a in snap.articles if a.part == "article" and a.status not in ("agreed", "removed")}
     assert open_ == {"third-party-forces", "interstate-claims"}
     assert all(snap.article(i).status == "disputed" for i in open_)
 

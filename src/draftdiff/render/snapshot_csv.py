@@ -15,7 +15,7 @@ import io
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 
-COLUMNS = ("number", "article", "title", "status", "status_basis", "text_basis", "sources", "status_note",
+COLUMNS = ("number", "article", "part", "title", "status", "status_basis", "text_basis", "sources", "status_note",
            "as_of", "status_draft", "status_draft_date", "snapshot")
 
 
@@ -31,7 +31,7 @@ def render(snap: Snapshot, **_options: object) -> str:
     writer.writerow(COLUMNS)
     status, marker = snap.status_draft, cite.marker(snap)
     for a in snap.articles:
-        writer.writerow(["" if a.number is None else a.number, a.id, cell(a.title), a.status, a.status_basis,
+        writer.writerow(["" if a.number is None else a.number, a.id, a.part, cell(a.title), a.status, a.status_basis,
                          a.text_basis, " ".join(a.sources), cell(a.status_note), snap.as_of, status.id,
                          status.date, marker])
     return buffer.getvalue()

@@ -55,11 +55,12 @@ def render(snap: Snapshot, **_options: object) -> str:
         out.append(f"<dt>File generated</dt><dd>{e(c.generated_at)}</dd>")
     out += ["</dl>", f'<p class="caveat">{e(cite.caveat(snap))}</p>', "<h2>Articles</h2>"]
     out += _table(["No.", "Article", "Title", "Status", "Status basis", "Text basis", "Sources", "Note"],
-                  [[e(a.number), f"<code>{e(a.id)}</code>", e(a.title), _status(a.status), e(a.status_basis),
+                  [[e(a.number if a.part == "article" else f"({a.part})"), f"<code>{e(a.id)}</code>", e(a.title), _status(a.status), e(a.status_basis),
                     e(a.text_basis), _codes(a.sources), e(a.status_note)] for a in snap.articles])
     k = snap.counts
     out.append("<h2>Counts</h2>")
-    out += _table(["agreed", "partial", "disputed", "removed", "unknown", "total", "inferred", "no stated basis"],
+    out += _table(["agreed", "partial", "disputed", "removed", "unknown", "articles (not removed)", "inferred",
+                   "no stated basis"],
                   [[e(v) for v in (k.agreed, k.partial, k.disputed, k.removed, k.unknown, k.total, k.inferred,
                                    k.unstated)]])
     out.append(f"<h2>Counts made public near the status date ({e(snap.claims_window_days)} days up to "

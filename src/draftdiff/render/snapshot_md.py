@@ -54,10 +54,10 @@ def render(snap: Snapshot, **_options: object) -> str:
             _row("No.", "Article", "Title", "Status", "Status basis", "Text basis", "Sources", "Note"),
             _row(*["---"] * 8)]
     for a in snap.articles:
-        out.append(_row(a.number, f"`{a.id}`", md(a.title), f"**{a.status}**", a.status_basis, a.text_basis,
+        out.append(_row(a.number if a.part == "article" else f"({a.part})", f"`{a.id}`", md(a.title), f"**{a.status}**", a.status_basis, a.text_basis,
                         ", ".join(f"`{s}`" for s in a.sources), md(a.status_note)))
     k = snap.counts
-    out += ["", "## Counts", "", _row("agreed", "partial", "disputed", "removed", "unknown", "total",
+    out += ["", "## Counts", "", _row("agreed", "partial", "disputed", "removed", "unknown", "articles (not removed)",
                                       "inferred", "no stated basis"),
             _row(*["---:"] * 8),
             _row(k.agreed, k.partial, k.disputed, k.removed, k.unknown, k.total, k.inferred, k.unstated)]

@@ -47,11 +47,14 @@ def render(snap: Snapshot, *, color: bool = False, fmt: str = "text", **_options
     lines.append(bold(f"{'No.':>4}  {'Article':<{id_width}}  {'Status':<10}  {'Basis':<9}  {'Text':<11}  Title"))
     for a in snap.articles:
         number = "" if a.number is None else str(a.number)
+        if a.part != "article":
+            number = a.part[:4] + "."
         lines.append(f"{number:>4}  {_safe(a.id):<{id_width}}  {status_label(a.status, color=color)}  "
                      f"{a.status_basis:<9}  {a.text_basis:<11}  {_cut(_safe(a.title), TITLE_WIDTH)}")
     c = snap.counts
     lines += ["", "  ".join(status_label(s, color=color, width=0) + f" {n}" for s, n in c.by_status().items())
-              + f"   ({c.total} articles)"]
+              + f"   ({c.total} articles" + (", removed ones and any preamble or title not counted" if any(
+                  a.part != "article" or a.status == "removed" for a in snap.articles) else "") + ")"]
     if snap.claims:
         lines += ["", bold(f"Counts made public in the {snap.claims_window_days} days up to {snap.as_of}:")]
         for claim in snap.claims:

@@ -128,15 +128,16 @@ def _ref(draft_set: DraftSet, draft: Draft, role: str) -> DraftRef:
 def _row(article: Article) -> ArticleRow:
     return ArticleRow(article.number, article.id, article.title, article.status,
                       article.status_basis or "unstated", article.status_note, article.effective_text_basis,
-                      tuple(article.sources))
+                      tuple(article.sources), article.part)
 
 
 def _counts(draft: Draft) -> Counts:
     by_status = draft.status_counts()
-    return Counts(**by_status, total=len(draft.articles),
-                  inferred=sum(1 for a in draft.articles if a.status_basis == "inferred"),
-                  unstated=sum(1 for a in draft.articles if a.status_basis is None),
-                  without_text=sum(1 for a in draft.articles if a.effective_text_basis == "none"))
+    articles = [a for a in draft.articles if a.part == "article" and a.status != "removed"]
+    return Counts(**by_status, total=draft.article_count(),
+                  inferred=sum(1 for a in articles if a.status_basis == "inferred"),
+                  unstated=sum(1 for a in articles if a.status_basis is None),
+                  without_text=sum(1 for a in articles if a.effective_text_basis == "none"))
 
 
 def _claim_date(draft: Draft, claim: ClaimedCount) -> str:
@@ -152,7 +153,7 @@ def consistent(counts: Counts, claim: ClaimRow | ClaimedCount) -> bool:
     The same reading as the ``claimed-counts`` validation rule.
     """
     have = counts.by_status()
-    if claim.total is not None and claim.total != counts.total - counts.removed:
+    if claim.total is not None and claim.total != counts.total:
         return False
     shortfall = 0
     for status in ("agreed", "partial", "disputed"):

@@ -66,6 +66,8 @@ class ArticleRow:
     status_note: str | None
     text_basis: str
     sources: tuple[str, ...] = ()
+    part: str = "article"
+    """``article``, or ``preamble`` / ``title`` / ``annex``: shown with a status, never counted."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,12 @@ class ClaimRow:
 
 @dataclass(frozen=True)
 class Counts:
-    """Articles per status; ``total`` counts every article, ``removed`` ones included."""
+    """Articles per status. ``total`` is the articles in the version: those not removed.
+
+    Only entries whose part is ``article`` count, here and in the caveat's numbers: a
+    preamble or title has a status but is not one of "the 17 articles"; a removed
+    article is counted under ``removed`` only.
+    """
 
     agreed: int = 0
     partial: int = 0

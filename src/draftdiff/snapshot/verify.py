@@ -211,7 +211,7 @@ def _csv_statuses(text: str, name: str, columns: tuple[str, ...]) -> tuple[tuple
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != len(columns):
             raise SnapshotFileError(f"{name}:{number}: {len(row)} columns, expected {len(columns)}")
-        out.append((row[1], row[3]))
+        out.append((row[columns.index("article")], row[columns.index("status")]))
     return tuple(out)
 
 
