@@ -51,7 +51,7 @@ class DraftDiffApp(App[None]):
     COMMANDS = App.COMMANDS | {_draft_commands}
     BINDINGS = [
         Binding("f1", "help", "Help"),
-        Binding("b", "show_board", "Board"),
+        Binding("b", "show_board", "Board", show=False),
         Binding("c", "compare", "Compare"),
         Binding("h", "show_history", "History"),
         Binding("t", "toggle_theme", "Theme", show=False),

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from draftdiff.collection import DraftSet
 from draftdiff.history import article_history
 from draftdiff.model import Article, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import status_text
+from draftdiff.tui.widgets.key_bar import KeyBar
 
 
 def _safe(text: str | None) -> str:
@@ -137,8 +138,8 @@ class ArticleScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("left_square_bracket", "step(-1)", "◀ Version"),
-        Binding("right_square_bracket", "step(1)", "Version ▶"),
+        Binding("left_square_bracket", "step(-1)", "Prev"),
+        Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("n", "other_article(1)", "Next article"),
         Binding("p", "other_article(-1)", "Prev article"),
         Binding("c", "compare", "Compare"),
@@ -157,7 +158,7 @@ class ArticleScreen(Screen[None]):
             yield Horizontal(id="positions")
             yield Static(id="article-sources", classes="box")
             yield Static(id="article-history", classes="box")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.app, "version", self._show, init=False)

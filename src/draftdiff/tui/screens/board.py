@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+
 
 from draftdiff.collection import DraftSet
 from draftdiff.diagnostics import Diagnostic
@@ -21,6 +21,7 @@ from draftdiff.tui.widgets.diagnostics_panel import DiagnosticsPanel
 from draftdiff.tui.widgets.preconditions import PreconditionsPanel
 from draftdiff.tui.widgets.summary_bar import SummaryBar
 from draftdiff.tui.widgets.version_header import VersionHeader
+from draftdiff.tui.widgets.key_bar import KeyBar
 
 
 if TYPE_CHECKING:
@@ -31,10 +32,10 @@ class BoardScreen(Screen[None]):
     """Header, summary bar, article table, preconditions and (when needed) the problems panel."""
 
     BINDINGS = [
-        Binding("left_square_bracket", "step(-1)", "◀ Version"),
-        Binding("right_square_bracket", "step(1)", "Version ▶"),
+        Binding("left_square_bracket", "step(-1)", "Prev"),
+        Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("v", "pick_version", "Versions"),
-        Binding("g", "goto_date", "Go to date"),
+        Binding("g", "goto_date", "Date"),
         Binding("slash", "search", "Search"),
         Binding("f", "cycle_status", "Filter"),
         Binding("P", "cycle_party", "Party", show=False),
@@ -58,7 +59,7 @@ class BoardScreen(Screen[None]):
             BoardScreen.party_filter)
         yield PreconditionsPanel(id="preconditions").data_bind(BoardScreen.draft, BoardScreen.party_filter)
         yield DiagnosticsPanel(id="problems").data_bind(BoardScreen.problems, BoardScreen.load_error)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         app = self.app

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.widgets import DataTable, Select, Static
 
 from draftdiff.diff.result import ArticleChange, DraftDiff
 from draftdiff.textsafe import visible
@@ -16,6 +16,7 @@ from draftdiff.tui.look import status_text
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.dialogs import short_version_label
 from draftdiff.tui.widgets.redline import RedlineView
+from draftdiff.tui.widgets.key_bar import KeyBar
 
 
 def compute_diff(app: object, old_id: str, new_id: str) -> tuple[DraftDiff | None, str | None]:
@@ -114,7 +115,7 @@ class CompareScreen(Screen[None]):
         yield Static(id="compare-stats")
         yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
         yield RedlineView(id="redline").data_bind(CompareScreen.change, CompareScreen.side_by_side)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         app = self.app

@@ -120,7 +120,9 @@ def short_version_label(draft_set: DraftSet, draft_id: str) -> Text:
     draft = draft_set.get(draft_id)
     if draft is None:
         return Text(draft_id)
-    return Text.assemble((draft.date, "bold"), f" {draft.kind} · {visible(draft.proposed_by)}")
+    label = Text(f"{draft.date} {draft.kind} · {visible(draft.proposed_by, keep_newlines=False)}")
+    label.stylize("bold", 0, len(draft.date))
+    return label
 
 
 class VersionPickerScreen(ModalScreen[str | None]):

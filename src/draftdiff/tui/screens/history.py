@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+
 
 from draftdiff.collection import DraftSet
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.widgets.chart import AgreedChart
 from draftdiff.tui.widgets.matrix import StatusMatrix
+from draftdiff.tui.widgets.key_bar import KeyBar
 
 
 class HistoryScreen(Screen[None]):
@@ -33,8 +34,8 @@ class HistoryScreen(Screen[None]):
     }
     """
     BINDINGS = [
-        Binding("left_square_bracket", "step(-1)", "◀ Version"),
-        Binding("right_square_bracket", "step(1)", "Version ▶"),
+        Binding("left_square_bracket", "step(-1)", "Prev"),
+        Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("escape", "app.show_board", "Board", show=False),
     ]
 
@@ -47,7 +48,7 @@ class HistoryScreen(Screen[None]):
             chart = AgreedChart(id="chart").data_bind(HistoryScreen.draft_set, HistoryScreen.version)
             chart.border_title = "Agreed articles per version (█ agreed, ░ the rest)"
             yield chart
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.app, "draft_set", self._sync, init=False)

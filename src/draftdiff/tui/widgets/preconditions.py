@@ -1,65 +1,86 @@
-"""Preconditions and demands each party set outside the text, grouped by party, with their status."""
+"""Preconditions and demands each party set outside the text, grouped by party, with their status.
+
+Drawn as aligned lines of text in a scrolling panel: a handful of rows that need no cursor, and cheaper
+to draw at start-up than a second table.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable
+from textual.widgets import Static
 
-from draftdiff.model import Draft
+from draftdiff.model import Draft, Precondition
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import precondition_text
 
+PARTY, STATUS, KIND = 12, 15, 13
 
-class PreconditionsPanel(DataTable):
-    """One row per precondition; the party is written once per group."""
+
+def _cell(text: Text, width: int) -> Text:
+    text = text.copy()
+    text.truncate(width - 1, overflow="ellipsis")
+    text.pad_right(width - text.cell_len)
+    return text
+
+
+def preconditions_text(items: list[Precondition], parties: list[str], width: int) -> Text:
+    """One line per precondition, the party written once per group, the demand cut to fit."""
+    if not items:
+        return Text("No preconditions or demands recorded in this version.", style="dim italic")
+    order = list(dict.fromkeys([*parties, *(p.party for p in items)]))
+    items = sorted(items, key=lambda p: order.index(p.party))
+    demand_width = max(20, width - PARTY - STATUS - KIND)
+    lines, previous = [], None
+    for item in items:
+        line = Text()
+        party = visible(item.party, keep_newlines=False) if item.party != previous else ""
+        previous = item.party
+        line.append_text(_cell(Text(party, style="bold"), PARTY))
+        line.append_text(_cell(precondition_text(item.status), STATUS))
+        line.append_text(_cell(Text(item.kind, style="dim"), KIND))
+        demand = Text(visible(item.demand, keep_newlines=False))
+        if item.raised:
+            demand.append(f" (raised {item.raised})", style="dim")
+        demand.truncate(demand_width, overflow="ellipsis")
+        line.append_text(demand)
+        lines.append(line)
+    return Text("\n").join(lines)
+
+
+class PreconditionsPanel(VerticalScroll):
+    """Party, status (symbol and word), kind and demand of each precondition in the selected version."""
 
     draft: reactive[Draft | None] = reactive(None, always_update=True)
     party_filter: reactive[str | None] = reactive(None)
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", show_cursor=True, **kwargs)  # type: ignore[arg-type]
+    def compose(self) -> ComposeResult:
+        yield Static(id="preconditions-text")
+
+    @property
+    def shown(self) -> list[Precondition]:
+        items = list(self.draft.preconditions) if self.draft else []
+        return [p for p in items if not self.party_filter or p.party == self.party_filter]
 
     def on_mount(self) -> None:
-        self.rebuild()
+        self._show()
 
     def on_resize(self) -> None:
-        self.rebuild()
+        self._show()
 
     def watch_draft(self) -> None:
-        self.rebuild()
+        self._show()
 
     def watch_party_filter(self) -> None:
-        self.rebuild()
+        self._show()
 
-    def rebuild(self) -> None:
-        """Rebuild once after the current batch of reactive changes, not once per change."""
-        if not getattr(self, "_rebuild_pending", False):
-            self._rebuild_pending = True
-            self.call_later(self._rebuild_now)
-
-    def _rebuild_now(self) -> None:
-        self._rebuild_pending = False
+    def _show(self) -> None:
         if not self.is_mounted:
             return
-        self.clear(columns=True)
-        demand_width = max(20, self.size.width - (12 + 14 + 12) - 8 - 3)
-        self.add_column("Party", width=12)
-        self.add_column("Status", width=14)
-        self.add_column("Kind", width=12)
-        self.add_column("Demand", width=demand_width)
-        items = list(self.draft.preconditions) if self.draft else []
-        if self.party_filter:
-            items = [p for p in items if p.party == self.party_filter]
-        parties = list(dict.fromkeys([*(self.draft.parties if self.draft else []), *(p.party for p in items)]))
-        items.sort(key=lambda p: parties.index(p.party))
-        previous = None
-        for item in items:
-            demand = Text(visible(item.demand, keep_newlines=False))
-            if item.raised:
-                demand.append(f" (raised {item.raised})", style="dim")
-            demand.truncate(demand_width, overflow="ellipsis")
-            party = Text(visible(item.party) if item.party != previous else "", style="bold")
-            previous = item.party
-            self.add_row(party, precondition_text(item.status), Text(item.kind, style="dim"), demand, key=item.id)
-        self.border_title = f"Preconditions · {len(items)}" if items else "Preconditions · none recorded"
+        items = self.shown
+        width = self.scrollable_content_region.width or 80
+        self.query_one("#preconditions-text", Static).update(
+            preconditions_text(items, self.draft.parties if self.draft else [], width))
+        self.border_title = f"Preconditions · {len(items)}" if items else "Preconditions · none"
