@@ -147,7 +147,9 @@ def test_html_escapes_outside_text(evil) -> None:
 def test_markdown_escapes_outside_text(evil) -> None:
     page = render("snapshot", "md", evil)
     row = next(line for line in page.splitlines() if line.startswith("| 1 |"))
-    assert "\\<script\\>" in row and "\\*bold\\*" in row and "\\[link\\]" in row and "\\|" in row
+    assert "<script>" not in row and "&lt;script&gt;" in row
+    assert "\\*bold\\*" in row and "\\[link\\]" in row and "\\|" in row
+    assert "\u202e" not in row  # the direction override is shown, not obeyed
     assert row.count(" | ") == 8 - 1  # the title's pipe did not make a new column
     comment = page[page.rindex("<!-- draftdiff-snapshot"):]
     assert comment.count("-->") == 1  # a '-->' in a title cannot close the embedded comment early

@@ -10,12 +10,12 @@ outside the longest run that kept its order.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from draftdiff.diff.sequence import longest_increasing
 from draftdiff.model import Article
 
 CONTAINMENT = 0.5
@@ -237,27 +237,6 @@ def _moved(result: Alignment) -> set[int]:
     for members, j in result.merges:
         chain.append((members[0], j))
     chain.sort()
-    keep = _lis([j for _, j in chain])
+    keep = set(longest_increasing([j for _, j in chain]))
     return {chain[k][0] for k in range(len(chain)) if k not in keep}
 
-
-def _lis(values: list[int]) -> set[int]:
-    """Positions of one longest strictly increasing subsequence (the earliest-ending one)."""
-    tails: list[int] = []
-    tail_pos: list[int] = []
-    parent = [-1] * len(values)
-    for k, v in enumerate(values):
-        at = bisect.bisect_left(tails, v)
-        if at == len(tails):
-            tails.append(v)
-            tail_pos.append(k)
-        else:
-            tails[at] = v
-            tail_pos[at] = k
-        parent[k] = tail_pos[at - 1] if at else -1
-    keep: set[int] = set()
-    k = tail_pos[-1] if tail_pos else -1
-    while k != -1:
-        keep.add(k)
-        k = parent[k]
-    return keep

@@ -188,49 +188,43 @@ def whole(ctx: Context, article: Article, index: int, *, added: bool) -> Article
 
 def split(ctx: Context, old: Article, old_index: int, parts: Sequence[tuple[int, Article]]) -> list[ArticleChange]:
     """One old article became several: one redline against the parts joined, cut per part."""
-    joined, bounds = _join([a.full_text for _, a in parts])
-    full = ctx.redline(old.full_text, joined, f"article {old.id} (split)")
-    pieces = cut(full.segments, bounds, side="new")
-    ids = [a.id for _, a in parts]
-    out = []
-    for (j, part), segments in zip(parts, pieces):
-        if part.id == old.id:
-            change = compare_pair(ctx, old, part, old_index, j, "split")
-            if r.TEXT_CHANGED in change.kinds:
-                change.kinds.remove(r.TEXT_CHANGED)
-        else:
-            change = _entry(old, part, old_index, j, "split")
-            if old.status != part.status:
-                change.kinds.append(r.STATUS_CHANGED)
-                change.fields.append(FieldChange("status", old.status, part.status))
-        change.kinds.insert(0, r.SPLIT)
-        change.related = ids
-        change.redline = segments
-        change.stats = stats_of(segments)
-        if changed(segments) and r.TEXT_CHANGED not in change.kinds:
-            change.kinds.append(r.TEXT_CHANGED)
-        out.append(change)
-    return out
+    return _regroup(ctx, (old_index, old), parts, r.SPLIT)
 
 
 def merge(ctx: Context, parts: Sequence[tuple[int, Article]], new: Article, new_index: int) -> list[ArticleChange]:
     """Several old articles became one: one redline from the parts joined, cut per old part."""
+    return _regroup(ctx, (new_index, new), parts, r.MERGED)
+
+
+def _regroup(ctx: Context, whole: tuple[int, Article], parts: Sequence[tuple[int, Article]],
+             kind: str) -> list[ArticleChange]:
+    """A split (whole is old, parts are new) or a merge (parts are old, whole is new).
+
+    One redline of the whole against the parts joined keeps both texts exactly
+    reproducible; it is then cut at the part boundaries, one entry per part.
+    """
+    is_split = kind == r.SPLIT
+    label = "split" if is_split else "merge"
+    whole_index, whole_article = whole
     joined, bounds = _join([a.full_text for _, a in parts])
-    full = ctx.redline(joined, new.full_text, f"article {new.id} (merge)")
-    pieces = cut(full.segments, bounds, side="old")
+    old_text, new_text = (whole_article.full_text, joined) if is_split else (joined, whole_article.full_text)
+    full = ctx.redline(old_text, new_text, f"article {whole_article.id} ({label})")
+    pieces = cut(full.segments, bounds, side="new" if is_split else "old")
     ids = [a.id for _, a in parts]
     out = []
-    for (i, part), segments in zip(parts, pieces):
-        if part.id == new.id:
-            change = compare_pair(ctx, part, new, i, new_index, "merge")
+    for (index, part), segments in zip(parts, pieces):
+        (old, i), (new, j) = ((whole_article, whole_index), (part, index)) if is_split else \
+            ((part, index), (whole_article, whole_index))
+        if part.id == whole_article.id:
+            change = compare_pair(ctx, old, new, i, j, label)
             if r.TEXT_CHANGED in change.kinds:
                 change.kinds.remove(r.TEXT_CHANGED)
         else:
-            change = _entry(part, new, i, new_index, "merge")
-            if part.status != new.status:
+            change = _entry(old, new, i, j, label)
+            if old.status != new.status:
                 change.kinds.append(r.STATUS_CHANGED)
-                change.fields.append(FieldChange("status", part.status, new.status))
-        change.kinds.insert(0, r.MERGED)
+                change.fields.append(FieldChange("status", old.status, new.status))
+        change.kinds.insert(0, kind)
         change.related = ids
         change.redline = segments
         change.stats = stats_of(segments)

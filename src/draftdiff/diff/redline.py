@@ -16,7 +16,6 @@ the stretch is compared again with :mod:`difflib` and the hit is counted.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 import time
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from draftdiff.diff.result import Segment, TextStats
+from draftdiff.diff.sequence import longest_increasing
 from draftdiff.diff.tokens import Normalise, count_changed_words, count_words, sentence_key, sentences, units
 
 _EQUAL, _INSERT, _DELETE = 0, 1, -1
@@ -239,7 +239,7 @@ def _patience(a: list[str], b: list[str], a0: int, a1: int, b0: int, b1: int,
         count_b = Counter(b[b0:b1])
         where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
         candidates = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
-        anchors = [candidates[k] for k in _lis([j for _, j in candidates])]
+        anchors = [candidates[k] for k in longest_increasing([j for _, j in candidates])]
         if anchors:
             i, j = a0, b0
             for ai, bj in [*anchors, (a1, b1)]:
@@ -252,28 +252,6 @@ def _patience(a: list[str], b: list[str], a0: int, a1: int, b0: int, b1: int,
                     out.append((ai, bj))
                 i, j = ai + 1, bj + 1
     out.extend(reversed(tail))
-
-
-def _lis(values: list[int]) -> list[int]:
-    """Positions of one longest strictly increasing subsequence of ``values``, in order."""
-    tails: list[int] = []
-    tail_pos: list[int] = []
-    parent = [-1] * len(values)
-    for k, v in enumerate(values):
-        at = bisect.bisect_left(tails, v)
-        if at == len(tails):
-            tails.append(v)
-            tail_pos.append(k)
-        else:
-            tails[at] = v
-            tail_pos[at] = k
-        parent[k] = tail_pos[at - 1] if at else -1
-    keep: list[int] = []
-    k = tail_pos[-1] if tail_pos else -1
-    while k != -1:
-        keep.append(k)
-        k = parent[k]
-    return keep[::-1]
 
 
 def _stretch(dmp: Any, old: str, new: str, granularity: str, norm: Normalise, out: list[Segment]) -> None:

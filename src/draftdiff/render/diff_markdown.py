@@ -7,8 +7,6 @@ inside the ``<del>``/``<ins>`` tags) and Markdown-escaped (so ``[bracketed text]
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Sequence
 
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
@@ -25,17 +23,10 @@ from draftdiff.render.diff_common import (
     summary_line,
     text_changed,
 )
-from draftdiff.textsafe import visible
+from draftdiff.render import markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
-_LINE_START = re.compile(r"(?m)^(\s*)([-+#>=]|\d+[.)])")
-
-
-def md(text: str) -> str:
-    """Outside text made inert in Markdown (and in the HTML Markdown may contain)."""
-    out = html.escape(visible(text), quote=False)
-    out = _MD_SPECIAL.sub(r"\\\1", out)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+md = markdown.block
+"""Outside text made inert in Markdown (and in the HTML Markdown may contain)."""
 
 
 def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, context: int | None = 30) -> str:

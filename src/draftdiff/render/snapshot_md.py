@@ -8,22 +8,17 @@ from __future__ import annotations
 
 import re
 
+from draftdiff.render import markdown
 from draftdiff.render.snapshot_json import embedded
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
-"""Inline specials; ``( ) ! +`` need no escape because ``[`` is escaped and no cell starts a line."""
 EMBED_START = "<!-- draftdiff-snapshot "
 EMBED_END = " -->"
 
 
-def md(text: str | None) -> str:
-    """Inline-safe Markdown: specials backslash-escaped, ``&`` as an entity, line breaks as spaces."""
-    if not text:
-        return ""
-    out = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return re.sub(r"\s*[\r\n]+\s*", " ", out)
+md = markdown.inline
+"""Inline-safe Markdown for table cells and one-line values."""
 
 
 def _link(url: str | None) -> str:
