@@ -131,3 +131,19 @@ def test_json_output_validates_against_the_schema(stat):
         data = json.loads(render("diff", "json", diff_drafts(old, new, options), stat=stat))
         jsonschema.validate(data, schema)
         assert data["format"] == "draftdiff-diff" and data["format_version"] == 1
+
+
+def test_summary_does_not_claim_full_similarity_when_there_is_no_text() -> None:
+    from draftdiff.diff import diff_drafts
+    from draftdiff.render import render
+    from tests.diff_support import draft
+
+    def position_only(stance: str) -> dict[str, object]:
+        return {"id": "forces", "number": 1, "title": "Forces", "status": "disputed", "status_basis": "inferred",
+                "status_note": "n", "positions": {"armenia": {"text": stance, "basis": "summary"}}}
+
+    old = draft([position_only("Ban on delimited sections only")])
+    new = draft([position_only("Ban along the whole border")], id="d-new", date="2024-02-01")
+    out = render("diff", "text", diff_drafts(old, new), color=False)
+    assert "neither version has article text" in out
+    assert "similarity 100" not in out

@@ -155,6 +155,10 @@ def summary_line(diff: DraftDiff) -> str:
     same = len(diff.articles) - changed
     s = diff.stats
     kinds = ", ".join(f"{n} {label(k)}" for k, n in diff.kind_counts().items())
-    text = (f"{changed} article entr{'y' if changed == 1 else 'ies'} changed, {same} unchanged; article text: "
-            f"{s.words_inserted} words inserted, {s.words_deleted} deleted, similarity {s.similarity:.1%}")
+    text = f"{changed} article entr{'y' if changed == 1 else 'ies'} changed, {same} unchanged; "
+    if s.words_old or s.words_new:
+        text += (f"article text: {s.words_inserted} words inserted, {s.words_deleted} deleted, "
+                 f"similarity {s.similarity:.1%}")
+    else:
+        text += "neither version has article text (only positions and statuses to compare)"
     return text + (f" ({kinds})" if kinds else "")
