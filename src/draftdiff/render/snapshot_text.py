@@ -48,7 +48,7 @@ def render(snap: Snapshot, *, color: bool = False, fmt: str = "text", **_options
     for a in snap.articles:
         number = "" if a.number is None else str(a.number)
         if a.part != "article":
-            number = a.part[:4] + "."
+            number = "–"  # a preamble or title: its row is shown, not numbered or counted
         lines.append(f"{number:>4}  {_safe(a.id):<{id_width}}  {status_label(a.status, color=color)}  "
                      f"{a.status_basis:<9}  {a.text_basis:<11}  {_cut(_safe(a.title), TITLE_WIDTH)}")
     c = snap.counts
