@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -21,8 +20,8 @@ class HistoryScreen(Screen[None]):
     SCOPED_CSS = False
     DEFAULT_CSS = """
     #matrix {
-        height: auto;
-        max-height: 24;
+        height: 1fr;
+        min-height: 8;
         border: round $primary 50%;
         border-title-color: $text-accent;
     }
@@ -43,11 +42,10 @@ class HistoryScreen(Screen[None]):
     version: reactive[str] = reactive("")
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="history-scroll"):
-            yield StatusMatrix(id="matrix").data_bind(HistoryScreen.draft_set, HistoryScreen.version)
-            chart = AgreedChart(id="chart").data_bind(HistoryScreen.draft_set, HistoryScreen.version)
-            chart.border_title = "Agreed articles per version (█ agreed, ░ the rest)"
-            yield chart
+        yield StatusMatrix(id="matrix").data_bind(HistoryScreen.draft_set, HistoryScreen.version)
+        chart = AgreedChart(id="chart").data_bind(HistoryScreen.draft_set, HistoryScreen.version)
+        chart.border_title = "Agreed articles per version (█ agreed, ░ the rest)"
+        yield chart
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -14,20 +14,20 @@ from draftdiff.search import article_matches
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import badge, status_text
 
-_FIXED = {"no": 3, "status": 11, "basis": 16, "changed": 10}
+_FIXED = {"no": 3, "status": 11, "basis": 18, "changed": 10}
 
 
 def basis_badges(article: Article) -> Text:
     """The labels that qualify what the reader sees: a summary text, an inferred status, no text at all."""
-    labels = []
     basis = article.effective_text_basis
-    if basis != "verbatim":
-        labels.append("no text" if basis == "none" and not article.full_text else basis)
+    labels = [badge("no text" if basis == "none" and not article.full_text else basis)]
+    if basis == "verbatim":
+        labels[0].stylize("dim")
     if article.status_basis == "inferred":
-        labels.append("inferred")
+        labels.append(badge("inferred"))
     elif article.status_basis is None:
-        labels.append("unsourced")
-    return Text(" ").join(badge(label) for label in labels)
+        labels.append(badge("unsourced"))
+    return Text(" ").join(labels)
 
 
 class ArticleTable(DataTable):
@@ -115,11 +115,14 @@ class ArticleTable(DataTable):
             number = Text("" if article.number is None else str(article.number), justify="right")
             self.add_row(number, title, status_text(article.status), basis_badges(article), changed_text,
                          key=article.id)
-        total = len(draft.articles) if draft else 0
+        counted = [a for a in articles if getattr(a, "part", "article") == "article"]
+        total = sum(1 for a in draft.articles if getattr(a, "part", "article") == "article") if draft else 0
+        others = [a.title for a in articles if getattr(a, "part", "article") != "article"]
         filters = [f for f in (self.status_filter, self.party_filter and f"party {self.party_filter}") if f]
         if self.search_text.strip():
             filters.insert(0, f"“{visible(self.search_text.strip(), keep_newlines=False)}”")
-        self.border_title = f"Articles · {len(articles)} of {total}" + (
+        self.border_title = f"Articles · {len(counted)} of {total}" + (
+            f" + {len(others)} other part{'s' if len(others) > 1 else ''}" if others else "") + (
             f" · filter: {', '.join(filters)}" if filters else "")
         if keep is not None and keep in {a.id for a in articles}:
             self.move_cursor(row=self.get_row_index(keep), animate=False)

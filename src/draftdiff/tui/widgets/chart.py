@@ -21,37 +21,43 @@ def bar_chart(draft_set: DraftSet, version: str, width: int, height: int) -> Tex
     series = count_series(draft_set)
     if not series:
         return Text("No versions to chart.", style="dim")
-    plot_rows = max(3, height - 3)
     top = max((p.total for p in series), default=0) or 1
     axis = len(str(top)) + 2
-    slot = max(5, min(10, (width - axis) // len(series)))
-    bar = max(2, slot - 2)
+    slot = max(3, min(10, (width - axis) // len(series)))
+    bar = slot - 2 if slot >= 5 else slot - 1
+    two_line_dates = slot < 5
+    plot_rows = max(3, height - (4 if two_line_dates else 3))
     lines: list[Text] = []
     label_line = Text(" " * axis)
     for point in series:
-        label_line.append(f"{point.agreed}/{point.total}".center(slot)[:slot],
-                          style="bold" if point.draft_id == version else "")
+        label = f"{point.agreed}/{point.total}" if len(f"{point.agreed}/{point.total}") < slot else str(point.agreed)
+        label_line.append(label.center(slot)[:slot], style="bold" if point.draft_id == version else "")
     lines.append(label_line)
     for row in range(plot_rows, 0, -1):
-        line = Text(f"{top if row == plot_rows else 0 if row == 1 else '':>{axis - 2}} ┤"
-                    if row in (plot_rows, 1) else " " * (axis - 1) + "│", style="dim")
+        edge = {plot_rows: str(top), 1: "0"}.get(row)
+        line = Text(f"{edge:>{axis - 2}} ┤" if edge else " " * (axis - 1) + "│", style="dim")
         for point in series:
-            agreed_h = point.agreed / top * plot_rows
-            total_h = point.total / top * plot_rows
-            cell, style = _cell(row, agreed_h, total_h)
+            cell, style = _cell(row, point.agreed / top * plot_rows, point.total / top * plot_rows)
             pad = slot - bar
             line.append(" " * (pad // 2))
             line.append(cell * bar, style=style)
             line.append(" " * (pad - pad // 2))
         lines.append(line)
-    base = Text(" " * (axis - 1) + "└" + "─" * (slot * len(series)), style="dim")
-    lines.append(base)
-    dates = Text(" " * axis)
+    lines.append(Text(" " * (axis - 1) + "└" + "─" * (slot * len(series)), style="dim"))
+    rows = [Text(" " * axis)] + ([Text(" " * axis)] if two_line_dates else [])
     for point in series:
-        label = point.date[:7] if slot >= 8 else point.date[2:7]
-        dates.append(label.center(slot)[:slot], style="bold reverse" if point.draft_id == version else "dim")
-    lines.append(dates)
-    return Text("\n").join(lines)
+        style = "bold reverse" if point.draft_id == version else "dim"
+        if two_line_dates:
+            rows[0].append(point.date[2:4].center(slot)[:slot], style=style)
+            rows[1].append(point.date[5:7].center(slot)[:slot], style=style)
+        else:
+            label = point.date[:7] if slot >= 8 else point.date[2:7]
+            rows[0].append(label.center(slot)[:slot], style=style)
+    lines.extend(rows)
+    chart = Text("\n").join(lines)
+    chart.no_wrap = True
+    chart.overflow = "crop"
+    return chart
 
 
 def _cell(row: int, agreed_h: float, total_h: float) -> tuple[str, Style]:

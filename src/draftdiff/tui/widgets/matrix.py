@@ -12,12 +12,12 @@ from draftdiff.history import status_matrix
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import cell_text
 
-COLUMN = 5
+COLUMN = 3
 
 
 def column_label(date: str, selected: bool) -> Text:
-    """``2024`` over ``09-11``: a date in five cells, two lines."""
-    label = Text(f"{date[:4]:^{COLUMN}}\n{date[5:]:^{COLUMN}}")
+    """``24`` over ``09``: year and month of a version in three cells, so 18 versions fit in 80 columns."""
+    label = Text(f"{date[2:4]:^{COLUMN}}\n{date[5:7]:^{COLUMN}}")
     if selected:
         label.stylize("bold reverse")
     return label
@@ -35,7 +35,7 @@ class StatusMatrix(DataTable):
     version: reactive[str] = reactive("")
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", header_height=2, **kwargs)  # type: ignore[arg-type]
+        super().__init__(cursor_type="row", header_height=2, cell_padding=0, **kwargs)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
         self._width = 0
@@ -66,18 +66,19 @@ class StatusMatrix(DataTable):
         matrix = status_matrix(self.draft_set)
         self.clear(columns=True)
         versions = len(matrix.draft_ids)
-        title_width = max(12, min(34, self.size.width - 6 - versions * (COLUMN + 2) - 4))
-        self.add_column("No.", width=3)
-        self.add_column("Article", width=title_width)
+        title_width = max(12, min(40, self.size.width - 5 - versions * COLUMN - 4))
+        self.add_column(Text("No. "), width=4)
+        self.add_column(Text("Article"), width=title_width + 1)
         for draft_id, date in zip(matrix.draft_ids, matrix.dates):
             self.add_column(column_label(date, draft_id == self.version), width=COLUMN, key=draft_id)
         for row in matrix.rows:
             title = Text(visible(row.title, keep_newlines=False))
             title.truncate(title_width, overflow="ellipsis")
-            number = Text("" if row.number is None else str(row.number), justify="right")
+            title.pad_right(title_width + 1 - title.cell_len)
+            number = Text("" if row.number is None else f"{row.number:>3} ")
             self.add_row(number, title, *(cell_text(s, COLUMN) for s in row.statuses), key=row.article_id)
-        self.border_title = (f"Status of {len(matrix.rows)} articles in {versions} versions "
-                             "(✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent)")
+        self.border_title = f"Status of {len(matrix.rows)} articles in {versions} versions (columns: year, month)"
+        self.border_subtitle = "✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent"
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
 

@@ -50,7 +50,8 @@ def change_summary(change: ArticleChange) -> Text:
     """What changed besides the wording: kinds, status, fields, positions, sources."""
     out = Text()
     number = " → ".join(dict.fromkeys(str(n) for n in (change.old_number, change.new_number) if n is not None))
-    out.append(f"Article {number or '—'} · ", style="bold")
+    if number:
+        out.append(f"Article {number} · ", style="bold")
     out.append(visible(change.title, keep_newlines=False), style="bold")
     out.append("\n")
     out.append_text(status_text(change.old_status))
