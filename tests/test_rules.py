@@ -281,3 +281,42 @@ def test_article_numbered_zero_is_a_gap(tmp_path: Path, write: Callable[..., Pat
     text = draft_text().replace("number: 1\n", "number: 0\n")
     diags = run(tmp_path, write, {"a.yaml": text})
     assert rules_of(diags) == ["article-numbering"] and "skip 1" in diags[0].message
+
+
+def test_source_cited_in_prose_is_used_but_sic_is_not_a_citation(tmp_path: Path, write: Callable[..., Path]) -> None:
+    two = "sources:\n  - id: src-0\n    title: Report\n    publisher: Agency\n  - id: src-1"
+    cited = draft_text().replace("sources:\n  - id: src-1", two).replace(
+        "stage: negotiating\n", "stage: negotiating\nsummary: Reported by the agency [src-0] [sic].\n")
+    assert run(tmp_path, write, {"a.yaml": cited}) == []
+    uncited = cited.replace("[src-0]", "(src-0)")
+    assert rules_of(run(tmp_path, write, {"a.yaml": uncited})) == ["unused-source"]
+
+
+def test_no_coverage_with_articles_is_contradictory(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text().replace("stage: negotiating\n", "stage: negotiating\narticle_coverage: none\n")
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["article-coverage"] and "partial" in (diags[0].hint or "")
+    partial = text.replace("article_coverage: none", "article_coverage: partial")
+    assert run(tmp_path, write, {"a.yaml": partial}) == []
+
+
+def test_inferred_precondition_status_needs_a_note(tmp_path: Path, write: Callable[..., Path]) -> None:
+    pre = """\
+preconditions:
+  - id: constitution
+    party: beta
+    kind: precondition
+    demand: Amend the constitution
+    status: open
+    status_basis: inferred
+    sources: [src-1]
+"""
+    diags = run(tmp_path, write, {"a.yaml": draft_text() + pre})
+    assert rules_of(diags) == ["status-basis"] and "constitution" in diags[0].message
+    noted = pre.replace("    status_basis: inferred\n", "    status_basis: inferred\n    status_note: No change reported since.\n")
+    assert run(tmp_path, write, {"a.yaml": draft_text() + noted}) == []
+
+
+def test_claimed_percent_is_recorded_not_checked(tmp_path: Path, write: Callable[..., Path]) -> None:
+    text = draft_text() + "claimed_counts:\n  - {agreed_percent: 80, source: src-1, notes: about 80 percent}\n"
+    assert run(tmp_path, write, {"a.yaml": text}) == []

@@ -58,7 +58,9 @@ DraftKind = Literal[
 Stage = Literal["pre-negotiation", "negotiating", "finalized", "initialed", "signed", "ratified", "in-force"]
 DatePrecision = Literal["day", "month", "approximate"]
 PreconditionKind = Literal["precondition", "demand", "position"]
-PreconditionStatus = Literal["open", "met", "withdrawn", "transformed", "in-agreement", "rejected"]
+PreconditionStatus = Literal["open", "met", "withdrawn", "transformed", "in-agreement", "rejected", "unknown"]
+Coverage = Literal["complete", "partial", "none"]
+"""How much of a version's article list is on record: most negotiating texts were never published."""
 QuoteBasis = Literal["verbatim", "translation", "paraphrase"]
 Part = Literal["article", "preamble", "title", "annex"]
 """What an entry of ``articles`` is: statements like "13 articles, the preamble and the title are
@@ -145,6 +147,7 @@ class Precondition(_Strict):
     kind: PreconditionKind
     demand: NonEmpty
     status: PreconditionStatus
+    status_basis: StatusBasis | None = None
     raised: IsoDate | None = None
     raised_precision: DatePrecision = "day"
     status_note: str | None = None
@@ -160,6 +163,11 @@ class ClaimedCount(_Strict):
     partial: Annotated[int, Field(ge=0)] | None = None
     disputed: Annotated[int, Field(ge=0)] | None = None
     total: Annotated[int, Field(ge=0)] | None = None
+    agreed_percent: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=None,
+        description="Share of the text said to be agreed (\"about 80 percent\"); recorded, not checked, "
+                    "since a share of the text is not a number of articles.",
+    )
     speaker: str | None = None
     date: IsoDate | None = None
     source: Slug
@@ -181,6 +189,11 @@ class Draft(_Strict):
     based_on: Slug | None = None
     stage: Stage
     parties: Annotated[list[Slug], Field(min_length=1)]
+    article_coverage: Coverage = Field(
+        default="complete",
+        description="complete: every article of the version is listed; partial: only those on record; "
+                    "none: the version is known only by its date and reports of it.",
+    )
     summary: str | None = None
     notes: str | None = None
     attested_by: list[Slug] = Field(
@@ -209,6 +222,11 @@ class Draft(_Strict):
             if article.part == "article":
                 counts[article.status] += 1
         return counts
+
+    @property
+    def records_articles(self) -> bool:
+        """Whether this version says anything about article statuses at all."""
+        return self.article_coverage != "none" and bool(self.articles)
 
     def article_count(self) -> int:
         """How many articles the version has: articles that are not removed."""

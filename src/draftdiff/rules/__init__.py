@@ -24,6 +24,7 @@ RULE_MODULES = (
     "agreement_mismatch",
     "duplicate_ids",
     "article_numbering",
+    "article_coverage",
     "unknown_party",
     "unknown_source",
     "unused_source",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -51,8 +52,24 @@ def citations(draft: Draft) -> Iterator[tuple[Path, str]]:
         yield ("claimed_counts", i, "source"), claim.source
 
 
-def texts(draft: Draft) -> Iterator[tuple[Path, str]]:
-    """Every free-text value of a draft that a reader will see."""
+_PROSE_CITATION = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")
+
+
+def prose_citations(draft: Draft) -> Iterator[tuple[Path, str]]:
+    """``[source-id]`` markers in summaries, notes and other prose, as the bundled drafts write them.
+
+    Only markers naming a defined source count, so ``[sic]`` or bracketed
+    negotiation text never reads as a citation.
+    """
+    defined = {s.id for s in draft.sources}
+    for path, text in texts(draft, prose=True):
+        for match in _PROSE_CITATION.finditer(text):
+            if match.group(1) in defined:
+                yield path, match.group(1)
+
+
+def texts(draft: Draft, prose: bool = False) -> Iterator[tuple[Path, str]]:
+    """Every free-text value of a draft that a reader will see (with ``prose``, notes too)."""
     yield ("title",), draft.title
     for key in ("summary", "notes", "date_note"):
         value = getattr(draft, key)
@@ -71,3 +88,15 @@ def texts(draft: Draft) -> Iterator[tuple[Path, str]]:
             yield ("sources", i, "quote"), source.quote
     for i, pre in enumerate(draft.preconditions):
         yield ("preconditions", i, "demand"), pre.demand
+    if prose:
+        for i, article in enumerate(draft.articles):
+            for key in ("status_note", "notes"):
+                if getattr(article, key):
+                    yield ("articles", i, key), getattr(article, key)
+        for i, pre in enumerate(draft.preconditions):
+            for key in ("status_note", "notes"):
+                if getattr(pre, key):
+                    yield ("preconditions", i, key), getattr(pre, key)
+        for i, claim in enumerate(draft.claimed_counts):
+            if claim.notes:
+                yield ("claimed_counts", i, "notes"), claim.notes

@@ -3,6 +3,8 @@
 The honesty rule of the format: a status other than ``unknown`` needs
 ``status_basis``; ``reported`` needs at least one source on the article;
 ``inferred`` needs a ``status_note`` that says from what it was inferred.
+A precondition's status may carry a ``status_basis`` too; when it is
+``inferred`` the same note is required.
 """
 
 from collections.abc import Iterator
@@ -32,4 +34,9 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             elif article.status_basis == "inferred" and not (article.status_note or "").strip():
                 yield item.diagnostic(("articles", i, "status_basis"), SEVERITY, ID,
                                       f"article '{article.id}' has an inferred status without a status_note",
+                                      "say in status_note what the status was inferred from")
+        for i, pre in enumerate(draft.preconditions):
+            if pre.status_basis == "inferred" and not (pre.status_note or "").strip():
+                yield item.diagnostic(("preconditions", i, "status_basis"), SEVERITY, ID,
+                                      f"precondition '{pre.id}' has an inferred status without a status_note",
                                       "say in status_note what the status was inferred from")

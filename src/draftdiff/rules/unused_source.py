@@ -1,12 +1,14 @@
 """A source is defined but nothing in the draft cites it.
 
-Usually a citation was forgotten or mistyped. Remove the source or cite it.
+Citing means naming its id in a ``sources`` list, in ``attested_by``, as a
+claimed count's ``source``, or as a ``[source-id]`` marker in a summary or
+note. Usually a citation was forgotten or mistyped. Remove the source or cite it.
 """
 
 from collections.abc import Iterator
 
 from draftdiff.diagnostics import Diagnostic
-from draftdiff.rules.context import RuleContext, citations
+from draftdiff.rules.context import RuleContext, citations, prose_citations
 
 ID = "unused-source"
 SEVERITY = "warning"
@@ -14,7 +16,7 @@ SEVERITY = "warning"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
-        cited = {sid for _, sid in citations(draft)}
+        cited = {sid for _, sid in citations(draft)} | {sid for _, sid in prose_citations(draft)}
         for index, source in enumerate(draft.sources):
             if source.id not in cited:
                 yield item.diagnostic(("sources", index, "id"), SEVERITY, ID,
