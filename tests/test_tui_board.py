@@ -193,3 +193,26 @@ def test_usable_at_80x24() -> None:
             assert "✓ 5 agreed" in text and "of 5 articles" in text and "Withdrawal of inter" in text and "^p" in text
 
     run(go())
+
+
+def test_palette_exports_a_snapshot_of_the_selected_version(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from draftdiff.tui.export import snapshot_formats
+
+    if "md" not in snapshot_formats():
+        import pytest
+
+        pytest.skip("no Markdown snapshot renderer registered")
+    monkeypatch.chdir(tmp_path)
+
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+p", *"Export snapshot of 2024-09-11 as md")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            written = tmp_path / "snapshot-2024-09-status.md"
+            assert written.is_file() and "Third-party forces" in written.read_text()
+            assert any("snapshot-2024-09-status.md" in n.message for n in app._notifications)
+
+    run(go())

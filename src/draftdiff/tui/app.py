@@ -45,7 +45,15 @@ class DraftDiffApp(App[None]):
     """Board, article, compare and history views over one collection of drafts."""
 
     TITLE = "draftdiff"
-    CSS_PATH = "draftdiff.tcss"
+    CSS = """
+    .box {
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+        padding: 0 1;
+        height: auto;
+    }
+    """
+    """Shared by every screen; each screen keeps its own rules in its DEFAULT_CSS (no data file to ship)."""
     MODES = {"board": BoardScreen, "compare": _compare_screen, "history": _history_screen}
     DEFAULT_MODE = "board"
     COMMANDS = App.COMMANDS | {_draft_commands}

@@ -7,7 +7,8 @@ from pathlib import Path
 from draftdiff.collection import DraftSet
 
 PREFERRED = ("markdown", "md", "text", "json")
-SUFFIX = {"markdown": "md", "md": "md", "text": "txt", "json": "json", "html": "html", "csv": "csv"}
+SUFFIX = {"markdown": "md", "md": "md", "text": "txt", "json": "json", "html": "html", "csv": "csv",
+          "bibtex": "bib", "csl": "csl.json", "cff": "cff"}
 
 
 def snapshot_formats() -> list[str]:

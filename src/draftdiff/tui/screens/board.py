@@ -31,6 +31,40 @@ if TYPE_CHECKING:
 class BoardScreen(Screen[None]):
     """Header, summary bar, article table, preconditions and (when needed) the problems panel."""
 
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #search { display: none; height: 3; margin: 0 1; }
+    #search.-shown { display: block; }
+
+    #articles {
+        height: 1fr;
+        min-height: 6;
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+    }
+    #articles:focus { border: round $accent; }
+
+    #preconditions {
+        height: auto;
+        max-height: 8;
+        padding: 0 1;
+        border: round $primary 50%;
+        border-title-color: $text-accent;
+    }
+    #preconditions:focus { border: round $accent; }
+
+    DiagnosticsPanel {
+        display: none;
+        height: auto;
+        max-height: 8;
+        border: heavy $error;
+        border-title-color: $error;
+        padding: 0 1;
+    }
+    DiagnosticsPanel.-has-problems { display: block; }
+    DiagnosticsPanel.-hidden { display: none; }
+    """
+
     BINDINGS = [
         Binding("left_square_bracket", "step(-1)", "Prev"),
         Binding("right_square_bracket", "step(1)", "Next version"),

@@ -1,0 +1,67 @@
+"""`draftdiff tui`: choosing the collection, clear refusals, the bundled drafts, the start-up exit hook."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from tui_support import FIXTURES, make_app, screen_text
+
+from draftdiff.bundled import drafts_dir
+from draftdiff.cli import main
+from draftdiff.cli.tui import BENCH_ENV, default_paths
+
+
+def test_without_a_terminal_it_says_so_instead_of_hanging(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tui", str(FIXTURES)]) == 2
+    assert "needs an interactive terminal" in capsys.readouterr().err
+
+
+def test_bad_paths_and_options_are_clear_messages(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["tui", str(tmp_path / "nowhere")]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+    assert main(["tui", str(FIXTURES), "--at", "1990"]) == 2
+    assert "before the first version" in capsys.readouterr().err
+    assert main(["tui", str(FIXTURES), "--version-id", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "no valid draft 'nope'" in err and "2024-09-status" in err
+
+
+def test_exit_when_ready_runs_headless_to_the_board(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(BENCH_ENV, "1")
+    assert main(["tui", str(FIXTURES), "--at", "Sep 2024"]) == 0
+
+
+def test_default_collection_is_local_drafts_else_bundled(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    bundled = drafts_dir()
+    assert bundled is not None and any(bundled.glob("*.yaml"))
+    assert default_paths() == [bundled]
+    (tmp_path / "drafts").mkdir()
+    assert default_paths() == [Path("drafts")]
+
+
+def test_bundled_drafts_board_shows_the_public_facts() -> None:
+    """Smoke test on the real drafts; only the public facts are pinned, not the wording."""
+    bundled = drafts_dir()
+    assert bundled is not None
+
+    async def go() -> None:
+        app = make_app([bundled], version=None)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.draft_set.get(app.version).date >= "2025-08-08"
+            assert "✓ 17 agreed" in screen_text(app) and "of 17 articles" in screen_text(app)
+            await pilot.press("g", *"2024-09-11", "enter")
+            await pilot.pause()
+            counts = app.draft_set.get(app.version).status_counts()
+            assert counts["agreed"] == 13 and counts["partial"] == 3
+            await pilot.press("h")
+            await pilot.pause()
+            assert "Status of" in screen_text(app)
+            await pilot.press("c")
+            await pilot.pause()
+            assert "articles changed" in screen_text(app) or "Pick two versions" not in screen_text(app)
+
+    asyncio.run(go())
