@@ -227,3 +227,19 @@ def test_deadline_hit_is_reported_and_never_shown_as_delete_all_insert_all():
     assert old_text_of(change.redline) == old_text and new_text_of(change.redline) == " ".join(new_words)
     equal_words = sum(len(s.text.split()) for s in change.redline if s.op == "equal")
     assert equal_words > 2000  # the fallback still finds what stayed, not "delete all, insert all"
+
+
+def test_absence_from_a_partial_record_is_not_removal() -> None:
+    from draftdiff.diff import diff_drafts
+    from tests.diff_support import TEXTS, art, draft
+
+    old = draft([art("recognition", 1, TEXTS["recognition"]), art("forces", 2, TEXTS["forces"])])
+    known_only_in_part = draft([art("recognition", 1, TEXTS["recognition"])], id="d-new", date="2024-02-01",
+                               article_coverage="partial")
+    diff = diff_drafts(old, known_only_in_part)
+    (entry,) = [a for a in diff.articles if a.old_id == "forces"]
+    assert entry.kinds == [] and entry.not_on_record == "new"
+    assert diff.changed_articles == [] and diff.unrecorded_articles == [entry]
+    complete = draft([art("recognition", 1, TEXTS["recognition"])], id="d-new", date="2024-02-01")
+    (entry,) = [a for a in diff_drafts(old, complete).articles if a.old_id == "forces"]
+    assert entry.kinds == ["removed"] and entry.not_on_record is None

@@ -77,3 +77,18 @@ def test_bundled_snapshots_are_reproducible_and_verify(bundled, as_of, tmp_path,
 def test_before_the_first_bundled_draft(capsys) -> None:
     assert main(["snapshot", "--drafts", str(DRAFTS), "--as-of", "1990-01-01"]) == 2
     assert "the first draft" in capsys.readouterr().err
+
+
+def test_a_version_known_only_by_date_does_not_blank_the_board(bundled) -> None:
+    # 2024-02-azerbaijan-reply records no article statuses: the board stays that of 4 January 2024,
+    # and the February reply is listed as known only by its date.
+    snap = snapshot(bundled, "2024-03-01")
+    assert snap.status_draft.id == "2024-01-04-armenia-response"
+    assert snap.status_draft.coverage == "partial"
+    roles = {d.id: d.role for d in snap.drafts}
+    assert roles["2024-02-azerbaijan-reply"] == "no-statuses"
+    assert snap.articles
+    from draftdiff.render import render
+
+    text = render("snapshot", "text", snap, color=False)
+    assert "known only by date" in text and "on record only in part" in text

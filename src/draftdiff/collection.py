@@ -80,6 +80,19 @@ class DraftSet:
                 chosen = draft
         return chosen
 
+    def status_as_of(self, date: str) -> Draft | None:
+        """The draft that says where the articles stood on ``date``.
+
+        The latest draft on or before ``date`` that records article statuses; a
+        later version known only by its date (``article_coverage: none``) changes
+        nothing on record. Falls back to :meth:`as_of` when no draft records any.
+        """
+        chosen = None
+        for draft in self.drafts:
+            if draft.date <= date and draft.records_articles:
+                chosen = draft
+        return chosen or self.as_of(date)
+
     def later_than(self, date: str) -> list[Draft]:
         return [d for d in self.drafts if d.date > date]
 

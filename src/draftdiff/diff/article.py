@@ -172,8 +172,17 @@ def _positions(ctx: Context, old: Article, new: Article, where: str) -> list[Pos
     return out
 
 
-def whole(ctx: Context, article: Article, index: int, *, added: bool) -> ArticleChange:
-    """An article present on one side only."""
+def whole(ctx: Context, article: Article, index: int, *, added: bool, unrecorded: bool = False) -> ArticleChange:
+    """An article present on one side only.
+
+    When the other side's article list is only partly on record (``unrecorded``),
+    its absence there says nothing: the entry is marked ``not_on_record`` instead
+    of added or removed, and carries no redline.
+    """
+    if unrecorded:
+        change = _entry(None, article, None, index, "none") if added else _entry(article, None, index, None, "none")
+        change.not_on_record = "old" if added else "new"
+        return change
     if added:
         change = _entry(None, article, None, index, "none")
         text = ctx.redline("", article.full_text, f"article {article.id}")

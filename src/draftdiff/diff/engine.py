@@ -37,7 +37,8 @@ def diff_drafts(old: Draft, new: Draft, options: DiffOptions | None = None, *,
 def info(draft: Draft, label: str | None) -> DraftInfo:
     return DraftInfo(id=draft.id, title=draft.title, date=draft.date, agreement=draft.agreement, kind=draft.kind,
                      stage=draft.stage, proposed_by=draft.proposed_by, parties=list(draft.parties),
-                     label=label or draft.id, articles=len(draft.articles), status_counts=draft.status_counts())
+                     label=label or draft.id, articles=len(draft.articles), status_counts=draft.status_counts(),
+                     article_coverage=draft.article_coverage)
 
 
 def party_names(*drafts: Draft) -> list[str]:
@@ -52,6 +53,7 @@ def party_names(*drafts: Draft) -> list[str]:
 def _articles(ctx: Context, old: Draft, new: Draft) -> list[ArticleChange]:
     a, b = old.articles, new.articles
     alignment = align(a, b, ctx.options.similarity_threshold)
+    old_partial, new_partial = old.article_coverage != "complete", new.article_coverage != "complete"
     entries: list[ArticleChange] = []
     for i, j, how in alignment.pairs:
         change = compare_pair(ctx, a[i], b[j], i, j, how)
@@ -68,8 +70,8 @@ def _articles(ctx: Context, old: Draft, new: Draft) -> list[ArticleChange]:
         if members[0] in alignment.moved:
             parts[0].kinds.insert(1, r.MOVED)
         entries.extend(parts)
-    entries.extend(whole(ctx, b[j], j, added=True) for j in alignment.added)
-    entries.extend(whole(ctx, a[i], i, added=False) for i in alignment.removed)
+    entries.extend(whole(ctx, b[j], j, added=True, unrecorded=old_partial) for j in alignment.added)
+    entries.extend(whole(ctx, a[i], i, added=False, unrecorded=new_partial) for i in alignment.removed)
     for change in entries:
         change.kinds = [k for k in r.ARTICLE_KINDS if k in change.kinds]
     return _in_reading_order(entries)

@@ -166,6 +166,11 @@ class ArticleChange:
     sources_removed: list[str] = field(default_factory=list)
     old_text_basis: str | None = None
     new_text_basis: str | None = None
+    not_on_record: Literal["old", "new"] | None = None
+    """The side whose article list is only partly on record and does not mention this article.
+
+    Such an entry is not a change: the record is silent, not the text (kinds stay empty).
+    """
 
     @property
     def id(self) -> str:
@@ -217,6 +222,8 @@ class DraftInfo:
     """Where it came from as the user named it: a path, ``REV:path`` or a draft id."""
     articles: int
     status_counts: dict[str, int]
+    article_coverage: str = "complete"
+    """How much of the version's article list is on record: complete, partial or none."""
 
 
 @dataclass
@@ -270,6 +277,11 @@ class DraftDiff:
     def has_differences(self) -> bool:
         return bool(self.changed_articles or self.changed_preconditions or self.agreement
                     or self.sources_added or self.sources_removed)
+
+    @property
+    def unrecorded_articles(self) -> list[ArticleChange]:
+        """Articles one side's partial record does not mention (not counted as changes)."""
+        return [a for a in self.articles if a.not_on_record]
 
     def kind_counts(self) -> dict[str, int]:
         """How many articles carry each kind, in ARTICLE_KINDS order (kinds with zero left out)."""

@@ -152,7 +152,7 @@ def counts_line(diff: DraftDiff) -> str:
 
 def summary_line(diff: DraftDiff) -> str:
     changed = len(diff.changed_articles)
-    same = len(diff.articles) - changed
+    same = len(diff.articles) - changed - len(diff.unrecorded_articles)
     s = diff.stats
     kinds = ", ".join(f"{n} {label(k)}" for k, n in diff.kind_counts().items())
     text = f"{changed} article entr{'y' if changed == 1 else 'ies'} changed, {same} unchanged; "
@@ -161,4 +161,10 @@ def summary_line(diff: DraftDiff) -> str:
                  f"similarity {s.similarity:.1%}")
     else:
         text += "neither version has article text (only positions and statuses to compare)"
-    return text + (f" ({kinds})" if kinds else "")
+    text += f" ({kinds})" if kinds else ""
+    for side, info in (("old", diff.old), ("new", diff.new)):
+        silent = sum(1 for a in diff.unrecorded_articles if a.not_on_record == side)
+        if silent:
+            text += (f"; {silent} article{'s' * (silent != 1)} not on record in {info.id} "
+                     f"(its article list is {info.article_coverage}: silence, not removal)")
+    return text

@@ -36,10 +36,15 @@ def render(snap: Snapshot, **_options: object) -> str:
     status = snap.status_draft
     out = [f"# {md(cite.title(snap))}", ""]
     out.append(f"- **Status date:** {snap.as_of}: each article's status in the latest version dated on or "
-               f"before this date" + (f" (here the version chosen by id, {md(snap.draft_id)})" if snap.draft_id
-                                      else "") + ".")
+               f"before this date that records article statuses"
+               + (f" (here the version chosen by id, {md(snap.draft_id)})" if snap.draft_id else "") + ".")
     out.append(f"- **Status taken from:** `{status.id}`, {md(status.title)} ({md(status.kind)}, "
-               f"dated {status.date})")
+               f"dated {status.date})" + (" — on record only in part: the articles listed are those its sources "
+                                         "mention" if status.coverage == "partial" else ""))
+    silent = [d for d in snap.drafts if d.role == "no-statuses"]
+    if silent:
+        out.append("- **Since then, known only by date (no article statuses on record):** "
+                   + ", ".join(f"`{d.id}` ({d.date})" for d in silent))
     out.append("- **Later versions (not used):** " +
                (", ".join(f"`{d.id}` ({d.date})" for d in snap.later) if snap.later else "none"))
     out.append(f"- **Content digest:** `{snap.digest}`")

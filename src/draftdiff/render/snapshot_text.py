@@ -38,7 +38,15 @@ def render(snap: Snapshot, *, color: bool = False, fmt: str = "text", **_options
     status = snap.status_draft
     lines = [bold(f"{_safe(snap.agreement)} · status as of {snap.as_of}"),
              f"from {_safe(status.id)} ({_safe(status.kind)}, dated {status.date}): "
-             + ("chosen by id" if snap.draft_id else f"the latest version dated on or before {snap.as_of}")]
+             + ("chosen by id" if snap.draft_id else
+                f"the latest version dated on or before {snap.as_of} that records article statuses")]
+    if status.coverage == "partial":
+        lines.append(f"{_safe(status.id)} is on record only in part: the articles shown are those its sources "
+                     "mention, not the whole text")
+    silent = [d for d in snap.drafts if d.role == "no-statuses"]
+    if silent:
+        lines.append(dim("since then, known only by date (no article statuses on record): "
+                         + ", ".join(f"{_safe(d.id)} ({d.date})" for d in silent)))
     if snap.later:
         later = ", ".join(f"{_safe(d.id)} ({d.date})" for d in snap.later)
         lines.append(dim(f"later versions, not used: {later}"))

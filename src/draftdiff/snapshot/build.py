@@ -1,5 +1,9 @@
 """Build a snapshot: the status as of a date is the latest version dated on or before that date.
 
+A version known only by its date and reports of it (``article_coverage:
+none``) records no article statuses, so the statuses come from the latest
+version before it that does; such a version is still listed, as ``no-statuses``.
+
 Reading the clock and printing are the caller's business: the same drafts and
 arguments always give the same snapshot, so the same bytes in every format.
 """
@@ -69,7 +73,8 @@ def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str 
     as_of = as_of or chosen.date
 
     refs = tuple(_ref(draft_set, d, "status" if d.id == chosen.id else
-                      "earlier" if (d.date, d.id) < (chosen.date, chosen.id) else "not-selected")
+                      "earlier" if (d.date, d.id) < (chosen.date, chosen.id) else
+                      "no-statuses" if draft_id is None and not d.records_articles else "not-selected")
                  for d in drafts if d.date <= as_of)
     later = tuple(_ref(draft_set, d, "later") for d in drafts if d.date > as_of)
     considered = [d for d in drafts if d.date <= as_of]
@@ -111,8 +116,8 @@ def _choose(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> Dra
                                 f"use --as-of {chosen.date} or later")
         return chosen
     if as_of is None:
-        return draft_set.drafts[-1]
-    chosen = draft_set.as_of(as_of)
+        as_of = draft_set.drafts[-1].date
+    chosen = draft_set.status_as_of(as_of)
     if chosen is None:
         raise SnapshotError(f"no draft is dated on or before {as_of}: the first draft, {first.id}, "
                             f"is dated {first.date}; use --as-of {first.date} or later")
@@ -122,7 +127,8 @@ def _choose(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> Dra
 def _ref(draft_set: DraftSet, draft: Draft, role: str) -> DraftRef:
     item = draft_set.file_of(draft.id)
     assert item is not None
-    return DraftRef(draft.id, draft.date, item.name, item.blob_id, item.sha256, draft.title, draft.kind, role)
+    return DraftRef(draft.id, draft.date, item.name, item.blob_id, item.sha256, draft.title, draft.kind, role,
+                    draft.article_coverage)
 
 
 def _row(article: Article) -> ArticleRow:

@@ -15,7 +15,9 @@ SNAPSHOT_FORMAT = "draftdiff-snapshot/1"
 
 DraftRole = str
 """``status`` (its statuses are shown), ``earlier`` (dated on or before, superseded),
-``not-selected`` (on or before the date, but another draft was chosen by id), ``later``."""
+``not-selected`` (on or before the date, but another draft was chosen by id),
+``no-statuses`` (on or before the date, after the status draft, but recording no article
+statuses: known only by its date), ``later``."""
 
 
 class SnapshotError(Exception):
@@ -34,6 +36,8 @@ class DraftRef:
     title: str = ""
     kind: str = ""
     role: DraftRole = "earlier"
+    coverage: str = "complete"
+    """How much of the version's article list is on record: complete, partial or none."""
 
     @property
     def swhid(self) -> str:
