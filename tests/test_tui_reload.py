@@ -55,6 +55,7 @@ def test_invalid_draft_shows_diagnostics_and_the_app_keeps_running(tmp_path: Pat
             target.write_text(good + "\n")
             assert await wait_for(pilot, lambda: not panel.has_class("-has-problems"))
             assert app.draft_set.get("2025-03-finalized") is not None
+            assert app.version == "2025-03-finalized"  # fixed: the board goes back to it
 
     asyncio.run(go())
 

@@ -82,6 +82,9 @@ class DraftDiffApp(App[None]):
         super().__init__()
         self.paths = [Path(p) for p in paths]
         self.exit_when_ready = exit_when_ready
+        self._lost_version = ""
+        """A version that became invalid on disk while shown; shown again once it is fixed."""
+        self._stand_in = ""
         self._watch = FileWatch(self.paths) if watch else None
         self._poll_interval = poll_interval
         self.theme = LIGHT if light else DARK
@@ -126,9 +129,13 @@ class DraftDiffApp(App[None]):
         self.problems = tuple(fresh.diagnostics)
         self.draft_set = fresh
         ids = fresh.ids()
-        if self.version not in ids:
+        if self._lost_version in ids and self.version == self._stand_in:
+            self.version, self._lost_version = self._lost_version, ""  # fixed on disk: back to it
+        elif self.version not in ids:
             nearest = fresh.as_of(old.date) if old is not None else None
+            self._lost_version = self.version
             self.version = nearest.id if nearest else (ids[-1] if ids else "")
+            self._stand_in = self.version
         else:
             self.version = self.version  # tell the views to redraw from the fresh drafts
         errors = sum(1 for d in fresh.diagnostics if d.severity == "error")
