@@ -92,3 +92,10 @@ def test_a_version_known_only_by_date_does_not_blank_the_board(bundled) -> None:
 
     text = render("snapshot", "text", snap, color=False)
     assert "known only by date" in text and "on record only in part" in text
+
+
+def test_a_share_of_the_text_is_shown_as_said_and_not_compared(bundled) -> None:
+    snap = snapshot(bundled, "2024-09-15")
+    (aliyev,) = [c for c in snap.claims if c.source == "hurriyet-200299"]
+    assert aliyev.said() == "about 80% of the text agreed"
+    assert not aliyev.comparable and "not comparable" in aliyev.verdict()

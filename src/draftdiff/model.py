@@ -168,6 +168,7 @@ class ClaimedCount(_Strict):
         description="Share of the text said to be agreed (\"about 80 percent\"); recorded, not checked, "
                     "since a share of the text is not a number of articles.",
     )
+    approximate: bool = Field(default=False, description="The claim was hedged (\"about\", \"at least\").")
     speaker: str | None = None
     date: IsoDate | None = None
     source: Slug

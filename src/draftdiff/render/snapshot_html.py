@@ -66,9 +66,10 @@ def render(snap: Snapshot, **_options: object) -> str:
     out.append(f"<h2>Counts made public near the status date ({e(snap.claims_window_days)} days up to "
                f"{e(snap.as_of)})</h2>")
     if snap.claims:
-        out += _table(["Date", "Speaker", "Agreed", "Partial", "Disputed", "Total", "Source", "Matches the board"],
-                      [[e(cl.date), e(cl.speaker), e(cl.agreed), e(cl.partial), e(cl.disputed), e(cl.total),
-                        f"<code>{e(cl.source)}</code>", "yes" if cl.consistent else "<strong>no</strong>"]
+        out += _table(["Date", "Speaker", "Said", "Source", "Fits the board"],
+                      [[e(cl.date), e(cl.speaker), e(cl.said()), f"<code>{e(cl.source)}</code>",
+                        "n/a (share of the text)" if not cl.comparable else
+                        "yes" if cl.consistent else "<strong>no</strong>"]
                        for cl in snap.claims])
     else:
         out.append("<p>None on record.</p>")

@@ -64,11 +64,10 @@ def render(snap: Snapshot, **_options: object) -> str:
     out += ["", f"## Counts made public near the status date ({snap.claims_window_days} days up to "
                 f"{snap.as_of})", ""]
     if snap.claims:
-        out += [_row("Date", "Speaker", "Agreed", "Partial", "Disputed", "Total", "Source", "Matches the board"),
-                _row(*["---"] * 8)]
+        out += [_row("Date", "Speaker", "Said", "Source", "Fits the board"), _row(*["---"] * 5)]
         for cl in snap.claims:
-            out.append(_row(cl.date, md(cl.speaker), cl.agreed, cl.partial, cl.disputed, cl.total,
-                            f"`{cl.source}`", "yes" if cl.consistent else "**no**"))
+            fits = "n/a (share of the text)" if not cl.comparable else "yes" if cl.consistent else "**no**"
+            out.append(_row(cl.date, md(cl.speaker), md(cl.said()), f"`{cl.source}`", fits))
     else:
         out.append("None on record.")
     out += ["", "## Preconditions", ""]

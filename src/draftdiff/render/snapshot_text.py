@@ -66,10 +66,7 @@ def render(snap: Snapshot, *, color: bool = False, fmt: str = "text", **_options
     if snap.claims:
         lines += ["", bold(f"Counts made public in the {snap.claims_window_days} days up to {snap.as_of}:")]
         for claim in snap.claims:
-            said = ", ".join(f"{n} {k}" for k, n in (("agreed", claim.agreed), ("partial", claim.partial),
-                                                      ("disputed", claim.disputed), ("in all", claim.total))
-                             if n is not None)
-            verdict = "matches the board" if claim.consistent else "does NOT match the board"
+            said, verdict = claim.said(), claim.verdict()
             who = f"{_safe(claim.speaker)}: " if claim.speaker else ""
             lines.append(f"  {claim.date}  {who}{said}  [{_safe(claim.source)}]  {verdict}")
     if snap.preconditions:

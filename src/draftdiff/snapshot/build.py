@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from draftdiff.claims import claim_problems, comparable
 from draftdiff.collection import DraftSet
 from draftdiff.load import LoadedDraft
 from draftdiff.model import Article, ClaimedCount, Draft
@@ -154,22 +155,8 @@ def _claim_date(draft: Draft, claim: ClaimedCount) -> str:
 
 
 def consistent(counts: Counts, claim: ClaimRow | ClaimedCount) -> bool:
-    """Whether the board can be what was claimed; unknown statuses may absorb a shortfall.
-
-    The same reading as the ``claimed-counts`` validation rule.
-    """
-    have = counts.by_status()
-    if claim.total is not None and claim.total != counts.total:
-        return False
-    shortfall = 0
-    for status in ("agreed", "partial", "disputed"):
-        claimed = getattr(claim, status)
-        if claimed is None:
-            continue
-        if have[status] > claimed:
-            return False
-        shortfall += claimed - have[status]
-    return shortfall <= counts.unknown
+    """Whether the board can be what was claimed (see :mod:`draftdiff.claims`)."""
+    return not claim_problems(counts.by_status(), counts.total, claim)
 
 
 def _claims(considered: list[Draft], chosen: Draft, counts: Counts, as_of: str,
@@ -182,11 +169,13 @@ def _claims(considered: list[Draft], chosen: Draft, counts: Counts, as_of: str,
             date = _claim_date(draft, claim)
             if not start <= date <= as_of:
                 continue
-            key = (date, claim.source, claim.speaker, claim.agreed, claim.partial, claim.disputed, claim.total)
+            key = (date, claim.source, claim.speaker, claim.agreed, claim.partial, claim.disputed, claim.total,
+                   claim.agreed_percent)
             if key in rows:
                 continue  # the same statement recorded again in a later draft
             rows[key] = ClaimRow(date, claim.source, draft.id, claim.speaker, claim.agreed, claim.partial,
-                                 claim.disputed, claim.total, consistent(counts, claim))
+                                 claim.disputed, claim.total, consistent(counts, claim), claim.agreed_percent,
+                                 claim.approximate, comparable(claim))
             cited.append((draft, claim.source))
     ordered = tuple(sorted(rows.values(), key=lambda r: (r.date, r.source, r.recorded_in)))
     return ordered, cited

@@ -102,6 +102,23 @@ class ClaimRow:
     disputed: int | None = None
     total: int | None = None
     consistent: bool = True
+    agreed_percent: float | None = None
+    """A share of the text said to be agreed ("about 80 percent")."""
+    approximate: bool = False
+    comparable: bool = True
+    """False for a claim that gives only a share of the text: it cannot be checked against the board."""
+
+    def verdict(self) -> str:
+        if not self.comparable:
+            return "a share of the text: not comparable with article statuses"
+        return "matches the board" if self.consistent else "does NOT match the board"
+
+    def said(self) -> str:
+        parts = [f"{n} {k}" for k, n in (("agreed", self.agreed), ("partial", self.partial),
+                                          ("disputed", self.disputed), ("in all", self.total)) if n is not None]
+        if self.agreed_percent is not None:
+            parts.append(f"{self.agreed_percent:g}% of the text agreed")
+        return ("about " if self.approximate else "") + ", ".join(parts)
 
 
 @dataclass(frozen=True)
