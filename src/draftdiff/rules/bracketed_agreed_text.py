@@ -26,7 +26,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             pieces = [(("articles", i, "text"), article.text or "")] + [
                 (("articles", i, "fragments", k, "text"), f.text) for k, f in enumerate(article.fragments)]
             for path, text in pieces:
-                match = _BRACKETED.search(text)
+                match = _BRACKETED.search(text) if "[" in text else None
                 if match:
                     shown = match.group()[:50]
                     yield item.diagnostic(path, SEVERITY, ID,

@@ -63,6 +63,8 @@ def prose_citations(draft: Draft) -> Iterator[tuple[Path, str]]:
     """
     defined = {s.id for s in draft.sources}
     for path, text in texts(draft, prose=True):
+        if "[" not in text:
+            continue
         for match in _PROSE_CITATION.finditer(text):
             if match.group(1) in defined:
                 yield path, match.group(1)

@@ -19,6 +19,8 @@ _HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]")
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
+        if item.text is not None and (item.text.isascii() or not _HIDDEN.search(item.text)):
+            continue  # one scan of the whole file clears every field at once
         for path, text in texts(draft):
             match = _HIDDEN.search(text)
             if match:
