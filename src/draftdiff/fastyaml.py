@@ -23,7 +23,7 @@ _SIGNS = ("&", "*", "!", "%", "<<")
 """Anchors, aliases, tags, directives and merge keys: the careful reader refuses them with a position."""
 
 _RETYPED = re.compile(
-    r'"(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+'
+    r'"(?=[~nNtTfF0-9+\-.])(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+'
     r'|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"'
     r"(?=\s*[,:\]}])"
 )
