@@ -48,3 +48,10 @@ def precondition_text(status: str) -> Text:
 def badge(label: str) -> Text:
     """A basis badge such as ``summary`` or ``inferred``: honest labels the reader must not miss."""
     return Text(label, style="italic")
+
+
+def date_label(date: str, precision: str = "day") -> str:
+    """``2023-12`` for a version known only to the month, ``~2023-12-31`` for an approximate date."""
+    if precision == "month":
+        return date[:7]
+    return f"~{date}" if precision == "approximate" else date

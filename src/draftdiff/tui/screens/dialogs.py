@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from draftdiff.collection import DraftSet
 from draftdiff.textsafe import visible
+from draftdiff.tui.look import date_label
 
 HELP: list[tuple[str, list[tuple[str, str]]]] = [
     ("Everywhere", [
@@ -109,7 +110,7 @@ def version_label(draft_set: DraftSet, draft_id: str) -> Text:
     if draft is None:
         return Text(draft_id)
     label = Text()
-    label.append(draft.date, style="bold")
+    label.append(f"{date_label(draft.date, draft.date_precision):<10}", style="bold")
     label.append(f"  {draft.kind:<16}", style="dim")
     label.append(visible(draft.title, keep_newlines=False))
     return label
@@ -120,8 +121,9 @@ def short_version_label(draft_set: DraftSet, draft_id: str) -> Text:
     draft = draft_set.get(draft_id)
     if draft is None:
         return Text(draft_id)
-    label = Text(f"{draft.date} {draft.kind} · {visible(draft.proposed_by, keep_newlines=False)}")
-    label.stylize("bold", 0, len(draft.date))
+    date = date_label(draft.date, draft.date_precision)
+    label = Text(f"{date} {draft.kind} · {visible(draft.proposed_by, keep_newlines=False)}")
+    label.stylize("bold", 0, len(date))
     return label
 
 

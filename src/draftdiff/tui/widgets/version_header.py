@@ -9,6 +9,7 @@ from textual.widget import Widget
 from draftdiff.collection import DraftSet
 from draftdiff.model import Draft
 from draftdiff.textsafe import visible
+from draftdiff.tui.look import date_label
 
 
 class VersionHeader(Widget):
@@ -29,7 +30,7 @@ class VersionHeader(Widget):
                             (place, "dim"), "  ·  ", (visible(draft.title, keep_newlines=False), "italic"))
         top.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
         bottom = Text.assemble(
-            ("◀ [ ", "dim"), (draft.date, "bold reverse"), (" ] ▶ ", "dim"), " ",
+            ("◀ [ ", "dim"), (date_label(draft.date, draft.date_precision), "bold reverse"), (" ] ▶ ", "dim"), " ",
             (visible(draft.kind), "bold"), " · proposed by ", (visible(draft.proposed_by), "bold"),
             " · stage ", (visible(draft.stage), "bold"), "  ", (visible(draft.id, keep_newlines=False), "dim"))
         bottom.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
