@@ -110,8 +110,8 @@ def version_label(draft_set: DraftSet, draft_id: str) -> Text:
     if draft is None:
         return Text(draft_id)
     label = Text()
-    label.append(f"{date_label(draft.date, draft.date_precision):<10}", style="bold")
-    label.append(f"  {draft.kind:<16}", style="dim")
+    label.append(f"{date_label(draft.date, draft.date_precision):<12}", style="bold")
+    label.append(f"{draft.kind:<18}", style="dim")
     label.append(visible(draft.title, keep_newlines=False))
     return label
 
