@@ -86,6 +86,20 @@ def test_scalar_forms_agree() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "title: 80–90% agreed, A & B at peace!\nnote: '50%'\n", "a: x&y\n", "a: 2*3\n",
+])
+def test_signs_in_prose_keep_the_fast_path(text: str) -> None:
+    assert fast_tree(text) == parse_yaml(text)[0]
+
+
+def test_a_word_in_asterisks_is_read_carefully_not_wrongly() -> None:
+    text = "title: a *stressed* word\n"  # could be an alias to a reader that guesses: the careful one decides
+    assert fast_tree(text) is None
+    assert read_draft(text.encode(), "x.yaml").diagnostics[0].rule != "yaml-alias"
+
+
+@pytest.mark.parametrize("text", [
+    "%YAML 1.2\n---\na: 1\n", "a: [&x 1]\n", "- *x\n", "a: {b: !t x}\n", "&x a: 1\n",
     "a: ~\n", "- True\n", "a: {b: NULL}\n", "a: 0x1F\n", "a: 01\n", "a: -.inf\n", "a: .NaN\n", "01: x\n",
     "a: +5\n", "a: 1\nb: 2\na: 3\n", "a: &x 1\n", "a: 1\n---\nb: 2\n", "a: !!str x\n", "a: [1, 2\n",
 ])
