@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _bench import alternate, compile_package
 
 TARGET = 1.5
 
@@ -48,15 +47,6 @@ Minimal().run(headless=True)
 '''
 
 
-def timed(cmd: list[str], cwd: str, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
-    return elapsed
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
@@ -74,13 +64,8 @@ def main() -> int:
         env = {**os.environ, "DRAFTDIFF_TUI_EXIT_WHEN_READY": "1", "TEXTUAL": ""}
         ours_cmd = [sys.executable, "-m", "draftdiff", "tui", *([str(drafts)] if args.drafts else [])]
         ref_cmd = [sys.executable, str(reference)]
-        timed(ours_cmd, empty, env)  # warm the file cache and the bytecode of both once
-        timed(ref_cmd, empty, env)
-        ours, ref = [], []
-        for _ in range(args.runs):
-            ours.append(timed(ours_cmd, empty, env))
-            ref.append(timed(ref_cmd, empty, env))
-    ours_median, ref_median = statistics.median(ours), statistics.median(ref)
+        compile_package()
+        ours_median, ref_median = alternate(ours_cmd, ref_cmd, args.runs, cwd=empty, env=env)
     ratio = ours_median / ref_median
     print(f"collection: {drafts}")
     print(f"draftdiff tui, board drawn:       median {ours_median * 1000:7.1f} ms  (runs {args.runs})")

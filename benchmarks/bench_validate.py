@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _bench import alternate, compile_package
 
 WORDS = ("the parties shall recognize respect sovereignty territorial integrity inviolability of borders "
          "commission delimitation demarcation within days after exchange instruments ratification "
@@ -85,15 +85,6 @@ def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
     return min(times)
 
 
-def _process_median(cmd: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=False, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drafts", type=int, default=1000)
@@ -142,13 +133,8 @@ def main() -> int:
         one = folder / "bench-0000.yaml"
         baseline_cmd = [sys.executable, "-c", "import ruamel.yaml; from pydantic import BaseModel"]
         ours_cmd = [sys.executable, "-m", "draftdiff", "validate", str(one)]
-        subprocess.run(ours_cmd, check=True, capture_output=True)
-        base_times: list[float] = []
-        our_times: list[float] = []
-        for _ in range(args.runs):  # alternate so that machine noise hits both alike
-            base_times.append(_process_median(baseline_cmd, 1))
-            our_times.append(_process_median(ours_cmd, 1))
-        base_med, our_med = statistics.median(base_times), statistics.median(our_times)
+        compile_package()
+        our_med, base_med = alternate(ours_cmd, baseline_cmd, args.runs)
         print(f"\nwhole process, one draft ({args.runs} runs each, medians)")
         print(f"  reference: python -c 'import ruamel.yaml; from pydantic import BaseModel'  {base_med * 1e3:7.1f} ms")
         print(f"  draftdiff validate ONE.yaml                                           {our_med * 1e3:7.1f} ms")

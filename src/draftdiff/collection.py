@@ -124,7 +124,7 @@ def load_draft_set(paths: Iterable[str | Path]) -> DraftSet:
     """Load every draft under ``paths``; raise :class:`CollectionError` if nothing can be read."""
     files = find_draft_files(list(paths))
     loaded: list[LoadedDraft] = []
-    with batch_loading():
+    with batch_loading(files):
         for path in files:
             try:
                 loaded.append(load_draft(path))

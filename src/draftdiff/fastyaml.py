@@ -88,6 +88,12 @@ def _load_ryml() -> Any:
     return _ryml
 
 
+def expect(total_bytes: int) -> None:
+    """A batch loader announces how much it will read, so the fast path starts with the first file."""
+    global _bytes_seen
+    _bytes_seen = max(_bytes_seen, total_bytes)
+
+
 def fast_tree(text: str) -> Any | None:
     """The document as plain data, or ``None`` when the careful reader must decide."""
     global _bytes_seen

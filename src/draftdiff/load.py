@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import difflib
 import gc
-import hashlib
 import re
 import stat
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -77,11 +76,15 @@ class LoadedDraft:
     @property
     def blob_id(self) -> str:
         """The git blob id of the file's bytes (also its Software Heritage ``swh:1:cnt:`` id)."""
+        import hashlib  # only snapshots and diffs of git revisions need digests
+
         header = f"blob {len(self.data)}\0".encode()
         return hashlib.sha1(header + self.data).hexdigest()
 
     @property
     def sha256(self) -> str:
+        import hashlib
+
         return hashlib.sha256(self.data).hexdigest()
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
@@ -95,8 +98,21 @@ class LoadedDraft:
 
 
 @contextmanager
-def batch_loading() -> Iterator[None]:
-    """Loading many drafts creates objects that all live on; collecting garbage meanwhile is wasted work."""
+def batch_loading(paths: Iterable[FsPath] = ()) -> Iterator[None]:
+    """Loading many drafts creates objects that all live on; collecting garbage meanwhile is wasted work.
+
+    Given the files, it also tells the fast reader how much is coming, so that it
+    is used from the first file when the whole batch makes it worth its start-up.
+    """
+    from draftdiff import fastyaml
+
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    fastyaml.expect(total)
     old = gc.get_threshold()
     gc.set_threshold(max(old[0], 100_000), *old[1:])
     try:

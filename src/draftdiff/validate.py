@@ -20,7 +20,7 @@ def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = ()) ->
     from draftdiff.rules import RuleContext, run_rules
 
     files = find_draft_files(paths)
-    with batch_loading():
+    with batch_loading(files):
         loaded = [_load(path) for path in files]
     report = Report(files=[item.name for item in loaded])
     for item in loaded:

@@ -1,0 +1,46 @@
+"""What the benchmarks share: fair whole-process timing against a reference in the same run."""
+
+from __future__ import annotations
+
+import compileall
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+
+def compile_package() -> None:
+    """Write bytecode for draftdiff, as any installed package has it.
+
+    An editable checkout under PYTHONDONTWRITEBYTECODE=1 (set on some machines)
+    recompiles every module on every start, which the reference, whose packages
+    pip compiled at install, never pays: compiling first keeps the comparison fair.
+    """
+    import draftdiff
+
+    compileall.compile_dir(str(Path(draftdiff.__file__).parent), quiet=1)
+
+
+def run_once(cmd: Sequence[str], cwd: str | None = None, env: Mapping[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(list(cmd), cwd=cwd, env=None if env is None else dict(env), capture_output=True,
+                            text=True, timeout=120)
+    elapsed = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        sys.exit(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    return elapsed
+
+
+def alternate(ours: Sequence[str], reference: Sequence[str], runs: int, cwd: str | None = None,
+              env: Mapping[str, str] | None = None) -> tuple[float, float]:
+    """Medians of ``runs`` alternating runs of each (after one warm-up each), so noise hits both alike."""
+    run_once(ours, cwd, env)
+    run_once(reference, cwd, env)
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(runs):
+        a.append(run_once(ours, cwd, env))
+        b.append(run_once(reference, cwd, env))
+    return statistics.median(a), statistics.median(b)
