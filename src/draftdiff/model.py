@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
@@ -30,16 +30,15 @@ def _check_iso_date(value: str) -> str:
 
 IsoDate = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra={"format": "date"}),
     AfterValidator(_check_iso_date),
-    Field(json_schema_extra={"format": "date"}),
 ]
 """A calendar date kept as text, e.g. ``2024-01-04``."""
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 """A stable identifier: lower-case letters, digits, ``.``, ``_`` and ``-``."""
 
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+NonEmpty = Annotated[str, Field(min_length=1)]
 
 ArticleStatus = Literal["agreed", "partial", "disputed", "removed", "unknown"]
 StatusBasis = Literal["reported", "inferred"]
@@ -81,10 +80,10 @@ class Source(_Strict):
     publisher: NonEmpty
     author: str | None = None
     date: IsoDate | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     quote: str | None = None
     quote_basis: QuoteBasis = "verbatim"
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] | None = None
     notes: str | None = None
 
 
@@ -132,11 +131,15 @@ class Article(_Strict):
 
     @property
     def effective_text_basis(self) -> str:
-        """``mixed`` when fragments of several bases make up the text."""
+        """The basis of the wording on record; published fragments are an excerpt, never the article.
+
+        ``verbatim excerpt`` says that some official wording was published, not that
+        the whole article was; ``mixed excerpt`` that the pieces have different bases.
+        """
         if self.text is not None or not self.fragments:
             return self.text_basis
         bases = {f.basis for f in self.fragments}
-        return bases.pop() if len(bases) == 1 else "mixed"
+        return f"{bases.pop() if len(bases) == 1 else 'mixed'} excerpt"
 
 
 class Precondition(_Strict):

@@ -52,13 +52,13 @@ def render(snap: Snapshot, *, color: bool = False, fmt: str = "text", **_options
         lines.append(dim(f"later versions, not used: {later}"))
     lines.append("")
     id_width = max((len(_safe(a.id)) for a in snap.articles), default=7)
-    lines.append(bold(f"{'No.':>4}  {'Article':<{id_width}}  {'Status':<10}  {'Basis':<9}  {'Text':<11}  Title"))
+    lines.append(bold(f"{'No.':>4}  {'Article':<{id_width}}  {'Status':<10}  {'Basis':<9}  {'Text':<19}  Title"))
     for a in snap.articles:
         number = "" if a.number is None else str(a.number)
         if a.part != "article":
             number = "–"  # a preamble or title: its row is shown, not numbered or counted
         lines.append(f"{number:>4}  {_safe(a.id):<{id_width}}  {status_label(a.status, color=color)}  "
-                     f"{a.status_basis:<9}  {a.text_basis:<11}  {_cut(_safe(a.title), TITLE_WIDTH)}")
+                     f"{a.status_basis:<9}  {a.text_basis:<19}  {_cut(_safe(a.title), TITLE_WIDTH)}")
     c = snap.counts
     lines += ["", "  ".join(status_label(s, color=color, width=0) + f" {n}" for s, n in c.by_status().items())
               + f"   ({c.total} articles" + (", removed ones and any preamble or title not counted" if any(

@@ -57,7 +57,7 @@ def body_text(article: Article | None) -> tuple[str, Text]:
             text.append(_safe(fragment.text))
             if fragment.sources:
                 text.append(f"  — {', '.join(fragment.sources)}", style="dim")
-        return f"Text · {article.effective_text_basis} (fragments)", text
+        return f"Text · {article.effective_text_basis}s as published", text
     return "Text · none", Text("No wording of this article has been published; see the positions and sources.",
                                style="italic dim")
 
