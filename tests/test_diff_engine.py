@@ -243,3 +243,13 @@ def test_absence_from_a_partial_record_is_not_removal() -> None:
     complete = draft([art("recognition", 1, TEXTS["recognition"])], id="d-new", date="2024-02-01")
     (entry,) = [a for a in diff_drafts(old, complete).articles if a.old_id == "forces"]
     assert entry.kinds == ["removed"] and entry.not_on_record is None
+
+
+def test_an_already_removed_article_leaving_the_list_is_no_change() -> None:
+    from draftdiff.diff import diff_drafts
+    from tests.diff_support import TEXTS, art, draft
+
+    removed = {"id": "communications", "number": None, "title": "Communications", "status": "removed"}
+    old = draft([art("recognition", 1, TEXTS["recognition"]), removed])
+    new = draft([art("recognition", 1, TEXTS["recognition"])], id="d-new", date="2024-02-01")
+    assert diff_drafts(old, new).changed_articles == []

@@ -177,11 +177,14 @@ def whole(ctx: Context, article: Article, index: int, *, added: bool, unrecorded
 
     When the other side's article list is only partly on record (``unrecorded``),
     its absence there says nothing: the entry is marked ``not_on_record`` instead
-    of added or removed, and carries no redline.
+    of added or removed, and carries no redline. An article already ``removed``
+    that is simply no longer listed is no change either.
     """
-    if unrecorded:
+    if unrecorded or article.status == "removed":
+        # Silence of a partial record says nothing; nor does a removed article leaving the list.
         change = _entry(None, article, None, index, "none") if added else _entry(article, None, index, None, "none")
-        change.not_on_record = "old" if added else "new"
+        if unrecorded:
+            change.not_on_record = "old" if added else "new"
         return change
     if added:
         change = _entry(None, article, None, index, "none")

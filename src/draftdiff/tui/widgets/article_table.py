@@ -14,7 +14,7 @@ from draftdiff.search import article_matches
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import badge, status_text
 
-_FIXED = {"no": 3, "status": 11, "basis": 18, "changed": 10}
+_FIXED = {"no": 3, "status": 11, "basis": 19, "changed": 10}
 
 
 def basis_badges(article: Article) -> Text:
@@ -25,8 +25,8 @@ def basis_badges(article: Article) -> Text:
         labels[0].stylize("dim")
     if article.status_basis == "inferred":
         labels.append(badge("inferred"))
-    elif article.status_basis is None:
-        labels.append(badge("unsourced"))
+    elif article.status_basis is None and article.status != "unknown":
+        labels.append(badge("unsourced"))  # an unknown status claims nothing, so it needs no source
     return Text(" ").join(labels)
 
 
