@@ -15,6 +15,18 @@ from draftdiff.collection import DraftSet
 from draftdiff.model import STATUS_ORDER, Draft
 
 
+UNRECORDED = "unrecorded"
+"""Not a status: the version's article list is only partly on record (or not at all) and does not
+mention the article. Unlike an article absent from a complete text, this says nothing about it."""
+
+
+def _status_in(draft: Draft, article_id: str) -> str | None:
+    article = draft.article(article_id)
+    if article is not None:
+        return article.status
+    return None if draft.article_coverage == "complete" else UNRECORDED
+
+
 @dataclass(frozen=True)
 class StatusStep:
     """An article in one version: its status there (None when the version lacks it)."""
@@ -25,7 +37,8 @@ class StatusStep:
     number: int | None
     status_basis: str | None
     changed: bool
-    """True when the status differs from the previous version (appearing or vanishing counts as a change)."""
+    """True when the status differs from the previous version on record (appearing or vanishing counts
+    as a change; a version that does not record the article changes nothing)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,8 @@ class CountPoint:
     draft_id: str
     date: str
     counts: dict[str, int] = field(default_factory=dict)
+    recorded: bool = True
+    """False for a version known only by its date: it has no counts, not zero of everything."""
 
     @property
     def total(self) -> int:
@@ -66,13 +81,14 @@ def article_history(draft_set: DraftSet, article_id: str) -> list[StatusStep]:
     """The article's status in every version, oldest first."""
     steps: list[StatusStep] = []
     previous: str | None = None
-    for index, draft in enumerate(draft_set.drafts):
+    for draft in draft_set.drafts:
         article = draft.article(article_id)
-        status = article.status if article else None
-        changed = status != previous if index else status is not None
+        status = _status_in(draft, article_id)
+        changed = status != UNRECORDED and status != previous
         steps.append(StatusStep(draft.id, draft.date, status, article.number if article else None,
                                 article.status_basis if article else None, changed))
-        previous = status
+        if status != UNRECORDED:
+            previous = status
     return steps
 
 
@@ -83,7 +99,7 @@ def last_changed(draft_set: DraftSet, draft_id: str, article_id: str) -> Draft |
         if step.changed:
             chosen = draft
         if draft.id == draft_id:
-            return chosen if step.status is not None else None
+            return chosen if step.status not in (None, UNRECORDED) else None
     return None
 
 
@@ -101,14 +117,14 @@ def status_matrix(draft_set: DraftSet) -> StatusMatrix:
     order.sort(key=lambda aid: (seen[aid][0] is None, seen[aid][0] or 0, first[aid]))
     rows = []
     for aid in order:
-        statuses = tuple((a.status if (a := d.article(aid)) else None) for d in drafts)
+        statuses = tuple(_status_in(d, aid) for d in drafts)
         rows.append(MatrixRow(aid, seen[aid][0], seen[aid][1], statuses))
     return StatusMatrix(tuple(d.id for d in drafts), tuple(d.date for d in drafts), tuple(rows))
 
 
 def count_series(draft_set: DraftSet) -> list[CountPoint]:
     """Status counts of each version, oldest first."""
-    return [CountPoint(d.id, d.date, d.status_counts()) for d in draft_set.drafts]
+    return [CountPoint(d.id, d.date, d.status_counts(), d.records_articles) for d in draft_set.drafts]
 
 
 def neighbour(draft_set: DraftSet, draft_id: str | None, step: int) -> Draft | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from draftdiff.history import UNRECORDED
+
 STATUS_SYMBOL = {"agreed": "✓", "partial": "◐", "disputed": "✗", "removed": "⊘", "unknown": "?"}
 STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": "░", "unknown": "·"}
 """Fill patterns of the proportional bar: each status also differs in texture, not only in colour."""
@@ -17,7 +19,9 @@ PRECONDITION_COLOR = {"open": "#d63a3a", "met": "#2e9e44", "withdrawn": "#8a8a8a
                       "in-agreement": "#2e9e44", "rejected": "#8a8a8a"}
 
 ABSENT = "·"
-"""Shown where a version has no such article."""
+"""Shown where a version (whose text is on record in full) has no such article."""
+UNRECORDED_MARK = "–"
+"""Shown where a version's article list is not on record, so it says nothing about the article."""
 
 
 def status_style(status: str | None) -> Style:
@@ -25,9 +29,11 @@ def status_style(status: str | None) -> Style:
 
 
 def status_text(status: str | None, *, word: bool = True) -> Text:
-    """``✓ agreed`` in the status colour; ``·`` when absent."""
+    """``✓ agreed`` in the status colour; ``·`` when absent; ``–`` when not on record."""
     if status is None:
         return Text(ABSENT, style="dim")
+    if status == UNRECORDED:
+        return Text(f"{UNRECORDED_MARK} no record" if word else UNRECORDED_MARK, style="dim italic")
     label = f"{STATUS_SYMBOL.get(status, '?')} {status}" if word else STATUS_SYMBOL.get(status, "?")
     return Text(label, style=status_style(status))
 
@@ -36,6 +42,8 @@ def cell_text(status: str | None, width: int = 3) -> Text:
     """A coloured block with the status symbol, for the articles × versions matrix."""
     if status is None:
         return Text(ABSENT.center(width), style="dim")
+    if status == UNRECORDED:
+        return Text(UNRECORDED_MARK.center(width), style="dim")
     color = STATUS_COLOR.get(status, "#8a8a8a")
     return Text(STATUS_SYMBOL.get(status, "?").center(width), style=Style(color="#ffffff", bgcolor=color, bold=True))
 

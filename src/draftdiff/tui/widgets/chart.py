@@ -30,7 +30,12 @@ def bar_chart(draft_set: DraftSet, version: str, width: int, height: int) -> Tex
     lines: list[Text] = []
     label_line = Text(" " * axis)
     for point in series:
-        label = f"{point.agreed}/{point.total}" if len(f"{point.agreed}/{point.total}") < slot else str(point.agreed)
+        if not point.recorded:
+            label = "–"  # known only by its date: no counts, which is not zero
+        elif len(f"{point.agreed}/{point.total}") < slot:
+            label = f"{point.agreed}/{point.total}"
+        else:
+            label = str(point.agreed)
         label_line.append(label.center(slot)[:slot], style="bold" if point.draft_id == version else "")
     lines.append(label_line)
     for row in range(plot_rows, 0, -1):

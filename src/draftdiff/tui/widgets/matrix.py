@@ -78,7 +78,7 @@ class StatusMatrix(DataTable):
             number = Text("" if row.number is None else f"{row.number:>3} ")
             self.add_row(number, title, *(cell_text(s, COLUMN) for s in row.statuses), key=row.article_id)
         self.border_title = f"Status of {len(matrix.rows)} articles in {versions} versions (columns: year, month)"
-        self.border_subtitle = "✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent"
+        self.border_subtitle = "✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent – not on record"
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
 
