@@ -125,3 +125,16 @@ def test_patience_matching_keeps_order():
     assert all(a[i] == b[j] for i, j in pairs)
     assert [i for i, _ in pairs] == sorted(i for i, _ in pairs)
     assert [j for _, j in pairs] == sorted(j for _, j in pairs)
+
+
+def test_fast_word_count_matches_split() -> None:
+    import random
+
+    from draftdiff.diff.tokens import count_words
+
+    rng = random.Random(5)
+    alphabet = "ab .,\t\n\r\x0b\x0c\x1c\x1f  -"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert count_words(text) == len(text.split()), repr(text)
+    assert count_words("Հայաստան and Azərbaycan\u00a0peace") == len("Հայաստան and Azərbaycan\u00a0peace".split())

@@ -42,9 +42,21 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_WORD_OR_SPACE = bytes.maketrans(bytes(range(256)), bytes(
+    32 if b in b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" else 120 for b in range(256)))
+"""ASCII whitespace (as ``str.split`` knows it) to a space, every other byte to ``x``."""
+
+
 def count_words(text: str) -> int:
-    """Words as ``wc -w`` counts them (whitespace-separated), which is fast on long texts."""
-    return len(text.split())
+    """Words as ``str.split`` counts them (whitespace-separated).
+
+    On ASCII text the count comes from one byte translation and one ``count``
+    instead of building a string per word: a 1 MB article has ~170,000 of them.
+    """
+    if not text.isascii():
+        return len(text.split())
+    marked = b" " + text.encode("ascii").translate(_WORD_OR_SPACE)
+    return marked.count(b" x")
 
 
 def count_changed_words(text: str) -> int:
