@@ -151,17 +151,7 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
     new_to_old = {j: i for i, j in old_to_new.items()}
 
     # 2. splits: unmatched new articles that lie inside an old one
-    split_parts: dict[int, list[int]] = {}
-    for j in list(free_new):
-        best, best_i = 0.0, None
-        if not new_t.shingles(j):
-            continue
-        for i in old_t.candidates(comparable_text(new[j])):
-            share = len(new_t.shingles(j) & old_t.shingles(i)) / len(new_t.shingles(j))
-            if share > best:
-                best, best_i = share, i
-        if best_i is not None and best >= CONTAINMENT:
-            split_parts.setdefault(best_i, []).append(j)
+    split_parts = _contained(free_new, new, new_t, old_t)
     for i, parts in sorted(split_parts.items()):
         partner = old_to_new.get(i)
         if partner is not None:
@@ -188,17 +178,7 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
             free_new.remove(j)
 
     # 3. merges: unmatched old articles that lie inside a new one
-    merge_parts: dict[int, list[int]] = {}
-    for i in list(free_old):
-        best, best_j = 0.0, None
-        if not old_t.shingles(i):
-            continue
-        for j in new_t.candidates(comparable_text(old[i])):
-            share = len(old_t.shingles(i) & new_t.shingles(j)) / len(old_t.shingles(i))
-            if share > best:
-                best, best_j = share, j
-        if best_j is not None and best >= CONTAINMENT:
-            merge_parts.setdefault(best_j, []).append(i)
+    merge_parts = _contained(free_old, old, old_t, new_t)
     split_new = {j for _, members in result.splits for j in members}
     for j, parts in sorted(merge_parts.items()):
         if j in split_new:
@@ -240,3 +220,23 @@ def _moved(result: Alignment) -> set[int]:
     keep = set(longest_increasing([j for _, j in chain]))
     return {chain[k][0] for k in range(len(chain)) if k not in keep}
 
+
+def _contained(free: Sequence[int] | set[int], articles: Sequence[Article], inner: _Texts,
+               outer: _Texts) -> dict[int, list[int]]:
+    """Unmatched articles whose wording lies mostly inside one article of the other draft, by container.
+
+    Read one way (new inside old) these are split-off parts; the other way, merged articles.
+    """
+    parts: dict[int, list[int]] = {}
+    for k in list(free):
+        own = inner.shingles(k)
+        if not own:
+            continue
+        best, best_o = 0.0, None
+        for o in outer.candidates(comparable_text(articles[k])):
+            share = len(own & outer.shingles(o)) / len(own)
+            if share > best:
+                best, best_o = share, o
+        if best_o is not None and best >= CONTAINMENT:
+            parts.setdefault(best_o, []).append(k)
+    return parts
