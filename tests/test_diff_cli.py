@@ -133,3 +133,16 @@ def test_textconv_makes_git_diff_show_articles(tmp_path, capsys):
     assert main(["textconv", str(garbage)]) == 0  # git must still get something to show
     shown = capsys.readouterr().out
     assert "not: [valid \\x1b[2J" in shown and "\x1b" not in shown
+
+
+def test_ids_resolve_in_the_bundled_drafts_outside_a_collection(tmp_path, monkeypatch, capsys) -> None:
+    from draftdiff.bundled import drafts_dir
+    from draftdiff.cli import main
+
+    if drafts_dir() is None:
+        import pytest
+
+        pytest.skip("this install bundles no drafts")
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "--stat", "2023-12-azerbaijan-proposal", "2024-01-04-armenia-response"]) == 1
+    assert "article entries changed" in capsys.readouterr().out

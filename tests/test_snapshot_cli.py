@@ -233,3 +233,18 @@ def test_commit_errors_are_messages(repo: Path, capsys, tmp_path_factory) -> Non
     write_collection(elsewhere)
     code, _, err = run(capsys, "snapshot", "verify", "s.json", "--commit", "--drafts", str(elsewhere / "drafts"))
     assert code == 2 and "is not inside a git repository" in err
+
+
+def test_outside_a_collection_the_bundled_drafts_are_used_and_said_so(tmp_path, monkeypatch, capsys) -> None:
+    from draftdiff.bundled import drafts_dir
+    from draftdiff.cli import main
+
+    if drafts_dir() is None:
+        import pytest
+
+        pytest.skip("this install bundles no drafts")
+    monkeypatch.chdir(tmp_path)
+    assert main(["status", "--as-of", "2024-12-20", "--no-color"]) == 0
+    out, err = capsys.readouterr()
+    assert "using the drafts bundled with draftdiff" in err
+    assert "2024-12-18-status" in out

@@ -11,3 +11,16 @@ def drafts_dir() -> Path | None:
     if path.is_dir() and any(path.glob("*.yaml")):
         return path
     return None
+
+
+def default_drafts(named: str | None = None) -> Path | None:
+    """Where a command finds drafts when none are named: ``./drafts``, else the bundled ones.
+
+    With ``named`` (a ``--drafts`` option), that folder only. The caller says so
+    when it falls back to the bundled drafts, so nobody mistakes them for their own.
+    """
+    if named is not None:
+        return Path(named) if Path(named).is_dir() else None
+    local = Path("drafts")
+    return local if local.is_dir() else drafts_dir()
+

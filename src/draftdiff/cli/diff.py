@@ -19,8 +19,8 @@ FORMATS = ("text", "markdown", "html", "json")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help="the earlier draft: FILE, REV:FILE or a draft id")
     parser.add_argument("new", metavar="NEW", help="the later draft: FILE, REV:FILE or a draft id")
-    parser.add_argument("--drafts", metavar="DIR", default="drafts",
-                        help="where draft ids are looked up (default: ./drafts)")
+    parser.add_argument("--drafts", metavar="DIR", default=None,
+                        help="where draft ids are looked up (default: ./drafts, else the bundled drafts)")
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--stat", action="store_true", help="a per-article summary only, no redlines")
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.has_differences else EXIT_OK
 
 
-def resolve(arg: str, drafts_dir: str):  # type: ignore[no-untyped-def]
+def resolve(arg: str, drafts_dir: str | None):  # type: ignore[no-untyped-def]
     """``(Draft, label)`` for a path, ``REV:path`` or draft id; None after printing why it is unusable."""
     from draftdiff.gitrev import GitError, read_rev_path, split_rev_path
     from draftdiff.load import DraftReadError, load_draft, read_draft
@@ -106,8 +106,13 @@ def resolve(arg: str, drafts_dir: str):  # type: ignore[no-untyped-def]
     return loaded.draft, arg
 
 
-def _by_id(draft_id: str, drafts_dir: str):  # type: ignore[no-untyped-def]
+def _by_id(draft_id: str, named: str | None):  # type: ignore[no-untyped-def]
     import difflib
+
+    from draftdiff.bundled import default_drafts
+
+    found = default_drafts(named)
+    drafts_dir = str(found) if found is not None else (named or "drafts")
 
     from draftdiff.collection import CollectionError, find_draft_files
     from draftdiff.load import DraftReadError, load_draft

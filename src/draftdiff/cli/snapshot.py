@@ -56,12 +56,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _drafts_dir(args: argparse.Namespace) -> str:
-    folder = args.drafts or "drafts"
-    if not Path(folder).is_dir():
+    from draftdiff.bundled import default_drafts
+
+    folder = default_drafts(args.drafts)
+    if folder is None:
         if args.drafts:
-            raise UsageError(f"--drafts {folder}: no such directory")
-        raise UsageError("no ./drafts directory here; pass --drafts DIR")
-    return folder
+            raise UsageError(f"--drafts {args.drafts}: no such directory")
+        raise UsageError("no ./drafts directory here and no drafts bundled with this install; pass --drafts DIR")
+    if args.drafts is None and not Path("drafts").is_dir():
+        print(f"draftdiff: no ./drafts here; using the drafts bundled with draftdiff ({folder})", file=sys.stderr)
+    return str(folder)
 
 
 def _invalid(exc: InvalidDrafts, doing: str = "taking a snapshot") -> UsageError:

@@ -26,16 +26,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def default_paths() -> list[Path]:
-    local = Path("drafts")
-    if local.is_dir():
-        return [local]
-    from draftdiff.bundled import drafts_dir
+    from draftdiff.bundled import default_drafts
 
-    bundled = drafts_dir()
-    if bundled is None:
+    found = default_drafts()
+    if found is None:
         raise UsageError("no ./drafts folder here and no drafts bundled with this install; "
                          "name a folder of drafts: draftdiff tui PATH")
-    return [bundled]
+    return [found]
 
 
 def run(args: argparse.Namespace) -> int:
