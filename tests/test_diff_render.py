@@ -147,3 +147,21 @@ def test_summary_does_not_claim_full_similarity_when_there_is_no_text() -> None:
     out = render("diff", "text", diff_drafts(old, new), color=False)
     assert "neither version has article text" in out
     assert "similarity 100" not in out
+
+
+def test_substantive_hides_entries_whose_only_change_is_clerical() -> None:
+    from draftdiff.diff import diff_drafts
+    from draftdiff.render import render
+    from tests.diff_support import TEXTS, art, draft
+
+    old = draft([art("recognition", 1, TEXTS["recognition"], sources=["s1"]),
+                 art("forces", 2, TEXTS["forces"], status="disputed", status_basis="inferred", status_note="n")])
+    new = draft([art("recognition", 1, TEXTS["recognition"], sources=["s2"]),
+                 art("forces", 2, TEXTS["forces"], status="agreed", status_basis="reported", sources=["s1"])],
+                id="d-new", date="2024-02-01")
+    diff = diff_drafts(old, new)
+    full = render("diff", "text", diff, color=False)
+    short = render("diff", "text", diff, color=False, substantive=True)
+    assert "[recognition]" in full and "[recognition]" not in short
+    assert "[forces]" in short
+    assert "Status changes\n  Article 2 forces: disputed → agreed" in short

@@ -35,6 +35,9 @@ ARTICLE_KINDS: tuple[str, ...] = (
 )
 """Every article change kind, in the order faces list them."""
 
+CLERICAL_KINDS = frozenset({SOURCES_CHANGED, NOTES_CHANGED, BASIS_CHANGED})
+"""Changes to the record about an article rather than to the article: hidden by ``--substantive``."""
+
 # Precondition kinds (ADDED, REMOVED, STATUS_CHANGED, TEXT_CHANGED, SOURCES_CHANGED, NOTES_CHANGED also apply).
 WITHDRAWN = "withdrawn"          # its status became "withdrawn"
 ARTICLE_LINK_CHANGED = "article-changed"  # now tied to a different article
@@ -181,6 +184,11 @@ class ArticleChange:
         return bool(self.kinds)
 
     @property
+    def substantive(self) -> bool:
+        """A change of what the article is or says, not only of its sources, notes or bases."""
+        return any(kind not in CLERICAL_KINDS for kind in self.kinds)
+
+    @property
     def similarity(self) -> float:
         return self.stats.similarity
 
@@ -204,6 +212,11 @@ class PreconditionChange:
     @property
     def changed(self) -> bool:
         return bool(self.kinds)
+
+    @property
+    def substantive(self) -> bool:
+        """A change of the demand or where it stands, not only of its sources or notes."""
+        return any(kind not in CLERICAL_KINDS for kind in self.kinds)
 
 
 @dataclass

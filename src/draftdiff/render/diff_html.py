@@ -18,8 +18,11 @@ from draftdiff.render.diff_common import (
     describe,
     ident_of,
     label,
+    listed,
+    listed_preconditions,
     mark,
     number_text,
+    status_change_lines,
     summary_line,
 )
 from draftdiff.textsafe import visible
@@ -44,7 +47,7 @@ def e(text: str | None) -> str:
 
 
 def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_all: bool = False,
-           **_: object) -> str:
+           substantive: bool = False, **_: object) -> str:
     o, n = diff.old, diff.new
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -62,13 +65,17 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
     if agreement_lines(diff):
         out.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in agreement_lines(diff)) + "</ul>")
     out.append(f"<p><strong>Summary:</strong> {e(summary_line(diff))}</p>")
-    listed = [a for a in diff.articles if a.kinds or show_all]
-    out += _change_list(listed)
+    moved = status_change_lines(diff)
+    if moved:
+        out.append("<p><strong>Status changes:</strong></p><ul>"
+                   + "".join(f"<li>{e(line)}</li>" for line in moved) + "</ul>")
+    shown = listed(diff, show_all, substantive)
+    out += _change_list(shown)
     if not stat:
         out.append("<h2>Articles</h2>")
-        for k, article in enumerate(listed):
+        for k, article in enumerate(shown):
             out += _article(article, k, layout)
-        shown = [p for p in diff.preconditions if p.kinds or show_all]
+        shown = listed_preconditions(diff, show_all, substantive)
         if shown:
             out.append("<h2>Preconditions</h2>")
             for p in shown:

@@ -18,8 +18,11 @@ from draftdiff.render.diff_common import (
     describe,
     ident_of,
     label,
+    listed,
+    listed_preconditions,
     mark,
     number_text,
+    status_change_lines,
     summary_line,
     text_changed,
 )
@@ -29,7 +32,8 @@ md = markdown.block
 """Outside text made inert in Markdown (and in the HTML Markdown may contain)."""
 
 
-def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, context: int | None = 30) -> str:
+def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, context: int | None = 30,
+           substantive: bool = False) -> str:
     o, n = diff.old, diff.new
     lines = [f"# Changes from {md(o.id)} to {md(n.id)}", "",
              "| | old | new |", "|---|---|---|",
@@ -46,16 +50,19 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
     for line in agreement_lines(diff):
         lines.append(f"- {md(line)}")
     lines += ["", f"**Summary:** {md(summary_line(diff))}", ""]
+    moved = status_change_lines(diff)
+    if moved:
+        lines += ["**Status changes:**", ""] + [f"- {md(line)}" for line in moved] + [""]
     if stat:
         lines += _stat(diff, show_all)
         return "\n".join(lines).rstrip("\n") + "\n"
     lines += ["## Articles", ""]
-    listed = [a for a in diff.articles if a.kinds or show_all]
-    if not listed:
+    shown = listed(diff, show_all, substantive)
+    if not shown:
         lines += ["No article changed.", ""]
-    for article in listed:
+    for article in shown:
         lines += _article(article, context)
-    shown = [p for p in diff.preconditions if p.kinds or show_all]
+    shown = listed_preconditions(diff, show_all, substantive)
     if shown:
         lines += ["## Preconditions", ""]
         for p in shown:

@@ -19,8 +19,11 @@ from draftdiff.render.diff_common import (
     describe,
     ident_of,
     label,
+    listed,
+    listed_preconditions,
     mark,
     number_text,
+    status_change_lines,
     summary_line,
     text_changed,
 )
@@ -30,15 +33,18 @@ INDENT = "    "
 
 
 def render(diff: DraftDiff, *, color: bool = False, stat: bool = False, show_all: bool = False,
-           context: int | None = 30) -> str:
+           context: int | None = 30, substantive: bool = False) -> str:
     lines = _header(diff, color)
+    moved = status_change_lines(diff)
+    if moved:
+        lines += ["", style("Status changes", "bold", color=color)]
+        lines += [f"  {visible(line, keep_newlines=False)}" for line in moved]
     if stat:
         lines += _stat(diff, color, show_all)
     else:
-        for article in diff.articles:
-            if article.kinds or show_all:
-                lines += [""] + _article(article, color, context)
-        changed = [p for p in diff.preconditions if p.kinds or show_all]
+        for article in listed(diff, show_all, substantive):
+            lines += [""] + _article(article, color, context)
+        changed = listed_preconditions(diff, show_all, substantive)
         if changed:
             lines += ["", style("Preconditions", "bold", color=color)]
             for p in changed:
