@@ -45,7 +45,7 @@ def draft_yaml(draft_id: str, date: str, statuses: dict[str, str], *, kind: str 
     text += "articles:\n"
     for number, (article_id, status) in enumerate(statuses.items(), start=1):
         basis = "" if status == "unknown" else (
-            f"    status_basis: inferred\n    status_note: inferred from the minister's remarks\n"
+            "    status_basis: inferred\n    status_note: inferred from the minister's remarks\n"
             if article_id in inferred else "    status_basis: reported\n")
         title = (titles or {}).get(article_id, article_id.replace("-", " ").capitalize())
         text += ARTICLE.format(id=article_id, number=number, title=title, status=status, basis=basis)

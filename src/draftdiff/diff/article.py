@@ -268,7 +268,6 @@ def cut(segments: Sequence[Segment], bounds: Sequence[tuple[int, int]], side: st
     """
     from draftdiff.diff.redline import _merge
 
-    own = "insert" if side == "new" else "delete"
     other = "delete" if side == "new" else "insert"
     parts: list[list[Segment]] = [[] for _ in bounds]
     pos = 0
