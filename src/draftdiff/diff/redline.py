@@ -151,8 +151,9 @@ class _Encoder:
 
     def encode(self, keys: list[str], texts: list[str]) -> str:
         codes = self.codes
-        fresh = [k for k in dict.fromkeys(keys) if k not in codes]
-        if fresh:
+        missing = set(keys).difference(codes)  # C speed; usually empty or small
+        if missing:
+            fresh = [k for k in dict.fromkeys(keys) if k in missing]  # first-seen order: deterministic codes
             sample = dict(zip(keys, texts)) if keys is not texts else None
             for key in fresh:
                 n = len(self.texts)
