@@ -68,7 +68,8 @@ class PreconditionsPanel(VerticalScroll):
         self._show()
 
     def on_resize(self) -> None:
-        self._show()
+        if self.scrollable_content_region.width != getattr(self, "_width", None):
+            self._show()  # the text is wrapped to the width; a change of height needs nothing
 
     def watch_draft(self) -> None:
         self._show()
@@ -77,10 +78,16 @@ class PreconditionsPanel(VerticalScroll):
         self._show()
 
     def _show(self) -> None:
-        if not self.is_mounted:
-            return
+        """Redraw once after the current batch of changes, not once per change."""
+        if self.is_mounted and not getattr(self, "_show_pending", False):
+            self._show_pending = True
+            self.call_later(self._show_now)
+
+    def _show_now(self) -> None:
+        self._show_pending = False
         items = self.shown
-        width = self.scrollable_content_region.width or 80
+        self._width = self.scrollable_content_region.width
+        width = self._width or 80
         self.query_one("#preconditions-text", Static).update(
             preconditions_text(items, self.draft.parties if self.draft else [], width))
         self.border_title = f"Preconditions · {len(items)}" if items else "Preconditions · none"
