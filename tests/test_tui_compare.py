@@ -126,3 +126,23 @@ def test_enter_opens_the_article_in_the_newer_version_and_palette_compare_with()
             assert app.compare_pair == ("2023-12-alpha-proposal", "2024-09-status")
 
     asyncio.run(go())
+
+
+def test_u_keeps_only_substantive_changes() -> None:
+    async def go() -> None:
+        app = make_app(version="2025-03-finalized")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("c")
+            await pilot.pause()
+            table = app.screen.query_one("#changes", DataTable)
+            assert table.row_count == 5
+            await pilot.press("u")
+            await pilot.pause()
+            assert table.row_count == 2
+            assert all(change.substantive for change in app.screen.diff.listed_articles(substantive=True))
+            assert "2 substantive changes" in screen_text(app)
+            await pilot.press("u")
+            await pilot.pause()
+            assert table.row_count == 5
+
+    asyncio.run(go())

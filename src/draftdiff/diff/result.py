@@ -291,6 +291,19 @@ class DraftDiff:
         return bool(self.changed_articles or self.changed_preconditions or self.agreement
                     or self.sources_added or self.sources_removed)
 
+    def listed_articles(self, show_all: bool = False, substantive: bool = False) -> list[ArticleChange]:
+        """The entries a face shows: changed ones (every one with ``show_all``; with ``substantive``,
+        only those whose change is more than sources, notes or bases)."""
+        if show_all:
+            return list(self.articles)
+        return [a for a in self.articles if (a.substantive if substantive else a.kinds)]
+
+    def listed_preconditions(self, show_all: bool = False, substantive: bool = False) -> list[PreconditionChange]:
+        """The precondition entries a face shows, by the same reading as :meth:`listed_articles`."""
+        if show_all:
+            return list(self.preconditions)
+        return [p for p in self.preconditions if (p.substantive if substantive else p.kinds)]
+
     @property
     def unrecorded_articles(self) -> list[ArticleChange]:
         """Articles one side's partial record does not mention (not counted as changes)."""

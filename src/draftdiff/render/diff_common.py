@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from draftdiff.diff import result as r
-from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
+from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
 
 KIND_LABELS = {
@@ -170,14 +170,6 @@ def summary_line(diff: DraftDiff) -> str:
     return text
 
 
-def listed(diff: DraftDiff, show_all: bool = False, substantive: bool = False) -> list[ArticleChange]:
-    """The article entries a renderer shows: changed ones (all with ``show_all``; with
-    ``substantive``, only those whose change is more than sources, notes or bases)."""
-    if show_all:
-        return list(diff.articles)
-    return [a for a in diff.articles if (a.substantive if substantive else a.kinds)]
-
-
 def status_change_lines(diff: DraftDiff) -> list[str]:
     """``Article 7 third-party-forces: disputed → agreed``, one per article whose status moved."""
     out = []
@@ -186,9 +178,3 @@ def status_change_lines(diff: DraftDiff) -> list[str]:
             out.append(f"{number_text(a)} {ident_of(a)}: {a.old_status or '–'} → {a.new_status or '–'}")
     return out
 
-
-def listed_preconditions(diff: DraftDiff, show_all: bool = False, substantive: bool = False) -> list[PreconditionChange]:
-    """The precondition entries a renderer shows, by the same reading as :func:`listed`."""
-    if show_all:
-        return list(diff.preconditions)
-    return [p for p in diff.preconditions if (p.substantive if substantive else p.kinds)]

@@ -18,8 +18,6 @@ from draftdiff.render.diff_common import (
     describe,
     ident_of,
     label,
-    listed,
-    listed_preconditions,
     mark,
     number_text,
     status_change_lines,
@@ -69,13 +67,13 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
     if moved:
         out.append("<p><strong>Status changes:</strong></p><ul>"
                    + "".join(f"<li>{e(line)}</li>" for line in moved) + "</ul>")
-    shown = listed(diff, show_all, substantive)
+    shown = diff.listed_articles(show_all, substantive)
     out += _change_list(shown)
     if not stat:
         out.append("<h2>Articles</h2>")
         for k, article in enumerate(shown):
             out += _article(article, k, layout)
-        shown = listed_preconditions(diff, show_all, substantive)
+        shown = diff.listed_preconditions(show_all, substantive)
         if shown:
             out.append("<h2>Preconditions</h2>")
             for p in shown:

@@ -18,8 +18,6 @@ from draftdiff.render.diff_common import (
     describe,
     ident_of,
     label,
-    listed,
-    listed_preconditions,
     mark,
     number_text,
     status_change_lines,
@@ -57,12 +55,12 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
         lines += _stat(diff, show_all)
         return "\n".join(lines).rstrip("\n") + "\n"
     lines += ["## Articles", ""]
-    shown = listed(diff, show_all, substantive)
+    shown = diff.listed_articles(show_all, substantive)
     if not shown:
         lines += ["No article changed.", ""]
     for article in shown:
         lines += _article(article, context)
-    shown = listed_preconditions(diff, show_all, substantive)
+    shown = diff.listed_preconditions(show_all, substantive)
     if shown:
         lines += ["## Preconditions", ""]
         for p in shown:

@@ -19,8 +19,6 @@ from draftdiff.render.diff_common import (
     describe,
     ident_of,
     label,
-    listed,
-    listed_preconditions,
     mark,
     number_text,
     status_change_lines,
@@ -42,9 +40,9 @@ def render(diff: DraftDiff, *, color: bool = False, stat: bool = False, show_all
     if stat:
         lines += _stat(diff, color, show_all)
     else:
-        for article in listed(diff, show_all, substantive):
+        for article in diff.listed_articles(show_all, substantive):
             lines += [""] + _article(article, color, context)
-        changed = listed_preconditions(diff, show_all, substantive)
+        changed = diff.listed_preconditions(show_all, substantive)
         if changed:
             lines += ["", style("Preconditions", "bold", color=color)]
             for p in changed:

@@ -96,6 +96,7 @@ class CompareScreen(Screen[None]):
         Binding("s", "toggle_sides", "Inline/sides"),
         Binding("w", "swap", "Swap"),
         Binding("a", "toggle_all", "All/changed", show=False),
+        Binding("u", "toggle_substantive", "Substantive only", show=False),
         Binding("escape", "app.show_board", "Board", show=False),
     ]
 
@@ -103,6 +104,8 @@ class CompareScreen(Screen[None]):
     change: reactive[ArticleChange | None] = reactive(None, always_update=True)
     side_by_side: reactive[bool] = reactive(False)
     show_all: reactive[bool] = reactive(False)
+    substantive: reactive[bool] = reactive(False)
+    """Hide entries whose only change is to sources, notes or bases."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-pickers"):
@@ -162,7 +165,7 @@ class CompareScreen(Screen[None]):
     def _visible_changes(self) -> list[ArticleChange]:
         if self.diff is None:
             return []
-        return list(self.diff.articles) if self.show_all else self.diff.changed_articles
+        return self.diff.listed_articles(self.show_all, self.substantive)
 
     def _fill_changes(self, focus_article: str = "") -> None:
         table = self.query_one("#changes", DataTable)
@@ -187,8 +190,9 @@ class CompareScreen(Screen[None]):
             else:
                 status = status_text(change.new_status)
             table.add_row(number_text(change), title, kinds, status, key=f"{index}")
-        what = "all articles" if self.show_all else "changed articles"
-        table.border_title = f"Changes · {len(changes)} {what} (a: {'changed only' if self.show_all else 'all'})"
+        what = "all articles" if self.show_all else "substantive changes" if self.substantive else "changed articles"
+        table.border_title = (f"Changes · {len(changes)} {what} (a: {'changed only' if self.show_all else 'all'}, "
+                              f"u: {'every change' if self.substantive else 'substantive only'})")
         if not changes:
             self.change = None
             return
@@ -245,4 +249,8 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
+        self._fill_changes()
+
+    def action_toggle_substantive(self) -> None:
+        self.substantive = not self.substantive
         self._fill_changes()
