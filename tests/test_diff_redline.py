@@ -138,3 +138,27 @@ def test_fast_word_count_matches_split() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert count_words(text) == len(text.split()), repr(text)
     assert count_words("Հայաստան and Azərbaycan\u00a0peace") == len("Հայաստան and Azərbaycan\u00a0peace".split())
+
+
+def test_longest_increasing_subsequence_is_longest_and_increasing() -> None:
+    import bisect
+    import random
+
+    from draftdiff.diff.sequence import longest_increasing
+
+    def length(values: list[int]) -> int:  # patience sorting: the LIS length only
+        tails: list[int] = []
+        for v in values:
+            at = bisect.bisect_left(tails, v)
+            tails[at:at + 1] = [v]
+        return len(tails)
+
+    rng = random.Random(3)
+    cases = [[], [5], list(range(50)), list(range(50, 0, -1)), [1, 2, 2, 3]]
+    cases += [rng.sample(range(100), rng.randint(2, 60)) for _ in range(200)]
+    for values in cases:
+        picked = longest_increasing(values)
+        assert picked == sorted(picked)
+        chosen = [values[k] for k in picked]
+        assert all(a < b for a, b in zip(chosen, chosen[1:]))
+        assert len(picked) == length(values)

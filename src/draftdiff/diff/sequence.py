@@ -7,6 +7,8 @@ import bisect
 
 def longest_increasing(values: list[int]) -> list[int]:
     """Positions of one longest strictly increasing subsequence of ``values``, in order."""
+    if all(a < b for a, b in zip(values, values[1:])):
+        return list(range(len(values)))  # the usual case (text edited, not reordered): nothing to choose
     tails: list[int] = []
     tail_pos: list[int] = []
     parent = [-1] * len(values)
