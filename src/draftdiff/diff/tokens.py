@@ -125,7 +125,8 @@ def sentences(text: str) -> list[str]:
         return _sentences_slow(text)
     marked = text
     for brk in _BREAKS:
-        if brk in marked:
+        # a one-character test is a memchr; a two-character search of 1 MB that finds nothing costs ~2 ms
+        if brk[0] in marked and brk in marked:
             marked = marked.replace(brk, brk + "\x00")
     return [piece for piece in marked.split("\x00") if piece]
 
