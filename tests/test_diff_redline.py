@@ -162,3 +162,18 @@ def test_longest_increasing_subsequence_is_longest_and_increasing() -> None:
         chosen = [values[k] for k in picked]
         assert all(a < b for a, b in zip(chosen, chosen[1:]))
         assert len(picked) == length(values)
+
+
+def test_word_codes_skip_the_surrogates_when_a_batch_crosses_them() -> None:
+    from draftdiff.diff.redline import _Encoder
+
+    encoder = _Encoder()
+    batch1 = [f"w{i} " for i in range(0xD7F0)]
+    encoder.encode(batch1, batch1)
+    batch2 = [f"x{i} " for i in range(100)]  # crosses U+D800: codes jump to U+E000
+    encoded = encoder.encode(batch2, batch2)
+    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in encoded)
+    assert len(set(encoded)) == 100
+    encoded.encode("utf-8")  # a surrogate would fail here
+    batch3 = ["y "] * 3
+    assert encoder.encode(batch3, batch3) == chr(ord(encoded[-1]) + 1) * 3

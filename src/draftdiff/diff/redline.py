@@ -155,15 +155,20 @@ class _Encoder:
         if missing:
             fresh = [k for k in dict.fromkeys(keys) if k in missing]  # first-seen order: deterministic codes
             sample = dict(zip(keys, texts)) if keys is not texts else None
-            for key in fresh:
-                n = len(self.texts)
-                if n == 0xD800:
-                    self.texts.extend([""] * 0x800)
+            start = len(self.texts)
+            if start <= 0xD800 < start + len(fresh) or start + len(fresh) > 0x10FFFF:
+                for key in fresh:  # the rare batch that reaches the surrogates (no characters) or the end
                     n = len(self.texts)
-                if n > 0x10FFFF:
-                    raise OverflowError("too many distinct words to encode")
-                codes[key] = chr(n)
-                self.texts.append(key if sample is None else sample[key])
+                    if n == 0xD800:
+                        self.texts.extend([""] * 0x800)
+                        n = len(self.texts)
+                    if n > 0x10FFFF:
+                        raise OverflowError("too many distinct words to encode")
+                    codes[key] = chr(n)
+                    self.texts.append(key if sample is None else sample[key])
+            else:  # the usual batch: registered in C, not word by word
+                codes.update(zip(fresh, map(chr, range(start, start + len(fresh)))))
+                self.texts.extend(fresh if sample is None else map(sample.__getitem__, fresh))
         return "".join(map(codes.__getitem__, keys))
 
 
