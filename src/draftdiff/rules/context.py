@@ -15,6 +15,7 @@ from draftdiff.yamlsource import Path
 class RuleContext:
     files: list[LoadedDraft]
     by_id: dict[str, list[LoadedDraft]] = field(init=False)
+    _citations: dict[int, list[tuple[Path, str]]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -30,6 +31,14 @@ class RuleContext:
     def get(self, draft_id: str) -> Draft | None:
         items = self.by_id.get(draft_id)
         return items[0].draft if items else None
+
+    def citations(self, draft: Draft) -> list[tuple[Path, str]]:
+        """:func:`citations` of a draft, walked once however many rules ask."""
+        key = id(draft)
+        found = self._citations.get(key)
+        if found is None:
+            found = self._citations[key] = list(citations(draft))
+        return found
 
 
 def citations(draft: Draft) -> Iterator[tuple[Path, str]]:

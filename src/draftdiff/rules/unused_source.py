@@ -8,7 +8,7 @@ note. Usually a citation was forgotten or mistyped. Remove the source or cite it
 from collections.abc import Iterator
 
 from draftdiff.diagnostics import Diagnostic
-from draftdiff.rules.context import RuleContext, citations, prose_citations
+from draftdiff.rules.context import RuleContext, prose_citations
 
 ID = "unused-source"
 SEVERITY = "warning"
@@ -16,7 +16,9 @@ SEVERITY = "warning"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
-        cited = {sid for _, sid in citations(draft)} | {sid for _, sid in prose_citations(draft)}
+        cited = {sid for _, sid in ctx.citations(draft)}
+        if any(source.id not in cited for source in draft.sources):  # only then read the prose
+            cited |= {sid for _, sid in prose_citations(draft)}
         for index, source in enumerate(draft.sources):
             if source.id not in cited:
                 yield item.diagnostic(("sources", index, "id"), SEVERITY, ID,
