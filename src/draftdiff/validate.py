@@ -20,20 +20,20 @@ def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = ()) ->
     from draftdiff.rules import RuleContext, run_rules
 
     files = find_draft_files(paths)
-    with batch_loading(files):
+    with batch_loading(files):  # the rules too: everything loaded stays alive until the report is done
         loaded = [_load(path) for path in files]
-    report = Report(files=[item.name for item in loaded])
-    for item in loaded:
-        report.diagnostics.extend(item.diagnostics)
-    valid = [item for item in loaded if item.draft is not None]
-    report.drafts = len(valid)
+        report = Report(files=[item.name for item in loaded])
+        for item in loaded:
+            report.diagnostics.extend(item.diagnostics)
+        valid = [item for item in loaded if item.draft is not None]
+        report.drafts = len(valid)
 
-    references = _references([Path(p) for p in paths if not Path(p).is_dir()], valid, set(files))
-    ctx = RuleContext(valid + references)
-    reported = {item.name for item in valid}
-    skip = set(disabled)
-    report.diagnostics.extend(d for d in run_rules(ctx) if d.file in reported and d.rule not in skip)
-    report.diagnostics = [d for d in report.diagnostics if d.rule not in skip]
+        references = _references([Path(p) for p in paths if not Path(p).is_dir()], valid, set(files))
+        ctx = RuleContext(valid + references)
+        reported = {item.name for item in valid}
+        skip = set(disabled)
+        report.diagnostics.extend(d for d in run_rules(ctx) if d.file in reported and d.rule not in skip)
+        report.diagnostics = [d for d in report.diagnostics if d.rule not in skip]
     return report
 
 
