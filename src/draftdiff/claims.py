@@ -41,5 +41,7 @@ def claim_problems(counts: Mapping[str, int], articles: int, claim: Claim) -> li
         shortfall += max(claimed - have, 0)
     unknown = counts.get("unknown", 0)
     if shortfall > unknown:
-        problems.append(f"it needs {shortfall} more articles than the statuses give, and only {unknown} are unknown")
+        noun = "article" if shortfall == 1 else "articles"
+        verb = "is" if unknown == 1 else "are"
+        problems.append(f"it counts {shortfall} more {noun} than the statuses give, and only {unknown} {verb} unknown")
     return problems
