@@ -248,3 +248,18 @@ def test_outside_a_collection_the_bundled_drafts_are_used_and_said_so(tmp_path, 
     out, err = capsys.readouterr()
     assert "using the drafts bundled with draftdiff" in err
     assert "2024-12-18-status" in out
+
+
+def test_verify_finds_the_drafts_folder_the_snapshot_names(tmp_path, monkeypatch, capsys) -> None:
+    import shutil
+    from pathlib import Path
+
+    from draftdiff.cli import main
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "drafts", tmp_path / "collection")
+    monkeypatch.chdir(tmp_path)
+    assert main(["snapshot", "--drafts", "collection", "--as-of", "2024-12-20", "-f", "json", "-o", "s.json"]) == 0
+    capsys.readouterr()
+    assert main(["snapshot", "verify", "s.json"]) == 0  # no --drafts, and no ./drafts here
+    assert "collection" in capsys.readouterr().out

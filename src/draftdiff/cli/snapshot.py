@@ -55,6 +55,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="verify: rebuild from the drafts at the commit the snapshot records (or REV) via git")
 
 
+def _recorded_folder(args: argparse.Namespace, recorded: str | None) -> str | None:
+    """Without --drafts, verify against the folder the snapshot names, when it is there."""
+    if args.drafts is not None or not recorded:
+        return None
+    for candidate in (Path(recorded), Path(args.file).parent / recorded):
+        if candidate.is_dir():
+            return str(candidate)
+    return None
+
+
 def _drafts_dir(args: argparse.Namespace) -> str:
     from draftdiff.bundled import default_drafts
 
@@ -148,7 +158,7 @@ def _verify(args: argparse.Namespace) -> int:
             against = f"the drafts in {path} at commit {revision[:12]}"
             reference = None
         else:
-            folder = _drafts_dir(args)
+            folder = _recorded_folder(args, recorded.drafts_path) or _drafts_dir(args)
             draft_set = load_checked(folder)
             against = f"the drafts in {folder}"
             reference = reference_at(recorded, folder, _repo_relative_or_none(folder))

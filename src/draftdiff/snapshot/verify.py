@@ -63,6 +63,12 @@ class Recorded:
         prov = self.snapshot.provenance if self.snapshot else None
         return prov.git_path if prov else None
 
+    @property
+    def drafts_path(self) -> str | None:
+        """The drafts folder the snapshot was made from, as given then."""
+        prov = self.snapshot.provenance if self.snapshot else None
+        return prov.drafts_path if prov and prov.drafts_path else None
+
 
 @dataclass
 class VerifyResult:
