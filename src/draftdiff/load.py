@@ -50,24 +50,25 @@ class LoadedDraft:
     @property
     def tree(self) -> Any:
         """The file as plain data; valid files re-read it on demand instead of keeping it."""
-        if self._tree is None and self.text is not None:
-            try:
-                self._tree, self._positions = parse_yaml(self.text)
-            except YamlProblem:
-                pass
+        if self._tree is None:
+            self._read_carefully()
         return self._tree
 
     @property
     def positions(self) -> Positions:
         """Where each value sits; computed on first use, since valid files rarely need it."""
         if self._positions is None:
+            self._read_carefully()
+        return self._positions or Positions()
+
+    def _read_carefully(self) -> None:
+        """One pass of the position-keeping reader fills both the tree and the positions."""
+        if self.text is None:
+            return
+        try:
+            self._tree, self._positions = parse_yaml(self.text)
+        except YamlProblem:
             self._positions = Positions()
-            if self.text is not None:
-                try:
-                    self._positions = parse_yaml(self.text)[1]
-                except YamlProblem:
-                    pass
-        return self._positions
 
     @property
     def ok(self) -> bool:

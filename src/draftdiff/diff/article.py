@@ -132,18 +132,24 @@ def _compare_fields(ctx: Context, old: Article, new: Article, change: ArticleCha
             change.fields.append(FieldChange(name, a, b))
             if r.BASIS_CHANGED not in kinds:
                 kinds.append(r.BASIS_CHANGED)
-    for name in ("status_note", "notes"):
-        fc = field_change(ctx, name, getattr(old, name), getattr(new, name), True, where)
-        if fc:
-            change.fields.append(fc)
-            if r.NOTES_CHANGED not in kinds:
-                kinds.append(r.NOTES_CHANGED)
+    note_changes(ctx, old, new, change.fields, kinds, where)
     change.positions = _positions(ctx, old, new, where)
     if change.positions:
         kinds.append(r.POSITION_CHANGED)
     change.sources_added, change.sources_removed = list_changes(old.sources, new.sources)
     if change.sources_added or change.sources_removed:
         kinds.append(r.SOURCES_CHANGED)
+
+
+def note_changes(ctx: Context, old: object, new: object, fields: list[FieldChange], kinds: list[str],
+                 where: str) -> None:
+    """``status_note`` and ``notes`` of an article or a precondition, as redlined field changes."""
+    for name in ("status_note", "notes"):
+        fc = field_change(ctx, name, getattr(old, name), getattr(new, name), True, where)
+        if fc:
+            fields.append(fc)
+            if r.NOTES_CHANGED not in kinds:
+                kinds.append(r.NOTES_CHANGED)
 
 
 def list_changes(old: Sequence[str], new: Sequence[str]) -> tuple[list[str], list[str]]:

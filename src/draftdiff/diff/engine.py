@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from draftdiff.diff import result as r
 from draftdiff.diff.align import align
-from draftdiff.diff.article import Context, compare_pair, field_change, list_changes, merge, split, whole
+from draftdiff.diff.article import Context, compare_pair, field_change, list_changes, merge, note_changes, split, whole
 from draftdiff.diff.result import (
     ArticleChange,
     DiffOptions,
@@ -131,16 +131,12 @@ def _precondition_pair(ctx: Context, a: Precondition, b: Precondition) -> Precon
         change.fields.append(FieldChange("article", a.article, b.article))
     if a.kind != b.kind:
         change.fields.append(FieldChange("kind", a.kind, b.kind))
-        kinds.append(r.STATUS_CHANGED) if r.STATUS_CHANGED not in kinds else None
+        if r.STATUS_CHANGED not in kinds:
+            kinds.append(r.STATUS_CHANGED)
     for name in ("raised",):
         if getattr(a, name) != getattr(b, name):
             change.fields.append(FieldChange(name, getattr(a, name), getattr(b, name)))
-    for name in ("status_note", "notes"):
-        fc = field_change(ctx, name, getattr(a, name), getattr(b, name), True, where)
-        if fc:
-            change.fields.append(fc)
-            if r.NOTES_CHANGED not in kinds:
-                kinds.append(r.NOTES_CHANGED)
+    note_changes(ctx, a, b, change.fields, kinds, where)
     change.sources_added, change.sources_removed = list_changes(a.sources, b.sources)
     if change.sources_added or change.sources_removed:
         kinds.append(r.SOURCES_CHANGED)

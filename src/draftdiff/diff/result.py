@@ -138,8 +138,23 @@ class PositionChange:
     sources_removed: list[str] = field(default_factory=list)
 
 
+class _Kinds:
+    """What an entry's change kinds say; ``kinds`` empty means unchanged."""
+
+    kinds: list[str]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.kinds)
+
+    @property
+    def substantive(self) -> bool:
+        """A change of what the entry is or says, not only of its sources, notes or bases."""
+        return any(kind not in CLERICAL_KINDS for kind in self.kinds)
+
+
 @dataclass
-class ArticleChange:
+class ArticleChange(_Kinds):
     """One article (or one part of a split/merge) across the two drafts; ``kinds`` empty = unchanged."""
 
     old_id: str | None
@@ -180,21 +195,12 @@ class ArticleChange:
         return self.new_id or self.old_id or ""
 
     @property
-    def changed(self) -> bool:
-        return bool(self.kinds)
-
-    @property
-    def substantive(self) -> bool:
-        """A change of what the article is or says, not only of its sources, notes or bases."""
-        return any(kind not in CLERICAL_KINDS for kind in self.kinds)
-
-    @property
     def similarity(self) -> float:
         return self.stats.similarity
 
 
 @dataclass
-class PreconditionChange:
+class PreconditionChange(_Kinds):
     """A precondition or demand across the two drafts; ``kinds`` empty = unchanged."""
 
     id: str
@@ -208,15 +214,6 @@ class PreconditionChange:
     fields: list[FieldChange] = field(default_factory=list)
     sources_added: list[str] = field(default_factory=list)
     sources_removed: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.kinds)
-
-    @property
-    def substantive(self) -> bool:
-        """A change of the demand or where it stands, not only of its sources or notes."""
-        return any(kind not in CLERICAL_KINDS for kind in self.kinds)
 
 
 @dataclass
