@@ -102,6 +102,12 @@ class LoadedDraft:
 def batch_loading(paths: Iterable[FsPath] = ()) -> Iterator[None]:
     """Loading many drafts creates objects that all live on; collecting garbage meanwhile is wasted work.
 
+    Each loaded draft is frozen out of the collector's sight (``gc.freeze``), so
+    a collection looks only at what the file being read created: without it, every
+    collection walked all the drafts read so far, ~20% of validating 1,000 files.
+    A caller that froze objects itself keeps the relaxed threshold only, since
+    unfreezing at the end would undo its freeze.
+
     Given the files, it also tells the fast reader how much is coming, so that it
     is used from the first file when the whole batch makes it worth its start-up.
     """
@@ -114,12 +120,22 @@ def batch_loading(paths: Iterable[FsPath] = ()) -> Iterator[None]:
         except OSError:
             pass
     fastyaml.expect(total)
+    global _freeze_each
     old = gc.get_threshold()
     gc.set_threshold(max(old[0], 100_000), *old[1:])
+    owner = not _freeze_each and gc.get_freeze_count() == 0
+    _freeze_each = _freeze_each or owner
     try:
         yield
     finally:
         gc.set_threshold(*old)
+        if owner:
+            _freeze_each = False
+            gc.unfreeze()
+
+
+_freeze_each = False
+"""Set while a batch that owns the freeze is loading."""
 
 
 def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
@@ -147,7 +163,10 @@ def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
         raise DraftReadError(f"{display}: no such file") from None
     except OSError as exc:
         raise DraftReadError(f"{display}: cannot read ({exc.strerror or exc})") from None
-    return read_draft(data, display)
+    loaded = read_draft(data, display)
+    if _freeze_each:
+        gc.freeze()
+    return loaded
 
 
 def read_draft(data: bytes, name: str) -> LoadedDraft:
