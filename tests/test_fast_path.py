@@ -11,7 +11,7 @@ import pytest
 from draftdiff.fastyaml import fast_tree
 from draftdiff.load import read_draft
 from draftdiff.yamlsource import parse_yaml
-from tests.conftest import draft_text
+from draft_support import draft_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from bench_validate import generate_draft  # noqa: E402

@@ -5,7 +5,7 @@ from __future__ import annotations
 from draftdiff.collection import DraftSet
 from draftdiff.history import UNRECORDED, article_history, count_series, status_matrix
 from draftdiff.load import read_draft
-from tests.conftest import draft_text
+from draft_support import draft_text
 
 
 def _set(*texts: str) -> DraftSet:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from draftdiff.load import MAX_BYTES, read_draft
-from tests.conftest import draft_text
+from draft_support import draft_text
 
 
 def only(data: bytes) -> tuple[str, int, int, str]:

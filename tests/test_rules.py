@@ -10,7 +10,7 @@ import pytest
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.rules import all_rules
 from draftdiff.validate import validate_paths
-from tests.conftest import draft_text
+from draft_support import draft_text
 
 
 def run(tmp_path: Path, write: Callable[..., Path], files: dict[str, str]) -> list[Diagnostic]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.load import read_draft
-from tests.conftest import draft_text
+from draft_support import draft_text
 
 
 def errors(text: str) -> list[Diagnostic]:

@@ -9,7 +9,7 @@ import jsonschema
 
 from draftdiff.load import read_draft
 from draftdiff.schema import draft_json_schema, draft_json_schema_text
-from tests.conftest import draft_text
+from draft_support import draft_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from draftdiff.cli import main
-from tests.conftest import draft_text
+from draft_support import draft_text
 
 GITHUB_LINE = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[a-z-]+::\S.*$")
 
