@@ -9,6 +9,11 @@ hits, the cuts inside words, and whether every redline rebuilds both texts.
 
     python benchmarks/bench_diff.py            # all sizes
     python benchmarks/bench_diff.py --quick    # 17 and 170 articles only
+    python benchmarks/bench_diff.py --pure     # without the C++ port even if installed
+
+The raw diff comes from ``fast-diff-match-patch`` when it is installed
+(``pip install 'draftdiff[fast]'``), from pure-Python diff-match-patch otherwise;
+the header says which.
 """
 
 from __future__ import annotations
@@ -184,8 +189,14 @@ def time_engine(old: Draft, new: Draft) -> tuple[float, DraftDiff]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="only the 17- and 170-article drafts")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (best is kept)")
+    parser.add_argument("--pure", action="store_true", help="use pure-Python diff-match-patch even if the port is there")
     args = parser.parse_args()
+    from draftdiff.diff import redline as engine
+
+    if args.pure:
+        engine._FAST_DIFF = False
+    print("raw diff:", "fast-diff-match-patch (C++ port)" if engine._fast_diff() else "diff-match-patch (pure Python)")
     if shutil.which("git") is None:
         print("git is not installed: nothing to compare against", file=sys.stderr)
         return 2

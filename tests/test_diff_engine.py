@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from diff_support import TEXTS, art, draft, marked
 
 from draftdiff.diff import DiffOptions, diff_drafts
@@ -210,7 +212,10 @@ def test_different_agreements_are_compared_with_a_note():
     assert result.has_differences  # the agreement field itself differs
 
 
-def test_deadline_hit_is_reported_and_never_shown_as_delete_all_insert_all():
+@pytest.mark.parametrize("engine", ["accelerated", "pure-python"])
+def test_deadline_hit_is_reported_and_never_shown_as_delete_all_insert_all(engine, monkeypatch):
+    if engine == "pure-python":
+        monkeypatch.setattr("draftdiff.diff.redline._FAST_DIFF", False)
     words = [f"w{k}" for k in range(3000)]
     old_text = " ".join(words)
     new_words = list(words)
@@ -231,7 +236,7 @@ def test_deadline_hit_is_reported_and_never_shown_as_delete_all_insert_all():
 
 def test_absence_from_a_partial_record_is_not_removal() -> None:
     from draftdiff.diff import diff_drafts
-    from tests.diff_support import TEXTS, art, draft
+    from diff_support import TEXTS, art, draft
 
     old = draft([art("recognition", 1, TEXTS["recognition"]), art("forces", 2, TEXTS["forces"])])
     known_only_in_part = draft([art("recognition", 1, TEXTS["recognition"])], id="d-new", date="2024-02-01",
@@ -247,7 +252,7 @@ def test_absence_from_a_partial_record_is_not_removal() -> None:
 
 def test_an_already_removed_article_leaving_the_list_is_no_change() -> None:
     from draftdiff.diff import diff_drafts
-    from tests.diff_support import TEXTS, art, draft
+    from diff_support import TEXTS, art, draft
 
     removed = {"id": "communications", "number": None, "title": "Communications", "status": "removed"}
     old = draft([art("recognition", 1, TEXTS["recognition"]), removed])

@@ -177,3 +177,43 @@ def test_word_codes_skip_the_surrogates_when_a_batch_crosses_them() -> None:
     encoded.encode("utf-8")  # a surrogate would fail here
     batch3 = ["y "] * 3
     assert encoder.encode(batch3, batch3) == chr(ord(encoded[-1]) + 1) * 3
+
+
+@pytest.fixture
+def pure_python_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the C++ port, as on a platform where it is not installed."""
+    monkeypatch.setattr("draftdiff.diff.redline._FAST_DIFF", False)
+
+
+def _all_redlines(seed: int) -> list[object]:
+    rng = random.Random(seed)
+    out: list[object] = []
+    for _ in range(40):
+        old = random_text(rng, rng.randint(0, 150))
+        new = mutate(rng, old) if old and rng.random() < 0.8 else random_text(rng, rng.randint(0, 60))
+        for granularity in ("word", "char"):
+            out.append(redline(old, new, granularity=granularity).segments)
+        out.append(redline(old, new, norm=Normalise(case=True, punctuation=True)).segments)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_cpp_port_and_pure_python_give_the_same_redlines(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fast_diff_match_patch")
+    import draftdiff.diff.redline as engine
+
+    monkeypatch.setattr(engine, "_FAST_DIFF", None)  # load the port afresh
+    accelerated = _all_redlines(seed)
+    assert engine._FAST_DIFF, "the C++ port is installed but was not used"
+    monkeypatch.setattr(engine, "_FAST_DIFF", False)
+    assert _all_redlines(seed) == accelerated
+
+
+def test_pure_python_engine_rebuilds_texts_and_keeps_words_whole(pure_python_engine: None) -> None:
+    rng = random.Random(99)
+    for _ in range(30):
+        old = random_text(rng, rng.randint(0, 120))
+        new = mutate(rng, old)
+        result = redline(old, new)
+        assert old_text_of(result.segments) == old and new_text_of(result.segments) == new
+        assert not cut_inside_word(result.segments)
