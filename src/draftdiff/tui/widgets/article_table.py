@@ -94,8 +94,8 @@ class ArticleTable(DataTable):
 
     def _rebuild_now(self) -> None:
         self._rebuild_pending = False
-        if not self.is_mounted:
-            return
+        if not self.is_mounted or not self.size.width:
+            return  # not laid out yet: the first resize rebuilds, with the width the titles need
         keep = self.current_article_id
         self._width = self.size.width
         title_width = max(12, self.size.width - sum(_FIXED.values()) - 2 * len(_FIXED) - 4)

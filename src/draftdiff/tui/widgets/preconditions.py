@@ -85,9 +85,10 @@ class PreconditionsPanel(VerticalScroll):
 
     def _show_now(self) -> None:
         self._show_pending = False
+        if not self.scrollable_content_region.width:
+            return  # not laid out yet: the first resize draws it, wrapped to the real width
         items = self.shown
-        self._width = self.scrollable_content_region.width
-        width = self._width or 80
+        self._width = width = self.scrollable_content_region.width
         self.query_one("#preconditions-text", Static).update(
             preconditions_text(items, self.draft.parties if self.draft else [], width))
         self.border_title = f"Preconditions · {len(items)}" if items else "Preconditions · none"
