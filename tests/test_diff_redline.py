@@ -217,3 +217,21 @@ def test_pure_python_engine_rebuilds_texts_and_keeps_words_whole(pure_python_eng
         result = redline(old, new)
         assert old_text_of(result.segments) == old and new_text_of(result.segments) == new
         assert not cut_inside_word(result.segments)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_sentences_cut_after_every_break_and_nowhere_else(seed: int) -> None:
+    from draftdiff.diff.tokens import _BREAKS
+
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice(["a", "bc", " ", ". ", "; ", "\n", "? ", "! ", "\u0589 ", ".", "1.5"])
+                       for _ in range(rng.randint(0, 25)))
+        parts = sentences(text)
+        assert "".join(parts) == text and all(parts)
+        cuts, at = set(), 0
+        for part in parts[:-1]:
+            at += len(part)
+            cuts.add(at)
+        break_ends = {i + len(brk) for brk in _BREAKS for i in range(len(text)) if text.startswith(brk, i)}
+        assert cuts == break_ends - {len(text)}, (text, parts)

@@ -118,17 +118,31 @@ def sentences(text: str) -> list[str]:
     """``text`` cut after each ``. `` ``; `` ``? `` ``! `` ``։ `` or line break; joins back exactly.
 
     Cuts fall only after whitespace, never inside a word or number, so a word diff
-    of a run of sentences reads as a diff of the whole text would. Plain string
-    replacement (no regex) keeps this cheap on a 1 MB article.
+    of a run of sentences reads as a diff of the whole text would. Splitting on
+    each break in turn (no regex, no marker pass over the whole text) keeps this
+    cheap on a 1 MB article.
     """
     if "\x00" in text:
         return _sentences_slow(text)
-    marked = text
+    if not text:
+        return []
+    pieces = [text]
     for brk in _BREAKS:
         # a one-character test is a memchr; a two-character search of 1 MB that finds nothing costs ~2 ms
-        if brk[0] in marked and brk in marked:
-            marked = marked.replace(brk, brk + "\x00")
-    return [piece for piece in marked.split("\x00") if piece]
+        if brk[0] not in text or brk not in text:
+            continue
+        cut: list[str] = []
+        for piece in pieces:
+            if brk not in piece:
+                cut.append(piece)
+                continue
+            parts = piece.split(brk)
+            last = parts.pop()
+            cut.extend([part + brk for part in parts])
+            if last:
+                cut.append(last)
+        pieces = cut
+    return pieces
 
 
 def _sentences_slow(text: str) -> list[str]:
