@@ -15,7 +15,7 @@ from draftdiff.yamlsource import Path
 class RuleContext:
     files: list[LoadedDraft]
     by_id: dict[str, list[LoadedDraft]] = field(init=False)
-    _citations: dict[int, list[tuple[Path, str]]] = field(init=False, default_factory=dict, repr=False)
+    _cited: dict[int, set[str]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -32,33 +32,46 @@ class RuleContext:
         items = self.by_id.get(draft_id)
         return items[0].draft if items else None
 
-    def citations(self, draft: Draft) -> list[tuple[Path, str]]:
-        """:func:`citations` of a draft, walked once however many rules ask."""
+    def cited_ids(self, draft: Draft) -> set[str]:
+        """The source ids a draft cites in its fields, collected once however many rules ask."""
         key = id(draft)
-        found = self._citations.get(key)
+        found = self._cited.get(key)
         if found is None:
-            found = self._citations[key] = list(citations(draft))
+            found = self._cited[key] = set()
+            for _, cited in citation_lists(draft):
+                if isinstance(cited, str):
+                    found.add(cited)
+                else:
+                    found.update(cited)
         return found
+
+
+def citation_lists(draft: Draft) -> Iterator[tuple[Path, list[str] | str]]:
+    """Every place a draft cites sources: each ``sources`` list, or a single id, with the path of its value.
+
+    The one walk over citing fields: :func:`citations` and the cited-id sets derive from it.
+    """
+    yield ("attested_by",), draft.attested_by
+    for i, article in enumerate(draft.articles):
+        yield ("articles", i, "sources"), article.sources
+        for k, fragment in enumerate(article.fragments):
+            yield ("articles", i, "fragments", k, "sources"), fragment.sources
+        for party, position in article.positions.items():
+            yield ("articles", i, "positions", party, "sources"), position.sources
+    for i, pre in enumerate(draft.preconditions):
+        yield ("preconditions", i, "sources"), pre.sources
+    for i, claim in enumerate(draft.claimed_counts):
+        yield ("claimed_counts", i, "source"), claim.source
 
 
 def citations(draft: Draft) -> Iterator[tuple[Path, str]]:
     """Every place a draft cites a source id, with the path of the citing value."""
-    for j, sid in enumerate(draft.attested_by):
-        yield ("attested_by", j), sid
-    for i, article in enumerate(draft.articles):
-        for j, sid in enumerate(article.sources):
-            yield ("articles", i, "sources", j), sid
-        for k, fragment in enumerate(article.fragments):
-            for j, sid in enumerate(fragment.sources):
-                yield ("articles", i, "fragments", k, "sources", j), sid
-        for party, position in article.positions.items():
-            for j, sid in enumerate(position.sources):
-                yield ("articles", i, "positions", party, "sources", j), sid
-    for i, pre in enumerate(draft.preconditions):
-        for j, sid in enumerate(pre.sources):
-            yield ("preconditions", i, "sources", j), sid
-    for i, claim in enumerate(draft.claimed_counts):
-        yield ("claimed_counts", i, "source"), claim.source
+    for path, cited in citation_lists(draft):
+        if isinstance(cited, str):
+            yield path, cited
+        else:
+            for j, sid in enumerate(cited):
+                yield (*path, j), sid
 
 
 _PROSE_CITATION = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")

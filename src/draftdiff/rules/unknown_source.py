@@ -9,7 +9,7 @@ import difflib
 from collections.abc import Iterator
 
 from draftdiff.diagnostics import Diagnostic
-from draftdiff.rules.context import RuleContext
+from draftdiff.rules.context import RuleContext, citations
 
 ID = "unknown-source"
 SEVERITY = "error"
@@ -18,7 +18,9 @@ SEVERITY = "error"
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
         defined = [s.id for s in draft.sources]
-        for path, sid in ctx.citations(draft):
+        if ctx.cited_ids(draft).issubset(defined):
+            continue  # the usual case: no walk with paths needed
+        for path, sid in citations(draft):
             if sid not in defined:
                 guess = difflib.get_close_matches(sid, defined, n=1, cutoff=0.6)
                 yield item.diagnostic(path, SEVERITY, ID,

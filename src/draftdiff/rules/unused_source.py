@@ -16,7 +16,7 @@ SEVERITY = "warning"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
-        cited = {sid for _, sid in ctx.citations(draft)}
+        cited = set(ctx.cited_ids(draft))
         if any(source.id not in cited for source in draft.sources):  # only then read the prose
             cited |= {sid for _, sid in prose_citations(draft)}
         for index, source in enumerate(draft.sources):
