@@ -168,3 +168,16 @@ def test_a_callers_own_freeze_is_left_alone(tmp_path: Path) -> None:
         assert gc.get_freeze_count() >= mine
     finally:
         gc.unfreeze()
+
+
+def test_a_quiet_batch_prints_nothing_and_gives_stderr_back(capfd: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    from draftdiff.fastyaml import quiet
+
+    with quiet():
+        loaded = read_draft(b"a: [1, 2\n", "x.yaml")
+        os.write(2, b"swallowed\n")
+    assert loaded.diagnostics[0].rule == "yaml-syntax"
+    os.write(2, b"after\n")
+    assert capfd.readouterr().err == "after\n"

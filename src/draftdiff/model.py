@@ -232,7 +232,7 @@ class Draft(_Strict):
         """Whether this version says anything about article statuses at all."""
         return self.article_coverage != "none" and bool(self.articles)
 
-    def article_count(self) -> int:
-        """How many articles the version has: articles that are not removed."""
-        counts = self.status_counts()
+    def article_count(self, counts: dict[str, int] | None = None) -> int:
+        """How many articles the version has: articles that are not removed (from ``counts`` if given)."""
+        counts = self.status_counts() if counts is None else counts
         return sum(counts.values()) - counts["removed"]

@@ -17,11 +17,13 @@ def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = ()) ->
     when it refers to one (``based_on``), so that a pre-commit hook that passes
     single files does not report lineage that exists on disk as missing.
     """
+    from draftdiff.fastyaml import quiet
     from draftdiff.rules import RuleContext, run_rules
 
     files = find_draft_files(paths)
     with batch_loading(files):  # the rules too: everything loaded stays alive until the report is done
-        loaded = [_load(path) for path in files]
+        with quiet():  # this thread prints nothing while it reads
+            loaded = [_load(path) for path in files]
         report = Report(files=[item.name for item in loaded])
         for item in loaded:
             report.diagnostics.extend(item.diagnostics)

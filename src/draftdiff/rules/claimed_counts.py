@@ -21,8 +21,10 @@ SEVERITY = "error"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
+        if not draft.claimed_counts:
+            continue
         counts = draft.status_counts()
-        articles = draft.article_count()
+        articles = draft.article_count(counts)
         for i, claim in enumerate(draft.claimed_counts):
             for problem in claim_problems(counts, articles, claim):
                 yield item.diagnostic(("claimed_counts", i), SEVERITY, ID,

@@ -141,7 +141,7 @@ def _row(article: Article) -> ArticleRow:
 def _counts(draft: Draft) -> Counts:
     by_status = draft.status_counts()
     articles = [a for a in draft.articles if a.part == "article" and a.status != "removed"]
-    return Counts(**by_status, total=draft.article_count(),
+    return Counts(**by_status, total=draft.article_count(by_status),
                   inferred=sum(1 for a in articles if a.status_basis == "inferred"),
                   unstated=sum(1 for a in articles if a.status_basis is None),
                   without_text=sum(1 for a in articles if a.effective_text_basis == "none"))
