@@ -123,8 +123,9 @@ def batch_loading(paths: Iterable[FsPath] = ()) -> Iterator[None]:
     global _freeze_each
     old = gc.get_threshold()
     gc.set_threshold(max(old[0], 100_000), *old[1:])
-    owner = not _freeze_each and gc.get_freeze_count() == 0
-    _freeze_each = _freeze_each or owner
+    owner = not _freeze_each and gc.get_freeze_count() == 0  # an outer batch or the caller froze already
+    if owner:
+        _freeze_each = True
     try:
         yield
     finally:

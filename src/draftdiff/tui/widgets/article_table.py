@@ -13,6 +13,7 @@ from draftdiff.model import Article, Draft
 from draftdiff.search import article_matches
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import badge, status_text
+from draftdiff.tui.widgets.redraw import DeferredRedraw
 
 _FIXED = {"no": 3, "status": 11, "basis": 19, "changed": 10}
 
@@ -30,7 +31,7 @@ def basis_badges(article: Article) -> Text:
     return Text(" ").join(labels)
 
 
-class ArticleTable(DataTable):
+class ArticleTable(DeferredRedraw, DataTable):
     """Articles of the selected version that pass the search and filters."""
 
     class Opened(Message):
@@ -48,29 +49,21 @@ class ArticleTable(DataTable):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
-        self._width = 0
-
-    def on_mount(self) -> None:
-        self.rebuild()
-
-    def on_resize(self) -> None:
-        if self.size.width != self._width:
-            self.rebuild()
 
     def watch_draft(self) -> None:
-        self.rebuild()
+        self.redraw()
 
     def watch_draft_set(self) -> None:
-        self.rebuild()
+        self.redraw()
 
     def watch_search_text(self) -> None:
-        self.rebuild()
+        self.redraw()
 
     def watch_status_filter(self) -> None:
-        self.rebuild()
+        self.redraw()
 
     def watch_party_filter(self) -> None:
-        self.rebuild()
+        self.redraw()
 
     @property
     def shown(self) -> list[Article]:
@@ -86,18 +79,8 @@ class ArticleTable(DataTable):
         row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
         return row_key.value
 
-    def rebuild(self) -> None:
-        """Rebuild once after the current batch of reactive changes, not once per change."""
-        if not getattr(self, "_rebuild_pending", False):
-            self._rebuild_pending = True
-            self.call_later(self._rebuild_now)
-
-    def _rebuild_now(self) -> None:
-        self._rebuild_pending = False
-        if not self.is_mounted or not self.size.width:
-            return  # not laid out yet: the first resize rebuilds, with the width the titles need
+    def draw(self) -> None:
         keep = self.current_article_id
-        self._width = self.size.width
         title_width = max(12, self.size.width - sum(_FIXED.values()) - 2 * len(_FIXED) - 4)
         self.clear(columns=True)
         self.add_column("No.", width=_FIXED["no"], key="no")

@@ -11,6 +11,7 @@ from draftdiff.collection import DraftSet
 from draftdiff.history import status_matrix
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import cell_text
+from draftdiff.tui.widgets.redraw import DeferredRedraw
 
 COLUMN = 3
 
@@ -23,7 +24,7 @@ def column_label(date: str, selected: bool) -> Text:
     return label
 
 
-class StatusMatrix(DataTable):
+class StatusMatrix(DeferredRedraw, DataTable):
     """Rows: every article ever present, in the newest numbering; columns: versions, oldest first."""
 
     class Opened(Message):
@@ -37,32 +38,16 @@ class StatusMatrix(DataTable):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", header_height=2, cell_padding=0, **kwargs)  # type: ignore[arg-type]
 
-    def on_mount(self) -> None:
-        self._width = 0
-        self.rebuild()
-
-    def on_resize(self) -> None:
-        if self.size.width != self._width:
-            self.rebuild()
-
     def watch_draft_set(self) -> None:
-        self.rebuild()
+        self.redraw()
 
     def watch_version(self) -> None:
-        self.rebuild()
+        self.redraw()
 
-    def rebuild(self) -> None:
-        """Rebuild once after the current batch of reactive changes, not once per change."""
-        if not getattr(self, "_rebuild_pending", False):
-            self._rebuild_pending = True
-            self.call_later(self._rebuild_now)
-
-    def _rebuild_now(self) -> None:
-        self._rebuild_pending = False
-        if not self.is_mounted or self.draft_set is None:
+    def draw(self) -> None:
+        if self.draft_set is None:
             return
         keep = self.cursor_row
-        self._width = self.size.width
         matrix = status_matrix(self.draft_set)
         self.clear(columns=True)
         versions = len(matrix.draft_ids)

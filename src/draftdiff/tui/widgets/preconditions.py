@@ -15,6 +15,7 @@ from textual.widgets import Static
 from draftdiff.model import Draft, Precondition
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import precondition_text
+from draftdiff.tui.widgets.redraw import DeferredRedraw
 
 PARTY, STATUS, KIND = 12, 15, 13
 
@@ -50,7 +51,7 @@ def preconditions_text(items: list[Precondition], parties: list[str], width: int
     return Text("\n").join(lines)
 
 
-class PreconditionsPanel(VerticalScroll):
+class PreconditionsPanel(DeferredRedraw, VerticalScroll):
     """Party, status (symbol and word), kind and demand of each precondition in the selected version."""
 
     draft: reactive[Draft | None] = reactive(None, always_update=True)
@@ -64,31 +65,17 @@ class PreconditionsPanel(VerticalScroll):
         items = list(self.draft.preconditions) if self.draft else []
         return [p for p in items if not self.party_filter or p.party == self.party_filter]
 
-    def on_mount(self) -> None:
-        self._show()
-
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != getattr(self, "_width", None):
-            self._show()  # the text is wrapped to the width; a change of height needs nothing
+    def draw_width(self) -> int:
+        return self.scrollable_content_region.width  # the text is wrapped to it
 
     def watch_draft(self) -> None:
-        self._show()
+        self.redraw()
 
     def watch_party_filter(self) -> None:
-        self._show()
+        self.redraw()
 
-    def _show(self) -> None:
-        """Redraw once after the current batch of changes, not once per change."""
-        if self.is_mounted and not getattr(self, "_show_pending", False):
-            self._show_pending = True
-            self.call_later(self._show_now)
-
-    def _show_now(self) -> None:
-        self._show_pending = False
-        if not self.scrollable_content_region.width:
-            return  # not laid out yet: the first resize draws it, wrapped to the real width
+    def draw(self) -> None:
         items = self.shown
-        self._width = width = self.scrollable_content_region.width
         self.query_one("#preconditions-text", Static).update(
-            preconditions_text(items, self.draft.parties if self.draft else [], width))
+            preconditions_text(items, self.draft.parties if self.draft else [], self.draw_width()))
         self.border_title = f"Preconditions · {len(items)}" if items else "Preconditions · none"
