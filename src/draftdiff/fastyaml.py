@@ -14,7 +14,6 @@ meaning that JSON would not keep (``~``, ``NULL``, ``True``, ``0x1F``, ``01``).
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import threading
@@ -47,12 +46,12 @@ def _uses_advanced_yaml(text: str) -> bool:
     return False
 
 
-_RETYPED = re.compile(
+_RETYPED = (
     r'"(?=[~nNtTfF0-9+\-.])(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+'
     r'|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"'
     r"(?=\s*[,:\]}])"
 )
-"""A JSON string that YAML 1.2 would read as null, a bool or a number.
+"""A JSON string that YAML 1.2 would read as null, a bool or a number (compiled with rapidyaml's import).
 
 rapidyaml's JSON keeps plain ``~``, ``NULL``, ``True``, ``0x1F`` or ``01`` as
 strings, where the careful reader would not; such files (and quoted strings
@@ -63,6 +62,8 @@ _STDERR_LOCK = threading.Lock()
 _quiet_thread: int | None = None
 """The thread that silenced file descriptor 2 for a whole batch (see :func:`quiet`)."""
 _ryml: Any = None
+_retyped: Any = None
+_json_loads: Any = None
 
 PAYS_OFF_AFTER = 128 * 1024
 """Importing rapidyaml costs ~25 ms, what the careful reader spends on ~100 KB; below that, skip it."""
@@ -81,14 +82,17 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _load_ryml() -> Any:
-    global _ryml
+    global _ryml, _retyped, _json_loads
     if _ryml is None:
         try:
             import ryml  # type: ignore[import-untyped]
-
-            _ryml = ryml
         except ImportError:  # optional accelerator: the event reader does the work
             _ryml = False
+        else:
+            import json  # only this path needs them: a single small draft never pays for them
+
+            _retyped, _json_loads = re.compile(_RETYPED), json.loads
+            _ryml = ryml
     return _ryml
 
 
@@ -124,9 +128,9 @@ def fast_tree(text: str) -> Any | None:
                 return None
             root = tree.first_child(root)
         emitted = ryml.emit_json_malloc(tree, root)
-        if _RETYPED.search(emitted):
+        if _retyped.search(emitted):
             return None
-        return json.loads(emitted, object_pairs_hook=_pairs, strict=False)
+        return _json_loads(emitted, object_pairs_hook=_pairs, strict=False)
     except Exception:  # any doubt at all: let the careful reader decide and explain
         return None
 

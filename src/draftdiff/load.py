@@ -7,7 +7,6 @@ file that cannot be read at all (missing, a directory, no permission) raises
 
 from __future__ import annotations
 
-import difflib
 import gc
 import re
 import stat
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from draftdiff.diagnostics import Diagnostic
+from draftdiff.diagnostics import Diagnostic, closest
 from draftdiff.model import Draft
 from draftdiff.yamlsource import Path, Positions, YamlProblem, parse_yaml
 
@@ -287,8 +286,8 @@ def _schema_diagnostic(loaded: LoadedDraft, error: dict[str, Any]) -> Diagnostic
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(loc[:-1])
-        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'?" if guess else (
+        guess = closest(key, allowed)
+        hint = f"did you mean '{guess}'?" if guess else (
             f"allowed keys here: {', '.join(allowed)}" if allowed else None)
         owner = describe_path(loc[:-1])
         return loaded.diagnostic(loc, "error", "schema-unknown-key",
@@ -302,11 +301,11 @@ def _schema_diagnostic(loaded: LoadedDraft, error: dict[str, Any]) -> Diagnostic
                                  f"add '{field_name}: …'")
     if kind == "literal_error":
         expected = _literal_choices(error)
-        guess = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.6) if isinstance(value, str) else []
-        hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(expected)}"
+        guess = closest(value, expected) if isinstance(value, str) else None
+        hint = f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(expected)}"
         return loaded.diagnostic(loc, "error", "schema-value",
                                  f"{where}: {shown} is not one of {', '.join(expected)}" +
-                                 (f"; did you mean '{guess[0]}'?" if guess else ""),
+                                 (f"; did you mean '{guess}'?" if guess else ""),
                                  hint, key=is_dict_key)
     if _is_date_error(loc, error):
         reason = str(error.get("msg", "")).removeprefix("Value error, ")

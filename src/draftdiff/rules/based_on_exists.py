@@ -4,10 +4,9 @@ Lineage is what lets a reader step from a reply to the proposal it answers;
 a dangling reference breaks that chain. Fix the id or add the missing draft.
 """
 
-import difflib
 from collections.abc import Iterator
 
-from draftdiff.diagnostics import Diagnostic
+from draftdiff.diagnostics import Diagnostic, closest
 from draftdiff.rules.context import RuleContext
 
 ID = "based-on-missing"
@@ -18,8 +17,8 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     known = list(ctx.by_id)
     for item, draft in ctx.drafts():
         if draft.based_on and draft.based_on not in ctx.by_id:
-            guess = difflib.get_close_matches(draft.based_on, known, n=1, cutoff=0.6)
+            guess = closest(draft.based_on, known)
             yield item.diagnostic(("based_on",), SEVERITY, ID,
                                   f"based_on names '{draft.based_on}', which is not a draft in the collection"
-                                  + (f"; did you mean '{guess[0]}'?" if guess else ""),
+                                  + (f"; did you mean '{guess}'?" if guess else ""),
                                   "name the id of an existing draft, or remove based_on")

@@ -5,10 +5,9 @@ precondition's ``party`` must each be one of the draft's parties; a typo
 here would file a position under a party that does not exist.
 """
 
-import difflib
 from collections.abc import Iterator
 
-from draftdiff.diagnostics import Diagnostic
+from draftdiff.diagnostics import Diagnostic, closest
 from draftdiff.rules.context import RuleContext
 
 ID = "unknown-party"
@@ -20,10 +19,10 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         parties = list(draft.parties)
 
         def problem(path, party, key=False):  # type: ignore[no-untyped-def]
-            guess = difflib.get_close_matches(party, parties, n=1, cutoff=0.6)
+            guess = closest(party, parties)
             return item.diagnostic(path, SEVERITY, ID,
                                    f"'{party}' is not one of the parties ({', '.join(parties)})"
-                                   + (f"; did you mean '{guess[0]}'?" if guess else ""),
+                                   + (f"; did you mean '{guess}'?" if guess else ""),
                                    "add it to parties or fix the id", key=key)
 
         if draft.proposed_by != "joint" and draft.proposed_by not in parties:

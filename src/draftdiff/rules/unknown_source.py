@@ -5,10 +5,9 @@ entry of the draft's ``sources``; a citation that resolves to nothing leaves
 the claim unsourced.
 """
 
-import difflib
 from collections.abc import Iterator
 
-from draftdiff.diagnostics import Diagnostic
+from draftdiff.diagnostics import Diagnostic, closest
 from draftdiff.rules.context import RuleContext, citations
 
 ID = "unknown-source"
@@ -22,8 +21,8 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             continue  # the usual case: no walk with paths needed
         for path, sid in citations(draft):
             if sid not in defined:
-                guess = difflib.get_close_matches(sid, defined, n=1, cutoff=0.6)
+                guess = closest(sid, defined)
                 yield item.diagnostic(path, SEVERITY, ID,
                                       f"source '{sid}' is not defined in this draft's sources"
-                                      + (f"; did you mean '{guess[0]}'?" if guess else ""),
+                                      + (f"; did you mean '{guess}'?" if guess else ""),
                                       "add the source under 'sources:' or fix the id")

@@ -11,7 +11,6 @@ arguments always give the same snapshot, so the same bytes in every format.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import os
 import re
 from collections.abc import Iterable
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from draftdiff.claims import claim_problems, comparable
 from draftdiff.collection import DraftSet
+from draftdiff.diagnostics import closest
 from draftdiff.load import LoadedDraft
 from draftdiff.model import Article, ClaimedCount, Draft
 from draftdiff.snapshot.digest import compute_digest
@@ -109,8 +109,8 @@ def _choose(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> Dra
     if draft_id is not None:
         chosen = draft_set.get(draft_id)
         if chosen is None:
-            guess = difflib.get_close_matches(draft_id, draft_set.ids(), n=1, cutoff=0.6)
-            hint = f"did you mean {guess[0]}?" if guess else f"known drafts: {', '.join(draft_set.ids())}"
+            guess = closest(draft_id, draft_set.ids())
+            hint = f"did you mean {guess}?" if guess else f"known drafts: {', '.join(draft_set.ids())}"
             raise SnapshotError(f"no draft with id {draft_id!r}; {hint}")
         if as_of is not None and as_of < chosen.date:
             raise SnapshotError(f"draft {draft_id} is dated {chosen.date}, after the as-of date {as_of}; "
