@@ -172,6 +172,27 @@ def test_validate_never_imports_textual(tmp_path: Path, write: Callable[..., Pat
     assert proc.stdout.strip().endswith("[]"), proc.stdout
 
 
+def test_entry_point_skips_the_last_collection_but_keeps_the_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    import draftdiff.cli as cli
+
+    calls: list[str] = []
+    monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 1)
+    monkeypatch.setattr(cli.gc, "freeze", lambda: calls.append("freeze"))
+    with pytest.raises(SystemExit) as exit_info:
+        cli.entry()
+    assert exit_info.value.code == 1
+    assert calls == ["main", "freeze"]  # frozen only after everything was written
+
+
+def test_console_script_and_python_m_use_the_entry_point() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["draftdiff"] == "draftdiff.cli:entry"
+    main_module = Path(__file__).parents[1] / "src" / "draftdiff" / "__main__.py"
+    assert "entry()" in main_module.read_text(encoding="utf-8")
+
+
 def test_console_script_and_module_entry_point(tmp_path: Path, write: Callable[..., Path]) -> None:
     write("a.yaml", draft_text())
     proc = _subprocess(["validate", str(tmp_path)])

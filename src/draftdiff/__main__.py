@@ -1,5 +1,5 @@
 """Allow ``python -m draftdiff``."""
 
-from draftdiff.cli import main
+from draftdiff.cli import entry
 
-raise SystemExit(main())
+entry()
