@@ -44,3 +44,40 @@ def alternate(ours: Sequence[str], reference: Sequence[str], runs: int, cwd: str
         a.append(run_once(ours, cwd, env))
         b.append(run_once(reference, cwd, env))
     return statistics.median(a), statistics.median(b)
+
+
+def run_to_stamp(cmd: Sequence[str], stamp: Path, cwd: str | None = None,
+                 env: Mapping[str, str] | None = None) -> tuple[float, float]:
+    """Seconds from launch until the process appended its monotonic clock to ``stamp``, and until it exited.
+
+    The first is start-up ("until the first screen is drawn"); the second adds the
+    interpreter's shutdown, which no user waits for when quitting a TUI they used.
+    Both clocks are the system-wide monotonic clock, so the two processes agree.
+    """
+    stamp.unlink(missing_ok=True)
+    start = time.monotonic()
+    result = subprocess.run(list(cmd), cwd=cwd, env=None if env is None else dict(env), capture_output=True,
+                            text=True, timeout=120)
+    ended = time.monotonic()
+    if result.returncode != 0 or not stamp.exists():
+        sys.exit(f"{' '.join(cmd)} failed ({result.returncode}) or wrote no stamp:\n{result.stderr[-2000:]}")
+    shown = float(stamp.read_text(encoding="ascii").split()[0])
+    return shown - start, ended - start
+
+
+def alternate_to_stamp(ours: Sequence[str], reference: Sequence[str], runs: int, stamp: Path,
+                       cwd: str | None = None, env: Mapping[str, str] | None = None
+                       ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Like :func:`alternate`, for (until stamped, until exited): medians for ours, then the reference."""
+    run_to_stamp(ours, stamp, cwd, env)
+    run_to_stamp(reference, stamp, cwd, env)
+    a: list[tuple[float, float]] = []
+    b: list[tuple[float, float]] = []
+    for _ in range(runs):
+        a.append(run_to_stamp(ours, stamp, cwd, env))
+        b.append(run_to_stamp(reference, stamp, cwd, env))
+
+    def medians(rows: list[tuple[float, float]]) -> tuple[float, float]:
+        return statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows)
+
+    return medians(a), medians(b)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from tui_support import FIXTURES, make_app, screen_text
 
 from draftdiff.bundled import drafts_dir
 from draftdiff.cli import main
-from draftdiff.cli.tui import BENCH_ENV, default_paths
+from draftdiff.cli.tui import BENCH_ENV, READY_STAMP_ENV, default_paths
 
 
 def test_without_a_terminal_it_says_so_instead_of_hanging(capsys: pytest.CaptureFixture[str]) -> None:
@@ -28,9 +29,15 @@ def test_bad_paths_and_options_are_clear_messages(capsys: pytest.CaptureFixture[
     assert "no valid draft 'nope'" in err and "2024-09-status" in err
 
 
-def test_exit_when_ready_runs_headless_to_the_board(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_exit_when_ready_runs_headless_to_the_board(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The start-up benchmark's hook: the board is drawn, the moment is stamped, the app exits by itself."""
+    stamp = tmp_path / "drawn.stamp"
     monkeypatch.setenv(BENCH_ENV, "1")
+    monkeypatch.setenv(READY_STAMP_ENV, str(stamp))
+    before = time.monotonic()
     assert main(["tui", str(FIXTURES), "--at", "Sep 2024"]) == 0
+    drawn = float(stamp.read_text(encoding="ascii"))
+    assert before < drawn < time.monotonic()  # the same clock as the benchmark's, read once, when drawn
 
 
 def test_default_collection_is_local_drafts_else_bundled(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -14,6 +14,9 @@ HELP = "open the terminal UI: status board, articles, redlines, history (the def
 BENCH_ENV = "DRAFTDIFF_TUI_EXIT_WHEN_READY"
 """Set to 1 to run headless and exit as soon as the board is drawn (start-up measurements)."""
 
+READY_STAMP_ENV = "DRAFTDIFF_TUI_READY_STAMP"
+"""A file to which the monotonic clock is appended when the board is drawn (start-up measurements)."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
@@ -63,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from draftdiff.tui.app import DraftDiffApp
 
     app = DraftDiffApp(paths, draft_set=draft_set, version=start, watch=not args.no_watch and not bench,
-                       light=args.light, exit_when_ready=bench)
+                       light=args.light, exit_when_ready=bench,
+                       ready_stamp=Path(os.environ[READY_STAMP_ENV]) if os.environ.get(READY_STAMP_ENV) else None)
     app.run(headless=bench)
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -78,10 +79,13 @@ class DraftDiffApp(App[None]):
 
     def __init__(self, paths: Sequence[str | Path], *, draft_set: DraftSet | None = None,
                  version: str | None = None, watch: bool = True, poll_interval: float = 1.0,
-                 light: bool = False, exit_when_ready: bool = False) -> None:
+                 light: bool = False, exit_when_ready: bool = False, ready_stamp: Path | None = None) -> None:
         super().__init__()
         self.paths = [Path(p) for p in paths]
         self.exit_when_ready = exit_when_ready
+        self.ready_stamp = ready_stamp
+        """A file to append the monotonic clock to when the board is first drawn: start-up is measured
+        to that moment, not to the process's exit (whose teardown is not start-up)."""
         self._lost_version = ""
         """A version that became invalid on disk while shown; shown again once it is fixed."""
         self._stand_in = ""
@@ -178,5 +182,8 @@ class DraftDiffApp(App[None]):
 
     def ready(self) -> None:
         """Called by the first screen once it has drawn; ends a start-up measurement run."""
+        if self.ready_stamp is not None:
+            with open(self.ready_stamp, "a", encoding="ascii") as stamp:
+                stamp.write(f"{time.monotonic()!r}\n")
         if self.exit_when_ready:
             self.call_after_refresh(self.exit)
