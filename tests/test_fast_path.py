@@ -181,3 +181,100 @@ def test_a_quiet_batch_prints_nothing_and_gives_stderr_back(capfd: pytest.Captur
     assert loaded.diagnostics[0].rule == "yaml-syntax"
     os.write(2, b"after\n")
     assert capfd.readouterr().err == "after\n"
+
+
+# --- the loader's fast path: pydantic validates rapidyaml's JSON, repeated keys still caught ----------
+
+
+def _careful_draft(text: str):  # type: ignore[no-untyped-def]
+    from draftdiff.model import Draft
+
+    return Draft.model_validate(parse_yaml(text)[0])
+
+
+def _keys_in(tree: object) -> int:
+    if isinstance(tree, dict):
+        return len(tree) + sum(_keys_in(v) for v in tree.values())
+    if isinstance(tree, list):
+        return sum(_keys_in(v) for v in tree)
+    return 0
+
+
+def _models_in(value: object) -> set[type]:
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        found = {type(value)}
+        for name in type(value).model_fields:
+            found |= _models_in(getattr(value, name))
+        return found
+    if isinstance(value, dict):
+        return set().union(*(_models_in(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_models_in(v) for v in value))
+    return set()
+
+
+RICH = draft_text(extra="""\
+    claimed_counts:
+      - {agreed: 1, disputed: 1, total: 2, source: src-1}
+    preconditions:
+      - {id: pre-1, party: alpha, kind: demand, demand: Change the constitution, status: open, sources: [src-1]}
+    """).replace("""    sources: [src-1]
+  - id: third-party-forces""", """    sources: [src-1]
+    fragments:
+      - {text: each other's sovereignty, basis: verbatim, sources: [src-1]}
+  - id: third-party-forces""")
+
+
+def _corpus() -> list[str]:
+    rng = random.Random(11)
+    texts = [RICH, draft_text()] + [generate_draft(rng, i) for i in range(10)]
+    return texts + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "drafts").glob("*.yaml"))]
+
+
+def test_keys_given_counts_every_key_of_every_nested_model() -> None:
+    """If a model nested in the draft were left out of the count, every file would lose the fast path."""
+    from draftdiff.load import keys_given
+    from draftdiff.model import _Strict
+
+    seen: set[type] = set()
+    for text in _corpus():
+        draft = _careful_draft(text)
+        seen |= _models_in(draft)
+        assert keys_given(draft) == _keys_in(parse_yaml(text)[0])
+    assert seen == set(_Strict.__subclasses__()) - {type(None)}, "the corpus must use every model"
+
+
+def test_the_fast_path_reads_the_same_draft_as_the_careful_reader() -> None:
+    for text in _corpus():
+        loaded = read_draft(text.encode(), "x.yaml")
+        assert loaded.ok, loaded.diagnostics[:2]
+        assert loaded.draft == _careful_draft(text)
+    generated = read_draft(generate_draft(random.Random(3), 0).encode(), "g.yaml")
+    assert generated._tree is None, "a plain generated draft should not need the careful reader"
+
+
+@pytest.mark.parametrize(("before", "after", "repeat"), [
+    ("title: A test proposal\n", "title: A test proposal\ntitle: Another\n", "title: Another"),
+    ("    text_basis: summary\n", "    text_basis: summary\n    text_basis: verbatim\n", "text_basis: verbatim"),
+    ("{text: Ban along the whole border,", "{text: Ban along the whole border, text: x,", "text: x"),
+    ("      beta: {", "      alpha: {text: Again, basis: summary}\n      beta: {", "alpha: {text: Again"),
+], ids=["top level", "article", "position", "positions key"])
+def test_a_repeated_key_is_reported_with_its_position_not_silently_dropped(before: str, after: str,
+                                                                           repeat: str) -> None:
+    text = draft_text().replace(before, after, 1)
+    lines = text.splitlines()
+    line = next(n for n, row in enumerate(lines, 1) if repeat in row)
+    col = lines[line - 1].index(repeat) + 1
+    loaded = read_draft(text.encode(), "x.yaml")
+    assert not loaded.ok
+    assert [(d.rule, d.line, d.col) for d in loaded.diagnostics] == [("yaml-duplicate-key", line, col)]
+
+
+def test_a_quoted_word_before_a_colon_in_prose_is_read_right() -> None:
+    """The JSON holds an escaped quote and a colon: the key count is off by one, so the careful reader decides."""
+    text = draft_text().replace("title: Mutual recognition", "title: 'The \"recognition\": a first step'")
+    loaded = read_draft(text.encode(), "x.yaml")
+    assert loaded.ok and loaded.draft == _careful_draft(text)
+    assert loaded.draft.articles[0].title == 'The "recognition": a first step'

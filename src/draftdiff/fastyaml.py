@@ -102,8 +102,12 @@ def expect(total_bytes: int) -> None:
     _bytes_seen = max(_bytes_seen, total_bytes)
 
 
-def fast_tree(text: str) -> Any | None:
-    """The document as plain data, or ``None`` when the careful reader must decide."""
+def fast_json(text: str) -> str | None:
+    """The document as JSON text, or ``None`` when the careful reader must decide.
+
+    The JSON may repeat a key that the YAML repeated: JSON readers keep the last
+    one silently, so a caller must check :func:`key_count` against the keys it got.
+    """
     global _bytes_seen
     _bytes_seen += len(text)
     if _ryml is None and _bytes_seen < PAYS_OFF_AFTER:
@@ -128,10 +132,31 @@ def fast_tree(text: str) -> Any | None:
                 return None
             root = tree.first_child(root)
         emitted = ryml.emit_json_malloc(tree, root)
-        if _retyped.search(emitted):
+        if not isinstance(emitted, str) or _retyped.search(emitted):
             return None
-        return _json_loads(emitted, object_pairs_hook=_pairs, strict=False)
     except Exception:  # any doubt at all: let the careful reader decide and explain
+        return None
+    return emitted
+
+
+def key_count(emitted: str) -> int:
+    """At least the number of keys in :func:`fast_json`'s text, every repeat counted.
+
+    rapidyaml writes every key as a JSON string followed at once by a colon; a
+    value holding an escaped quote and a colon adds to the count, never takes
+    from it. So a reader that got as many distinct keys as this saw no repeat.
+    """
+    return emitted.count('":')
+
+
+def fast_tree(text: str) -> Any | None:
+    """The document as plain data, or ``None`` when the careful reader must decide (a repeated key too)."""
+    emitted = fast_json(text)
+    if emitted is None:
+        return None
+    try:
+        return _json_loads(emitted, object_pairs_hook=_pairs, strict=False)
+    except (_Duplicate, ValueError, RecursionError):
         return None
 
 

@@ -200,19 +200,47 @@ def read_draft(data: bytes, name: str) -> LoadedDraft:
 
 
 def _fast(loaded: LoadedDraft, text: str) -> bool:
-    """Take the fast path when the file is plain and valid; anything else gets the careful reader."""
+    """Take the fast path when the file is plain and valid; anything else gets the careful reader.
+
+    pydantic validates rapidyaml's JSON directly (in Rust, no Python tree in between).
+    JSON keeps only the last of a repeated key, so the keys pydantic saw set are
+    counted against the keys in the text: one short means a repeat, and the
+    careful reader reports it with its position.
+    """
     from pydantic import ValidationError
 
-    from draftdiff.fastyaml import fast_tree
+    from draftdiff.fastyaml import fast_json, key_count
 
-    tree = fast_tree(text)
-    if not isinstance(tree, dict):
+    emitted = fast_json(text)
+    if emitted is None:
         return False
     try:
-        loaded.draft = Draft.model_validate(tree)
+        draft = Draft.model_validate_json(emitted)
     except (ValidationError, RecursionError, ValueError, TypeError):
         return False
+    if keys_given(draft) != key_count(emitted):
+        return False
+    loaded.draft = draft
     return True
+
+
+def keys_given(draft: Draft) -> int:
+    """How many distinct keys the file gave: every model's explicitly set fields, and each ``positions`` key.
+
+    ``extra="forbid"`` makes that every key there was. A model nested in the draft
+    and missed here only costs speed: the count falls short and the careful reader runs.
+    """
+    count = len(draft.model_fields_set)
+    for group in (draft.sources, draft.claimed_counts, draft.preconditions):
+        for entry in group:
+            count += len(entry.model_fields_set)
+    for article in draft.articles:
+        count += len(article.model_fields_set) + len(article.positions)
+        for fragment in article.fragments:
+            count += len(fragment.model_fields_set)
+        for position in article.positions.values():
+            count += len(position.model_fields_set)
+    return count
 
 
 def _decode(loaded: LoadedDraft) -> str | None:
