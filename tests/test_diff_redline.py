@@ -179,6 +179,37 @@ def test_word_codes_skip_the_surrogates_when_a_batch_crosses_them() -> None:
     assert encoder.encode(batch3, batch3) == chr(ord(encoded[-1]) + 1) * 3
 
 
+def test_one_encoder_serves_every_stretch_and_starts_afresh_before_the_surrogates() -> None:
+    from draftdiff.diff.redline import _Encoder
+
+    encoder = _Encoder()
+    first = encoder.encode(["peace ", "treaty "], ["peace ", "treaty "])
+    encoder.make_room(2)
+    assert encoder.encode(["treaty ", "peace "], ["treaty ", "peace "]) == first[::-1]  # codes kept
+    many = [f"w{i} " for i in range(0xD700)]
+    encoder.make_room(len(many) + 200)  # fits: nothing forgotten
+    encoder.encode(many, many)
+    encoder.make_room(300)  # would reach the surrogates: start again
+    assert encoder.encode(["treaty "], ["treaty "]) == "\x01"
+    assert len(encoder.texts) == 2
+
+
+def test_an_encoder_that_fills_up_mid_text_keeps_the_redline_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Codes restart between stretches when the encoder is full: both texts still rebuild, changes still found."""
+    from draftdiff.diff.redline import _Encoder
+
+    monkeypatch.setattr(_Encoder, "_ROOM", 200)  # a few stretches fill it
+    rng = random.Random(5)
+    old_sentences = [" ".join(f"w{rng.randrange(10**9)}" for _ in range(12)) + ". " for _ in range(300)]
+    new_sentences = [s.replace(" ", " changed ", 1) if k % 3 == 0 else s for k, s in enumerate(old_sentences)]
+    old, new = "".join(old_sentences), "".join(new_sentences)
+    result = redline(old, new)
+    assert "".join(s.old for s in result.segments) == old
+    assert "".join(s.new for s in result.segments) == new
+    assert [s.text for s in result.segments if s.op == "insert"] == ["changed "] * 100
+    assert not [s for s in result.segments if s.op == "delete"]
+
+
 @pytest.fixture
 def pure_python_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the C++ port, as on a platform where it is not installed."""

@@ -175,11 +175,24 @@ def _lossless_units(diffs: list[tuple[int, str]], unit_texts: list[str]) -> None
 
 
 class _Encoder:
-    """Maps unit keys to single characters (skipping the surrogate range)."""
+    """Maps unit keys to single characters (skipping the surrogate range).
+
+    One encoder serves every stretch of a redline: a word seen in an earlier
+    stretch keeps its code, so most stretches register nothing new.
+    """
+
+    _ROOM = 0xD800
 
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
         self.texts: list[str] = [""]  # code point -> a text of that key (for boundary scores)
+
+    def make_room(self, keys: int) -> None:
+        """Start afresh when ``keys`` more could leave the first 55,296 codes: codes need only agree
+        within one stretch, and below the surrogates every diff engine counts one code as one character."""
+        if len(self.texts) > 1 and len(self.texts) + keys > self._ROOM:
+            self.codes = {}
+            self.texts = [""]
 
     def encode(self, keys: list[str], texts: list[str]) -> str:
         codes = self.codes
@@ -212,10 +225,11 @@ def redline(old: str, new: str, *, granularity: str = "word", norm: Normalise | 
         segments = [Segment("equal", old)] if old else []
         return Redline(segments, _stats(segments, old, new))
     dmp = new_dmp(timeout)
+    encoder = _Encoder()
     segments = []
     old_s, new_s = sentences(old), sentences(new)
     if len(old_s) + len(new_s) <= 4:
-        _stretch(dmp, old, new, granularity, norm, segments)
+        _stretch(dmp, encoder, old, new, granularity, norm, segments)
     else:
         if norm.any:
             old_k = [sentence_key(x, norm) for x in old_s]
@@ -230,7 +244,8 @@ def redline(old: str, new: str, *, granularity: str = "word", norm: Normalise | 
                     _equal_run(old_s, new_s, run_i, i, run_j, j, segments)
                     run_i = -1
                 if mi > i or mj > j:
-                    _stretch(dmp, "".join(old_s[i:mi]), "".join(new_s[j:mj]), granularity, norm, segments)
+                    _stretch(dmp, encoder, "".join(old_s[i:mi]), "".join(new_s[j:mj]), granularity, norm,
+                             segments)
             if mi < len(old_s) and run_i < 0:
                 run_i, run_j = mi, mj
             i, j = mi + 1, mj + 1
@@ -292,7 +307,8 @@ def _patience(a: list[str], b: list[str], a0: int, a1: int, b0: int, b1: int,
     out.extend(reversed(tail))
 
 
-def _stretch(dmp: Any, old: str, new: str, granularity: str, norm: Normalise, out: list[Segment]) -> None:
+def _stretch(dmp: Any, encoder: _Encoder, old: str, new: str, granularity: str, norm: Normalise,
+             out: list[Segment]) -> None:
     """Diff one changed stretch (a few sentences) by words or characters and append its segments."""
     if not old or not new:
         if old:
@@ -311,7 +327,7 @@ def _stretch(dmp: Any, old: str, new: str, granularity: str, norm: Normalise, ou
         return
     old_texts, old_keys = units(old, granularity, norm)
     new_texts, new_keys = units(new, granularity, norm)
-    encoder = _Encoder()
+    encoder.make_room(len(old_keys) + len(new_keys))
     a = encoder.encode(old_keys, old_texts)
     b = encoder.encode(new_keys, new_texts)
     dmp.unit_texts = encoder.texts
