@@ -210,6 +210,37 @@ def test_an_encoder_that_fills_up_mid_text_keeps_the_redline_exact(monkeypatch: 
     assert not [s for s in result.segments if s.op == "delete"]
 
 
+@pytest.mark.parametrize("norm", [Normalise(), Normalise(space=True)], ids=["exact", "ignore-space"])
+def test_stretches_share_an_encoder_only_when_keys_are_the_texts(monkeypatch: pytest.MonkeyPatch,
+                                                                 norm: Normalise) -> None:
+    """With an ignore option one key stands for several spellings; a stretch must score its own."""
+    import draftdiff.diff.redline as module
+
+    made: list[object] = []
+    diffed: list[object] = []
+
+    class Counting(module._Encoder):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(self)
+
+    real_unit_diff = module._unit_diff
+
+    def counting_unit_diff(*args, **kwargs):  # type: ignore[no-untyped-def]
+        diffed.append(args)
+        return real_unit_diff(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_Encoder", Counting)
+    monkeypatch.setattr(module, "_unit_diff", counting_unit_diff)
+    same, also = "An unchanged sentence. Another one. ", "A third one. The fourth. "
+    old = "First and there. " + same + "The peace and and end. " + also + "Last words. "
+    new = "First and elsewhere. " + same + "The peace and end. " + also + "Final words. "
+    result = redline(old, new, norm=norm)
+    assert "".join(s.old for s in result.segments) == old and "".join(s.new for s in result.segments) == new
+    assert len(diffed) == 3
+    assert len(made) == (1 + len(diffed) if norm.any else 1)
+
+
 @pytest.fixture
 def pure_python_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the C++ port, as on a platform where it is not installed."""

@@ -272,9 +272,40 @@ def test_a_repeated_key_is_reported_with_its_position_not_silently_dropped(befor
     assert [(d.rule, d.line, d.col) for d in loaded.diagnostics] == [("yaml-duplicate-key", line, col)]
 
 
-def test_a_quoted_word_before_a_colon_in_prose_is_read_right() -> None:
-    """The JSON holds an escaped quote and a colon: the key count is off by one, so the careful reader decides."""
+def test_a_quoted_word_before_a_colon_in_prose_keeps_the_fast_path() -> None:
+    """Prose like ``two "nuances": a …`` is not a key: it must not send the file to the careful reader."""
     text = draft_text().replace("title: Mutual recognition", "title: 'The \"recognition\": a first step'")
     loaded = read_draft(text.encode(), "x.yaml")
     assert loaded.ok and loaded.draft == _careful_draft(text)
     assert loaded.draft.articles[0].title == 'The "recognition": a first step'
+    assert loaded._tree is None
+
+
+def test_a_backslash_before_a_quote_and_colon_is_read_right() -> None:
+    """Where escapes cannot be told apart cheaply the careful reader decides, and reads the same draft."""
+    text = draft_text().replace("title: Mutual recognition", "title: 'C:\\\": x'")
+    loaded = read_draft(text.encode(), "x.yaml")
+    assert loaded.ok and loaded.draft == _careful_draft(text)
+    assert loaded.draft.articles[0].title == 'C:\\": x'
+
+
+def test_every_bundled_draft_takes_the_fast_path() -> None:
+    for path in sorted((ROOT / "drafts").glob("*.yaml")):
+        loaded = read_draft(path.read_bytes(), path.name)
+        assert loaded.ok and loaded._tree is None, f"{path.name} fell back to the careful reader"
+
+
+@pytest.mark.parametrize("value", ["@see annex", "`code`", "}A", "]A"])
+def test_a_value_yaml_forbids_is_an_error_in_a_batch_too(value: str) -> None:
+    """rapidyaml reads ``summary: @see annex``; the careful reader refuses it, batch or not."""
+    text = draft_text(extra=f"summary: {value}\n")
+    lines = text.splitlines()
+    loaded = read_draft(text.encode(), "x.yaml")
+    assert not loaded.ok
+    assert [(d.rule, d.line) for d in loaded.diagnostics] == [("yaml-syntax", len(lines))]
+
+
+def test_unicode_line_separators_read_as_the_careful_reader_reads_them() -> None:
+    text = draft_text(extra="summary: plain\u2028  continued\u2028\n")
+    loaded = read_draft(text.encode(), "x.yaml")
+    assert loaded.ok and loaded.draft == _careful_draft(text)

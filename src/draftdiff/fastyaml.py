@@ -46,23 +46,30 @@ def _uses_advanced_yaml(text: str) -> bool:
     return False
 
 
-_RETYPED = (
-    r'"(?=[~nNtTfF0-9+\-.])(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+'
-    r'|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"'
-    r"(?=\s*[,:\]}])"
+_DOUBTFUL = (
+    r'"(?:(?=[~nNtTfF0-9+\-.])(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+'
+    r'|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)'
+    r'|\.(?:nan|NaN|NAN))"(?=\s*[,:\]}])'
+    r'|(?:(?<=: ")|(?<=[\[,]"))[@`\]}])'
 )
-"""A JSON string that YAML 1.2 would read as null, a bool or a number (compiled with rapidyaml's import).
+"""A JSON string whose YAML the careful reader would read otherwise (compiled with rapidyaml's import).
 
-rapidyaml's JSON keeps plain ``~``, ``NULL``, ``True``, ``0x1F`` or ``01`` as
-strings, where the careful reader would not; such files (and quoted strings
-that look like these, which is rare) go to the careful reader.
+Either a value YAML 1.2 reads as null, a bool or a number: rapidyaml's JSON keeps
+plain ``~``, ``NULL``, ``True``, ``0x1F`` or ``01`` as strings. Or a value that
+starts with a character no plain scalar may start with (``summary: @see``, ``}A``):
+rapidyaml reads it, the careful reader refuses it with a position. Such files (and
+quoted strings that look like these, which is rare) go to the careful reader.
+One scan of the quotes finds both.
 """
+
+_UNICODE_BREAKS = ("\u2028", "\u2029", "\x85")
+"""Line breaks to the careful reader (libyaml) but not to rapidyaml: a folded value would read differently."""
 
 _STDERR_LOCK = threading.Lock()
 _quiet_thread: int | None = None
 """The thread that silenced file descriptor 2 for a whole batch (see :func:`quiet`)."""
 _ryml: Any = None
-_retyped: Any = None
+_doubtful: Any = None
 _json_loads: Any = None
 
 PAYS_OFF_AFTER = 128 * 1024
@@ -82,7 +89,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _load_ryml() -> Any:
-    global _ryml, _retyped, _json_loads
+    global _ryml, _doubtful, _json_loads
     if _ryml is None:
         try:
             import ryml  # type: ignore[import-untyped]
@@ -91,7 +98,7 @@ def _load_ryml() -> Any:
         else:
             import json  # only this path needs them: a single small draft never pays for them
 
-            _retyped, _json_loads = re.compile(_RETYPED), json.loads
+            _doubtful, _json_loads = re.compile(_DOUBTFUL), json.loads
             _ryml = ryml
     return _ryml
 
@@ -106,14 +113,14 @@ def fast_json(text: str) -> str | None:
     """The document as JSON text, or ``None`` when the careful reader must decide.
 
     The JSON may repeat a key that the YAML repeated: JSON readers keep the last
-    one silently, so a caller must check :func:`key_count` against the keys it got.
+    one silently, so a caller must ask :func:`repeats_a_key` with the keys it got.
     """
     global _bytes_seen
     _bytes_seen += len(text)
     if _ryml is None and _bytes_seen < PAYS_OFF_AFTER:
         return None
     ryml = _load_ryml()
-    if not ryml or _uses_advanced_yaml(text):
+    if not ryml or _uses_advanced_yaml(text) or any(brk in text for brk in _UNICODE_BREAKS):
         return None
     data = text.encode("utf-8")
     try:
@@ -132,21 +139,29 @@ def fast_json(text: str) -> str | None:
                 return None
             root = tree.first_child(root)
         emitted = ryml.emit_json_malloc(tree, root)
-        if not isinstance(emitted, str) or _retyped.search(emitted):
+        if not isinstance(emitted, str) or _doubtful.search(emitted):
             return None
     except Exception:  # any doubt at all: let the careful reader decide and explain
         return None
     return emitted
 
 
-def key_count(emitted: str) -> int:
-    """At least the number of keys in :func:`fast_json`'s text, every repeat counted.
+def repeats_a_key(emitted: str, distinct: int) -> bool:
+    """Whether :func:`fast_json`'s text may name a key more often than the ``distinct`` keys a reader got.
 
-    rapidyaml writes every key as a JSON string followed at once by a colon; a
-    value holding an escaped quote and a colon adds to the count, never takes
-    from it. So a reader that got as many distinct keys as this saw no repeat.
+    rapidyaml writes every key as a JSON string followed at once by a colon, so
+    counting quote-colon pairs never misses a key. Prose adds to that count where
+    it quotes a word before a colon (``two "nuances": a …``, written ``\\":``);
+    those are taken off, unless some string ends in a backslash before a colon,
+    where the escapes cannot be told apart cheaply: then any surplus counts as a
+    repeat and the careful reader decides.
     """
-    return emitted.count('":')
+    written = emitted.count('":')
+    if written == distinct:
+        return False
+    if '\\\\":' in emitted:
+        return True
+    return written - emitted.count('\\":') != distinct
 
 
 def fast_tree(text: str) -> Any | None:

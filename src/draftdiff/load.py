@@ -209,7 +209,7 @@ def _fast(loaded: LoadedDraft, text: str) -> bool:
     """
     from pydantic import ValidationError
 
-    from draftdiff.fastyaml import fast_json, key_count
+    from draftdiff.fastyaml import fast_json, repeats_a_key
 
     emitted = fast_json(text)
     if emitted is None:
@@ -218,7 +218,7 @@ def _fast(loaded: LoadedDraft, text: str) -> bool:
         draft = Draft.model_validate_json(emitted)
     except (ValidationError, RecursionError, ValueError, TypeError):
         return False
-    if keys_given(draft) != key_count(emitted):
+    if repeats_a_key(emitted, keys_given(draft)):
         return False
     loaded.draft = draft
     return True
