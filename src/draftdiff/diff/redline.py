@@ -178,7 +178,9 @@ class _Encoder:
     """Maps unit keys to single characters (skipping the surrogate range).
 
     One encoder serves every stretch of a redline: a word seen in an earlier
-    stretch keeps its code, so most stretches register nothing new.
+    stretch keeps its code, so most stretches register nothing new. Not when an
+    ignore option is on: a key then stands for several spellings, and each stretch
+    must score its boundaries on its own spelling (a fresh encoder per stretch).
     """
 
     _ROOM = 0xD800
@@ -327,7 +329,10 @@ def _stretch(dmp: Any, encoder: _Encoder, old: str, new: str, granularity: str, 
         return
     old_texts, old_keys = units(old, granularity, norm)
     new_texts, new_keys = units(new, granularity, norm)
-    encoder.make_room(len(old_keys) + len(new_keys))
+    if norm.any:
+        encoder = _Encoder()
+    else:
+        encoder.make_room(len(old_keys) + len(new_keys))
     a = encoder.encode(old_keys, old_texts)
     b = encoder.encode(new_keys, new_texts)
     dmp.unit_texts = encoder.texts
