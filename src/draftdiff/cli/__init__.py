@@ -82,8 +82,9 @@ def entry() -> NoReturn:
 
     Everything is written and flushed by the time a command returns; the interpreter's
     shutdown would still walk every object pydantic built (~40 ms, more than reading a
-    draft). Frozen objects are skipped by that walk; nothing else about exit changes:
-    buffers are flushed and ``atexit`` handlers run as usual.
+    draft). Frozen objects are skipped by that walk. Buffers are still flushed and
+    ``atexit`` handlers run; only finalizers of objects caught in reference cycles are
+    skipped, and draftdiff closes its files and processes explicitly, never by those.
     """
     code = main()
     gc.freeze()

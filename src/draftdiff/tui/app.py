@@ -183,7 +183,12 @@ class DraftDiffApp(App[None]):
     def ready(self) -> None:
         """Called by the first screen once it has drawn; ends a start-up measurement run."""
         if self.ready_stamp is not None:
-            with open(self.ready_stamp, "a", encoding="ascii") as stamp:
-                stamp.write(f"{time.monotonic()!r}\n")
+            stamp_path, self.ready_stamp = self.ready_stamp, None  # the first drawing only
+            try:
+                with open(stamp_path, "a", encoding="ascii") as stamp:
+                    stamp.write(f"{time.monotonic()!r}\n")
+            except OSError as exc:
+                self.notify(f"cannot write the start-up stamp {stamp_path}: {exc.strerror or exc}",
+                            severity="error", markup=False)
         if self.exit_when_ready:
             self.call_after_refresh(self.exit)
