@@ -111,13 +111,14 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
     result = Alignment()
     new_by_id = {a.id: j for j, a in enumerate(new)}
     old_to_new: dict[int, int] = {}
+    matched_new: set[int] = set()
     for i, article in enumerate(old):
         j = new_by_id.get(article.id)
-        if j is not None and j not in old_to_new.values():
+        if j is not None and j not in matched_new:
             old_to_new[i] = j
+            matched_new.add(j)
             result.pairs.append((i, j, "id"))
     free_old = [i for i in range(len(old)) if i not in old_to_new]
-    matched_new = set(old_to_new.values())
     free_new = [j for j in range(len(new)) if j not in matched_new]
 
     old_t, new_t = _Texts(old), _Texts(new)
@@ -150,6 +151,14 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
 
     new_to_old = {j: i for i, j in old_to_new.items()}
 
+    def same_article(i: int, j: int) -> None:
+        """An article whose id changed and whose wording changed much: still one article, not a split or merge."""
+        old_to_new[i] = j
+        new_to_old[j] = i
+        result.pairs.append((i, j, "similarity"))
+        free_old.remove(i)
+        free_new.remove(j)
+
     # 2. splits: unmatched new articles that lie inside an old one
     split_parts = _contained(free_new, new, new_t, old_t)
     for i, parts in sorted(split_parts.items()):
@@ -162,13 +171,7 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
             result.pairs.remove((i, partner, next(h for (a, b, h) in result.pairs if a == i and b == partner)))
             members = sorted([partner, *parts])
         elif len(parts) == 1:
-            # an old article whose id changed and that lost much of its wording: still the same article
-            j = parts[0]
-            old_to_new[i] = j
-            new_to_old[j] = i
-            result.pairs.append((i, j, "similarity"))
-            free_old.remove(i)
-            free_new.remove(j)
+            same_article(i, parts[0])
             continue
         else:
             members = sorted(parts)
@@ -189,11 +192,7 @@ def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5
             result.pairs.remove(pair)
             members = sorted([partner_old, *parts])
         elif len(parts) == 1:
-            i = parts[0]
-            result.pairs.append((i, j, "similarity"))
-            old_to_new[i] = j
-            free_old.remove(i)
-            free_new.remove(j)
+            same_article(parts[0], j)
             continue
         else:
             members = sorted(parts)
