@@ -2,13 +2,14 @@
 
 Why: libyaml hands every event to Python as an object, which makes reading
 cost ~50x a ``json.loads`` of the same data; rapidyaml parses in C++ and
-emits JSON that ``json.loads`` turns into Python in C. Positions are only
-needed for files that have something to report, so those (and anything
-unusual) go through :mod:`draftdiff.yamlsource`, which stays the authority:
-this path declines (returns ``None``) rather than guess whenever a file uses
-anchors, aliases, tags, merge keys, several documents, duplicate keys,
-anything rapidyaml's JSON cannot express, or plain scalars whose YAML 1.2
-meaning that JSON would not keep (``~``, ``NULL``, ``True``, ``0x1F``, ``01``).
+emits JSON that pydantic validates in Rust. Positions are only needed for
+files that have something to report, so those (and anything unusual) go
+through :mod:`draftdiff.yamlsource`, which stays the authority: this path
+declines (returns ``None``) rather than guess whenever a file uses anchors,
+aliases, tags, merge keys, several documents, anything rapidyaml's JSON cannot
+express, plain scalars whose YAML 1.2 meaning that JSON would not keep (``~``,
+``NULL``, ``True``, ``0x1F``, ``01``) or that YAML forbids (``@see``). A repeated
+key survives into the JSON; :func:`repeats_a_key` lets the caller catch it.
 """
 
 from __future__ import annotations
@@ -70,35 +71,21 @@ _quiet_thread: int | None = None
 """The thread that silenced file descriptor 2 for a whole batch (see :func:`quiet`)."""
 _ryml: Any = None
 _doubtful: Any = None
-_json_loads: Any = None
 
 PAYS_OFF_AFTER = 128 * 1024
 """Importing rapidyaml costs ~25 ms, what the careful reader spends on ~100 KB; below that, skip it."""
 _bytes_seen = 0
 
 
-class _Duplicate(Exception):
-    pass
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _Duplicate
-    return result
-
-
 def _load_ryml() -> Any:
-    global _ryml, _doubtful, _json_loads
+    global _ryml, _doubtful
     if _ryml is None:
         try:
             import ryml  # type: ignore[import-untyped]
         except ImportError:  # optional accelerator: the event reader does the work
             _ryml = False
         else:
-            import json  # only this path needs them: a single small draft never pays for them
-
-            _doubtful, _json_loads = re.compile(_DOUBTFUL), json.loads
+            _doubtful = re.compile(_DOUBTFUL)  # only this path needs it: a single small draft never pays for it
             _ryml = ryml
     return _ryml
 
@@ -162,17 +149,6 @@ def repeats_a_key(emitted: str, distinct: int) -> bool:
     if '\\\\":' in emitted:
         return True
     return written - emitted.count('\\":') != distinct
-
-
-def fast_tree(text: str) -> Any | None:
-    """The document as plain data, or ``None`` when the careful reader must decide (a repeated key too)."""
-    emitted = fast_json(text)
-    if emitted is None:
-        return None
-    try:
-        return _json_loads(emitted, object_pairs_hook=_pairs, strict=False)
-    except (_Duplicate, ValueError, RecursionError):
-        return None
 
 
 @contextlib.contextmanager
