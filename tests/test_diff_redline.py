@@ -118,13 +118,88 @@ def test_sentences_join_back_exactly_and_cut_only_after_spaces():
     assert all(p[-1].isspace() for p in parts[:-1])
 
 
+def _pairs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    return [(i + k, j + k) for i, j, n in runs for k in range(n)]
+
+
 def test_patience_matching_keeps_order():
     a = ["x", "a", "b", "c", "a", "d"]
     b = ["a", "b", "y", "c", "d", "a"]
-    pairs = match_sentences(a, b)
+    pairs = _pairs(match_sentences(a, b))
     assert all(a[i] == b[j] for i, j in pairs)
     assert [i for i, _ in pairs] == sorted(i for i, _ in pairs)
     assert [j for _, j in pairs] == sorted(j for _, j in pairs)
+    assert pairs == [(1, 0), (2, 1), (3, 3), (5, 4)]
+
+
+def test_matched_runs_are_joined_and_never_touch() -> None:
+    """A run that continues the last one extends it, so the redline writes one equal stretch, not one per sentence."""
+    a = [f"s{k}" for k in range(50)]
+    b = a[:20] + ["new"] + a[20:30] + a[31:]
+    assert match_sentences(a, b) == [(0, 0, 20), (20, 21, 10), (31, 31, 19)]
+    rng = random.Random(11)
+    for _ in range(200):
+        a = [rng.choice("abcdefghij") + str(rng.randrange(30)) for _ in range(rng.randrange(40))]
+        b = [x for x in a if rng.random() > 0.1]
+        for _ in range(rng.randrange(4)):
+            b.insert(rng.randrange(len(b) + 1), rng.choice(a) if a and rng.random() < 0.5 else "fresh")
+        runs = match_sentences(a, b)
+        assert all(n > 0 for _, _, n in runs)
+        assert all(i + n < i2 or j + n < j2 for (i, j, n), (i2, j2, _) in zip(runs, runs[1:]))
+
+
+def _reference_patience(a, b, a0, a1, b0, b1, out, depth):
+    """The matching as first written, pair by pair with Python loops: the runs must match it exactly."""
+    from collections import Counter
+
+    from draftdiff.diff.sequence import longest_increasing
+
+    while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
+        out.append((a0, b0))
+        a0, b0 = a0 + 1, b0 + 1
+    tail = []
+    while a1 > a0 and b1 > b0 and a[a1 - 1] == b[b1 - 1]:
+        a1, b1 = a1 - 1, b1 - 1
+        tail.append((a1, b1))
+    if a0 < a1 and b0 < b1 and depth < 64:
+        count_a, count_b = Counter(a[a0:a1]), Counter(b[b0:b1])
+        where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
+        candidates = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
+        anchors = [candidates[k] for k in longest_increasing([j for _, j in candidates])]
+        if anchors:
+            i, j = a0, b0
+            for ai, bj in [*anchors, (a1, b1)]:
+                if ai - i == 1 and bj - j == 1:
+                    if a[i] == b[j]:
+                        out.append((i, j))
+                elif ai > i and bj > j:
+                    _reference_patience(a, b, i, ai, j, bj, out, depth + 1)
+                if ai < a1:
+                    out.append((ai, bj))
+                i, j = ai + 1, bj + 1
+    out.extend(reversed(tail))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matched_runs_pair_the_same_sentences_as_the_pairwise_matching(seed: int) -> None:
+    rng = random.Random(seed)
+    pool = [f"sentence {k}. " for k in range(rng.choice((3, 12, 200)))] + ["\n"]
+    a = [rng.choice(pool) for _ in range(rng.randrange(120))]
+    b = list(a)
+    for _ in range(rng.randrange(12)):
+        what, k = rng.random(), rng.randrange(len(b) + 1)
+        if what < 0.3:
+            b.insert(k, rng.choice(pool))
+        elif what < 0.6 and b:
+            del b[min(k, len(b) - 1):k + rng.randrange(1, 4)]
+        elif b:  # a moved block
+            block = b[k:k + rng.randrange(1, 6)]
+            del b[k:k + len(block)]
+            at = rng.randrange(len(b) + 1)
+            b[at:at] = block
+    expected: list[tuple[int, int]] = []
+    _reference_patience(a, b, 0, len(a), 0, len(b), expected, 0)
+    assert _pairs(match_sentences(a, b)) == expected
 
 
 def test_fast_word_count_matches_split() -> None:
@@ -224,14 +299,14 @@ def test_stretches_share_an_encoder_only_when_keys_are_the_texts(monkeypatch: py
             super().__init__()
             made.append(self)
 
-    real_unit_diff = module._unit_diff
+    real_decode = module._decode
 
-    def counting_unit_diff(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def counting_decode(*args, **kwargs):  # type: ignore[no-untyped-def]
         diffed.append(args)
-        return real_unit_diff(*args, **kwargs)
+        return real_decode(*args, **kwargs)
 
     monkeypatch.setattr(module, "_Encoder", Counting)
-    monkeypatch.setattr(module, "_unit_diff", counting_unit_diff)
+    monkeypatch.setattr(module, "_decode", counting_decode)
     same, also = "An unchanged sentence. Another one. ", "A third one. The fourth. "
     old = "First and there. " + same + "The peace and and end. " + also + "Last words. "
     new = "First and elsewhere. " + same + "The peace and end. " + also + "Final words. "

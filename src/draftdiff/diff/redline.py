@@ -25,6 +25,8 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import add, sub
 from typing import Any
 
 from draftdiff.diff.result import Segment, TextStats
@@ -198,7 +200,11 @@ class _Encoder:
 
     def encode(self, keys: list[str], texts: list[str]) -> str:
         codes = self.codes
-        missing = set(keys).difference(codes)  # C speed; usually empty or small
+        try:
+            return "".join(map(codes.__getitem__, keys))  # most stretches bring no new word
+        except KeyError:
+            pass
+        missing = set(keys).difference(codes)
         if missing:
             fresh = [k for k in dict.fromkeys(keys) if k in missing]  # first-seen order: deterministic codes
             sample = dict(zip(keys, texts)) if keys is not texts else None
@@ -239,18 +245,14 @@ def redline(old: str, new: str, *, granularity: str = "word", norm: Normalise | 
         else:
             old_k, new_k = old_s, new_s
         i = j = 0
-        run_i = run_j = -1  # start of a run of matched sentences not yet written
-        for mi, mj in [*match_sentences(old_k, new_k), (len(old_s), len(new_s))]:
-            if mi > i or mj > j or mi == len(old_s):
-                if run_i >= 0:
-                    _equal_run(old_s, new_s, run_i, i, run_j, j, segments)
-                    run_i = -1
-                if mi > i or mj > j:
-                    _stretch(dmp, encoder, "".join(old_s[i:mi]), "".join(new_s[j:mj]), granularity, norm,
-                             segments)
-            if mi < len(old_s) and run_i < 0:
-                run_i, run_j = mi, mj
-            i, j = mi + 1, mj + 1
+        for mi, mj, n in [*match_sentences(old_k, new_k), (len(old_s), len(new_s), 0)]:
+            if mi > i or mj > j:
+                _stretch(dmp, encoder, "".join(old_s[i:mi]), "".join(new_s[j:mj]), granularity, norm, segments)
+            if n:
+                b = "".join(new_s[mj:mj + n])
+                a = "".join(old_s[mi:mi + n]) if norm.any else b  # without ignore options equal keys are equal texts
+                segments.append(Segment("equal", b, None if a == b else a))
+            i, j = mi + n, mj + n
     segments = _tidy(_merge(segments))
     problems = []
     if dmp.deadline_hits:
@@ -261,52 +263,76 @@ def redline(old: str, new: str, *, granularity: str = "word", norm: Normalise | 
     return Redline(segments, stats, problems)
 
 
-def _equal_run(old_s: list[str], new_s: list[str], i0: int, i1: int, j0: int, j1: int,
-               out: list[Segment]) -> None:
-    """Matched sentences old_s[i0:i1] = new_s[j0:j1] as one equal segment."""
-    a, b = "".join(old_s[i0:i1]), "".join(new_s[j0:j1])
-    out.append(Segment("equal", b, None if a == b else a))
-
-
-def match_sentences(a: list[str], b: list[str]) -> list[tuple[int, int]]:
-    """Pairs of equal sentences, in order: patience matching on sentences unique to each side.
+def match_sentences(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """Runs ``(i, j, n)`` of equal sentences ``a[i:i+n] == b[j:j+n]``, in order: patience matching.
 
     Sentences that occur once in each text anchor the comparison (the longest
     run of them kept in order); equal heads and tails extend it; the gaps are
-    matched again the same way. O(n log n), so a 1 MB article never stalls.
+    matched again the same way. O(n log n), so a 1 MB article never stalls, and
+    the unique sentences are found with C-level passes (``Counter``, set
+    operations, ``compress``), not a Python step per sentence.
     """
-    pairs: list[tuple[int, int]] = []
-    _patience(a, b, 0, len(a), 0, len(b), pairs, 0)
-    return pairs
+    runs: list[tuple[int, int, int]] = []
+    _patience(a, b, 0, len(a), 0, len(b), runs, 0)
+    return runs
+
+
+def _add_run(out: list[tuple[int, int, int]], i: int, j: int, n: int) -> None:
+    """Append a run, joining it to the last one when it continues it."""
+    if out:
+        pi, pj, pn = out[-1]
+        if pi + pn == i and pj + pn == j:
+            out[-1] = (pi, pj, pn + n)
+            return
+    out.append((i, j, n))
 
 
 def _patience(a: list[str], b: list[str], a0: int, a1: int, b0: int, b1: int,
-              out: list[tuple[int, int]], depth: int) -> None:
+              out: list[tuple[int, int, int]], depth: int) -> None:
+    head = a0
     while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
-        out.append((a0, b0))
         a0, b0 = a0 + 1, b0 + 1
-    tail: list[tuple[int, int]] = []
+    if a0 > head:
+        _add_run(out, head, b0 - (a0 - head), a0 - head)
+    tail = a1
     while a1 > a0 and b1 > b0 and a[a1 - 1] == b[b1 - 1]:
         a1, b1 = a1 - 1, b1 - 1
-        tail.append((a1, b1))
     if a0 < a1 and b0 < b1 and depth < 64:
-        count_a = Counter(a[a0:a1])
-        count_b = Counter(b[b0:b1])
-        where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
-        candidates = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
-        anchors = [candidates[k] for k in longest_increasing([j for _, j in candidates])]
-        if anchors:
+        window_a, window_b = a[a0:a1], b[b0:b1]
+        count_a, count_b = Counter(window_a), Counter(window_b)
+        once = set(compress(count_a, map((1).__eq__, count_a.values())))
+        once.intersection_update(compress(count_b, map((1).__eq__, count_b.values())))
+        keep = list(map(once.__contains__, window_a))
+        where_b = dict(zip(window_b, range(b0, b1)))
+        anchor_i = list(compress(range(a0, a1), keep))
+        anchor_j = list(map(where_b.__getitem__, compress(window_a, keep)))
+        chosen = longest_increasing(anchor_j)
+        if len(chosen) < len(anchor_j):
+            anchor_i = [anchor_i[k] for k in chosen]
+            anchor_j = [anchor_j[k] for k in chosen]
+        if anchor_i:
+            # anchors one step apart in both texts form a run; only the breaks need a Python step
+            steps = map(add, map(sub, anchor_i[1:], anchor_i), map(sub, anchor_j[1:], anchor_j))
+            starts = [0, *compress(range(1, len(anchor_i)), map((2).__ne__, steps)), len(anchor_i)]
             i, j = a0, b0
-            for ai, bj in [*anchors, (a1, b1)]:
-                if ai - i == 1 and bj - j == 1:
-                    if a[i] == b[j]:  # a repeated sentence between two anchors
-                        out.append((i, j))
-                elif ai > i and bj > j:
-                    _patience(a, b, i, ai, j, bj, out, depth + 1)
-                if ai < a1:
-                    out.append((ai, bj))
-                i, j = ai + 1, bj + 1
-    out.extend(reversed(tail))
+            for s, e in zip(starts, starts[1:]):
+                ai, bj = anchor_i[s], anchor_j[s]
+                _gap(a, b, i, ai, j, bj, out, depth)
+                _add_run(out, ai, bj, e - s)
+                i, j = ai + e - s, bj + e - s
+            _gap(a, b, i, a1, j, b1, out, depth)
+    if tail > a1:
+        _add_run(out, a1, b1, tail - a1)
+
+
+def _gap(a: list[str], b: list[str], i: int, ai: int, j: int, bj: int,
+         out: list[tuple[int, int, int]], depth: int) -> None:
+    """Match the sentences between two anchors: one each and equal (a repeated sentence), or again."""
+    if ai - i == 1 and bj - j == 1:
+        if a[i] == b[j]:
+            _add_run(out, i, j, 1)
+    elif ai > i and bj > j:
+        _patience(a, b, i, ai, j, bj, out, depth + 1)
 
 
 def _stretch(dmp: Any, encoder: _Encoder, old: str, new: str, granularity: str, norm: Normalise,
@@ -336,15 +362,6 @@ def _stretch(dmp: Any, encoder: _Encoder, old: str, new: str, granularity: str, 
     a = encoder.encode(old_keys, old_texts)
     b = encoder.encode(new_keys, new_texts)
     dmp.unit_texts = encoder.texts
-    ops: list[tuple[int, int, int, int, int]] = []
-    _unit_diff(dmp, a, b, 0, 0, ops)
-    out.extend(_segments(ops, old_texts, new_texts))
-
-
-def _unit_diff(dmp: Any, a: str, b: str, a0: int, b0: int, ops: list[tuple[int, int, int, int, int]]) -> None:
-    """Diff encoded unit strings ``a`` and ``b`` (starting at unit a0/b0) and append unit-range ops."""
-    if not a and not b:
-        return
     if not a or not b:
         diffs = [(_INSERT, b)] if b else [(_DELETE, a)]
     else:
@@ -353,17 +370,26 @@ def _unit_diff(dmp: Any, a: str, b: str, a0: int, b0: int, ops: list[tuple[int, 
             diffs = _difflib_ops(list(a), list(b), a, b)
         else:
             dmp.diff_cleanupSemantic(diffs)
-    i, j = a0, b0
-    for op, text in diffs:
-        n = len(text)
+    _decode(diffs, old_texts, new_texts, old_keys is old_texts, out)
+
+
+def _decode(diffs: list[tuple[int, str]], old_texts: list[str], new_texts: list[str], same_spelling: bool,
+            out: list[Segment]) -> None:
+    """Turn a diff of unit codes back into runs of text (an equal run is spelled alike on both sides when
+    no difference is ignored, so only its new wording is joined)."""
+    i = j = 0
+    for op, codes in diffs:
+        n = len(codes)
         if op == _EQUAL:
-            ops.append((_EQUAL, i, i + n, j, j + n))
+            new_part = "".join(new_texts[j:j + n])
+            old_part = new_part if same_spelling else "".join(old_texts[i:i + n])
+            out.append(Segment("equal", new_part, None if old_part == new_part else old_part))
             i, j = i + n, j + n
         elif op == _DELETE:
-            ops.append((_DELETE, i, i + n, j, j))
+            out.append(Segment("delete", "".join(old_texts[i:i + n])))
             i += n
         else:
-            ops.append((_INSERT, i, i, j, j + n))
+            out.append(Segment("insert", "".join(new_texts[j:j + n])))
             j += n
 
 
@@ -380,20 +406,6 @@ def _difflib_ops(a: list[str], b: list[str], a_text: str, b_text: str) -> list[t
         if j2 > j1:
             diffs.append((_INSERT, b_text[j1:j2]))
     return diffs
-
-
-def _segments(ops: list[tuple[int, int, int, int, int]], old_texts: list[str], new_texts: list[str]) -> list[Segment]:
-    segments: list[Segment] = []
-    for op, i1, i2, j1, j2 in ops:
-        if op == _EQUAL:
-            new_part = "".join(new_texts[j1:j2])
-            old_part = "".join(old_texts[i1:i2])
-            segments.append(Segment("equal", new_part, None if old_part == new_part else old_part))
-        elif op == _DELETE:
-            segments.append(Segment("delete", "".join(old_texts[i1:i2])))
-        else:
-            segments.append(Segment("insert", "".join(new_texts[j1:j2])))
-    return _merge(segments)
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+from operator import lt
 
 
 def longest_increasing(values: list[int]) -> list[int]:
     """Positions of one longest strictly increasing subsequence of ``values``, in order."""
-    if all(a < b for a, b in zip(values, values[1:])):
+    if all(map(lt, values, values[1:])):
         return list(range(len(values)))  # the usual case (text edited, not reordered): nothing to choose
     tails: list[int] = []
     tail_pos: list[int] = []
