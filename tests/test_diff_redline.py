@@ -215,6 +215,23 @@ def test_fast_word_count_matches_split() -> None:
     assert count_words("Հայաստան and Azərbaycan\u00a0peace") == len("Հայաստան and Azərbaycan\u00a0peace".split())
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_word_counts_of_a_long_text_are_what_str_split_counts(seed: int) -> None:
+    """The new text's words come from its changed stretches plus the shared runs; they must still add up."""
+    rng = random.Random(seed)
+    glue = [" ", "\t", "\u00a0", "\u2003", "\x1c", ",", "-", ""]
+    sentences_old = []
+    for _ in range(rng.randint(3, 40)):
+        body = "".join(rng.choice(["word", "15", "Հայ", "😀", "[x]"]) + rng.choice(glue) for _ in range(rng.randint(1, 9)))
+        sentences_old.append(body + rng.choice([". ", ".\n", "; ", "! ", "\n\n", ".\t", ". \u3000"]))
+    if rng.random() < 0.3:
+        sentences_old[0] = "\x00" + sentences_old[0]  # the careful sentence cutter
+    old = "".join(sentences_old).rstrip() if rng.random() < 0.5 else "".join(sentences_old)
+    new = mutate(rng, old)
+    result = redline(old, new)
+    assert (result.stats.words_old, result.stats.words_new) == (len(old.split()), len(new.split()))
+
+
 def test_longest_increasing_subsequence_is_longest_and_increasing() -> None:
     import bisect
     import random
