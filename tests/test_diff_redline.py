@@ -232,6 +232,17 @@ def test_word_counts_of_a_long_text_are_what_str_split_counts(seed: int) -> None
     assert (result.stats.words_old, result.stats.words_new) == (len(old.split()), len(new.split()))
 
 
+def test_the_spelled_out_whitespace_is_exactly_what_str_isspace_knows() -> None:
+    """Words end at every whitespace character, as ``str.split`` sees them, and at nothing else."""
+    import re
+
+    from draftdiff.diff.tokens import _WS
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert re.findall(f"[{_WS}]", every) == [c for c in every if c.isspace()]
+    assert words("a\u2003b\u3000c\x85d\x1ce f") == ["a\u2003", "b\u3000", "c\x85", "d\x1c", "e ", "f"]
+
+
 def test_longest_increasing_subsequence_is_longest_and_increasing() -> None:
     import bisect
     import random

@@ -15,8 +15,11 @@ from dataclasses import dataclass
 _P = (r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~\u00a1-\u00bf\u00d7\u00f7\u2010-\u205e\u2190-\u23ff"""
       r"""\u2500-\u27bf\u3000-\u303f\u055a-\u055f\u0589\u058a\u05be\u0600-\u060f\u061b-\u061f"""
       r"""\ufe50-\ufe6b\uff01-\uff0f\uff1a-\uff20""")
-_WORD = rf"[^\s{_P}]+(?:(?:['’\-\u2010\u2011]|(?<=\d)[.,:/](?=\d))[^\s{_P}]+)*"
-_TOKEN = re.compile(rf"{_WORD}\s*|[{_P}]+\s*|\s+")
+# The characters ``\s`` matches (those ``str.isspace`` knows), spelled out: in a class ``re`` then looks a
+# character up in a table instead of testing a category, a quarter fewer instructions in the word loop.
+_WS = r" \t\n\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_WORD = rf"[^{_WS}{_P}]+(?:(?:['’\-\u2010\u2011]|(?<=\d)[.,:/](?=\d))[^{_WS}{_P}]+)*"
+_TOKEN = re.compile(rf"{_WORD}[{_WS}]*|[{_P}]+[{_WS}]*|[{_WS}]+")
 _IS_WORD = re.compile(rf"[^\s{_P}]")
 _PUNCT_ONLY = re.compile(rf"[{_P}\s]+")
 _SPACE = re.compile(r"\s+")
