@@ -105,3 +105,19 @@ def test_positions_of_keys_and_values() -> None:
     assert loaded.position(("articles", 1, "status")) == (29, 13)
     assert loaded.position(("articles", 1, "positions", "beta"), key=True) == (34, 7)
     assert loaded.position(("articles", 1, "positions", "beta", "basis")) == (34, 59)
+
+
+def test_a_reading_problem_leaves_a_with_block_as_itself() -> None:
+    """Python sets ``__traceback__`` on an exception leaving a ``with`` block; a frozen exception refused it."""
+    import contextlib
+
+    from draftdiff.yamlsource import YamlProblem, parse_yaml
+
+    @contextlib.contextmanager
+    def around():  # type: ignore[no-untyped-def]
+        yield
+
+    with pytest.raises(YamlProblem) as caught:
+        with around():
+            parse_yaml("summary: a summary: b\n")
+    assert (caught.value.rule, caught.value.line, caught.value.col) == ("yaml-syntax", 1, 19)
