@@ -332,3 +332,50 @@ def test_unicode_line_separators_read_as_the_careful_reader_reads_them() -> None
     text = draft_text(extra="summary: plain\u2028  continued\u2028\n")
     loaded = read_draft(text.encode(), "x.yaml")
     assert loaded.ok and loaded.draft == _careful_draft(text)
+
+
+def test_each_draft_reads_alone_though_the_tree_and_buffer_are_reused() -> None:
+    """One tree serves file after file: a broken file in between, or one larger than the buffer,
+    must leave nothing of itself in the next draft read."""
+    from draftdiff import fastyaml
+
+    first = draft_text(id="first")
+    second = draft_text(id="second", extra="notes: one\n")
+    large = draft_text(id="large", extra="summary: " + "peace " * 40_000 + "\n")  # JSON beyond the 64 KB buffer
+    for text in (first, "a: [unclosed\n", second, large, first, "- a list\n- at the top\n", second):
+        fast = fast_tree(text)
+        careful = parse_yaml(text)[0] if not text.startswith(("a:", "-")) else None
+        if careful is not None:
+            assert fast == careful
+    assert len(fastyaml._workspace.buffer) > fastyaml._BUFFER_START  # it grew to fit, and kept the room
+
+
+def test_a_huge_draft_does_not_keep_its_tree_or_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from draftdiff import fastyaml
+
+    monkeypatch.setattr(fastyaml, "_KEEP_UP_TO", 10_000)
+    monkeypatch.setattr(fastyaml, "_workspace", fastyaml._Workspace())
+    text = draft_text(extra="summary: " + "peace " * 5_000 + "\n")
+    assert fast_tree(text) == parse_yaml(text)[0]
+    assert fastyaml._workspace.tree is None
+    assert len(fastyaml._workspace.buffer) == fastyaml._BUFFER_START
+
+
+def test_threads_reading_at_once_each_read_their_own_draft() -> None:
+    import threading
+
+    texts = {name: draft_text(id=name, extra=f"summary: {name} {name} {name}\n") for name in ("north", "south", "east")}
+    expected = {name: parse_yaml(text)[0] for name, text in texts.items()}
+    failures: list[str] = []
+
+    def read(name: str) -> None:
+        for _ in range(40):
+            if fast_tree(texts[name]) != expected[name]:
+                failures.append(name)
+
+    threads = [threading.Thread(target=read, args=(name,)) for name in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
