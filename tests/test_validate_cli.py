@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -176,12 +177,13 @@ def test_entry_point_skips_the_last_collection_but_keeps_the_exit_code(monkeypat
     import draftdiff.cli as cli
 
     calls: list[str] = []
+    monkeypatch.setattr("draftdiff.cli.plugins.plugins_off", lambda: calls.append("plugins off"))
     monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 1)
     monkeypatch.setattr(cli.gc, "freeze", lambda: calls.append("freeze"))
     with pytest.raises(SystemExit) as exit_info:
         cli.entry()
     assert exit_info.value.code == 1
-    assert calls == ["main", "freeze"]  # frozen only after everything was written
+    assert calls == ["plugins off", "main", "freeze"]  # frozen only after everything was written
 
 
 def test_console_script_and_python_m_use_the_entry_point() -> None:
@@ -212,3 +214,58 @@ def test_directory_symlink_loop_is_not_followed_forever(tmp_path: Path, write: C
     (tmp_path / "drafts" / "sub" / "up").symlink_to("..")
     code, out, _ = run_cli(["validate", str(tmp_path / "drafts")], capsys)
     assert code == 0 and out.startswith("1 file valid")
+
+
+def _exit_report(env_value: str | None, path: Path) -> str:
+    """What the console entry leaves behind: whether importlib.metadata was imported, which loader pydantic got."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if env_value is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = env_value
+    code = ("import atexit, os, sys\n"
+            "atexit.register(lambda: print('metadata', 'importlib.metadata' in sys.modules, "
+            "type(sys.modules['pydantic.plugin._loader']).__name__, os.environ['PYDANTIC_DISABLE_PLUGINS'] or '-'))\n"
+            f"sys.argv = ['draftdiff', 'validate', {str(path)!r}]\n"
+            "from draftdiff.cli import entry\nentry()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert "1 file valid" in proc.stdout, proc.stdout + proc.stderr
+    return proc.stdout.strip().splitlines()[-1]
+
+
+def test_the_command_line_spares_pydantic_its_plugin_search(tmp_path: Path, write: Callable[..., Path]) -> None:
+    """Plugins off unless the environment says otherwise, and then importlib.metadata is never imported."""
+    path = write("a.yaml", draft_text())
+    assert _exit_report(None, path) == "metadata False _NoPlugins __all__"
+    assert _exit_report("true", path) == "metadata False _NoPlugins true"
+
+
+def test_plugins_run_under_draftdiff_when_the_environment_asks(tmp_path: Path, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", draft_text())
+    assert _exit_report("", path) == "metadata True module -"
+    assert _exit_report("some-plugin", path) == "metadata True module some-plugin"
+
+
+def test_the_stand_in_loader_answers_one_question_and_hands_over_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    from draftdiff.cli import plugins
+
+    stand_in = plugins._NoPlugins(plugins.LOADER)
+    monkeypatch.setitem(sys.modules, plugins.LOADER, stand_in)
+    assert tuple(stand_in.get_plugins()) == ()
+    assert not hasattr(stand_in, "__path__")  # an import asking whether it is a package gets a plain no
+    assert sys.modules[plugins.LOADER] is stand_in
+    assert stand_in.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # from the real loader, which takes its place
+    assert sys.modules[plugins.LOADER] is not stand_in
+    assert type(sys.modules[plugins.LOADER]) is types.ModuleType
+
+
+def test_plugins_off_leaves_a_loaded_loader_and_a_chosen_setting_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from draftdiff.cli import plugins
+
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    monkeypatch.delitem(sys.modules, plugins.LOADER, raising=False)
+    plugins.plugins_off()
+    assert plugins.LOADER not in sys.modules and os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
+    real = types.ModuleType(plugins.LOADER)
+    monkeypatch.setitem(sys.modules, plugins.LOADER, real)
+    plugins.plugins_off()
+    assert sys.modules[plugins.LOADER] is real and os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"

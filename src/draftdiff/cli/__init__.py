@@ -85,7 +85,12 @@ def entry() -> NoReturn:
     draft). Frozen objects are skipped by that walk. Buffers are still flushed and
     ``atexit`` handlers run; only finalizers of objects caught in reference cycles are
     skipped, and draftdiff closes its files and processes explicitly, never by those.
+
+    pydantic plugins are off first (see :mod:`draftdiff.cli.plugins`).
     """
+    from draftdiff.cli.plugins import plugins_off
+
+    plugins_off()
     code = main()
     gc.freeze()
     raise SystemExit(code)
