@@ -320,3 +320,27 @@ preconditions:
 def test_claimed_percent_is_recorded_not_checked(tmp_path: Path, write: Callable[..., Path]) -> None:
     text = draft_text() + "claimed_counts:\n  - {agreed_percent: 80, source: src-1, notes: about 80 percent}\n"
     assert run(tmp_path, write, {"a.yaml": text}) == []
+
+
+def test_the_quick_set_of_cited_ids_is_what_the_walk_with_paths_finds() -> None:
+    """Two walks over the citing fields must never drift apart: a field added to one only would go unchecked."""
+    import random
+    import sys
+
+    from draftdiff.load import load_draft, read_draft
+    from draftdiff.rules.context import cited_ids, citation_lists
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_validate import generate_draft
+
+    drafts = [load_draft(p).draft for p in sorted((Path(__file__).resolve().parents[1] / "drafts").glob("*.yaml"))]
+    rng = random.Random(3)
+    drafts += [read_draft(generate_draft(rng, i).encode(), f"g{i}.yaml").draft for i in range(5)]
+    for draft in drafts:
+        assert draft is not None
+        walked: set[str] = set()
+        for _, cited in citation_lists(draft):
+            walked.update([cited] if isinstance(cited, str) else cited)
+        assert cited_ids(draft) == walked
+    assert any(draft.articles and draft.articles[0].positions for draft in drafts)
+    assert any(fragment.sources for draft in drafts for article in draft.articles for fragment in article.fragments)

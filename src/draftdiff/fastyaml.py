@@ -117,20 +117,24 @@ def expect(total_bytes: int) -> None:
     _bytes_seen = max(_bytes_seen, total_bytes)
 
 
-def fast_json(text: str) -> bytes | None:
+def fast_json(text: str, data: bytes | None = None) -> bytes | None:
     """The document as UTF-8 JSON, or ``None`` when the careful reader must decide.
 
-    The JSON may repeat a key that the YAML repeated: JSON readers keep the last
-    one silently, so a caller must ask :func:`repeats_a_key` with the keys it got.
+    ``data`` is the same document as UTF-8, when the caller has it at hand. The
+    JSON may repeat a key that the YAML repeated: JSON readers keep the last one
+    silently, so a caller must ask :func:`repeats_a_key` with the keys it got.
     """
     global _bytes_seen
     _bytes_seen += len(text)
     if _ryml is None and _bytes_seen < PAYS_OFF_AFTER:
         return None
     ryml = _load_ryml()
-    if not ryml or _uses_advanced_yaml(text) or any(brk in text for brk in _UNICODE_BREAKS):
+    if not ryml or _uses_advanced_yaml(text):
         return None
-    data = text.encode("utf-8")
+    if not text.isascii() and any(brk in text for brk in _UNICODE_BREAKS):
+        return None
+    if data is None:
+        data = text.encode("utf-8")
     workspace = _workspace
     tree = workspace.tree
     try:

@@ -211,7 +211,8 @@ def _fast(loaded: LoadedDraft, text: str) -> bool:
 
     from draftdiff.fastyaml import fast_json, repeats_a_key
 
-    emitted = fast_json(text)
+    data = loaded.data
+    emitted = fast_json(text, None if data.startswith(b"\xef\xbb\xbf") else data)
     if emitted is None:
         return False
     try:
@@ -229,17 +230,18 @@ def keys_given(draft: Draft) -> int:
 
     ``extra="forbid"`` makes that every key there was. A model nested in the draft
     and missed here only costs speed: the count falls short and the careful reader runs.
+    (``__pydantic_fields_set__`` is what ``model_fields_set`` returns, without a call.)
     """
-    count = len(draft.model_fields_set)
+    count = len(draft.__pydantic_fields_set__)
     for group in (draft.sources, draft.claimed_counts, draft.preconditions):
         for entry in group:
-            count += len(entry.model_fields_set)
+            count += len(entry.__pydantic_fields_set__)
     for article in draft.articles:
-        count += len(article.model_fields_set) + len(article.positions)
+        count += len(article.__pydantic_fields_set__) + len(article.positions)
         for fragment in article.fragments:
-            count += len(fragment.model_fields_set)
+            count += len(fragment.__pydantic_fields_set__)
         for position in article.positions.values():
-            count += len(position.model_fields_set)
+            count += len(position.__pydantic_fields_set__)
     return count
 
 
