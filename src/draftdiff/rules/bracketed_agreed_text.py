@@ -23,6 +23,8 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         for i, article in enumerate(draft.articles):
             if article.status != "agreed":
                 continue
+            if "[" not in (article.text or "") and not any("[" in f.text for f in article.fragments):
+                continue  # the usual case: no bracket, no paths to build
             pieces = [(("articles", i, "text"), article.text or "")] + [
                 (("articles", i, "fragments", k, "text"), f.text) for k, f in enumerate(article.fragments)]
             for path, text in pieces:
