@@ -34,7 +34,7 @@ def _uses_advanced_yaml(text: str) -> bool:
     """
     if "%" in text and (text.startswith("%") or "\n%" in text):
         return True
-    if "<<" in text:
+    if "<" in text and "<<" in text:  # a one-character search is a memchr; a two-character one is not
         return True
     for sign in "&*!":
         start = text.find(sign)
