@@ -379,3 +379,14 @@ def test_threads_reading_at_once_each_read_their_own_draft() -> None:
     for thread in threads:
         thread.join()
     assert failures == []
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "\n\n", "...\n", "---\n# nothing\n"])
+def test_an_empty_document_reads_as_the_careful_reader_reads_it(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if text.strip() in ("", "# only a comment"):
+        assert fast_json(text) is None  # nothing to emit: not even an empty JSON text
+    fast = read_draft(text.encode(), "empty.yaml")
+    monkeypatch.setattr("draftdiff.fastyaml.PAYS_OFF_AFTER", 10**12)
+    monkeypatch.setattr("draftdiff.fastyaml._ryml", None)
+    careful = read_draft(text.encode(), "empty.yaml")
+    assert fast.draft is None and fast.diagnostics == careful.diagnostics

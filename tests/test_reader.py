@@ -121,3 +121,10 @@ def test_a_reading_problem_leaves_a_with_block_as_itself() -> None:
         with around():
             parse_yaml("summary: a summary: b\n")
     assert (caught.value.rule, caught.value.line, caught.value.col) == ("yaml-syntax", 1, 19)
+
+
+def test_a_reading_problem_is_hashable_and_equal_only_to_itself() -> None:
+    from draftdiff.yamlsource import YamlProblem
+
+    one, other = YamlProblem("yaml-syntax", "m"), YamlProblem("yaml-syntax", "m")
+    assert one != other and len({one, other, one}) == 2

@@ -245,16 +245,35 @@ def test_plugins_run_under_draftdiff_when_the_environment_asks(tmp_path: Path, w
 
 
 def test_the_stand_in_loader_answers_one_question_and_hands_over_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    import pydantic.plugin
+
     from draftdiff.cli import plugins
 
-    stand_in = plugins._NoPlugins(plugins.LOADER)
+    stand_in = plugins._NoPlugins()
     monkeypatch.setitem(sys.modules, plugins.LOADER, stand_in)
+    monkeypatch.delattr(pydantic.plugin, "_loader", raising=False)
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
     assert tuple(stand_in.get_plugins()) == ()
+    assert pydantic.plugin._loader is stand_in  # as the import system would have bound it
+    assert importlib.util.find_spec(plugins.LOADER) is not None
     assert not hasattr(stand_in, "__path__")  # an import asking whether it is a package gets a plain no
     assert sys.modules[plugins.LOADER] is stand_in
     assert stand_in.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # from the real loader, which takes its place
     assert sys.modules[plugins.LOADER] is not stand_in
     assert type(sys.modules[plugins.LOADER]) is types.ModuleType
+    assert getattr(pydantic.plugin, "_loader", None) is not stand_in
+
+
+def test_the_stand_in_follows_the_setting_if_it_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from draftdiff.cli import plugins
+
+    stand_in = plugins._NoPlugins()
+    monkeypatch.setitem(sys.modules, plugins.LOADER, stand_in)
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # plugins back on: pydantic's own loader answers
+    assert stand_in.get_plugins() is not None
+    assert sys.modules[plugins.LOADER] is not stand_in
 
 
 def test_plugins_off_leaves_a_loaded_loader_and_a_chosen_setting_alone(monkeypatch: pytest.MonkeyPatch) -> None:

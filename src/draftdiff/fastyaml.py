@@ -180,6 +180,8 @@ def _emit(ryml: Any, tree: Any, root: int, workspace: _Workspace) -> bytes | Non
             return None
         if size <= _KEEP_UP_TO:
             workspace.buffer = buffer
+    if not size:  # an empty document (nothing, or only comments): the careful reader says what it is
+        return None
     return bytes(memoryview(buffer)[:size])
 
 

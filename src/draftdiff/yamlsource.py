@@ -21,12 +21,13 @@ MAX_DEPTH = 32
 """Nesting deeper than any draft needs (a draft uses about six levels)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class YamlProblem(Exception):
     """A document that cannot be read as a draft, with a 1-based position.
 
     Not frozen: Python sets ``__traceback__`` on an exception that leaves a
     ``with`` block, and a frozen dataclass would answer that with an error of its own.
+    Compared and hashed by identity, as exceptions are.
     """
 
     rule: str

@@ -16,12 +16,14 @@ anything else (an empty value, or the names of the plugins to leave out).
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import os
 import sys
 import types
 from typing import Any
 
-LOADER = "pydantic.plugin._loader"
+PARENT = "pydantic.plugin"
+LOADER = f"{PARENT}._loader"
 OFF = ("__all__", "1", "true")
 """The values with which pydantic itself loads no plugin at all."""
 
@@ -29,9 +31,18 @@ OFF = ("__all__", "1", "true")
 class _NoPlugins(types.ModuleType):
     """Stands in for pydantic's plugin loader while plugins are off."""
 
-    @staticmethod
-    def get_plugins() -> tuple[()]:
-        return ()
+    def __init__(self) -> None:
+        super().__init__(LOADER)
+        self.__spec__ = importlib.machinery.ModuleSpec(LOADER, None)
+
+    def get_plugins(self) -> Any:
+        """No plugins, as pydantic answers with them off; should the setting change, pydantic's own answer."""
+        parent = sys.modules.get(PARENT)
+        if parent is not None and not hasattr(parent, "_loader"):
+            parent._loader = self  # what the import system does for a submodule it loads itself
+        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in OFF:
+            return ()
+        return self.__getattr__("get_plugins")()
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # the import system asking whether this is a package, and the like
@@ -39,6 +50,9 @@ class _NoPlugins(types.ModuleType):
         # Something other than the one question: the real loader answers, and takes its place.
         if sys.modules.get(LOADER) is self:
             del sys.modules[LOADER]
+        parent = sys.modules.get(PARENT)
+        if parent is not None and getattr(parent, "_loader", None) is self:
+            del parent._loader
         return getattr(importlib.import_module(LOADER), name)
 
 
@@ -46,4 +60,4 @@ def plugins_off() -> None:
     """Turn pydantic plugins off for this process unless the environment chose, before pydantic loads."""
     setting = os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if setting in OFF and LOADER not in sys.modules:
-        sys.modules[LOADER] = _NoPlugins(LOADER)
+        sys.modules[LOADER] = _NoPlugins()
