@@ -284,9 +284,9 @@ def match_sentences(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
 
     Sentences that occur once in each text anchor the comparison (the longest
     run of them kept in order); equal heads and tails extend it; the gaps are
-    matched again the same way. O(n log n), so a 1 MB article never stalls, and
-    the unique sentences are found with C-level passes (``Counter``, set
-    operations, ``compress``), not a Python step per sentence.
+    matched again the same way. O(n log n), so a 1 MB article never stalls. A run
+    of anchors is written as one run, so the redline visits each changed stretch,
+    not each of a long text's ~9,000 sentences.
     """
     runs: list[tuple[int, int, int]] = []
     _patience(a, b, 0, len(a), 0, len(b), runs, 0)
@@ -314,18 +314,13 @@ def _patience(a: list[str], b: list[str], a0: int, a1: int, b0: int, b1: int,
     while a1 > a0 and b1 > b0 and a[a1 - 1] == b[b1 - 1]:
         a1, b1 = a1 - 1, b1 - 1
     if a0 < a1 and b0 < b1 and depth < 64:
-        window_a, window_b = a[a0:a1], b[b0:b1]
-        count_a, count_b = Counter(window_a), Counter(window_b)
-        once = set(compress(count_a, map((1).__eq__, count_a.values())))
-        once.intersection_update(compress(count_b, map((1).__eq__, count_b.values())))
-        keep = list(map(once.__contains__, window_a))
-        where_b = dict(zip(window_b, range(b0, b1)))
-        anchor_i = list(compress(range(a0, a1), keep))
-        anchor_j = list(map(where_b.__getitem__, compress(window_a, keep)))
-        chosen = longest_increasing(anchor_j)
-        if len(chosen) < len(anchor_j):
-            anchor_i = [anchor_i[k] for k in chosen]
-            anchor_j = [anchor_j[k] for k in chosen]
+        count_a = Counter(a[a0:a1])
+        count_b = Counter(b[b0:b1])
+        where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
+        candidates = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
+        chosen = [candidates[k] for k in longest_increasing([j for _, j in candidates])]
+        anchor_i = [i for i, _ in chosen]
+        anchor_j = [j for _, j in chosen]
         if anchor_i:
             # anchors one step apart in both texts form a run; only the breaks need a Python step
             steps = map(add, map(sub, anchor_i[1:], anchor_i), map(sub, anchor_j[1:], anchor_j))
