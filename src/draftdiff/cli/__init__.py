@@ -45,9 +45,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; every failure becomes a message and an exit code, never a traceback."""
-    # A command-line run has no use for third-party pydantic plugins, and finding them
-    # scans every installed package's metadata (~30 ms of start-up).
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from draftdiff.cli.plugins import plugins_off
+
+    plugins_off()  # for a caller of main() too; the console entry did it already (a no-op now)
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list and "tui" in COMMANDS:
         args_list = ["tui"]
