@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
+from draftdiff.render import diff_evidence as ev
 
 KIND_LABELS = {
     r.ADDED: "added", r.REMOVED: "removed", r.RENUMBERED: "renumbered", r.MOVED: "moved", r.SPLIT: "split",
@@ -16,7 +17,15 @@ KIND_LABELS = {
     r.STATUS_CHANGED: "status changed", r.BASIS_CHANGED: "basis changed",
     r.POSITION_CHANGED: "positions changed", r.SOURCES_CHANGED: "sources changed",
     r.NOTES_CHANGED: "notes changed", r.WITHDRAWN: "withdrawn", r.PARTY_CHANGED: "party changed",
-    r.ARTICLE_LINK_CHANGED: "article changed",
+    r.ARTICLE_LINK_CHANGED: "article changed", r.KIND_CHANGED: "kind changed",
+    r.RAISED_CHANGED: "date raised changed", r.AGREEMENT_CHANGED: "agreement changed",
+    r.DATE_CHANGED: "date changed", r.DATE_NOTE_CHANGED: "date note changed", r.STAGE_CHANGED: "stage changed",
+    r.PROPOSER_CHANGED: "proposer changed", r.LINEAGE_CHANGED: "based on changed",
+    r.PARTIES_CHANGED: "parties changed", r.COUNTS_CHANGED: "counts changed",
+    r.COVERAGE_CHANGED: "article coverage changed", r.SUMMARY_CHANGED: "summary changed",
+    r.ATTESTATION_CHANGED: "attestation changed", r.SOURCE_ADDED: "source added",
+    r.SOURCE_REMOVED: "source removed", r.SOURCE_CHANGED: "source changed", r.CLAIM_ADDED: "claimed count added",
+    r.CLAIM_REMOVED: "claimed count removed", r.CLAIM_CHANGED: "claimed count changed",
 }
 
 MARK = {"added": "+", "removed": "-", "changed": "~", "same": "="}
@@ -66,11 +75,17 @@ def describe(article: ArticleChange) -> list[str]:
             out.append(f"id {article.old_id} → {article.new_id} (matched by wording, "
                        f"{article.stats.similarity:.0%} similar)")
         elif kind == r.BASIS_CHANGED:
-            parts = [f"{f.field} {f.old or '–'} → {f.new or '–'}" for f in article.fields if f.field.endswith("basis")]
-            out.append(", ".join(parts) or label(kind))
+            out.append(ev.basis_phrase(article))
         elif kind == r.SOURCES_CHANGED:
-            out.append("sources " + " ".join([*(f"+{s}" for s in article.sources_added),
-                                              *(f"-{s}" for s in article.sources_removed)]))
+            out.append(ev.sources_phrase(article))
+        elif kind == r.POSITION_CHANGED:
+            out.append(ev.positions_phrase(article))
+        elif kind == r.NOTES_CHANGED:
+            out.append(ev.notes_phrase(article))
+        elif kind == r.ADDED:
+            out.append(ev.added_phrase(article))
+        elif kind == r.REMOVED:
+            out.append(ev.removed_phrase(article))
         else:
             out.append(label(kind))
     return out
@@ -124,21 +139,13 @@ def collapse(segments: Sequence[Segment], context: int | None) -> list[Segment |
     return out
 
 
-def agreement_lines(diff: DraftDiff, *, wording: bool = True) -> list[str]:
-    """Draft-level changes as short phrases (``wording=False``: leave out fields shown as a redline)."""
+def agreement_lines(diff: DraftDiff, *, wording: bool = True, substantive: bool = False) -> list[str]:
+    """Changes of the version as short phrases (``wording=False``: leave out fields shown as a redline)."""
     out = []
-    for f in diff.agreement:
-        if f.field in ("title", "summary"):
-            if not wording:
-                continue
-            note = " (parties named in opposite order: alternat)" if f.party_order else ""
-            out.append(f"{f.field} changed{note}")
-        else:
-            out.append(f"{f.field}: {f.old if f.old is not None else '–'} → {f.new if f.new is not None else '–'}")
-    if diff.sources_added:
-        out.append("sources added: " + ", ".join(diff.sources_added))
-    if diff.sources_removed:
-        out.append("sources removed: " + ", ".join(diff.sources_removed))
+    for f in diff.listed_agreement(substantive):
+        if ev.shown_as_redline(f) and not wording:
+            continue
+        out.append(ev.version_phrase(f))
     return out
 
 
@@ -150,7 +157,7 @@ def counts_line(diff: DraftDiff) -> str:
         f"articles {diff.old.articles}→{diff.new.articles}"
 
 
-def summary_line(diff: DraftDiff) -> str:
+def summary_line(diff: DraftDiff, substantive: bool = False) -> str:
     changed = len(diff.changed_articles)
     same = len(diff.articles) - changed - len(diff.unrecorded_articles)
     s = diff.stats
@@ -162,12 +169,16 @@ def summary_line(diff: DraftDiff) -> str:
     else:
         text += "neither version has article text (only positions and statuses to compare)"
     text += f" ({kinds})" if kinds else ""
+    record = ev.record_summary(diff, substantive)
+    if record:
+        text += f"; also {record}"
     for side, info in (("old", diff.old), ("new", diff.new)):
         silent = sum(1 for a in diff.unrecorded_articles if a.not_on_record == side)
         if silent:
             text += (f"; {silent} article{'s' * (silent != 1)} not on record in {info.id} "
                      f"(its article list is {info.article_coverage}: silence, not removal)")
-    return text
+    hidden = ev.hidden_note(diff, substantive)
+    return text + (f"; {hidden}" if hidden else "")
 
 
 def status_change_lines(diff: DraftDiff) -> list[str]:
