@@ -126,6 +126,8 @@ def _compare_fields(ctx: Context, old: Article, new: Article, change: ArticleCha
     if old.status != new.status:
         change.fields.append(FieldChange("status", old.status, new.status, kind=r.STATUS_CHANGED))
         kinds.append(r.STATUS_CHANGED)
+    if old.part != new.part:
+        change.fields.append(FieldChange("part", old.part, new.part, kind=r.PART_CHANGED))
     for name in ("status_basis", "text_basis"):
         a = old.effective_text_basis if name == "text_basis" else old.status_basis
         b = new.effective_text_basis if name == "text_basis" else new.status_basis
@@ -210,7 +212,8 @@ def _fragments(ctx: Context, old: Article, new: Article, where: str) -> list[Fie
             shown = b if a is None else a
             assert shown is not None
             text = f"{shown.text} ({shown.basis}{'; ' + ', '.join(shown.sources) if shown.sources else ''})"
-            out.append(FieldChange(name, None if a is None else text, text if a is None else None,
+            run = [Segment("insert" if a is None else "delete", text)]
+            out.append(FieldChange(name, None if a is None else text, text if a is None else None, run,
                                    kind=r.TEXT_CHANGED))
             continue
         if wording_elsewhere:

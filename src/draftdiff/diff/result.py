@@ -23,6 +23,7 @@ SPLIT = "split"                  # one old article became several new ones
 MERGED = "merged"                # several old articles became one new one
 ID_CHANGED = "id-changed"        # matched by text similarity although its stable id differs
 TITLE_CHANGED = "title-changed"
+PART_CHANGED = "part-changed"    # article / preamble / title / annex: what the entry is (and whether it counts)
 TEXT_CHANGED = "text-changed"    # the wording (text or fragments; a precondition's demand)
 PARTY_ORDER = "party-order"      # wording differs only in the order the parties are named (alternat)
 STATUS_CHANGED = "status-changed"  # e.g. disputed -> agreed
@@ -32,8 +33,8 @@ SOURCES_CHANGED = "sources-changed"  # the source ids an entry (or a fragment or
 NOTES_CHANGED = "notes-changed"  # notes or status_note (of the entry, a fragment or a position)
 
 ARTICLE_KINDS: tuple[str, ...] = (
-    ADDED, REMOVED, SPLIT, MERGED, MOVED, RENUMBERED, ID_CHANGED, TITLE_CHANGED, STATUS_CHANGED, TEXT_CHANGED,
-    PARTY_ORDER, BASIS_CHANGED, POSITION_CHANGED, SOURCES_CHANGED, NOTES_CHANGED,
+    ADDED, REMOVED, SPLIT, MERGED, MOVED, RENUMBERED, ID_CHANGED, PART_CHANGED, TITLE_CHANGED, STATUS_CHANGED,
+    TEXT_CHANGED, PARTY_ORDER, BASIS_CHANGED, POSITION_CHANGED, SOURCES_CHANGED, NOTES_CHANGED,
 )
 """Every article change kind, in the order faces list them."""
 
@@ -425,8 +426,8 @@ class DraftDiff:
 
     @property
     def has_differences(self) -> bool:
-        """Anything at all differs: what ``diff`` exits 1 for."""
-        return bool(self.changed_articles or self.changed_preconditions or self.agreement
+        """Anything at all differs: what ``diff`` exits 1 for (a new id alone too; the header shows both)."""
+        return bool(self.old.id != self.new.id or self.changed_articles or self.changed_preconditions or self.agreement
                     or self.sources or self.claims or self.sources_added or self.sources_removed)
 
     def listed_articles(self, show_all: bool = False, substantive: bool = False) -> list[ArticleChange]:

@@ -17,7 +17,7 @@ KIND_LABELS = {
     r.STATUS_CHANGED: "status changed", r.BASIS_CHANGED: "basis changed",
     r.POSITION_CHANGED: "positions changed", r.SOURCES_CHANGED: "sources changed",
     r.NOTES_CHANGED: "notes changed", r.WITHDRAWN: "withdrawn", r.PARTY_CHANGED: "party changed",
-    r.ARTICLE_LINK_CHANGED: "article changed", r.KIND_CHANGED: "kind changed",
+    r.ARTICLE_LINK_CHANGED: "article changed", r.KIND_CHANGED: "kind changed", r.PART_CHANGED: "part changed",
     r.RAISED_CHANGED: "date raised changed", r.AGREEMENT_CHANGED: "agreement changed",
     r.DATE_CHANGED: "date changed", r.DATE_NOTE_CHANGED: "date note changed", r.STAGE_CHANGED: "stage changed",
     r.PROPOSER_CHANGED: "proposer changed", r.LINEAGE_CHANGED: "based on changed",
@@ -82,6 +82,10 @@ def describe(article: ArticleChange) -> list[str]:
             out.append(ev.positions_phrase(article))
         elif kind == r.NOTES_CHANGED:
             out.append(ev.notes_phrase(article))
+        elif kind == r.TEXT_CHANGED and ev.fragment_phrases(article):
+            out.extend((["text changed"] if text_changed(article) else []) + ev.fragment_phrases(article))
+        elif kind == r.PART_CHANGED:
+            out.append(", ".join(ev.arrow(f) for f in article.fields if f.kind == kind))
         elif kind == r.ADDED:
             out.append(ev.added_phrase(article))
         elif kind == r.REMOVED:

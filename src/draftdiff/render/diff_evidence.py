@@ -15,6 +15,7 @@ from draftdiff.diff.result import (
     DraftDiff,
     FieldChange,
     PositionChange,
+    PreconditionChange,
     Segment,
     SourceChange,
 )
@@ -200,7 +201,7 @@ def record_summary(diff: DraftDiff, substantive: bool = False) -> str:
                 parts.append(f"{n} {what}{'s' * (n != 1)} {change}")
     fields = [f for f in diff.listed_agreement(substantive) if f.kind != r.COUNTS_CHANGED]
     if fields:
-        parts.append("the version's " + ", ".join(dict.fromkeys(field_label(f.field) for f in fields)) + " changed")
+        parts.append("the version's fields changed: " + ", ".join(dict.fromkeys(field_label(f.field) for f in fields)))
     return ", ".join(parts)
 
 
@@ -212,3 +213,37 @@ def hidden_note(diff: DraftDiff, substantive: bool) -> str:
 
 def changed_wording(segments: Sequence[Segment]) -> bool:
     return any(s.op != "equal" for s in segments)
+
+
+# --- preconditions -------------------------------------------------------------------------------------------
+
+def precondition_phrases(p: PreconditionChange) -> list[str]:
+    """``status open → met``, ``kind precondition → demand``, ``raised 2024-01 → 2024-02``, ``sources +s2``."""
+    out: list[str] = []
+    for kind in p.kinds:
+        fields = [f for f in p.fields if f.kind == kind and not shown_as_redline(f)]
+        if kind == r.STATUS_CHANGED:
+            out.append(f"status {value(p.old_status)} → {value(p.new_status)}")
+        elif kind == r.WITHDRAWN:
+            out.append(f"withdrawn ({value(p.old_status)} → {value(p.new_status)})")
+        elif kind == r.TEXT_CHANGED:
+            out.append("demand reworded")
+        elif kind == r.SOURCES_CHANGED:
+            out.append("sources " + signed(p.sources_added, p.sources_removed))
+        elif kind == r.NOTES_CHANGED:
+            names = [field_label(f.field) for f in p.fields if f.kind == kind]
+            out.append(f"notes changed ({', '.join(names)})")
+        elif fields:
+            out.extend(arrow(f) for f in fields)
+        else:
+            out.append(kind.replace("-", " "))
+    return out
+
+
+def fragment_phrases(article: ArticleChange) -> list[str]:
+    """``fragment 2 added`` / ``fragment 1 reworded``: wording of fragments beside an article's own text."""
+    out = []
+    for f in article.fields:
+        if f.kind == r.TEXT_CHANGED and f.field.startswith("fragment"):
+            out.append(f"{f.field} {'added' if f.old is None else 'removed' if f.new is None else 'reworded'}")
+    return out

@@ -18,7 +18,6 @@ from draftdiff.render.diff_common import (
     counts_line,
     describe,
     ident_of,
-    label,
     mark,
     number_text,
     status_change_lines,
@@ -76,7 +75,7 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
     if stat:
         others = [f"{e(ev.source_phrase(x))}" for x in diff.listed_sources(substantive)]
         others += [f"claimed count {e(ev.claim_phrase(c))}" for c in diff.listed_claims(substantive)]
-        others += [f"precondition {e(p.id)}: {e(', '.join(label(k) for k in p.kinds) or 'unchanged')}"
+        others += [f"precondition {e(p.id)}: {e(', '.join(ev.precondition_phrases(p)) or 'unchanged')}"
                    for p in diff.listed_preconditions(show_all, substantive)]
         if others:
             out.append("<ul>" + "".join(f"<li>{line}</li>" for line in others) + "</ul>")
@@ -170,11 +169,7 @@ def _num(number: int | None) -> str:
 
 
 def _precondition(p: PreconditionChange) -> list[str]:
-    what = [f"{label(k)} ({p.old_status} → {p.new_status})" if k in ("status-changed", "withdrawn") else label(k)
-            for k in p.kinds]
-    what += [ev.arrow(f) for f in p.fields if f.field != "status" and not ev.shown_as_redline(f)]
-    if p.sources_added or p.sources_removed:
-        what.append("sources " + ev.signed(p.sources_added, p.sources_removed))
+    what = ev.precondition_phrases(p)
     out = [f"<h3>{e(p.id)} <small>({e(p.party)})</small></h3>",
            f'<p class="kinds">{e(", ".join(what) or "unchanged")}</p>',
            f'<p class="text">{inline(p.redline)}</p>']

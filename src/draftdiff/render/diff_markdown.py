@@ -18,7 +18,6 @@ from draftdiff.render.diff_common import (
     counts_line,
     describe,
     ident_of,
-    label,
     mark,
     number_text,
     status_change_lines,
@@ -151,15 +150,7 @@ def _quote(text: str) -> str:
 
 
 def _precondition(p: PreconditionChange, context: int | None) -> list[str]:
-    what = []
-    for kind in p.kinds:
-        if kind in ("status-changed", "withdrawn"):
-            what.append(f"{label(kind)} ({p.old_status} → {p.new_status})")
-        else:
-            what.append(label(kind))
-    what += [ev.arrow(f) for f in p.fields if f.field != "status" and not ev.shown_as_redline(f)]
-    if p.sources_added or p.sources_removed:
-        what.append("sources " + ev.signed(p.sources_added, p.sources_removed))
+    what = ev.precondition_phrases(p)
     head = f"- **{md(p.id)}** ({md(p.party)}): {md(', '.join(what) or 'unchanged')}"
     lines = [head]
     if any(s.op != "equal" for s in p.redline) or not p.kinds:
@@ -180,6 +171,6 @@ def _stat(diff: DraftDiff, show_all: bool, substantive: bool = False) -> list[st
     lines.append("")
     rest = [f"- {md(_SIGN[s.change])} {md(ev.source_phrase(s))}" for s in diff.listed_sources(substantive)]
     rest += [f"- {md(_SIGN[c.change])} claimed count {md(ev.claim_phrase(c))}" for c in diff.listed_claims(substantive)]
-    rest += [f"- precondition {md(p.id)}: {md(', '.join(label(k) for k in p.kinds) or 'unchanged')}"
+    rest += [f"- precondition {md(p.id)}: {md(', '.join(ev.precondition_phrases(p)) or 'unchanged')}"
              for p in diff.listed_preconditions(show_all, substantive)]
     return lines + (rest + [""] if rest else [])

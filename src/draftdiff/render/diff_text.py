@@ -19,7 +19,6 @@ from draftdiff.render.diff_common import (
     counts_line,
     describe,
     ident_of,
-    label,
     mark,
     number_text,
     status_change_lines,
@@ -150,17 +149,7 @@ def _article(article: ArticleChange, color: bool, context: int | None) -> list[s
 def _precondition(p: PreconditionChange, color: bool, context: int | None) -> list[str]:
     sign = "+" if "added" in p.kinds else "-" if "removed" in p.kinds else "~" if p.kinds else "="
     colour = {"+": "green", "-": "red", "~": "yellow", "=": "dim"}[sign]
-    parts = []
-    for kind in p.kinds:
-        if kind in ("status-changed", "withdrawn"):
-            parts.append(f"{label(kind)}: {p.old_status} → {p.new_status}")
-        else:
-            parts.append(label(kind))
-    for f in p.fields:
-        if f.field not in ("status",) and not ev.shown_as_redline(f):
-            parts.append(ev.arrow(f))
-    if p.sources_added or p.sources_removed:
-        parts.append("sources " + ev.signed(p.sources_added, p.sources_removed))
+    parts = ev.precondition_phrases(p)
     lines = [style(f"{sign} {_line(p.id)} ({_line(p.party)})", colour, "bold", color=color)
              + (f"  {_line(' · '.join(parts))}" if parts else "")]
     if any(s.op != "equal" for s in p.redline) or not p.kinds:
@@ -195,7 +184,7 @@ def _stat(diff: DraftDiff, color: bool, show_all: bool, substantive: bool = Fals
     for p in diff.listed_preconditions(show_all, substantive):
         sign = "+" if "added" in p.kinds else "-" if "removed" in p.kinds else "~" if p.kinds else "="
         lines.append(f"{sign} precondition {_line(p.id):<28} "
-                     f"{', '.join(label(k) for k in p.kinds) or 'unchanged'}")
+                     f"{_line(', '.join(ev.precondition_phrases(p))) or 'unchanged'}")
     for s in diff.listed_sources(substantive):
         lines.append(f"{ {'added': '+', 'removed': '-', 'changed': '~'}[s.change]} {_line(ev.source_phrase(s))}")
     for c in diff.listed_claims(substantive):
