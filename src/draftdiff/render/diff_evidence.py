@@ -153,8 +153,7 @@ def sources_phrase(article: ArticleChange) -> str:
 
 def basis_phrase(article: ArticleChange) -> str:
     """``text_basis summary → verbatim``, the fragments' and positions' bases too."""
-    parts = [arrow(f) if not f.field.endswith("_basis") else f"{f.field} {value(f.old)} → {value(f.new)}"
-             for f in article.fields if f.kind == r.BASIS_CHANGED]
+    parts = [arrow(f) for f in article.fields if f.kind == r.BASIS_CHANGED]
     parts += [f"position of {p.party} basis {value(p.old_basis)} → {value(p.new_basis)}"
               for p in article.positions if r.BASIS_CHANGED in p.kinds]
     return ", ".join(parts) or "basis changed"

@@ -60,9 +60,9 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
     for note in diff.notes:
         out.append(f'<p class="note">{e(note)}</p>')
     out.append(f"<p><strong>Agreement:</strong> {e(counts_line(diff))}</p>")
-    lines = [e(line) for line in agreement_lines(diff, wording=False, substantive=substantive)]
+    lines = [e(line) for line in agreement_lines(diff, wording=stat, substantive=substantive)]
     lines += [f"{e(ev.field_label(f.field))}: {inline(f.redline)}" for f in diff.listed_agreement(substantive)
-              if ev.shown_as_redline(f)]
+              if ev.shown_as_redline(f) and not stat]
     if lines:
         out.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
     out.append(f"<p><strong>Summary:</strong> {e(summary_line(diff, substantive))}</p>")

@@ -45,10 +45,10 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
     if diff.notes:
         lines.append("")
     lines.append(f"**Agreement:** {md(counts_line(diff))}")
-    for line in agreement_lines(diff, wording=False, substantive=substantive):
+    for line in agreement_lines(diff, wording=stat, substantive=substantive):
         lines.append(f"- {md(line)}")
     for f in diff.listed_agreement(substantive):
-        if ev.shown_as_redline(f):
+        if ev.shown_as_redline(f) and not stat:
             lines.append(f"- {md(ev.field_label(f.field).capitalize())}: {redline(f.redline, None)}")
     lines += ["", f"**Summary:** {md(summary_line(diff, substantive))}", ""]
     moved = status_change_lines(diff)

@@ -32,7 +32,7 @@ INDENT = "    "
 
 def render(diff: DraftDiff, *, color: bool = False, stat: bool = False, show_all: bool = False,
            context: int | None = 30, substantive: bool = False) -> str:
-    lines = _header(diff, color, substantive)
+    lines = _header(diff, color, substantive, stat)
     moved = status_change_lines(diff)
     if moved:
         lines += ["", style("Status changes", "bold", color=color)]
@@ -97,7 +97,7 @@ def _claims(diff: DraftDiff, color: bool, substantive: bool) -> list[str]:
     return lines
 
 
-def _header(diff: DraftDiff, color: bool, substantive: bool = False) -> list[str]:
+def _header(diff: DraftDiff, color: bool, substantive: bool = False, stat: bool = False) -> list[str]:
     lines = []
     for sign, side, colour in (("---", diff.old, "red"), ("+++", diff.new, "green")):
         named = "" if side.label == side.id else f"{visible(side.label, keep_newlines=False)}  "
@@ -107,11 +107,11 @@ def _header(diff: DraftDiff, color: bool, substantive: bool = False) -> list[str
     for note in diff.notes:
         lines.append(style(f"note: {visible(note, keep_newlines=False)}", "yellow", color=color))
     lines.append(f"Agreement: {counts_line(diff)}")
-    for line in agreement_lines(diff, wording=False, substantive=substantive):
+    for line in agreement_lines(diff, wording=stat, substantive=substantive):
         if not line.startswith("articles"):
             lines.append(f"  {visible(line, keep_newlines=False)}")
     for f in diff.listed_agreement(substantive):
-        if ev.shown_as_redline(f):
+        if ev.shown_as_redline(f) and not stat:
             lines.append(f"  {ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT).lstrip())
     return lines
 
