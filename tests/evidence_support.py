@@ -20,7 +20,7 @@ RECOGNITION = ("The Parties recognise each other's sovereignty and territorial i
 
 def base_data() -> dict[str, Any]:
     return {
-        "schema_version": 1, "agreement": "test-peace", "id": "d-old", "title": "A test proposal",
+        "schema_version": 1, "agreement": "test-peace", "agreement_title": "Test peace agreement", "id": "d-old", "title": "A test proposal",
         "date": "2024-01-01", "date_precision": "day", "date_note": "Handed over on the day",
         "kind": "proposal", "proposed_by": "armenia", "based_on": "d-earlier", "stage": "negotiating",
         "parties": ["armenia", "azerbaijan"], "article_coverage": "complete",
@@ -108,6 +108,7 @@ S, C, A, F, P, PRE = "sources.0", "claimed_counts.0", "articles.0", "articles.0.
 MUTATIONS: list[Mutation] = [
     # the version
     Mutation("Draft", "agreement", _set("agreement", "other-peace"), "other-peace", False),
+    Mutation("Draft", "agreement_title", _set("agreement_title", "Test Zulu peace agreement"), "Zulu", True),
     Mutation("Draft", "id", _set("id", "d-zulu"), "d-zulu", False),
     Mutation("Draft", "title", _set("title", "A test proposal Zulu"), "Zulu", False),
     Mutation("Draft", "date", _set("date", "2024-01-09"), "2024-01-09", False),

@@ -47,7 +47,7 @@ def _notes(label: str, text: str | None, indent: str = "") -> list[str]:
 def as_text(draft: Draft) -> str:
     lines = [f"# {draft.title}",
              f"id: {draft.id}",
-             f"agreement: {draft.agreement}",
+             f"agreement: {draft.agreement}" + (f"   ({draft.agreement_title})" if draft.agreement_title else ""),
              f"date: {_dated(draft.date, draft.date_precision)}   kind: {draft.kind}   "
              f"proposed by: {draft.proposed_by}   stage: {draft.stage}"]
     lines += _notes("date note", draft.date_note)

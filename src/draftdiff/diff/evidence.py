@@ -24,7 +24,7 @@ CLAIM_FIELDS: tuple[str, ...] = ("agreed", "partial", "disputed", "total", "agre
 """Every field of a claimed count, in the order a claim is read out."""
 
 _VERSION_FIELDS: tuple[tuple[str, bool], ...] = (
-    ("agreement", False), ("title", True), ("date", False), ("date_precision", False), ("date_note", True),
+    ("agreement", False), ("agreement_title", True), ("title", True), ("date", False), ("date_precision", False), ("date_note", True),
     ("kind", False), ("stage", False), ("proposed_by", False), ("based_on", False),
     ("article_coverage", False), ("summary", True), ("notes", True))
 

@@ -53,6 +53,7 @@ PRECONDITION_KINDS: tuple[str, ...] = (
 
 # Kinds of the version as a whole (one per field of the draft outside its articles and preconditions).
 AGREEMENT_CHANGED = "agreement-changed"  # the drafts belong to different agreements
+AGREEMENT_TITLE_CHANGED = "agreement-title-changed"  # the agreement's name as citations print it
 DATE_CHANGED = "date-changed"
 DATE_NOTE_CHANGED = "date-note-changed"  # date_note or date_precision: what is known of the date
 STAGE_CHANGED = "stage-changed"
@@ -71,7 +72,7 @@ CLAIM_REMOVED = "claim-removed"
 CLAIM_CHANGED = "claim-changed"          # e.g. agreed 15 -> 16
 
 DRAFT_KINDS: tuple[str, ...] = (
-    AGREEMENT_CHANGED, TITLE_CHANGED, DATE_CHANGED, DATE_NOTE_CHANGED, KIND_CHANGED, STAGE_CHANGED,
+    AGREEMENT_CHANGED, AGREEMENT_TITLE_CHANGED, TITLE_CHANGED, DATE_CHANGED, DATE_NOTE_CHANGED, KIND_CHANGED, STAGE_CHANGED,
     PROPOSER_CHANGED, LINEAGE_CHANGED, PARTIES_CHANGED, COUNTS_CHANGED, COVERAGE_CHANGED, SUMMARY_CHANGED,
     NOTES_CHANGED, ATTESTATION_CHANGED, SOURCE_ADDED, SOURCE_REMOVED, SOURCE_CHANGED, CLAIM_ADDED, CLAIM_REMOVED,
     CLAIM_CHANGED,
@@ -79,7 +80,7 @@ DRAFT_KINDS: tuple[str, ...] = (
 """Every kind of change of the version as a whole, in the order faces list them."""
 
 DRAFT_FIELD_KINDS: dict[str, str] = {
-    "agreement": AGREEMENT_CHANGED, "title": TITLE_CHANGED, "date": DATE_CHANGED,
+    "agreement": AGREEMENT_CHANGED, "agreement_title": AGREEMENT_TITLE_CHANGED, "title": TITLE_CHANGED, "date": DATE_CHANGED,
     "date_precision": DATE_NOTE_CHANGED, "date_note": DATE_NOTE_CHANGED, "kind": KIND_CHANGED,
     "stage": STAGE_CHANGED, "proposed_by": PROPOSER_CHANGED, "based_on": LINEAGE_CHANGED,
     "parties": PARTIES_CHANGED, "article_coverage": COVERAGE_CHANGED, "summary": SUMMARY_CHANGED,
@@ -92,12 +93,13 @@ ALL_KINDS: tuple[str, ...] = tuple(dict.fromkeys((*ARTICLE_KINDS, *PRECONDITION_
 
 CLERICAL_KINDS = frozenset({
     SOURCES_CHANGED, NOTES_CHANGED, BASIS_CHANGED, RAISED_CHANGED, DATE_NOTE_CHANGED, COVERAGE_CHANGED,
+    AGREEMENT_TITLE_CHANGED,
     SUMMARY_CHANGED, ATTESTATION_CHANGED, SOURCE_ADDED, SOURCE_REMOVED, SOURCE_CHANGED, CLAIM_ADDED,
     CLAIM_REMOVED, CLAIM_CHANGED,
 })
 """Changes of the record *about* the text rather than of the text and where it stands: hidden by ``--substantive``.
 
-Clerical: which sources are cited and what a source says (its quote, title, url, ...); notes and status notes;
+Clerical: the agreement's name as citations print it; which sources are cited and what a source says (its quote, title, url, ...); notes and status notes;
 bases (verbatim, summary, inferred, ...); what is known of a date and when a demand was first raised; the
 analyst's summary of a version and the sources attesting it; and claimed counts. A claimed count is what someone
 said in public about the board, evidence about the statuses rather than a status: a change of it (15 agreed → 16)

@@ -8,31 +8,15 @@ from dataclasses import dataclass
 from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
-from draftdiff.render import diff_evidence as ev
+from draftdiff.render import evidence as ev
+from draftdiff.vocab import CHANGE_LABELS, change_label
 
-KIND_LABELS = {
-    r.ADDED: "added", r.REMOVED: "removed", r.RENUMBERED: "renumbered", r.MOVED: "moved", r.SPLIT: "split",
-    r.MERGED: "merged", r.ID_CHANGED: "id changed", r.TITLE_CHANGED: "title changed",
-    r.TEXT_CHANGED: "text changed", r.PARTY_ORDER: "parties named in opposite order (alternat)",
-    r.STATUS_CHANGED: "status changed", r.BASIS_CHANGED: "basis changed",
-    r.POSITION_CHANGED: "positions changed", r.SOURCES_CHANGED: "sources changed",
-    r.NOTES_CHANGED: "notes changed", r.WITHDRAWN: "withdrawn", r.PARTY_CHANGED: "party changed",
-    r.ARTICLE_LINK_CHANGED: "article changed", r.KIND_CHANGED: "kind changed", r.PART_CHANGED: "part changed",
-    r.RAISED_CHANGED: "date raised changed", r.AGREEMENT_CHANGED: "agreement changed",
-    r.DATE_CHANGED: "date changed", r.DATE_NOTE_CHANGED: "date note changed", r.STAGE_CHANGED: "stage changed",
-    r.PROPOSER_CHANGED: "proposer changed", r.LINEAGE_CHANGED: "based on changed",
-    r.PARTIES_CHANGED: "parties changed", r.COUNTS_CHANGED: "counts changed",
-    r.COVERAGE_CHANGED: "article coverage changed", r.SUMMARY_CHANGED: "summary changed",
-    r.ATTESTATION_CHANGED: "attestation changed", r.SOURCE_ADDED: "source added",
-    r.SOURCE_REMOVED: "source removed", r.SOURCE_CHANGED: "source changed", r.CLAIM_ADDED: "claimed count added",
-    r.CLAIM_REMOVED: "claimed count removed", r.CLAIM_CHANGED: "claimed count changed",
-}
+KIND_LABELS = CHANGE_LABELS
 
 MARK = {"added": "+", "removed": "-", "changed": "~", "same": "="}
 
 
-def label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " "))
+label = change_label
 
 
 def mark(article: ArticleChange) -> str:

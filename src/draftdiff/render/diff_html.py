@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
-from draftdiff.render import diff_evidence as ev
+from draftdiff.render import evidence as ev
 from draftdiff.render.diff_common import (
     agreement_lines,
     counts_line,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
-from draftdiff.render import diff_evidence as ev
+from draftdiff.render import evidence as ev
 from draftdiff.render.diff_common import (
     Gap,
     agreement_lines,

@@ -26,7 +26,7 @@ WORDING_FIELDS = frozenset({"title", "summary", "notes", "date_note", "quote", "
 
 def field_label(name: str) -> str:
     """``date_note`` → ``date note``; ``attested_by`` → ``attested by``."""
-    return {"attested_by": "attested by", "proposed_by": "proposed by", "based_on": "based on",
+    return {"agreement_title": "agreement's name", "attested_by": "attested by", "proposed_by": "proposed by", "based_on": "based on",
             "article_coverage": "article coverage", "agreed_percent": "agreed percent"}.get(
         name, name.replace("_", " "))
 
