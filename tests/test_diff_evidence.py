@@ -94,3 +94,31 @@ def test_ignore_options_apply_to_evidence_wording_too() -> None:
     assert diff.has_differences  # the text differs; the redline shows it as the same words
     (change,) = diff.sources
     assert all(s.op == "equal" for s in change.fields[0].redline)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_dates_print_with_their_precision(fmt: str) -> None:
+    old = base()
+    data = old.model_dump()
+    data.update(date="2023-12-31", date_precision="approximate")
+    approximate = model.Draft.model_validate(data)
+    data.update(date="2024-06-01", date_precision="month")
+    month = model.Draft.model_validate(data)
+    out = render("diff", fmt, diff_drafts(approximate, month))
+    assert "~2023-12-31" in out and "2024-06" in out and "2024-06-01" not in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_evidence_from_outside_is_shown_inertly(fmt: str) -> None:
+    hostile = "<script>x</script> [link](http://e.x) \x1b[31mRED \u202eevil"
+    old = base()
+    data = old.model_dump()
+    data["sources"][0].update(quote=hostile, title="T " + hostile)
+    data["claimed_counts"][0].update(speaker="S " + hostile, agreed=9)
+    data["sources"].append({"id": "s9", "title": hostile, "publisher": hostile, "quote": hostile})
+    out = render("diff", fmt, diff_drafts(old, model.Draft.model_validate(data)))
+    assert "\x1b" not in out and "\u202e" not in out
+    if fmt in ("markdown", "html"):
+        assert "<script>" not in out
+    if fmt == "markdown":
+        assert "[link](http" not in out

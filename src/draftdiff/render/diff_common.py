@@ -133,7 +133,7 @@ def agreement_lines(diff: DraftDiff, *, wording: bool = True, substantive: bool 
     for f in diff.listed_agreement(substantive):
         if ev.shown_as_redline(f) and not wording:
             continue
-        out.append(ev.version_phrase(f))
+        out.append(ev.version_phrase(f, diff))
     return out
 
 

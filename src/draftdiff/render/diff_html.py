@@ -52,7 +52,7 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
            f"<title>Changes from {e(o.id)} to {e(n.id)}</title>", f"<style>{_CSS}</style></head><body>",
            f"<h1>Changes from {e(o.id)} to {e(n.id)}</h1>",
            "<table><tr><th></th><th>old</th><th>new</th></tr>"]
-    for name, a, b in (("draft", o.label, n.label), ("title", o.title, n.title), ("date", o.date, n.date),
+    for name, a, b in (("draft", o.label, n.label), ("title", o.title, n.title), ("date", ev.dated(o), ev.dated(n)),
                        ("kind", f"{o.kind} by {o.proposed_by}", f"{n.kind} by {n.proposed_by}"),
                        ("stage", o.stage, n.stage)):
         out.append(f"<tr><th>{name}</th><td>{e(a)}</td><td>{e(b)}</td></tr>")

@@ -37,7 +37,7 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
              "| | old | new |", "|---|---|---|",
              f"| draft | {md(o.label)} | {md(n.label)} |",
              f"| title | {md(o.title)} | {md(n.title)} |",
-             f"| date | {o.date} | {n.date} |",
+             f"| date | {ev.dated(o)} | {ev.dated(n)} |",
              f"| kind | {o.kind} by {md(o.proposed_by)} | {n.kind} by {md(n.proposed_by)} |",
              f"| stage | {o.stage} | {n.stage} |", ""]
     for note in diff.notes:

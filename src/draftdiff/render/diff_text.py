@@ -101,7 +101,7 @@ def _header(diff: DraftDiff, color: bool, substantive: bool = False, stat: bool 
     lines = []
     for sign, side, colour in (("---", diff.old, "red"), ("+++", diff.new, "green")):
         named = "" if side.label == side.id else f"{visible(side.label, keep_newlines=False)}  "
-        lines.append(style(f"{sign} {named}{side.id} ({side.date}, {side.kind} by "
+        lines.append(style(f"{sign} {named}{side.id} ({ev.dated(side)}, {side.kind} by "
                            f"{side.proposed_by}, {side.stage}): {visible(side.title, keep_newlines=False)}",
                            colour, "bold", color=color))
     for note in diff.notes:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from draftdiff.diff import result as r
+from draftdiff.vocab import format_date
 from draftdiff.diff.result import (
     ArticleChange,
     ClaimChange,
     DraftDiff,
+    DraftInfo,
     FieldChange,
     PositionChange,
     PreconditionChange,
@@ -46,8 +48,15 @@ def shown_as_redline(f: FieldChange) -> bool:
 
 # --- the version as a whole ----------------------------------------------------------------------------------
 
-def version_phrase(f: FieldChange) -> str:
+def dated(info: DraftInfo) -> str:
+    """The version's date as what is known of it (``2024-06``, ``~2023-12-31``)."""
+    return format_date(info.date, info.date_precision)
+
+
+def version_phrase(f: FieldChange, diff: DraftDiff | None = None) -> str:
     """One field of the version: ``stage: negotiating → finalized``, ``summary changed``."""
+    if f.field == "date" and diff is not None:
+        return f"date: {format_date(f.old, diff.old.date_precision)} → {format_date(f.new, diff.new.date_precision)}"
     if shown_as_redline(f):
         note = " (parties named in opposite order: alternat)" if f.party_order else ""
         return f"{field_label(f.field)} changed{note}"
