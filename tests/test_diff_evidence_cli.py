@@ -154,3 +154,12 @@ def test_the_schema_names_exactly_the_kinds_the_engine_names() -> None:
     assert defs["article_kind"]["enum"] == list(r.ARTICLE_KINDS)
     assert defs["precondition_kind"]["enum"] == list(r.PRECONDITION_KINDS)
     assert defs["draft_kind"]["enum"] == list(r.DRAFT_KINDS)
+
+
+def test_an_added_article_says_its_status_and_each_party_s_position() -> None:
+    old, new = no_text_entries()
+    data = new.model_dump()
+    data["articles"].append(dict(data["articles"][0], id="new-forces", number=3))
+    out = render("diff", "text", diff_drafts(old, Draft.model_validate(data)))
+    assert "added (no text on record), status disputed" in out
+    assert "position of armenia (summary): added\n        {+Ban along the whole border+}" in out

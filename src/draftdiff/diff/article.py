@@ -253,6 +253,12 @@ def whole(ctx: Context, article: Article, index: int, *, added: bool, unrecorded
         text = ctx.redline(article.full_text, "", f"article {article.id}")
         change.kinds.append(r.REMOVED)
     change.redline, change.stats = text.segments, text.stats
+    change.positions = [  # what each party held on an article that came or went (the entry says added/removed)
+        PositionChange(party, "added" if added else "removed", None if added else p.text, p.text if added else None,
+                       None if added else p.basis, p.basis if added else None,
+                       [Segment("insert" if added else "delete", p.text)],
+                       list(p.sources) if added else [], [] if added else list(p.sources))
+        for party, p in article.positions.items()]
     return change
 
 

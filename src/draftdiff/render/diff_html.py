@@ -153,7 +153,7 @@ def _article(a: ArticleChange, k: int, layout: str) -> list[str]:
     if a.positions:
         out.append("<ul>")
         for p in a.positions:
-            basis = p.old_basis if p.old_basis == p.new_basis else f"{p.old_basis or '–'} → {p.new_basis or '–'}"
+            basis = ev.position_basis(p)
             sources = ev.signed(p.sources_added, p.sources_removed)
             what = p.change if p.change != "changed" else ev.position_phrase(p).removeprefix(p.party).lstrip(" :")
             notes = "".join(f" — {e(f.field)}: {inline(f.redline)}" for f in p.fields)

@@ -133,7 +133,7 @@ def _article(a: ArticleChange, context: int | None) -> list[str]:
     if a.redline and (text_changed(a) or context is None):
         lines += [_quote(redline(a.redline, context)), ""]
     for p in a.positions:
-        basis = p.old_basis if p.old_basis == p.new_basis else f"{p.old_basis or '–'} → {p.new_basis or '–'}"
+        basis = ev.position_basis(p)
         what = p.change if p.change != "changed" else ev.position_phrase(p).removeprefix(p.party).lstrip(" :")
         lines += [f"- **Position of {md(p.party)}** ({md(basis or '')}, {md(what)}): {redline(p.redline, context)}"]
         if p.sources_added or p.sources_removed:

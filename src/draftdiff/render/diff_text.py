@@ -134,7 +134,7 @@ def _article(article: ArticleChange, color: bool, context: int | None) -> list[s
     if article.redline and (text_changed(article) or context is None):
         lines.append(_redline(article.redline, color, context, INDENT))
     for p in article.positions:
-        basis = p.old_basis if p.old_basis == p.new_basis else f"{p.old_basis or '–'} → {p.new_basis or '–'}"
+        basis = ev.position_basis(p)
         what = p.change if p.change != "changed" else ev.position_phrase(p).removeprefix(p.party).lstrip(" :")
         lines.append(f"{INDENT}position of {_line(p.party)} ({basis}): {_line(what)}")
         if p.change != "changed" or ev.changed_wording(p.redline):

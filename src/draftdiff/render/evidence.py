@@ -132,6 +132,15 @@ def position_phrase(p: PositionChange) -> str:
     return f"{p.party} " + ", ".join(parts) if r.POSITION_CHANGED in p.kinds else f"{p.party}: " + ", ".join(parts)
 
 
+def position_basis(p: PositionChange) -> str:
+    """``summary``, or ``summary → verbatim`` when the basis changed."""
+    if p.change == "added" or p.old_basis == p.new_basis:
+        return value(p.new_basis)
+    if p.change == "removed":
+        return value(p.old_basis)
+    return f"{value(p.old_basis)} → {value(p.new_basis)}"
+
+
 def signed(added: Sequence[str], removed: Sequence[str]) -> str:
     """``+s2 -s1``."""
     return " ".join([*(f"+{s}" for s in added), *(f"-{s}" for s in removed)])
@@ -174,11 +183,14 @@ def has_wording(article: ArticleChange) -> bool:
 
 
 def added_phrase(article: ArticleChange) -> str:
-    return "added" if has_wording(article) else "added (no text on record)"
+    """``added (no text on record), status agreed``: a new article's standing is news too."""
+    text = "added" if has_wording(article) else "added (no text on record)"
+    return f"{text}, status {article.new_status}" if article.new_status else text
 
 
 def removed_phrase(article: ArticleChange) -> str:
-    return "removed" if has_wording(article) else "removed (no text on record)"
+    text = "removed" if has_wording(article) else "removed (no text on record)"
+    return f"{text}, status was {article.old_status}" if article.old_status else text
 
 
 def word_counts(article: ArticleChange) -> str:
