@@ -122,3 +122,21 @@ def test_evidence_from_outside_is_shown_inertly(fmt: str) -> None:
         assert "<script>" not in out
     if fmt == "markdown":
         assert "[link](http" not in out
+
+
+def test_substantive_shows_an_entry_with_its_substantive_changes_only() -> None:
+    old = base()
+    data = old.model_dump()
+    data["articles"][0].update(status="partial", sources=["s1", "s2"], notes="A new note Zulu.")
+    data["articles"][0]["positions"]["armenia"].update(text="Recognition last", notes="Changed Zulu.")
+    data["preconditions"][0].update(status="met", notes="Zulu precondition note.")
+    new = model.Draft.model_validate(data)
+    for fmt in ("text", "markdown", "html"):
+        out = render("diff", fmt, diff_drafts(old, new), substantive=True)
+        assert "agreed → partial" in out and "open → met" in out and "reworded" in out
+        assert "Zulu" not in out and "+s2" not in out, fmt
+    full = _text(old, new)
+    assert "Zulu" in full and "+s2" in full
+    data = json.loads(render("diff", "json", diff_drafts(old, new), substantive=True))
+    assert data["articles"][0]["kinds"] == ["status-changed", "position-changed"]
+    assert data["hidden_by_substantive"] == 2

@@ -7,7 +7,7 @@ Nothing here knows how it will be shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 # --- change kinds ---------------------------------------------------------------------------------------------
@@ -266,6 +266,14 @@ class ArticleChange(_Kinds):
     def id(self) -> str:
         return self.new_id or self.old_id or ""
 
+    def substantive_only(self) -> ArticleChange:
+        """This entry with its clerical changes left out (what ``--substantive`` shows of it)."""
+        positions = [replace(p, kinds=[POSITION_CHANGED], sources_added=[], sources_removed=[], fields=[])
+                     for p in self.positions if POSITION_CHANGED in p.kinds]
+        return replace(self, kinds=[k for k in self.kinds if k not in CLERICAL_KINDS],
+                       fields=[f for f in self.fields if f.kind not in CLERICAL_KINDS], positions=positions,
+                       sources_added=[], sources_removed=[])
+
     @property
     def similarity(self) -> float:
         return self.stats.similarity
@@ -286,6 +294,12 @@ class PreconditionChange(_Kinds):
     fields: list[FieldChange] = field(default_factory=list)
     sources_added: list[str] = field(default_factory=list)
     sources_removed: list[str] = field(default_factory=list)
+
+    def substantive_only(self) -> PreconditionChange:
+        """This entry with its clerical changes left out (what ``--substantive`` shows of it)."""
+        return replace(self, kinds=[k for k in self.kinds if k not in CLERICAL_KINDS],
+                       fields=[f for f in self.fields if f.kind not in CLERICAL_KINDS],
+                       sources_added=[], sources_removed=[])
 
 
 @dataclass
@@ -433,17 +447,15 @@ class DraftDiff:
                     or self.sources or self.claims or self.sources_added or self.sources_removed)
 
     def listed_articles(self, show_all: bool = False, substantive: bool = False) -> list[ArticleChange]:
-        """The entries a face shows: changed ones (every one with ``show_all``; with ``substantive``,
-        only those whose change is more than sources, notes or bases)."""
-        if show_all:
-            return list(self.articles)
-        return [a for a in self.articles if (a.substantive if substantive else a.kinds)]
+        """The entries a face shows: changed ones (every one with ``show_all``). With ``substantive``, only
+        those with a substantive change, and of each only its substantive changes."""
+        shown = [a for a in self.articles if show_all or (a.substantive if substantive else a.kinds)]
+        return [a.substantive_only() for a in shown] if substantive else shown
 
     def listed_preconditions(self, show_all: bool = False, substantive: bool = False) -> list[PreconditionChange]:
         """The precondition entries a face shows, by the same reading as :meth:`listed_articles`."""
-        if show_all:
-            return list(self.preconditions)
-        return [p for p in self.preconditions if (p.substantive if substantive else p.kinds)]
+        shown = [p for p in self.preconditions if show_all or (p.substantive if substantive else p.kinds)]
+        return [p.substantive_only() for p in shown] if substantive else shown
 
     def listed_agreement(self, substantive: bool = False) -> list[FieldChange]:
         """The changes of the version as a whole a face shows (``substantive``: not the clerical ones)."""
@@ -458,10 +470,11 @@ class DraftDiff:
         return [] if substantive else list(self.claims)
 
     def hidden_by_substantive(self) -> int:
-        """How many changed entries ``--substantive`` leaves out (articles, preconditions, the version's
-        fields, sources and claims), so a face can say so rather than let them vanish."""
-        return (sum(1 for a in self.articles if a.kinds and not a.substantive)
-                + sum(1 for p in self.preconditions if p.kinds and not p.substantive)
+        """How many changes ``--substantive`` leaves out, so a face can say so rather than let them vanish:
+        each article or precondition with a clerical change (left out whole, or of which only the
+        substantive changes are shown), each clerical field of the version, each source and claim."""
+        return (sum(1 for a in self.articles if any(k in CLERICAL_KINDS for k in a.kinds))
+                + sum(1 for p in self.preconditions if any(k in CLERICAL_KINDS for k in p.kinds))
                 + sum(1 for f in self.agreement if f.kind in CLERICAL_KINDS)
                 + len(self.sources) + len(self.claims))
 
