@@ -140,3 +140,15 @@ def test_substantive_shows_an_entry_with_its_substantive_changes_only() -> None:
     data = json.loads(render("diff", "json", diff_drafts(old, new), substantive=True))
     assert data["articles"][0]["kinds"] == ["status-changed", "position-changed"]
     assert data["hidden_by_substantive"] == 2
+
+
+def test_a_removed_article_leaving_the_list_still_makes_the_drafts_differ() -> None:
+    old = base()
+    data = old.model_dump()
+    data["articles"][1].update(status="removed")
+    listed = model.Draft.model_validate(data)
+    data["articles"].pop(1)
+    gone = model.Draft.model_validate(data)
+    diff = diff_drafts(listed, gone)
+    assert diff.changed_articles == [] and diff.has_differences
+    assert "entries: 2 → 1" in _text(listed, gone)

@@ -130,7 +130,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--commit is for 'draftdiff snapshot verify FILE --commit'")
     from draftdiff.render import render
 
-    write_output(render("snapshot", args.format, build_from_args(args)), args.output)
+    snap = build_from_args(args)
+    write_output(render("snapshot", args.format, snap), args.output)
+    if args.output and args.output != "-":  # the file is the answer; say where it went and what it states
+        print(f"wrote {args.output}: {args.format} snapshot as of {snap.as_of} from {snap.status_draft.id}, "
+              f"{snap.digest}", file=sys.stderr)
     return 0
 
 

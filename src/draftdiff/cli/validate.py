@@ -54,4 +54,6 @@ def run(args: argparse.Namespace) -> int:
     color = use_color(sys.stdout, args.color) and not args.output and fmt == "text"
     options = {"color": color, "hints": not args.quiet} if fmt == "text" else {}
     write_output(render("diagnostics", fmt, report, **options), args.output)
+    if fmt == "github":  # annotations go to the pull request; the log still says how it went
+        print(report.summary(), file=sys.stderr)
     return report.exit_code(strict=args.strict)

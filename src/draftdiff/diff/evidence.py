@@ -45,8 +45,10 @@ def version_fields(ctx: Context, old: Draft, new: Draft) -> list[FieldChange]:
     if old.parties != new.parties:
         out.append(FieldChange("parties", ", ".join(old.parties), ", ".join(new.parties), kind=r.PARTIES_CHANGED))
     old_counts, new_counts = old.status_counts(), new.status_counts()
-    if len(old.articles) != len(new.articles):
-        out.append(FieldChange("articles", str(len(old.articles)), str(len(new.articles)), kind=r.COUNTS_CHANGED))
+    if old.article_count() != new.article_count():
+        out.append(FieldChange("articles", str(old.article_count()), str(new.article_count()), kind=r.COUNTS_CHANGED))
+    elif len(old.articles) != len(new.articles):  # e.g. a removed article no longer listed: the file differs
+        out.append(FieldChange("entries", str(len(old.articles)), str(len(new.articles)), kind=r.COUNTS_CHANGED))
     for status in old_counts:
         if old_counts[status] != new_counts[status]:
             out.append(FieldChange(f"articles {status}", str(old_counts[status]), str(new_counts[status]),
