@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
 from draftdiff.model import Article, Draft
 from draftdiff.textsafe import visible
 
@@ -63,3 +65,14 @@ def as_text(draft: Draft) -> str:
             lines.append(f"- {s.id}: {s.title} ({s.publisher}{', ' + s.date if s.date else ''})"
                          f"{' ' + s.url if s.url else ''}")
     return visible("\n".join(lines)) + "\n"  # git shows this on a terminal: escapes stay inert
+
+
+def raw_bytes(path: str | Path) -> bytes:
+    """A file too large to read as a draft, as it is: ``git diff`` must still show that it changed.
+
+    :func:`draftdiff.load.load_draft` has already refused anything but a regular file.
+    """
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return b""

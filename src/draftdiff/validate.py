@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from draftdiff.collection import CollectionError, find_draft_files
+from draftdiff.collection import CollectionError, find_drafts
 from draftdiff.diagnostics import Report
 from draftdiff.load import DraftReadError, LoadedDraft, batch_loading, load_draft
 
 
-def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = ()) -> Report:
+def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = (), *,
+                   follow_links: bool = False) -> Report:
     """Validate files and directories; raise :class:`CollectionError` when nothing can be read.
 
     A file named on its own is checked against the other drafts of its folder
@@ -20,10 +21,11 @@ def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = ()) ->
     from draftdiff.fastyaml import quiet
     from draftdiff.rules import RuleContext, run_rules
 
-    files = find_draft_files(paths)
+    files, refused = find_drafts(paths, follow_links=follow_links)
     with batch_loading(files):  # the rules too: everything loaded stays alive until the report is done
         with quiet():  # this thread prints nothing while it reads
             loaded = [_load(path) for path in files]
+        loaded += [LoadedDraft(d.file, b"", diagnostics=[d]) for d in refused]
         report = Report(files=[item.name for item in loaded])
         for item in loaded:
             report.diagnostics.extend(item.diagnostics)

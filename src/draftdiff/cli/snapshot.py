@@ -35,6 +35,8 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
                         help="status as of DATE (YYYY-MM-DD): the latest version dated on or before it "
                              "(default: the latest version)")
     parser.add_argument("--draft", metavar="ID", help="use this version, chosen by id, instead of the latest")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="read linked draft files that lead out of the drafts folder (default: refused)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -109,7 +111,7 @@ def build_from_args(args: argparse.Namespace) -> Snapshot:
     if window is not None and window < 0:
         raise UsageError("--claims-window must be 0 or more days")
     try:
-        draft_set = load_checked(folder)
+        draft_set = load_checked(folder, follow_links=getattr(args, "follow_links", False))
         options = {} if window is None else {"claims_window_days": window}
         return build_snapshot(draft_set, args.as_of, args.draft, drafts_path=folder,
                               generated_at=_generated_at(args), authors=getattr(args, "author", ()), **options)

@@ -34,9 +34,9 @@ def checked(loaded: list[LoadedDraft]) -> DraftSet:
     return draft_set
 
 
-def load_checked(path: str | Path) -> DraftSet:
+def load_checked(path: str | Path, *, follow_links: bool = False) -> DraftSet:
     """Load a drafts directory (CollectionError if it cannot be read) and check it."""
-    return checked(load_draft_set([path]).loaded)
+    return checked(load_draft_set([path], follow_links=follow_links).loaded)
 
 
 def load_at_commit(repo_dir: str | Path, revision: str, path: str) -> DraftSet:
