@@ -1,17 +1,19 @@
 """Check a snapshot file: is it as it was made, and does it still match the drafts?
 
-Two questions, two outcomes. A file whose embedded content no longer gives its
-own digest, or whose text is not what draftdiff renders for that content, was
+Two questions, two outcomes. A file that is not byte for byte what draftdiff
+writes (its embedded content does not give its own digest, or any line differs
+from what this draftdiff renders, see :mod:`draftdiff.snapshot.faithful`) was
 edited by hand: :class:`SnapshotFileError` (exit 2), because it can prove
 nothing. A file that is intact is rebuilt from the drafts with its recorded
 arguments; if the digests differ, :func:`compare` says which article, which
 status, which draft file changed.
 
-JSON, Markdown and HTML carry the whole snapshot, so every change can be
-named. CSV carries each article's status. BibTeX, CSL-JSON, CFF and the
-terminal board carry only the marker (arguments and digest): a mismatch is
-explained by rebuilding the snapshot at the commit it was made from, when
-git can.
+JSON, Markdown and HTML carry the whole snapshot: they are checked when read,
+and every change can be named. CSV, the terminal board, BibTeX, CSL-JSON and
+CFF carry the marker (arguments and digest): their whole text is checked
+against the snapshot rebuilt from the drafts (or from the commit they cite)
+when that gives their digest; when nothing does, the result says plainly that
+only the marker could be read, and it is a mismatch (exit 1), never a pass.
 """
 
 from __future__ import annotations
@@ -19,17 +21,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from draftdiff.collection import DraftSet
+from draftdiff.load import MAX_BYTES
 from draftdiff.snapshot.build import build_snapshot
 from draftdiff.snapshot.digest import digest_of_content
+from draftdiff.snapshot.faithful import NotFaithful, as_written, check_text
 from draftdiff.snapshot.model import Snapshot, SnapshotError, snapshot_from_dict
-
-MAX_BYTES = 32 * 1024 * 1024
 
 
 class SnapshotFileError(Exception):
@@ -52,6 +56,8 @@ class Recorded:
     """``(article id, status)`` per row, for CSV."""
     cited_commit: str | None = None
     """The commit a citation format names (``commit …`` in its note)."""
+    text: str = field(default="", repr=False)
+    """The file's text, for checking a format that embeds no content once the content is rebuilt."""
 
     @property
     def commit(self) -> str | None:
@@ -78,6 +84,8 @@ class VerifyResult:
     current_digest: str | None
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    body_checked: bool = True
+    """False when the file's text could not be checked line by line (only its marker was read)."""
 
     @property
     def ok(self) -> bool:
@@ -87,17 +95,37 @@ class VerifyResult:
 # --- reading the file ------------------------------------------------------------------------
 
 def read_snapshot_file(path: str | Path) -> Recorded:
-    """Parse a snapshot in any format draftdiff writes; SnapshotFileError says what is wrong."""
+    """Parse a snapshot in any format draftdiff writes; SnapshotFileError says what is wrong.
+
+    Only a regular file up to the reader's size limit is read: a FIFO would block
+    and ``/dev/zero`` never ends. The file is opened without blocking and checked
+    on the open descriptor, so it cannot be swapped for one between check and read.
+    """
     name = str(path)
     try:
-        data = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_BYTES else None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise SnapshotFileError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise SnapshotFileError(f"{name}: is a directory, not a snapshot file") from None
     except OSError as exc:
         raise SnapshotFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if data is None:
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise SnapshotFileError(f"{name}: is a directory, not a snapshot file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SnapshotFileError(f"{name}: not a regular file (a device, FIFO or socket); not a snapshot "
+                                    "draftdiff wrote")
+        if info.st_size > MAX_BYTES:
+            raise SnapshotFileError(f"{name}: larger than {MAX_BYTES:,} bytes; not a snapshot draftdiff wrote")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise SnapshotFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
         raise SnapshotFileError(f"{name}: larger than {MAX_BYTES:,} bytes; not a snapshot draftdiff wrote")
     try:
         text = data.decode("utf-8")
@@ -152,25 +180,11 @@ def _embedded(payload: str, text: str, fmt: str, name: str) -> Recorded:
 
 
 def _check_rendering(snap: Snapshot, text: str, fmt: str, name: str) -> None:
-    """The visible text must be what draftdiff renders for the embedded content (same tool version)."""
-    from draftdiff import __version__
-    from draftdiff.render import render
-
-    if snap.provenance is None or snap.provenance.tool_version != __version__:
-        return  # another version may lay the page out differently; the digest check above still holds
-    expected = render("snapshot", fmt, snap)
-    if expected == text:
-        return
-    got, want = text.splitlines(), expected.splitlines()
-    line = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-    found = got[line] if line < len(got) else "(end of file)"
-    raise SnapshotFileError(f"{name}:{line + 1}: this line is not what draftdiff wrote for this snapshot "
-                            f"(found {_short(found)}, expected {_short(want[line] if line < len(want) else '')}); "
-                            "the file was edited after it was made")
-
-
-def _short(text: str, width: int = 80) -> str:
-    return repr(text if len(text) <= width else text[: width - 1] + "…")
+    """The whole text must be what draftdiff renders for the embedded content: never skipped."""
+    try:
+        check_text(snap, text, fmt, name)
+    except NotFaithful as exc:
+        raise SnapshotFileError(str(exc)) from None
 
 
 def _marked(text: str, name: str) -> Recorded:
@@ -193,7 +207,8 @@ def _marked(text: str, name: str) -> Recorded:
     draft = first.group("draft")
     commit = re.search(r"\bcommit[\":= ]+([0-9a-f]{40})\b", text)
     return Recorded(name, fmt, first.group("digest"), first.group("as_of"), None if draft == "-" else draft,
-                    int(first.group("window")), statuses=statuses, cited_commit=commit.group(1) if commit else None)
+                    int(first.group("window")), statuses=statuses, cited_commit=commit.group(1) if commit else None,
+                    text=text)
 
 
 def _guess_format(text: str) -> str:
@@ -250,14 +265,21 @@ def reference_at(recorded: Recorded, repo_dir: str | Path, path: str) -> Snapsho
 
 def verify(recorded: Recorded, draft_set: DraftSet, against: str,
            reference: Snapshot | None = None) -> VerifyResult:
-    """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed."""
+    """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed.
+
+    Raises SnapshotFileError when a format without embedded content turns out,
+    once its content is rebuilt, not to be what draftdiff wrote.
+    """
     result = VerifyResult(recorded.path, against, recorded.digest, None)
     try:
         current = rebuild(recorded, draft_set)
     except SnapshotError as exc:
         result.changes.append(f"the snapshot cannot be rebuilt from these drafts: {exc}")
+        result.body_checked = recorded.snapshot is not None
         return result
     result.current_digest = current.digest
+    if recorded.snapshot is None:
+        _check_body(recorded, current, reference, result)
     old = recorded.snapshot or reference
     if result.ok:
         if old is not None:
@@ -273,6 +295,22 @@ def verify(recorded: Recorded, draft_set: DraftSet, against: str,
         result.changes.append("the content digest differs; this format does not record the content, so what "
                               "changed cannot be named: verify the JSON or Markdown form, or add --commit")
     return result
+
+
+def _check_body(recorded: Recorded, current: Snapshot, reference: Snapshot | None, result: VerifyResult) -> None:
+    """Re-render a format that embeds no content from the content that gives its digest, if any does."""
+    basis = current if current.digest == recorded.digest else \
+        reference if reference is not None and reference.digest == recorded.digest else None
+    if basis is None:
+        result.body_checked = False
+        result.notes.append(f"only the marker of this {recorded.fmt} file could be read: neither these drafts nor "
+                            "a commit it cites give its digest, so its text was not checked line by line")
+        return
+    try:
+        check_text(as_written(basis, recorded.text, recorded.fmt, recorded.path), recorded.text, recorded.fmt,
+                   recorded.path)
+    except NotFaithful as exc:
+        raise SnapshotFileError(str(exc)) from None
 
 
 def _compare_statuses(statuses: tuple[tuple[str, str], ...], current: Snapshot) -> list[str]:
@@ -291,9 +329,14 @@ def _label_row(row: Any) -> str:
 
 
 def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, tuple):
         return "[" + ", ".join(map(str, value)) + "]"
     return "none" if value is None else str(value)
+
+
+_FIELD_WORDS = {"consistent": "fits the board", "agreed_percent": "share agreed (%)", "recorded_in": "recorded in"}
 
 
 def _field_changes(label: str, old: Any, new: Any, skip: tuple[str, ...] = ()) -> list[str]:
@@ -303,7 +346,8 @@ def _field_changes(label: str, old: Any, new: Any, skip: tuple[str, ...] = ()) -
             continue
         a, b = getattr(old, f.name), getattr(new, f.name)
         if a != b:
-            out.append(f"{label}: {f.name.replace('_', ' ')} {_value(a)} → {_value(b)}")
+            word = _FIELD_WORDS.get(f.name, f.name.replace("_", " "))
+            out.append(f"{label}: {word} {_value(a)} → {_value(b)}")
     return out
 
 
@@ -312,6 +356,28 @@ def _keyed(old: tuple[Any, ...], new: tuple[Any, ...], key: Any, name: Any) -> l
     out: list[str] = []
     for k, x in before.items():
         out += [f"{name(x)}: removed"] if k not in after else _field_changes(name(x), x, after[k], ("id",))
+    out += [f"{name(x)}: added" for k, x in after.items() if k not in before]
+    return out
+
+
+def _claim_changes(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[str]:
+    """A claim is who said it, when and where: a changed count reads ``agreed 15 → 16``, not removed + added."""
+    def keyed(claims: tuple[Any, ...]) -> dict[tuple[Any, ...], Any]:
+        seen: dict[tuple[Any, ...], int] = {}
+        out = {}
+        for c in claims:
+            base = (c.date, c.source, c.speaker)
+            seen[base] = seen.get(base, 0) + 1
+            out[(*base, seen[base])] = c  # the n-th claim of one speaker, day and source
+        return out
+
+    def name(c: Any) -> str:
+        return f"claimed count {c.speaker + ' ' if c.speaker else ''}{c.date} [{c.source}]"
+
+    before, after = keyed(old), keyed(new)
+    out: list[str] = []
+    for k, x in before.items():
+        out += [f"{name(x)}: removed"] if k not in after else _field_changes(name(x), x, after[k])
     out += [f"{name(x)}: added" for k, x in after.items() if k not in before]
     return out
 
@@ -329,9 +395,7 @@ def compare(old: Snapshot, new: Snapshot) -> list[str]:
         out.append("counts: " + ", ".join(counts))
     out += _keyed(old.preconditions, new.preconditions, lambda p: p.id,
                   lambda p: f"precondition {p.id}")
-    out += _keyed(old.claims, new.claims, lambda c: (c.date, c.source, c.agreed, c.partial, c.disputed,
-                                                              c.total, c.speaker),
-                  lambda c: f"claimed count {c.date} [{c.source}]")
+    out += _claim_changes(old.claims, new.claims)
     out += _keyed(old.sources, new.sources, lambda s: s.id, lambda s: f"source {s.id}")
     for d in old.drafts:
         match = next((n for n in new.drafts if n.id == d.id), None)
