@@ -194,7 +194,7 @@ def _verify(args: argparse.Namespace) -> int:
     from draftdiff.render import render
     from draftdiff.snapshot.git import GitError
     from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit, load_checked
-    from draftdiff.snapshot.verify import SnapshotFileError, read_snapshot_file, reference_at, verify
+    from draftdiff.snapshot.verify import SnapshotFileError, at_commit, read_snapshot_file, verify
 
     if not args.file:
         raise UsageError("verify needs a file: draftdiff snapshot verify FILE")
@@ -218,7 +218,8 @@ def _verify(args: argparse.Namespace) -> int:
             folder, notes = _verify_folder(args, recorded.drafts_path)
             draft_set = load_checked(folder, follow_links=args.follow_links)
             against = f"the drafts in {folder}"
-            reference = reference_at(recorded, folder, _repo_relative_or_none(folder))
+            reference, commit_note = at_commit(recorded, folder, _repo_relative_or_none(folder))
+            notes += [commit_note] if commit_note else []
         result = verify(recorded, draft_set, against, reference)
         if args.commit is None:
             result.notes += notes

@@ -56,6 +56,10 @@ class Recorded:
     """``(article id, status)`` per row, for CSV."""
     cited_commit: str | None = None
     """The commit a citation format names (``commit …`` in its note)."""
+    cited_dirty: bool = False
+    """A citation format's note says the drafts had uncommitted changes."""
+    cited_folder: str | None = None
+    """The drafts folder in a citation format's reproduce command."""
     text: str = field(default="", repr=False)
     """The file's text, for checking a format that embeds no content once the content is rebuilt."""
 
@@ -65,9 +69,15 @@ class Recorded:
         return prov.git_commit if prov and prov.git_commit else self.cited_commit
 
     @property
+    def dirty(self) -> bool:
+        """Whether the file says the drafts had uncommitted changes when it was made."""
+        prov = self.snapshot.provenance if self.snapshot else None
+        return bool(prov.git_dirty) if prov else self.cited_dirty
+
+    @property
     def git_path(self) -> str | None:
         prov = self.snapshot.provenance if self.snapshot else None
-        return prov.git_path if prov else None
+        return prov.git_path if prov else self.cited_folder
 
     @property
     def drafts_path(self) -> str | None:
@@ -206,9 +216,13 @@ def _marked(text: str, name: str) -> Recorded:
         statuses = _csv_statuses(text, name, COLUMNS)
     draft = first.group("draft")
     commit = re.search(r"\bcommit[\":= ]+([0-9a-f]{40})\b", text)
+    folder = re.search(r"-(?:\{\})?-drafts ([^\s'\"]+)", text)
     return Recorded(name, fmt, first.group("digest"), first.group("as_of"), None if draft == "-" else draft,
                     int(first.group("window")), statuses=statuses, cited_commit=commit.group(1) if commit else None,
-                    text=text)
+                    cited_dirty=bool(_DIRTY.search(text)), cited_folder=folder.group(1) if folder else None, text=text)
+
+
+_DIRTY = re.compile(r"\(with uncommitted changes\)|\(uncommitted changes in the drafts\)")
 
 
 def _guess_format(text: str) -> str:
@@ -244,23 +258,41 @@ def rebuild(recorded: Recorded, draft_set: DraftSet) -> Snapshot:
                           claims_window_days=recorded.window, git=False)
 
 
-def reference_at(recorded: Recorded, repo_dir: str | Path, path: str) -> Snapshot | None:
-    """For a format without the content: the snapshot rebuilt at the commit it cites, if it gives the same digest.
+def at_commit(recorded: Recorded, repo_dir: str | Path, path: str) -> tuple[Snapshot | None, str | None]:
+    """The snapshot rebuilt at the commit the file names, and a note when that could not be checked.
 
-    Only a help for naming what changed, so any failure (no git, commit not
-    fetched, drafts invalid then) just gives None.
+    The commit is not in the digest, so it is checked here: a file that says it
+    was made at commit C from drafts without uncommitted changes must give its
+    digest from the drafts at C, else SnapshotFileError (the commit was edited).
+    No git, a commit not fetched, or drafts invalid then: a note, not a verdict.
+    For a format without the content, the rebuilt snapshot stands in for it.
     """
     from draftdiff.collection import CollectionError
-    from draftdiff.snapshot.git import GitError
+    from draftdiff.snapshot.git import GitError, repo_root, resolve
     from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit
 
-    if recorded.snapshot is not None or not recorded.commit:
-        return None
+    if not recorded.commit:
+        return None, None
+    folder = recorded.git_path or path
     try:
-        old = rebuild(recorded, load_at_commit(repo_dir, recorded.commit, path))
-    except (GitError, InvalidDrafts, SnapshotError, CollectionError):
-        return None
-    return old if old.digest == recorded.digest else None
+        resolve(repo_root(repo_dir), recorded.commit)
+    except GitError as exc:
+        return None, f"the commit it names ({recorded.commit[:12]}) was not checked: {exc}"
+    try:
+        old = rebuild(recorded, load_at_commit(repo_dir, recorded.commit, folder))
+    except GitError as exc:  # the commit is here, but not the folder the file says it read
+        found = f"{exc}"
+    except (InvalidDrafts, SnapshotError, CollectionError) as exc:
+        return None, f"the commit it names ({recorded.commit[:12]}) was not checked: {exc}"
+    else:
+        if old.digest == recorded.digest:
+            return old, None
+        found = f"the drafts in {folder} at that commit give {old.digest}, not {recorded.digest}"
+    if recorded.dirty:
+        return None, None  # made with uncommitted changes: the commit alone never gave it
+    raise SnapshotFileError(
+        f"{recorded.path}: says it was made at commit {recorded.commit[:12]} from the drafts in {folder} without "
+        f"uncommitted changes, but {found}: the commit or folder it names was edited after it was made")
 
 
 def verify(recorded: Recorded, draft_set: DraftSet, against: str,
