@@ -25,7 +25,7 @@ from draftdiff.cli import main
 from draftdiff.render import render
 from draftdiff.render.snapshot_json import embedded
 from draftdiff.snapshot.digest import compute_digest
-from draftdiff.snapshot.model import snapshot_from_dict
+from draftdiff.snapshot.model import SNAPSHOT_FORMAT, snapshot_from_dict
 
 FORMATS = ("md", "json", "html", "csv", "text", "bibtex", "csl", "cff")
 CITATIONS = ("md", "json", "html", "text", "bibtex", "csl", "cff")
@@ -162,9 +162,13 @@ def tool_version_json_only(text: str, fmt: str) -> str:
 
 
 def format_version(text: str, fmt: str) -> str:
+    """The snapshot format's version (the layout of the JSON, the marker's number) made one more."""
     if fmt in ("md", "json", "html"):
-        return every(text, "draftdiff-snapshot/1", "draftdiff-snapshot/2")
-    return every(text, "draftdiff-snapshot:1", "draftdiff-snapshot:2")
+        number = int(SNAPSHOT_FORMAT.rsplit("/", 1)[1])
+        return every(text, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT.replace(f"/{number}", f"/{number + 1}"))
+    found = re.search(r"draftdiff-snapshot:(\d+) ", text)
+    assert found
+    return every(text, found.group(0), f"draftdiff-snapshot:{int(found.group(1)) + 1} ")
 
 
 def marker_once(text: str, fmt: str) -> str:

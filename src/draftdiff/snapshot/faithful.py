@@ -30,7 +30,7 @@ class NotFaithful(Exception):
 NOTE_RE = re.compile(
     r"Made with draftdiff (?P<version>.*?)(?: at commit (?P<commit>[0-9a-f]{40})"
     r"(?P<dirty> \(with uncommitted changes\))?(?: of (?P<repo>.+?))?)?\. Reproduce: (?P<command>.+?)\. "
-    r"Marker: draftdiff-snapshot:1 ")
+    r"Marker: draftdiff-snapshot:")
 _BOARD_RE = re.compile(r"^digest sha256:[0-9a-f]{64} · draftdiff (?P<version>.*?)(?: · commit (?P<commit>[0-9a-f]{40})"
                        r"(?P<dirty> \(uncommitted changes in the drafts\))?)?$", re.M)
 
@@ -143,15 +143,14 @@ def untex(text: str) -> str:
 
 
 def _issued(text: str, fmt: str) -> str | None:
-    """The generation date a citation shows (only the day is shown, and only the day is needed)."""
+    """The generation date a citation shows as its access date (only the day is shown, and needed)."""
     if fmt == "bibtex":
-        found = re.search(r"^  date = \{(\d{4}-\d{2}-\d{2})\},?$", text, re.M)
+        found = re.search(r"^  urldate = \{(\d{4}-\d{2}-\d{2})\},?$", text, re.M)
         return found.group(1) if found else None
     if fmt == "cff":
-        found = re.search(r'^date-released: "(\d{4}-\d{2}-\d{2})"$', text, re.M)
-        return found.group(1) if found else None
+        return None  # CFF shows no generation date
     try:
-        parts = json.loads(text)[0]["issued"]["date-parts"][0]
+        parts = json.loads(text)[0]["accessed"]["date-parts"][0]
         return f"{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}"
     except (ValueError, LookupError, TypeError):
         return None
