@@ -23,7 +23,6 @@ from snapshot_fixtures import write_collection
 from draftdiff import __version__
 from draftdiff.cli import main
 from draftdiff.render import render
-from draftdiff.render.snapshot_json import embedded
 from draftdiff.snapshot.digest import compute_digest
 from draftdiff.snapshot.model import SNAPSHOT_FORMAT, snapshot_from_dict
 
@@ -152,7 +151,7 @@ def every_commit(made: Made) -> Callable[[str, str], str]:
 def tool_version(text: str, fmt: str) -> str:
     """Another version of draftdiff named, consistently, everywhere it is named."""
     text = every(text, f"draftdiff {__version__}", "draftdiff 9.9.9")
-    for old in (f'"tool_version": "{__version__}"', f'"tool_version":"{__version__}"', f'"medium": "draftdiff'):
+    for old in (f'"tool_version": "{__version__}"', f'"tool_version":"{__version__}"'):
         text = text.replace(old, old.replace(__version__, "9.9.9"))
     return text
 

@@ -24,13 +24,13 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from draftdiff.collection import DraftSet
 from draftdiff.load import MAX_BYTES
 from draftdiff.snapshot.build import build_snapshot
+from draftdiff.snapshot.changes import compare, compare_statuses
 from draftdiff.snapshot.digest import digest_of_content
 from draftdiff.snapshot.faithful import NotFaithful, as_written, check_text
 from draftdiff.snapshot.model import Snapshot, SnapshotError, snapshot_from_dict
@@ -322,7 +322,7 @@ def verify(recorded: Recorded, draft_set: DraftSet, against: str,
     if old is not None:
         result.changes = compare(old, current)
     elif recorded.statuses is not None:
-        result.changes = _compare_statuses(recorded.statuses, current)
+        result.changes = compare_statuses(recorded.statuses, current)
     if not result.changes:
         result.changes.append("the content digest differs; this format does not record the content, so what "
                               "changed cannot be named: verify the JSON or Markdown form, or add --commit")
@@ -345,101 +345,5 @@ def _check_body(recorded: Recorded, current: Snapshot, reference: Snapshot | Non
         raise SnapshotFileError(str(exc)) from None
 
 
-def _compare_statuses(statuses: tuple[tuple[str, str], ...], current: Snapshot) -> list[str]:
-    old = dict(statuses)
-    new = {a.id: a for a in current.articles}
-    out = [f"{_label_row(new[i])}: status {s} → {new[i].status}" for i, s in statuses
-           if i in new and new[i].status != s]
-    out += [f"article {i}: no longer in the status draft" for i in old if i not in new]
-    out += [f"{_label_row(a)}: new article ({a.status})" for i, a in new.items() if i not in old]
-    return out
-
-
-def _label_row(row: Any) -> str:
-    number = getattr(row, "number", None)
-    return f"article {number} ({row.id})" if number is not None else f"article {row.id}"
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, tuple):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return "none" if value is None else str(value)
-
-
-_FIELD_WORDS = {"consistent": "fits the board", "agreed_percent": "share agreed (%)", "recorded_in": "recorded in"}
-
-
-def _field_changes(label: str, old: Any, new: Any, skip: tuple[str, ...] = ()) -> list[str]:
-    out = []
-    for f in fields(old):
-        if f.name in skip:
-            continue
-        a, b = getattr(old, f.name), getattr(new, f.name)
-        if a != b:
-            word = _FIELD_WORDS.get(f.name, f.name.replace("_", " "))
-            out.append(f"{label}: {word} {_value(a)} → {_value(b)}")
-    return out
-
-
-def _keyed(old: tuple[Any, ...], new: tuple[Any, ...], key: Any, name: Any) -> list[str]:
-    before, after = {key(x): x for x in old}, {key(x): x for x in new}
-    out: list[str] = []
-    for k, x in before.items():
-        out += [f"{name(x)}: removed"] if k not in after else _field_changes(name(x), x, after[k], ("id",))
-    out += [f"{name(x)}: added" for k, x in after.items() if k not in before]
-    return out
-
-
-def _claim_changes(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[str]:
-    """A claim is who said it, when and where: a changed count reads ``agreed 15 → 16``, not removed + added."""
-    def keyed(claims: tuple[Any, ...]) -> dict[tuple[Any, ...], Any]:
-        seen: dict[tuple[Any, ...], int] = {}
-        out = {}
-        for c in claims:
-            base = (c.date, c.source, c.speaker)
-            seen[base] = seen.get(base, 0) + 1
-            out[(*base, seen[base])] = c  # the n-th claim of one speaker, day and source
-        return out
-
-    def name(c: Any) -> str:
-        return f"claimed count {c.speaker + ' ' if c.speaker else ''}{c.date} [{c.source}]"
-
-    before, after = keyed(old), keyed(new)
-    out: list[str] = []
-    for k, x in before.items():
-        out += [f"{name(x)}: removed"] if k not in after else _field_changes(name(x), x, after[k])
-    out += [f"{name(x)}: added" for k, x in after.items() if k not in before]
-    return out
-
-
-def compare(old: Snapshot, new: Snapshot) -> list[str]:
-    """Every difference in what the two snapshots state, one readable line each, most important first."""
-    out: list[str] = []
-    if old.status_draft.id != new.status_draft.id:
-        out.append(f"the status now comes from draft {new.status_draft.id} (dated {new.status_draft.date}) "
-                   f"instead of {old.status_draft.id} (dated {old.status_draft.date})")
-    out += _keyed(old.articles, new.articles, lambda a: a.id, _label_row)
-    counts = [f"{f.name} {getattr(old.counts, f.name)} → {getattr(new.counts, f.name)}"
-              for f in fields(old.counts) if getattr(old.counts, f.name) != getattr(new.counts, f.name)]
-    if counts:
-        out.append("counts: " + ", ".join(counts))
-    out += _keyed(old.preconditions, new.preconditions, lambda p: p.id,
-                  lambda p: f"precondition {p.id}")
-    out += _claim_changes(old.claims, new.claims)
-    out += _keyed(old.sources, new.sources, lambda s: s.id, lambda s: f"source {s.id}")
-    for d in old.drafts:
-        match = next((n for n in new.drafts if n.id == d.id), None)
-        if match is None:
-            out.append(f"draft {d.id} ({d.date}): no longer among the drafts dated on or before {old.as_of}")
-        elif match.blob_id != d.blob_id:
-            out.append(f"draft {d.id}: file content changed (git blob {d.blob_id[:12]} → {match.blob_id[:12]})")
-        else:
-            out += _field_changes(f"draft {d.id}", d, match, ("id", "file", "blob_id", "sha256"))
-    out += [f"draft {n.id} ({n.date}): new, dated on or before {old.as_of}"
-            for n in new.drafts if all(n.id != d.id for d in old.drafts)]
-    for name in ("agreement", "as_of", "draft_id", "claims_window_days"):
-        if getattr(old, name) != getattr(new, name):
-            out.append(f"{name.replace('_', ' ')}: {getattr(old, name)} → {getattr(new, name)}")
-    return out
+__all__ = ["Recorded", "SnapshotFileError", "VerifyResult", "at_commit", "compare", "parse_snapshot_text",
+           "read_snapshot_file", "rebuild", "verify"]
