@@ -391,3 +391,24 @@ def test_a_changed_claim_reads_as_a_change(tmp_path: Path, capsys, monkeypatch) 
     assert code == 1
     assert "claimed count Leader 2024-09-11 [src-b]: total none → 4" in out
     assert "removed" not in out and "added" not in out
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_a_draft_file_renamed_in_the_snapshot_everywhere_is_refused(made: Made, capsys, fmt: str) -> None:
+    """File names are not in the digest, but a snapshot states them: one written over another is caught."""
+    edited = every(made.text(fmt), "drafts/b-2024-09-11.yaml", "drafts/official-signed-text.yaml")
+    said = check(made, capsys, fmt, edited, (1,))
+    assert "draft 2024-09-11-status: the snapshot names its file drafts/official-signed-text.yaml; in these " \
+           "drafts it is drafts/b-2024-09-11.yaml" in said
+
+
+def test_a_snapshot_of_the_bundled_drafts_verifies_where_it_was_made(tmp_path: Path, capsys, monkeypatch) -> None:
+    from draftdiff.bundled import drafts_dir
+
+    if drafts_dir() is None:
+        pytest.skip("this install bundles no drafts")
+    monkeypatch.chdir(tmp_path)  # no ./drafts: the bundled ones are the current collection, inside or not
+    assert run(capsys, "snapshot", "--as-of", "2024-12-20", "-f", "md", "-o", "s.md")[0] == 0
+    code, out, _ = run(capsys, "snapshot", "verify", "s.md")
+    assert code == 0 and f"verified: it matches the drafts in {drafts_dir()}" in out

@@ -85,6 +85,8 @@ def _verify_folder(args: argparse.Namespace, recorded: str | None) -> tuple[str,
         return "drafts", notes
     if named is not None:
         root = _repository()
+        if _is_bundled(named):
+            return _drafts_dir(args), []  # the drafts that ship with draftdiff: the current collection here
         if not _inside(named, root):
             raise UsageError(f"{args.file} names the drafts folder {named}, outside this repository ({root}): it is "
                              "not trusted by default, since a snapshot made from a copy elsewhere would verify "
@@ -101,6 +103,13 @@ def _named_folder(args: argparse.Namespace, recorded: str | None) -> str | None:
         if candidate.is_dir():
             return str(candidate)
     return None
+
+
+def _is_bundled(folder: str) -> bool:
+    from draftdiff.bundled import drafts_dir
+
+    bundled = drafts_dir()
+    return bundled is not None and _same_folder(folder, str(bundled))
 
 
 def _same_folder(a: str, b: str) -> bool:
@@ -220,7 +229,7 @@ def _verify(args: argparse.Namespace) -> int:
             against = f"the drafts in {folder}"
             reference, commit_note = at_commit(recorded, folder, _repo_relative_or_none(folder))
             notes += [commit_note] if commit_note else []
-        result = verify(recorded, draft_set, against, reference)
+        result = verify(recorded, draft_set, against, reference, check_files=args.commit is None)
         if args.commit is None:
             result.notes += notes
     except SnapshotFileError as exc:

@@ -7,7 +7,9 @@ when and where), so a changed value reads ``status disputed → agreed`` or
 
 from __future__ import annotations
 
+import os
 from dataclasses import fields
+from pathlib import PurePath
 from typing import Any
 
 from draftdiff.snapshot.model import Snapshot
@@ -112,3 +114,33 @@ def compare(old: Snapshot, new: Snapshot) -> list[str]:
         if getattr(old, name) != getattr(new, name):
             out.append(f"{name.replace('_', ' ')}: {getattr(old, name)} → {getattr(new, name)}")
     return out
+
+
+def moved_files(old: Snapshot, new: Snapshot) -> list[str]:
+    """Drafts whose file, within its collection, is not the one the snapshot names.
+
+    File names are not in the digest (a collection can be checked out anywhere),
+    but a snapshot states them: each is compared relative to the folder its
+    snapshot's drafts share, so ``/home/a/drafts/x.yaml`` and ``drafts/x.yaml``
+    agree, and ``drafts/official-text.yaml`` written over ``drafts/x.yaml`` does not.
+    """
+    here = {d.id: d.file for d in new.drafts}
+    old_top, new_top = _shared_folder(old), _shared_folder(new)
+    out = []
+    for d in old.drafts:
+        now = here.get(d.id)
+        if now is not None and _within(d.file, old_top) != _within(now, new_top):
+            out.append(f"draft {d.id}: the snapshot names its file {d.file}; in these drafts it is {now}")
+    return out
+
+
+def _shared_folder(snap: Snapshot) -> str:
+    parents = [os.path.dirname(d.file) for d in snap.drafts]
+    try:
+        return os.path.commonpath(parents) if parents else ""
+    except ValueError:  # absolute and relative mixed: compare whole names
+        return ""
+
+
+def _within(file: str, folder: str) -> str:
+    return PurePath(os.path.relpath(file, folder) if folder else file).as_posix()

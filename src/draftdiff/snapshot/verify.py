@@ -30,7 +30,7 @@ from pathlib import Path
 from draftdiff.collection import DraftSet
 from draftdiff.load import MAX_BYTES
 from draftdiff.snapshot.build import build_snapshot
-from draftdiff.snapshot.changes import compare, compare_statuses
+from draftdiff.snapshot.changes import compare, compare_statuses, moved_files
 from draftdiff.snapshot.digest import digest_of_content
 from draftdiff.snapshot.faithful import NotFaithful, as_written, check_text
 from draftdiff.snapshot.model import Snapshot, SnapshotError, snapshot_from_dict
@@ -96,10 +96,12 @@ class VerifyResult:
     notes: list[str] = field(default_factory=list)
     body_checked: bool = True
     """False when the file's text could not be checked line by line (only its marker was read)."""
+    moved: list[str] = field(default_factory=list)
+    """Drafts whose file is not the one the snapshot names (same content, another name)."""
 
     @property
     def ok(self) -> bool:
-        return self.current_digest == self.recorded_digest
+        return self.current_digest == self.recorded_digest and not self.moved
 
 
 # --- reading the file ------------------------------------------------------------------------
@@ -296,8 +298,11 @@ def at_commit(recorded: Recorded, repo_dir: str | Path, path: str) -> tuple[Snap
 
 
 def verify(recorded: Recorded, draft_set: DraftSet, against: str,
-           reference: Snapshot | None = None) -> VerifyResult:
+           reference: Snapshot | None = None, *, check_files: bool = True) -> VerifyResult:
     """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed.
+
+    ``check_files`` compares the draft file names the snapshot states (not when
+    the drafts were read from a commit, whose names say so).
 
     Raises SnapshotFileError when a format without embedded content turns out,
     once its content is rebuilt, not to be what draftdiff wrote.
@@ -313,14 +318,17 @@ def verify(recorded: Recorded, draft_set: DraftSet, against: str,
     if recorded.snapshot is None:
         _check_body(recorded, current, reference, result)
     old = recorded.snapshot or reference
-    if result.ok:
+    if recorded.snapshot is not None and check_files:
+        result.moved = moved_files(recorded.snapshot, current)
+    if result.current_digest == result.recorded_digest:
+        result.changes = list(result.moved)
         if old is not None:
             new_later = sorted({d.id for d in current.later} - {d.id for d in old.later})
             if new_later:
                 result.notes.append(f"later versions added since (not part of this snapshot): {', '.join(new_later)}")
         return result
     if old is not None:
-        result.changes = compare(old, current)
+        result.changes = compare(old, current) + result.moved
     elif recorded.statuses is not None:
         result.changes = compare_statuses(recorded.statuses, current)
     if not result.changes:
