@@ -35,15 +35,17 @@ _BOARD_RE = re.compile(r"^digest sha256:[0-9a-f]{64} · draftdiff (?P<version>.*
                        r"(?P<dirty> \(uncommitted changes in the drafts\))?)?$", re.M)
 
 
-def check_version(version: str | None, name: str) -> None:
+def check_version(version: str | None, name: str, text: str = "") -> None:
     """Only the version that wrote a file knows its layout for sure."""
     from draftdiff import __version__
 
     if version is None:
-        raise NotFaithful(f"{name}: the snapshot records no provenance (tool version, drafts folder), which "
+        at = _line_of(text, ('"provenance": null', '"provenance":null'))
+        raise NotFaithful(f"{name}{at}: the snapshot records no provenance (tool version, drafts folder), which "
                           "draftdiff always writes; the file was edited after it was made")
     if version != __version__:
-        raise NotFaithful(f"{name}: made with draftdiff {version or '(no version)'}, and this is draftdiff "
+        at = _line_of(text, (f'"tool_version": "{version}"', f'"tool_version":"{version}"', f"draftdiff {version}"))
+        raise NotFaithful(f"{name}{at}: made with draftdiff {version or '(no version)'}, and this is draftdiff "
                           f"{__version__}: a file can be checked line by line only by the version that wrote it, so "
                           f"it is not verified; verify it with that version (pip install 'draftdiff=={version}'), "
                           "or make the snapshot again with this one")
@@ -53,10 +55,16 @@ def check_text(snap: Snapshot, text: str, fmt: str, name: str) -> None:
     """``text`` must be exactly what draftdiff renders for ``snap`` in ``fmt``; NotFaithful says where not."""
     from draftdiff.render import render
 
-    check_version(snap.provenance.tool_version if snap.provenance else None, name)
+    check_version(snap.provenance.tool_version if snap.provenance else None, name, text)
     expected = render("snapshot", fmt, snap)
     if expected != text:
         raise NotFaithful(difference(text, expected, name))
+
+
+def _line_of(text: str, needles: tuple[str, ...]) -> str:
+    """``:LINE`` of the first of ``needles`` found in ``text``, or nothing."""
+    found = [i for i in (text.find(n) for n in needles) if i >= 0]
+    return f":{text.count(chr(10), 0, min(found)) + 1}" if found else ""
 
 
 def difference(text: str, expected: str, name: str) -> str:
