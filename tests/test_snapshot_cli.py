@@ -285,3 +285,14 @@ def test_a_claim_is_judged_against_the_version_it_was_about(capsys) -> None:
     assert main(["status", "--as-of", "2025-03-20", "--no-color"]) == 0
     [line] = [ln for ln in capsys.readouterr().out.splitlines() if "Aliyev" in ln]
     assert line.endswith("fits 2024-12-18-status")
+
+
+def test_writing_a_file_says_what_was_written(tmp_path: Path, capsys) -> None:
+    from draftdiff.cli import main
+
+    out = tmp_path / "status.md"
+    assert main(["snapshot", "--as-of", "2024-09-15", "-o", str(out)]) == 0
+    stdout, stderr = capsys.readouterr()
+    digest = next(ln for ln in out.read_text().splitlines() if "Content digest" in ln).split("`")[1]
+    assert stdout == "" and stderr.strip() == (f"wrote {out}: md snapshot as of 2024-09-15 from 2024-09-11-status, "
+                                               f"{digest}")

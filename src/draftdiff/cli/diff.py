@@ -13,7 +13,6 @@ from pathlib import Path
 from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, write_output
 
 HELP = "compare two drafts article by article (redline)"
-FORMATS = ("text", "markdown", "html", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("new", metavar="NEW", help="the later draft: FILE, REV:FILE or a draft id")
     parser.add_argument("--drafts", metavar="DIR", default=None,
                         help="where draft ids are looked up (default: ./drafts, else the bundled drafts)")
-    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
+    from draftdiff.render import formats
+
+    parser.add_argument("-f", "--format", choices=formats("diff"), default="text",
+                        help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--stat", action="store_true", help="a per-article summary only, no redlines")
     parser.add_argument("--granularity", choices=("word", "char"), default="word",
