@@ -37,7 +37,8 @@ def diff_drafts(old: Draft, new: Draft, options: DiffOptions | None = None, *,
 def info(draft: Draft, label: str | None) -> DraftInfo:
     return DraftInfo(id=draft.id, title=draft.title, date=draft.date, agreement=draft.agreement, kind=draft.kind,
                      stage=draft.stage, proposed_by=draft.proposed_by, parties=list(draft.parties),
-                     label=label or draft.id, articles=len(draft.articles), status_counts=draft.status_counts(),
+                     label=label or draft.id, articles=draft.article_count(), status_counts=draft.status_counts(),
+                     parts=[a.part for a in draft.articles if a.part != "article"],
                      article_coverage=draft.article_coverage)
 
 

@@ -231,9 +231,12 @@ class DraftInfo:
     label: str
     """Where it came from as the user named it: a path, ``REV:path`` or a draft id."""
     articles: int
+    """Articles that are not removed: "the 17 articles" (a preamble or title is never counted)."""
     status_counts: dict[str, int]
     article_coverage: str = "complete"
     """How much of the version's article list is on record: complete, partial or none."""
+    parts: list[str] = field(default_factory=list)
+    """The unnumbered parts beside the articles (preamble, title, annex), named apart from the count."""
 
 
 @dataclass

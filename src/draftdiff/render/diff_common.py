@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
-from draftdiff.vocab import CHANGE_LABELS, change_label
+from draftdiff.vocab import CHANGE_LABELS, change_label, part_phrase
 
 KIND_LABELS = CHANGE_LABELS
 
@@ -138,8 +138,10 @@ def counts_line(diff: DraftDiff) -> str:
     a, b = diff.old.status_counts, diff.new.status_counts
     parts = [f"{s} {a.get(s, 0)}→{b.get(s, 0)}" if a.get(s, 0) != b.get(s, 0) else f"{s} {b.get(s, 0)}"
              for s in b if a.get(s, 0) or b.get(s, 0)]
-    return f"articles {diff.old.articles}→{diff.new.articles}: " + ", ".join(parts) if parts else \
-        f"articles {diff.old.articles}→{diff.new.articles}"
+    old, new = diff.old.articles, diff.new.articles
+    total = f"{new} article{'s' * (new != 1)}" if old == new else f"{old} → {new} articles"
+    total += part_phrase(diff.new.parts)
+    return f"{total}: " + ", ".join(parts) if parts else total
 
 
 def summary_line(diff: DraftDiff) -> str:
