@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from draftdiff.errors import CouldNotRun
+
 SNAPSHOT_FORMAT = "draftdiff-snapshot/2"
 """Names the layout of the JSON form; a change that alters the digest of old snapshots bumps it."""
 
@@ -20,7 +22,7 @@ DraftRole = str
 statuses: known only by its date), ``later``."""
 
 
-class SnapshotError(Exception):
+class SnapshotError(CouldNotRun):
     """A snapshot cannot be built with these arguments (bad date, no draft on or before it, unknown id)."""
 
 
