@@ -105,15 +105,28 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write to ``-o FILE`` atomically, or to stdout."""
+def refuse_binary_to_terminal(what: str, output: str | None) -> None:
+    """A binary file (a .docx) is never printed to a terminal: say how to write it instead (exit 2)."""
+    if (not output or output == "-") and sys.stdout.isatty():
+        raise UsageError(f"{what} is a binary file and standard output is a terminal; "
+                         "write it with -o FILE (or redirect: > FILE)")
+
+
+def write_output(content: str | bytes, output: str | None) -> None:
+    """Write text or bytes to ``-o FILE`` atomically, or to stdout (bytes never to a terminal)."""
     if not output or output == "-":
-        sys.stdout.write(text)
+        if isinstance(content, bytes):
+            refuse_binary_to_terminal("the output", output)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+            return
+        sys.stdout.write(content)
         sys.stdout.flush()
         return
     from draftdiff.atomic import write_atomic
 
     try:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, content.encode("utf-8") if isinstance(content, str) else content)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, write_output
+from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, refuse_binary_to_terminal, write_output
 
 HELP = "compare two drafts article by article (redline)"
-FORMATS = ("text", "markdown", "html", "json")
+FORMATS = ("text", "markdown", "html", "json", "docx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("new", metavar="NEW", help="the later draft: FILE, REV:FILE or a draft id")
     parser.add_argument("--drafts", metavar="DIR", default=None,
                         help="where draft ids are looked up (default: ./drafts, else the bundled drafts)")
-    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="text",
+                        help="output format (default: text); docx is a Word redline with tracked changes "
+                             "(needs -o FILE or a redirect)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--stat", action="store_true", help="a per-article summary only, no redlines")
     parser.add_argument("--granularity", choices=("word", "char"), default="word",
@@ -49,9 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from draftdiff.diff import DiffOptions, diff_drafts
-    from draftdiff.render import render
+    from draftdiff.render import is_binary, render
     from draftdiff.render.ansi import use_color
 
+    if is_binary("diff", args.format):
+        refuse_binary_to_terminal(f"a {args.format} redline", args.output)
     if args.context < 0:
         raise UsageError("--context must be 0 or more words")
     if not args.timeout > 0:
@@ -72,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
         extra["color"] = use_color(sys.stdout, args.color) and not args.output
     if fmt == "html":
         extra.update(layout=args.html_layout, show_all=args.all, substantive=args.substantive)
+    if fmt == "docx":
+        extra.update(show_all=args.all, substantive=args.substantive)
     write_output(render("diff", fmt, result, **extra), args.output)
     return EXIT_FINDINGS if result.has_differences else EXIT_OK
 
