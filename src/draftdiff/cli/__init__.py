@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from draftdiff import __version__
 
-COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot")
+COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot", "site")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2

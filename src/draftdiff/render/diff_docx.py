@@ -31,6 +31,7 @@ from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, FieldChange, PreconditionChange, Segment
 from draftdiff.render.diff_common import agreement_lines, describe, ident_of, number_text, summary_line
 from draftdiff.textsafe import visible
+from draftdiff.vocab import change_label
 
 TEXT_STYLE = "Draft Text"
 """The paragraph style of an article's or a demand's wording, so a reader (or a test) can tell the
@@ -184,7 +185,7 @@ def _article(w: _Writer, a: ArticleChange) -> None:
 
 
 def _precondition(w: _Writer, p: PreconditionChange) -> None:
-    what = ", ".join(k.replace("-", " ") for k in p.kinds) or "unchanged"
+    what = ", ".join(change_label(k) for k in p.kinds) or "unchanged"
     w.heading(f"{p.id} ({_party(p.party)}): {what}", 2)
     w.note("Demand:")
     w.redline(p.redline)
