@@ -37,7 +37,9 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f5f5f5;padding:.5rem
 .caveat{border-left:4px solid #999;padding-left:.8rem;color:#333}
 .note,.note-small{color:var(--muted);font-size:.92em}
 .note{background:#fff6d6;padding:.4rem .6rem;border-left:4px solid #d6a800;color:var(--ink)}
-.scroll{overflow-x:auto;max-width:100%}
+.scroll{overflow-x:auto;max-width:100%;position:relative}
+main{overflow-wrap:break-word}
+main>table,details>table{display:block;overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.4rem 0 1.2rem}
 th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 caption{text-align:left;color:var(--muted);font-size:.9rem;padding:.2rem 0}
@@ -72,7 +74,12 @@ ins{background:#dcf5dc;color:#0a5a0a;text-decoration:underline}
 .pick select{max-width:100%}
 @media (max-width:40rem){body{font-size:15px;padding:0 .6rem 2rem}h1{font-size:1.35rem}
 dl.facts{grid-template-columns:1fr} dl.facts dd{margin-bottom:.4rem}
-.sbs,.sbs tbody,.sbs tr,.sbs td,.sbs th{display:block;width:100%}}
+.sbs,.sbs tbody,.sbs tr,.sbs td,.sbs th{display:block;width:100%}
+.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.cards,.cards tbody,.cards tr,.cards td,.cards caption{display:block;width:100%}
+.cards tr{border:1px solid var(--line);margin-bottom:.5rem;padding:.2rem .4rem}
+.cards td{border:none;padding:.1rem 0}
+.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
 @media print{nav,.skip,.filter,.pick,footer{display:none}
 body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}
 .scroll{overflow:visible}table{page-break-inside:auto}tr{page-break-inside:avoid}

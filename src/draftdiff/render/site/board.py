@@ -55,7 +55,7 @@ def board(site: SiteData, page: str, draft: Draft) -> list[str]:
         out.append("<p>Only part of this version's article list is on record: the articles below are those "
                    "it is known to contain.</p>")
     out += table(["No.", "Article", "Status", "Status basis", "Text basis", "Since"], rows,
-                 caption=f"Articles of {draft.id}", cls="board", row_status=[a.status for a in draft.articles])
+                 caption=f"Articles of {draft.id}", cls="board cards", row_status=[a.status for a in draft.articles])
     return out
 
 

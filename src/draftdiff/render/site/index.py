@@ -37,7 +37,7 @@ def index(site: SiteData) -> tuple[list[str], bool]:
             "<h2>Every article in every version</h2>", legend(), *matrix(site, page),
             "<h2>Versions</h2>"]
     out += table(VERSION_HEAD, [version_row(site, page, d) for d in reversed(site.drafts)],
-                 caption="Every version, newest first")
+                 caption="Every version, newest first", cls="cards")
     out.append(f"<p>{link(page, 'compare.html', 'Compare any two versions')} · "
                f"{link(page, 'preconditions.html', 'Preconditions and their history')}</p>")
     return out, True
@@ -48,7 +48,7 @@ def versions(site: SiteData) -> list[str]:
     out = [f"<p>{len(site.drafts)} versions, newest first. Each has its board, a redline against the version "
            "it answers and a citable snapshot.</p>", "<h2>All versions</h2>"]
     out += table(VERSION_HEAD, [version_row(site, page, d) for d in reversed(site.drafts)],
-                 caption="Every version, newest first")
+                 caption="Every version, newest first", cls="cards")
     return out
 
 

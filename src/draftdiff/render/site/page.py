@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
@@ -116,14 +117,20 @@ def text_block(text: str | None) -> str:
 
 def table(head: Iterable[str], rows: Iterable[Iterable[str]], *, caption: str | None = None,
           cls: str = "", row_status: Iterable[str] | None = None) -> list[str]:
-    """A table whose cells are already HTML (escaped by the caller); ``row_status`` lets the filter hide rows."""
+    """A table whose cells are already HTML (escaped by the caller); ``row_status`` lets the filter hide rows.
+
+    Each cell carries its column's name, so a narrow screen can show every row as a card."""
+    head = list(head)
     label = f' aria-label="{e(caption)}"' if caption else ""
     out = [f'<div class="scroll" role="region" tabindex="0"{label}>', f'<table class="{cls}">' if cls else "<table>"]
     if caption:
         out.append(f"<caption>{e(caption)}</caption>")
     out.append("<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head) + "</tr></thead><tbody>")
     marks = [f' data-status="{e(v)}"' for v in row_status] if row_status is not None else None
-    out += [f"<tr{marks[k] if marks else ''}>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+    names = [html.unescape(re.sub(r"<[^>]+>", "", h)) for h in head]
+    out += [f"<tr{marks[k] if marks else ''}>"
+            + "".join(f'<td data-label="{e(names[i])}">{c}</td>' if names[i] else f"<td>{c}</td>"
+                      for i, c in enumerate(row)) + "</tr>"
             for k, row in enumerate(rows)]
     out += ["</tbody></table>", "</div>"]
     return out
