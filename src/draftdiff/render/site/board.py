@@ -31,7 +31,7 @@ def counts_line(draft: Draft) -> str:
             f'<ul class="counts" aria-label="Articles per status">{shown}</ul>')
 
 
-def board(site: SiteData, page: str, draft: Draft) -> list[str]:
+def board(site: SiteData, page: str, draft: Draft, *, counts: bool = True) -> list[str]:
     """Every article of ``draft`` with its status, bases and the version it took that status in."""
     if not draft.records_articles:
         return ["<p>This version is known only by its date and reports of it: it records no article "
@@ -50,7 +50,7 @@ def board(site: SiteData, page: str, draft: Draft) -> list[str]:
             e(a.effective_text_basis),
             link(page, version_path(since.id), when(since.date, since.date_precision), raw=True) if since else "–",
         ])
-    out = [counts_line(draft)]
+    out = [counts_line(draft)] if counts else []
     if draft.article_coverage == "partial":
         out.append("<p>Only part of this version's article list is on record: the articles below are those "
                    "it is known to contain.</p>")
@@ -64,10 +64,11 @@ def chart(site: SiteData, page: str) -> list[str]:
     points = count_series(site.draft_set)
     n = len(points)
     top = max([p.total - p.counts.get("removed", 0) for p in points if p.recorded] + [1])
-    bar, gap, left, height, bottom = 18, 6, 34, 160, 24
+    bar, gap, left, height, bottom = 26, 8, 34, 160, 24
     width = left + n * (bar + gap) + 10
     scale = height / top
-    full = height + bottom + 10
+    pad = 18  # room above the tallest bar for its number
+    full = pad + height + bottom
     out = [f'<figure class="chart"><svg width="{width}" height="{full}" viewBox="0 0 {width} {full}" role="img" '
            'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
            '<title id="chart-title">Agreed articles in each version</title>']
@@ -76,7 +77,7 @@ def chart(site: SiteData, page: str) -> list[str]:
         + (f"{p.agreed} agreed of {p.total - p.counts.get('removed', 0)}" if p.recorded else "no statuses on record")
         for k, p in enumerate(points))
     out.append(f'<desc id="chart-desc">{e(described)}</desc>')
-    base_y = 10 + height
+    base_y = pad + height
     for tick in sorted({0, top // 2, top}):
         y = base_y - tick * scale
         out.append(f'<line x1="{left - 4}" y1="{y:.1f}" x2="{width - 6}" y2="{y:.1f}" stroke="#bbb" '

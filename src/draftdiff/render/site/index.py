@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftdiff.render.site.board import board, chart, matrix, version_row
+from draftdiff.render.site.board import board, chart, counts_line, matrix, version_row
 from draftdiff.render.site.data import SiteData
 from draftdiff.render.site.page import (
     article_path,
@@ -27,14 +27,17 @@ def index(site: SiteData) -> tuple[list[str], bool]:
            "whether it is reported or inferred.</p>",
            "<h2>Where the articles stand</h2>",
            f"<p>As of {link(page, version_path(latest.id), latest.title)}, dated "
-           f"{when(latest.date, latest.date_precision)} ({e(latest.kind)}, proposed by {e(latest.proposed_by)}).</p>",
-           '<p class="filter" id="filter-box" hidden><label for="status-filter">Show articles: </label>'
+           f"{when(latest.date, latest.date_precision)} ({e(latest.kind)}, proposed by {e(latest.proposed_by)}).</p>"]
+    if latest.records_articles:
+        out.append(counts_line(latest))
+    out += ["<h2>Agreed articles over time</h2>", *chart(site, page),
+            f"<h2>The board of {e(latest.id)}</h2>",
+            '<p class="filter" id="filter-box" hidden><label for="status-filter">Show articles: </label>'
            '<select id="status-filter"><option value="">every status</option>'
            + "".join(f'<option value="{s}">{s}</option>' for s in ("agreed", "partial", "disputed", "removed",
                                                                    "unknown")) + "</select></p>"]
-    out += board(site, page, latest)
-    out += ["<h2>Agreed articles over time</h2>", *chart(site, page),
-            "<h2>Every article in every version</h2>", legend(), *matrix(site, page),
+    out += board(site, page, latest, counts=False)
+    out += ["<h2>Every article in every version</h2>", legend(), *matrix(site, page),
             "<h2>Versions</h2>"]
     out += table(VERSION_HEAD, [version_row(site, page, d) for d in reversed(site.drafts)],
                  caption="Every version, newest first", cls="cards")
