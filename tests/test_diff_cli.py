@@ -117,6 +117,13 @@ def test_git_revisions(tmp_path, capsys, monkeypatch):
     assert "git knows no revision 'HEAD~5'" in capsys.readouterr().err
     assert main(["diff", "HEAD:drafts/none.yaml", "drafts/x.yaml"]) == 2
     assert "there is no file drafts/none.yaml at revision HEAD" in capsys.readouterr().err
+    # as in git: the path after the colon is relative to the repository's root, ./x to the current folder
+    monkeypatch.chdir(tmp_path / "drafts")
+    assert main(["diff", "HEAD:drafts/x.yaml", "x.yaml"]) == 1
+    assert main(["diff", "HEAD:./x.yaml", "HEAD:drafts/x.yaml"]) == 0
+    capsys.readouterr()
+    assert main(["diff", "HEAD:x.yaml", "x.yaml"]) == 2
+    assert "write HEAD:./x.yaml for one relative to this folder" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

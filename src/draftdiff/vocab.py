@@ -16,7 +16,7 @@ from draftdiff.model import STATUS_ORDER
 __all__ = [
     "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS",
     "UnreadableDate", "change_label", "count_phrase", "date_json", "format_date", "part_label",
-    "precondition_label", "status_label", "parse_user_date", "status_legend", "precondition_legend",
+    "part_phrase", "precondition_label", "status_label", "parse_user_date", "status_legend", "precondition_legend",
 ]
 
 # --- article statuses ----------------------------------------------------------------------------------------
@@ -108,6 +108,17 @@ def count_phrase(counts: Mapping[str, int], *, parts: Mapping[str, int] | None =
     if named:
         text += ", and " + " and ".join(named) if len(named) <= 2 else ", and " + ", ".join(named)
     return text
+
+
+def part_phrase(parts: list[str], removed: int = 0) -> str:
+    """What the count of articles leaves out, named: ``; the preamble and the title besides, 1 removed``."""
+    named = [PART_NAMES.get(p, p).lower() for p in dict.fromkeys(parts) if p != "article"]
+    bits = []
+    if named:
+        bits.append("the " + " and the ".join(named) + " besides")
+    if removed:
+        bits.append(f"{removed} removed not counted")
+    return ("; " + ", ".join(bits)) if bits else ""
 
 
 # --- dates ---------------------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from pathlib import Path
 from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, refuse_binary_to_terminal, write_output
 
 HELP = "compare two drafts article by article (redline)"
-FORMATS = ("text", "markdown", "html", "json", "docx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("new", metavar="NEW", help="the later draft: FILE, REV:FILE or a draft id")
     parser.add_argument("--drafts", metavar="DIR", default=None,
                         help="where draft ids are looked up (default: ./drafts, else the bundled drafts)")
-    parser.add_argument("-f", "--format", choices=FORMATS, default="text",
+    from draftdiff.render import formats
+
+    parser.add_argument("-f", "--format", choices=formats("diff"), default="text",
                         help="output format (default: text); docx is a Word redline with tracked changes "
                              "(needs -o FILE or a redirect)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")

@@ -61,8 +61,12 @@ class SiteData:
 
 
 def default_title(draft_set: DraftSet) -> str:
+    """The agreement's name as the latest version that gives one has it, else its id in words."""
+    named = next((d.agreement_title for d in reversed(draft_set.drafts) if d.agreement_title), None)
+    if named:
+        return named
     agreement = draft_set.drafts[-1].agreement if draft_set.drafts else "agreement"
-    return agreement.replace("-", " ").replace("_", " ").title()
+    return agreement.replace("-", " ").replace("_", " ").capitalize()
 
 
 def gather(draft_set: DraftSet, *, drafts_path: str | None = None, pairs: Pairs = "auto",

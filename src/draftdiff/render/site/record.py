@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from draftdiff.history import precondition_history, precondition_ids
 from draftdiff.model import Draft, Precondition
-from draftdiff.render import render
+from draftdiff.render import as_bytes, render
 from draftdiff.render.site.data import SiteData
 from draftdiff.render.site.page import (
     article_path,
@@ -76,8 +76,7 @@ def snapshot_files(snap: Snapshot, draft_id: str) -> dict[str, bytes]:
     folder = snapshot_dir(draft_id)
     out: dict[str, bytes] = {}
     for fmt, name, _ in DOWNLOADS:
-        text = render("snapshot", fmt, snap)
-        out[f"{folder}/{name}"] = text.encode("utf-8") if isinstance(text, str) else text
+        out[f"{folder}/{name}"] = as_bytes(render("snapshot", fmt, snap))
     return out
 
 
