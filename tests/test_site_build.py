@@ -146,7 +146,7 @@ def test_a_version_known_only_by_its_date_takes_its_statuses_from_before(built: 
 
 def test_version_page_says_claims_dates_with_precision_and_preconditions(built: Path) -> None:
     v1 = (built / "public/versions/v1-alpha-proposal.html").read_text(encoding="utf-8")
-    assert "1 agreed, 3 in all" in v1 and "matches the board" in v1
+    assert "1 agreed, 3 in all" in v1 and "fits this board" in v1
     v2 = (built / "public/versions/v2-beta-reply.html").read_text(encoding="utf-8")
     assert ">2024-03<" in v2  # month precision
     pre = (built / "public/preconditions.html").read_text(encoding="utf-8")

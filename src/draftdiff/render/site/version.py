@@ -61,7 +61,7 @@ def _claims(draft: Draft) -> list[str]:
         date = c.date or (src.date if src and src.date else None)
         fits = not claim_problems(counts, draft.article_count(counts), c) if draft.records_articles else True
         row = ClaimRow(date or draft.date, c.source, draft.id, c.speaker, c.agreed, c.partial, c.disputed, c.total,
-                       fits, c.agreed_percent, c.approximate, comparable(c))
+                       fits, c.agreed_percent, c.approximate, comparable(c), judged_against="this board")
         verdict = ("no statuses on record to compare" if not draft.records_articles else row.verdict())
         rows.append([e(date or "–"), e(c.speaker or "–"), e(row.said()), f'<a href="#src-{e(c.source)}">'
                      f"<code>{e(c.source)}</code></a>", e(verdict) if fits else f"<strong>{e(verdict)}</strong>"])
