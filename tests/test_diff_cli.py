@@ -153,3 +153,10 @@ def test_ids_resolve_in_the_bundled_drafts_outside_a_collection(tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     assert main(["diff", "--stat", "2023-12-azerbaijan-proposal", "2024-01-04-armenia-response"]) == 1
     assert "article entries changed" in capsys.readouterr().out
+
+
+def test_counts_say_17_articles_with_the_preamble_and_title_named_apart(capsys):
+    """The initialed text has 17 articles, a preamble and a title: never "articles 19 → 19"."""
+    assert main(["diff", "2025-03-13-finalized", "2025-08-08-initialed", "--stat"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "17 articles; the " in out and "articles 19" not in out

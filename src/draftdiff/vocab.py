@@ -75,7 +75,17 @@ CHANGE_LABELS: dict[str, str] = {
     "status-changed": "status changed", "basis-changed": "basis changed",
     "position-changed": "positions changed", "sources-changed": "sources changed",
     "notes-changed": "notes changed", "withdrawn": "withdrawn", "party-changed": "party changed",
-    "article-changed": "article changed",
+    "article-changed": "article changed", "kind-changed": "kind changed", "part-changed": "part changed",
+    "raised-changed": "date raised changed", "agreement-changed": "agreement changed",
+    "agreement-title-changed": "agreement's name changed",
+    "date-changed": "date changed", "date-note-changed": "date note changed", "stage-changed": "stage changed",
+    "proposer-changed": "proposer changed", "lineage-changed": "based on changed",
+    "parties-changed": "parties changed", "counts-changed": "counts changed",
+    "coverage-changed": "article coverage changed", "summary-changed": "summary changed",
+    "attestation-changed": "attestation changed", "source-added": "source added",
+    "source-removed": "source removed", "source-changed": "source changed",
+    "claim-added": "claimed count added", "claim-removed": "claimed count removed",
+    "claim-changed": "claimed count changed",
 }
 """The words a change kind is shown with, in every renderer and the TUI."""
 
