@@ -111,7 +111,7 @@ def test_one_section_per_changed_article_in_article_order_and_moves_said_in_the_
                                                     "Article 2 → 4"]
     assert "renumbered 3 → 2" in articles[1]
     assert "renumbered 2 → 4" in articles[4] and "moved" in articles[4]
-    assert "(removed)" in articles[2] and "(added)" in articles[3]
+    assert "(removed" in articles[2] and "(added" in articles[3]
     assert any(h.startswith("constitution") and "withdrawn" in h for h in heads)
 
 
@@ -230,3 +230,19 @@ def test_libreoffice_accepts_and_rejects_every_change(redline: bytes, tmp_path: 
     assert FORCES_NEW in accepted and FORCES_NEW not in rejected
     assert FORCES_OLD.replace("\n\n", "\n\n") in rejected.replace("\r", "") and "two months" not in rejected
     assert RECOGNITION_NEW in accepted and TEXTS["recognition"] in rejected
+
+
+def test_evidence_changes_are_tracked_too() -> None:
+    """A source's quote and a claimed count: what the evidence helper's DraftDiff reports, rendered generically."""
+    src = {"id": "s1", "title": "Statement", "publisher": "Example", "quote": "some progress"}
+    old = draft([art("a", 1, "Same text.")], sources=[src],
+                claimed_counts=[{"agreed": 1, "speaker": "A Minister", "date": "2024-01-02", "source": "s1"}])
+    new = draft([art("a", 1, "Same text.")], id="d-new", sources=[dict(src, quote="much progress")],
+                claimed_counts=[{"agreed": 2, "speaker": "A Minister", "date": "2024-01-02", "source": "s1"}])
+    data = render("diff", "docx", diff_drafts(old, new))
+    accepted = [t for s, t in decided(data, True) if s == "Draft Record"]
+    rejected = [t for s, t in decided(data, False) if s == "Draft Record"]
+    assert "Quote: much progress" in accepted and "Quote: some progress" in rejected
+    assert "Agreed: 2" in accepted and "Agreed: 1" in rejected
+    heads = [t for s, t in decided(data, True) if s == "Heading 2"]
+    assert any(h.startswith("Source s1") for h in heads) and any(h.startswith("Claimed count") for h in heads)

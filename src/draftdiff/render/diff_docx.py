@@ -28,8 +28,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from draftdiff.diff import result as r
-from draftdiff.diff.result import ArticleChange, DraftDiff, FieldChange, PreconditionChange, Segment
-from draftdiff.render.diff_common import agreement_lines, describe, ident_of, number_text, summary_line
+from draftdiff.diff.result import (
+    ArticleChange,
+    ClaimChange,
+    DraftDiff,
+    FieldChange,
+    PreconditionChange,
+    Segment,
+    SourceChange,
+)
+from draftdiff.render import evidence as ev
+from draftdiff.render.diff_common import describe, ident_of, number_text, summary_line
 from draftdiff.textsafe import visible
 from draftdiff.vocab import change_label
 
@@ -139,7 +148,7 @@ class _Writer:
         self.redline(segments, lead=f"{name}: ")
 
     def field(self, f: FieldChange) -> None:
-        name = f.field.replace("_", " ").capitalize()
+        name = ev.field_label(f.field).capitalize()
         if f.redline:
             self.redline(f.redline, lead=f"{name}: ")
         else:
@@ -194,6 +203,26 @@ def _precondition(w: _Writer, p: PreconditionChange) -> None:
     w.sources(p.sources_added, p.sources_removed)
 
 
+def _entry(w: _Writer, heading: str, change: str, whole: str, fields: list[FieldChange]) -> None:
+    """A source or a claimed count: added or removed whole, or field by field, as tracked changes."""
+    w.heading(heading, 2)
+    if change == "changed":
+        for f in fields:
+            w.field(f)
+    else:
+        w.redline([Segment("insert" if change == "added" else "delete", whole)], lead=f"{change.capitalize()}: ")
+
+
+def _source(w: _Writer, s: SourceChange) -> None:
+    _entry(w, f"Source {s.id}: {s.change}", s.change,
+           ev.source_described(s.new if s.change == "added" else s.old), s.fields)
+
+
+def _claim(w: _Writer, c: ClaimChange) -> None:
+    _entry(w, f"Claimed count {c.name}: {c.change}", c.change,
+           ev.claim_statement(c.new if c.change == "added" else c.old), c.fields)
+
+
 def render(diff: DraftDiff, *, show_all: bool = False, substantive: bool = False, **_: object) -> bytes:
     w = _Writer(diff)
     o, n = diff.old, diff.new
@@ -213,14 +242,12 @@ def render(diff: DraftDiff, *, show_all: bool = False, substantive: bool = False
            f"{n.date}: accepting all gives the new version, rejecting all the old one.", italic=False)
     for line in diff.notes:
         w.note(f"Note: {line}")
-    w.note(summary_line(diff), italic=False)
-    if diff.agreement or diff.sources_added or diff.sources_removed:
+    w.note(summary_line(diff, substantive), italic=False)
+    agreement = diff.listed_agreement(substantive)
+    if agreement:
         w.heading("The agreement", 1)
-        for f in diff.agreement:
+        for f in agreement:
             w.field(f)
-        w.sources(diff.sources_added, diff.sources_removed)
-        if not diff.agreement:
-            w.note("; ".join(agreement_lines(diff)))
     articles = diff.listed_articles(show_all, substantive)
     w.heading("Articles", 1)
     if not articles:
@@ -232,6 +259,15 @@ def render(diff: DraftDiff, *, show_all: bool = False, substantive: bool = False
         w.heading("Preconditions", 1)
         for p in preconditions:
             _precondition(w, p)
+    sources, claims = diff.listed_sources(substantive), diff.listed_claims(substantive)
+    if sources:
+        w.heading("Sources", 1)
+        for src in sources:
+            _source(w, src)
+    if claims:
+        w.heading("Counts claimed in public", 1)
+        for claim in claims:
+            _claim(w, claim)
     return w.save()
 
 
