@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from draftdiff.model import Article, Draft
+from draftdiff.numbering import sort_key
 from draftdiff.textsafe import visible
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;։])[ \t]+(?=\S)")
@@ -20,7 +21,7 @@ def sentences(text: str) -> str:
 
 def _order(articles: list[Article]) -> list[Article]:
     indexed = list(enumerate(articles))
-    indexed.sort(key=lambda item: (item[1].number is None, item[1].number or 0, item[0]))
+    indexed.sort(key=lambda item: (sort_key(item[1].number), item[0]))
     return [a for _, a in indexed]
 
 

@@ -12,6 +12,7 @@ from draftdiff.diff.redline import Redline, redline
 from draftdiff.diff.result import ArticleChange, DiffOptions, FieldChange, PositionChange, Segment, TextStats
 from draftdiff.diff.tokens import Normalise
 from draftdiff.model import Article
+from draftdiff.numbering import same_number
 
 PART_SEPARATOR = "\n\n"
 """How the parts of a split (or merge) are joined for the one redline that is then cut per part."""
@@ -115,7 +116,7 @@ def _entry(old: Article | None, new: Article | None, old_index: int | None, new_
 
 def _compare_fields(ctx: Context, old: Article, new: Article, change: ArticleChange, where: str) -> None:
     kinds = change.kinds
-    if old.number is not None and new.number is not None and old.number != new.number:
+    if old.number is not None and new.number is not None and not same_number(old.number, new.number):
         kinds.append(r.RENUMBERED)
     title = field_change(ctx, "title", old.title, new.title, True, where)
     if title:

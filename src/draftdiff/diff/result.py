@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from draftdiff.numbering import ArticleNumber
+
 # --- change kinds ---------------------------------------------------------------------------------------------
 # An article can carry several kinds at once (e.g. moved + renumbered + text-changed).
 
@@ -159,8 +161,8 @@ class ArticleChange(_Kinds):
 
     old_id: str | None
     new_id: str | None
-    old_number: int | None
-    new_number: int | None
+    old_number: ArticleNumber | None
+    new_number: ArticleNumber | None
     title: str
     """The new title (the old one for removed articles)."""
     old_title: str | None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
+from draftdiff.numbering import ArticleNumber, display, same_number
 
 KIND_LABELS = {
     r.ADDED: "added", r.REMOVED: "removed", r.RENUMBERED: "renumbered", r.MOVED: "moved", r.SPLIT: "split",
@@ -36,10 +37,10 @@ def mark(article: ArticleChange) -> str:
 
 def number_text(article: ArticleChange) -> str:
     """``Article 7``, ``Article 7 → 8``, ``Article 7 (removed)``; unnumbered articles by their id."""
-    def one(n: int | None) -> str:
-        return "–" if n is None else str(n)
+    def one(n: ArticleNumber | None) -> str:
+        return "–" if n is None else display(n)
 
-    if article.old_number == article.new_number:
+    if article.old_number == article.new_number or same_number(article.old_number, article.new_number):
         return f"Article {one(article.new_number)}" if article.new_number is not None else "Article –"
     if article.old_number is None and article.new_id is not None:
         return f"Article {one(article.new_number)}"

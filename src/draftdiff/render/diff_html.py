@@ -23,6 +23,7 @@ from draftdiff.render.diff_common import (
     status_change_lines,
     summary_line,
 )
+from draftdiff.numbering import ArticleNumber
 from draftdiff.textsafe import visible
 
 _CSS = """
@@ -149,7 +150,7 @@ def _article(a: ArticleChange, k: int, layout: str) -> list[str]:
     return out
 
 
-def _num(number: int | None) -> str:
+def _num(number: ArticleNumber | None) -> str:
     return f" (Article {number})" if number is not None else ""
 
 
