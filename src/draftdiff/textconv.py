@@ -11,6 +11,7 @@ import re
 from draftdiff.model import Article, Draft
 from draftdiff.numbering import sort_key
 from draftdiff.textsafe import visible
+from draftdiff.vocab import part_label
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;։])[ \t]+(?=\S)")
 
@@ -37,8 +38,9 @@ def as_text(draft: Draft) -> str:
     if draft.summary:
         lines += ["", sentences(draft.summary)]
     for article in _order(draft.articles):
-        number = f"Article {article.number}" if article.number is not None else "Article"
-        lines += ["", f"## {number}. {article.title}   [{article.id}]"]
+        label = part_label(article.part, article.number)
+        heading = article.title if article.title == label else f"{label}. {article.title}"
+        lines += ["", f"## {heading}   [{article.id}]"]
         basis = f" ({article.status_basis})" if article.status_basis else ""
         lines.append(f"status: {article.status}{basis}   text: {article.effective_text_basis}")
         if article.status_note:

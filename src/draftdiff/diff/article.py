@@ -111,6 +111,7 @@ def _entry(old: Article | None, new: Article | None, old_index: int | None, new_
         old_index=old_index, new_index=new_index, match=match,  # type: ignore[arg-type]
         old_text_basis=old.effective_text_basis if old else None,
         new_text_basis=new.effective_text_basis if new else None,
+        part=shown.part,
     )
 
 

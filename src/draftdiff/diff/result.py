@@ -191,6 +191,8 @@ class ArticleChange(_Kinds):
 
     Such an entry is not a change: the record is silent, not the text (kinds stay empty).
     """
+    part: str = "article"
+    """What the entry is (``article``, ``preamble``, ``title``, ``annex``), on the newer side: how it is named."""
 
     @property
     def id(self) -> str:
