@@ -83,7 +83,7 @@ def _key(entry: Entry) -> str:
 
 def _stand_in(entry: Entry, k: int) -> Article:
     """The entry as an article the aligner can compare (a placeholder id no draft uses)."""
-    return Article(id=f"import.{k}", part=entry.part, number=entry.number,
+    return Article(id=f"import.{k}", part=entry.part, number=entry.number,  # type: ignore[arg-type]
                    title=entry.title or entry.label, status="unknown", text=entry.text or None,
                    text_basis="verbatim" if entry.text else "none")
 

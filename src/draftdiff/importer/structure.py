@@ -152,16 +152,16 @@ def recognise(source: SourceText, patterns: tuple[str, ...] | list[str] | None =
     lines = source.lines
     marks: list[tuple[int, str, re.Match[str]]] = []
     for k, line in enumerate(lines):
-        found = _heading(line, articles, annex)
-        if found is not None:
-            marks.append((k, *found))
+        heading = _heading(line, articles, annex)
+        if heading is not None:
+            marks.append((k, *heading))
     result = Recognised(source, patterns=chosen)
     if not any(kind == "article" for _, kind, _ in marks):
         raise _no_headings(source, chosen)
     _front(result, lines[:marks[0][0]])
-    for n, (k, kind, found) in enumerate(marks):
+    for n, (k, kind, match) in enumerate(marks):
         end = marks[n + 1][0] if n + 1 < len(marks) else len(lines)
-        result.entries.append(_entry(kind, found, lines, k, end))
+        result.entries.append(_entry(kind, match, lines, k, end))
     _check(result)
     return result
 
@@ -199,7 +199,8 @@ def _entry(kind: str, found: re.Match[str], lines: list[Line], k: int, end: int)
     body = lines[k + 1:end]
     lead: list[Line] = []
     if title is not None and (len(title.split()) > RUN_IN_WORDS or len(title) > TITLE_CHARS):
-        lead, title = [Line(title, None, lines[k].where)], None  # "Article 5. The Parties shall …": run-in text
+        run_in = lines[k].text[found.start("title"):].strip()  # with its final full stop
+        lead, title = [Line(run_in, None, lines[k].where)], None  # "Article 5. The Parties shall …": run-in text
     if title is None and not lead:
         j = 0
         while j < len(body) and not body[j].text.strip():

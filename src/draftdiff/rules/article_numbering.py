@@ -6,16 +6,15 @@ a preamble, title or annex (``part``) is not numbered with the articles.
 
 Numbers are read as a reader reads them (:mod:`draftdiff.numbering`): "IV"
 is 4 and "1er" is 1, so "IV" and 4 in one draft are a repeat. An inserted
-article ("5 bis", "146-1") fills no gap and leaves none: it needs its own
-number, and it stands in for its main number (a text may keep "5 bis" after
-article 5 was deleted). A number that is no number at all ("A") is only
-checked for repeats.
+article ("5 bis", "146-1") needs its own number but fills no gap and leaves
+none: the plain numbers alone must run 1, 2, 3, … A number that is no number
+at all ("A") is only checked for repeats.
 """
 
 from collections.abc import Iterator
 
 from draftdiff.diagnostics import Diagnostic
-from draftdiff.numbering import display, main_value, sort_key
+from draftdiff.numbering import display, is_plain, main_value, sort_key
 from draftdiff.rules.context import RuleContext
 
 ID = "article-numbering"
@@ -38,9 +37,8 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
                                       "renumber so that each article has its own number")
                 continue
             seen[key] = (index, shown)
-            main = main_value(article.number)
-            if main is not None:
-                mains.setdefault(main, index)
+            if is_plain(article.number):
+                mains.setdefault(main_value(article.number) or 0, index)
         if mains:
             missing = sorted(set(range(1, max(mains) + 1)) - set(mains))
             if missing:
