@@ -102,7 +102,9 @@ def _run(args: argparse.Namespace) -> int:
     from draftdiff.render import render
 
     base, base_file, neighbours, folder = _base(args)
-    taken = {a.id for item in neighbours if item.draft is not None for a in item.draft.articles}
+    agreement = base.agreement if base is not None else args.agreement
+    taken = {a.id for item in neighbours if item.draft is not None and item.draft.agreement == agreement
+             for a in item.draft.articles}  # an id of this agreement's articles is never given to another one
     info = source = None
     if not args.dry_run:
         info = _info(args, base)

@@ -180,9 +180,9 @@ def _assign(entries: list[Entry], old: list[Article], found: dict[int, tuple[int
 
 def _fresh(entry: Entry, taken: set[str]) -> str:
     """An id no draft of the collection uses: from the title, else the part and number."""
-    stem = slug(entry.title) if entry.title else ""
     if entry.part in ("title", "preamble"):
-        stem = entry.part
+        return entry.part  # there is one of each: the same part in every version
+    stem = slug(entry.title) if entry.title else ""
     if not stem:
         number = slug(display(entry.number), words=4) if entry.number is not None else ""
         stem = f"{'annex' if entry.part == 'annex' else 'article'}{'-' + number if number else ''}"
