@@ -17,7 +17,8 @@ from typing import NoReturn
 
 from draftdiff import __version__
 
-COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot")
+COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot",
+            "new-version", "add-source", "set-status", "add-claim", "set-precondition", "set", "fmt")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2

@@ -37,6 +37,9 @@ _REGISTRY: dict[str, dict[str, str]] = {
     "snapshot-verify": {
         "text": "draftdiff.render.snapshot_verify_text:render",
     },
+    "edit": {
+        "text": "draftdiff.render.edit_text:render",
+    },
 }
 
 
