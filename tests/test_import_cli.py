@@ -181,7 +181,7 @@ def test_an_existing_file_is_never_overwritten(drafts: Path, capsys: pytest.Capt
     target = drafts / "2026-01-10-norland-draft.yaml"
     before = target.read_bytes()
     code, _, err = run(capsys, "import", FIXTURES / "norland-v1.txt", *V1_ARGS)
-    assert code == 1 and "already exists" in err and target.read_bytes() == before
+    assert code == 1 and "exists already" in err and target.read_bytes() == before
 
 
 def test_statuses_given_are_reported_by_the_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,7 +17,8 @@ from typing import NoReturn
 
 from draftdiff import __version__
 
-COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot", "import")
+COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot",
+            "new-version", "add-source", "set-status", "add-claim", "set-precondition", "set", "fmt", "import")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
 MODULES = {"import": "import_cmd"}

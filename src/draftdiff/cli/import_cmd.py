@@ -73,12 +73,19 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         return _run(args)
-    except ImportProblem as problem:
+    except (ImportProblem, Refused) as problem:
         return _report(problem)
 
 
+class Refused(Exception):
+    """The write path did not write the draft: it exists, or would not be valid (exit 1)."""
+
+    def __init__(self, message: str, findings: list[Any], hint: str | None) -> None:
+        super().__init__(message)
+        self.message, self.findings, self.hint = message, findings, hint
+
+
 def _report(problem: Any) -> int:
-    from draftdiff.importer.output import Refused
     from draftdiff.textsafe import visible
 
     print(f"draftdiff import: {visible(problem.message)}", file=sys.stderr)
@@ -115,9 +122,13 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(render("import", "text", plan, dry_run=True))
         return EXIT_OK
     target = Path(args.output) if args.output else folder / f"{args.id}.yaml"
-    from draftdiff.importer.output import write_new_draft
+    from draftdiff.edit import write_new_draft
 
-    write_new_draft(target, plan.data, neighbours)
+    result = write_new_draft(target, plan.data, changes=[f"imported from {Path(args.file).name}"])
+    if not result.written:
+        why = result.refused or "not written"
+        raise Refused(f"{why if str(target) in why else f'{target}: {why}'}; nothing written",
+                      [d for d in result.findings if d.severity == "error"], result.hint)
     sys.stdout.write(render("import", "text", plan, written=str(target)))
     if base is not None:
         print(f"compare: draftdiff diff {base.id} {args.id}" + (f" --drafts {folder}" if args.drafts else ""))

@@ -18,9 +18,6 @@ from draftdiff.importer.formats import ImportProblem
 from draftdiff.importer.structure import Recognised
 from draftdiff.model import Draft
 
-SCHEMA_COMMENT = "yaml-language-server: $schema=../schema/draft.schema.json"
-
-
 @dataclass
 class SourceInfo:
     """Where the text was published (``--source-*``)."""

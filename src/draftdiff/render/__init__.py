@@ -40,6 +40,9 @@ _REGISTRY: dict[str, dict[str, str]] = {
     "import": {
         "text": "draftdiff.render.import_text:render",
     },
+    "edit": {
+        "text": "draftdiff.render.edit_text:render",
+    },
 }
 
 
