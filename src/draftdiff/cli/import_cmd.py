@@ -108,10 +108,8 @@ def _run(args: argparse.Namespace) -> int:
     from draftdiff.importer.plan import plan_import
     from draftdiff.render import render
 
-    base, base_file, neighbours, folder = _base(args)
-    agreement = base.agreement if base is not None else args.agreement
-    taken = {a.id for item in neighbours if item.draft is not None and item.draft.agreement == agreement
-             for a in item.draft.articles}  # an id of this agreement's articles is never given to another one
+    base, base_file, folder = _base(args)
+    taken = _taken_ids(folder, base.agreement if base is not None else args.agreement, base, base_file)
     info = source = None
     if not args.dry_run:
         info = _info(args, base)
@@ -135,8 +133,8 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _base(args: argparse.Namespace) -> tuple[Any, Path | None, list[Any], Path]:
-    """(base draft or None, its file, the drafts of the folder written to, that folder)."""
+def _base(args: argparse.Namespace) -> tuple[Any, Path | None, Path]:
+    """(base draft or None, its file, the folder written to)."""
     from draftdiff.collection import CollectionError, find_draft_files
     from draftdiff.load import DraftReadError, load_draft
 
@@ -145,7 +143,7 @@ def _base(args: argparse.Namespace) -> tuple[Any, Path | None, list[Any], Path]:
         folder = drafts_dir
         if args.output:
             folder = Path(args.output).parent
-        return None, None, _neighbours(folder), folder
+        return None, None, folder
     named = Path(args.based_on)
     loaded: LoadedDraft | None = None
     if named.is_file():
@@ -174,7 +172,7 @@ def _base(args: argparse.Namespace) -> tuple[Any, Path | None, list[Any], Path]:
     return _checked_base(args, loaded)
 
 
-def _checked_base(args: argparse.Namespace, loaded: LoadedDraft) -> tuple[Any, Path | None, list[Any], Path]:
+def _checked_base(args: argparse.Namespace, loaded: LoadedDraft) -> tuple[Any, Path | None, Path]:
     if loaded.draft is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         raise UsageError(f"--based-on {args.based_on}: {loaded.name} is not a valid draft"
@@ -182,19 +180,32 @@ def _checked_base(args: argparse.Namespace, loaded: LoadedDraft) -> tuple[Any, P
                          + "; 'draftdiff validate' shows why")
     base_file = Path(loaded.name)
     folder = Path(args.output).parent if args.output else base_file.parent
-    return loaded.draft, base_file, _neighbours(folder), folder
+    return loaded.draft, base_file, folder
 
 
-def _neighbours(folder: Path) -> list[Any]:
-    """The drafts already in the folder written to: the rules check the new one among them."""
-    from draftdiff.collection import CollectionError, load_draft_set
+def _taken_ids(folder: Path, agreement: str | None, base: Any, base_file: Path | None) -> set[str]:
+    """Article ids this agreement's drafts in the folder use: a new article never gets one of them."""
+    from draftdiff.collection import CollectionError, find_draft_files
+    from draftdiff.load import DraftReadError, load_draft
 
-    if not folder.is_dir():
-        return []
+    taken = {a.id for a in base.articles} if base is not None else set()
+    if not folder.is_dir() or agreement is None:
+        return taken
     try:
-        return load_draft_set([folder]).loaded
+        files = find_draft_files([folder])
     except CollectionError:
-        return []
+        return taken
+    skip = base_file.resolve() if base_file is not None else None
+    for path in files:
+        if path.resolve() == skip:
+            continue  # read already
+        try:
+            draft = load_draft(path).draft
+        except DraftReadError:
+            continue
+        if draft is not None and draft.agreement == agreement:
+            taken.update(a.id for a in draft.articles)
+    return taken
 
 
 def _info(args: argparse.Namespace, base: Any) -> Any:

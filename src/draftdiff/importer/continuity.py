@@ -81,17 +81,55 @@ def _key(entry: Entry) -> str:
     return entry.part
 
 
-def _stand_in(entry: Entry, k: int) -> Article:
-    """The entry as an article the aligner can compare (a placeholder id no draft uses)."""
-    return Article(id=f"import.{k}", part=entry.part, number=entry.number,  # type: ignore[arg-type]
+def _stand_in(entry: Entry, k: int, likely_id: str | None = None) -> Article:
+    """The entry as an article the aligner can compare: the id of its likely predecessor, else a placeholder."""
+    return Article(id=likely_id or f"import.{k}", part=entry.part, number=entry.number,  # type: ignore[arg-type]
                    title=entry.title or entry.label, status="unknown", text=entry.text or None,
                    text_basis="verbatim" if entry.text else "none")
 
 
-def _dice(a: str, b: str) -> float:
-    x, y = Counter(_WORD.findall(a.casefold())), Counter(_WORD.findall(b.casefold()))
+def _likely(olds: list[Article], news: list[Entry], threshold: float = 0.5) -> dict[int, tuple[int, float]]:
+    """New entry → (old article, word similarity) for clear continuations, best first, one to one.
+
+    The aligner compares every unmatched pair (fine when ids match and few are
+    left, quadratic when none match, as in an import); here only articles sharing
+    a sentence are compared, and what this leaves unmatched goes to the aligner.
+    """
+    index: dict[str, list[int]] = {}
+    for i, article in enumerate(olds):
+        for piece in set(comparable_text(article).split(". ")):
+            index.setdefault(piece, []).append(i)
+    bags_old: dict[int, Counter[str]] = {}
+    scored: list[tuple[float, int, int]] = []
+    for j, entry in enumerate(news):
+        hits = {i for piece in set(entry.text.split(". ")) for i in index.get(piece, ())
+                if olds[i].part == entry.part}
+        if not hits or len(hits) > 8:
+            continue  # nothing shared, or boilerplate shared by many: the aligner decides
+        bag = Counter(_WORD.findall(entry.text.casefold()))
+        for i in hits:
+            if i not in bags_old:
+                bags_old[i] = Counter(_WORD.findall(comparable_text(olds[i]).casefold()))
+            score = _bag_dice(bags_old[i], bag)
+            if score >= threshold:
+                scored.append((score, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    chosen: dict[int, tuple[int, float]] = {}
+    used: set[int] = set()
+    for score, i, j in scored:
+        if j not in chosen and i not in used:
+            chosen[j] = (i, round(score, 4))
+            used.add(i)
+    return chosen
+
+
+def _bag_dice(x: Counter[str], y: Counter[str]) -> float:
     total = sum(x.values()) + sum(y.values())
     return 2 * sum((x & y).values()) / total if total else 0.0
+
+
+def _dice(a: str, b: str) -> float:
+    return _bag_dice(Counter(_WORD.findall(a.casefold())), Counter(_WORD.findall(b.casefold())))
 
 
 def choose_ids(entries: list[Entry], base: Draft | None, taken: Iterable[str] = (),
@@ -114,11 +152,13 @@ def choose_ids(entries: list[Entry], base: Draft | None, taken: Iterable[str] = 
     body = [k for k, e in enumerate(entries) if e.part in ("article", "annex")]
     old_body = [i for i, a in enumerate(old) if a.part in ("article", "annex")]
     if body and old_body:
-        news = [_stand_in(entries[k], k) for k in body]
         olds = [old[i] for i in old_body]
+        likely = _likely(olds, [entries[k] for k in body])
+        news = [_stand_in(entries[k], k, olds[likely[j][0]].id if j in likely else None) for j, k in enumerate(body)]
         result = align(olds, news)
         for i, j, _ in result.pairs:
-            found[body[j]] = (old_body[i], "continues", result.similarity.get((i, j)))
+            score = likely[j][1] if j in likely else result.similarity.get((i, j))
+            found[body[j]] = (old_body[i], "continues", score)
         for i, members in result.splits:
             keep = max(members, key=lambda j: _dice(comparable_text(olds[i]), news[j].full_text))
             found[body[keep]] = (old_body[i], "continues", None)
