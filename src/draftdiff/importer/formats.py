@@ -170,5 +170,5 @@ def zip_member_size(data: bytes, member: str) -> int | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return archive.getinfo(member).file_size
-    except KeyError:
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         return None
