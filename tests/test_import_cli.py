@@ -236,3 +236,20 @@ def test_bad_files_get_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.
 
     code, _, err = run(capsys, "import", FIXTURES / "paragraphs-de.txt", "--dry-run")
     assert code == 2 and "no article headings found" in err and "Abkommen" in err and "pattern:" in err
+
+
+def test_json_outputs_take_numbers_as_written(drafts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    code, _, err = run(capsys, "import", FIXTURES / "norland-v2.txt", *V2_ARGS)
+    assert code == 0, err
+    code, out, _ = run(capsys, "diff", "2026-01-10-norland-draft", "2026-03-02-leak", "-f", "json")
+    schema = json.loads((Path(__file__).parent.parent / "schema" / "diff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(out), schema)
+    snapshot = tmp_path / "snap.json"
+    code, _, err = run(capsys, "snapshot", "--as-of", "2026-03-05", "-f", "json", "-o", snapshot)
+    assert code == 0, err
+    rows = json.loads(snapshot.read_text(encoding="utf-8"))["content"]["articles"]
+    assert [r["number"] for r in rows if r["part"] == "article"] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+    code, out, err = run(capsys, "snapshot", "verify", snapshot)
+    assert code == 0 and "verified" in out + err
