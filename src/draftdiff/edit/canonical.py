@@ -124,7 +124,7 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     from draftdiff.yamlsource import YamlProblem, parse_yaml
 
     target = Path(path)
-    result = EditResult(target, changes=[f"{target.name}: {line}" for line in (changes or ["new draft"])])
+    result = EditResult(target, new_file=True, changes=[f"{target.name}: {line}" for line in (changes or ["new draft"])])
     if target.exists():
         result.refused, result.hint = f"{target} exists already", "choose another file name"
         return result

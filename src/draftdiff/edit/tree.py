@@ -86,7 +86,10 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
             raise EditRefused(f"{_name(path)} is not a list in this file")
         inner = content_column(doc, path, layout)
         if _is_flow(target) or not len(target):
+            before = _printed(target)
             target.append(to_node(mutation.value, inner, layout))
+            if isinstance(parent, CommentedMap):
+                _keep_comment_gap(parent, key, before, _printed(target))
             return
         moved = _take_trailing(target, len(target) - 1)
         target.append(to_node(mutation.value, inner, layout))
@@ -101,11 +104,15 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
     inner = _value_column(column, value, layout)
     if key in parent:
         old = parent[key]
+        before = _printed(old)
         if isinstance(old, CommentedSeq) and isinstance(value, list) and not any(
                 isinstance(v, (dict, list)) for v in value):
             _set_list(old, value, inner, layout)
-            return
-        parent[key] = to_node(value, inner, layout, old=old, key=str(key))
+        else:
+            node = to_node(value, inner, layout, old=old, key=str(key))
+            _comment_between_styles(parent, key, old, node)
+            parent[key] = node
+        _keep_comment_gap(parent, key, before, _printed(parent[key]))
         return
     position, after = _position(parent, path)
     node = to_node(value, inner, layout, key=str(key))
@@ -122,6 +129,71 @@ def _value_column(column: int, value: Any, layout: Layout) -> int:
     if isinstance(value, list):
         return column + layout.sequence
     return column
+
+
+def _is_block(value: Any) -> bool:
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    return isinstance(value, (FoldedScalarString, LiteralScalarString))
+
+
+def _comment_between_styles(parent: Any, key: Any, old: Any, new: Any) -> None:
+    """A comment after a value stays where it was when the value turns from block text to one line, or back.
+
+    After block text every comment is a line of its own; after a one-line value the
+    first may sit at the end of the line, which block text has no room for.
+    """
+    items = parent.ca.items.get(key)
+    token = items[2] if items else None
+    if token is None or _is_block(old) == _is_block(new):
+        return
+    if _is_block(old):
+        token.value = "\n" + " " * token.start_mark.column + token.value
+    elif token.value.startswith("\n"):
+        from ruamel.yaml.error import CommentMark
+
+        rest = token.value[1:]
+        stripped = rest.lstrip(" ")
+        token.value = stripped
+        token.start_mark = CommentMark(len(rest) - len(stripped))
+    else:
+        eol = token.value.split("\n", 1)[0].strip()
+        raise EditRefused(f"'{key}' has a comment at the end of its line ({eol!r}), which cannot stay there once "
+                          "the value is written over several lines",
+                          "move the comment onto a line of its own above the key, then repeat the edit")
+
+
+def _printed(value: Any) -> int | None:
+    """How wide a one-line value is written (None: not on one line, or not known)."""
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
+
+    if isinstance(value, (FoldedScalarString, LiteralScalarString, dict)):
+        return None
+    if isinstance(value, list):
+        if not _is_flow(value) or any(not isinstance(v, str) for v in value):
+            return None
+        return 2 + sum(len(v) for v in value) + 2 * max(len(value) - 1, 0)
+    if isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString)):
+        return len(value) + 2
+    return len(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+def _keep_comment_gap(parent: Any, key: Any, before: int | None, after: int | None) -> None:
+    """An end-of-line comment keeps its distance from the value, however long the value becomes."""
+    from ruamel.yaml.error import CommentMark
+
+    items = parent.ca.items.get(key)
+    token = items[2] if items else None
+    if token is None or before is None or after is None or token.value.startswith("\n"):
+        return
+    column = token.start_mark.column + after - before
+    if column > 0:
+        token.start_mark = CommentMark(column)
 
 
 def _set_list(old: Any, value: list[Any], column: int, layout: Layout) -> None:
