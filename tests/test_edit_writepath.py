@@ -134,8 +134,8 @@ def test_new_version_carries_articles_and_not_what_belongs_to_the_base(tmp_path:
     assert main(new_version_args(path)) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == ("t-2024-12.yaml: new version t-2024-12 (status-report by beta, 2024-12-18), "
-                                   "based on t-2024-09: 3 articles and 1 precondition carried with their ids "
-                                   "and statuses")
+                                   "based on t-2024-09; carried with their ids and statuses: 3 articles; "
+                                   "1 precondition")
     assert "not carried from the base: title, summary, notes, attestation, claimed counts" in out
     new = (path.parent / "t-2024-12.yaml").read_text()
     base_articles = EDIT_DRAFT[EDIT_DRAFT.index("articles:"):]
@@ -215,3 +215,15 @@ def test_write_new_draft_from_data(tmp_path: Path) -> None:
     assert canonical_bytes(target.read_bytes()) == target.read_bytes()
     again = write_new_draft(target, data)
     assert again.refused and "exists already" in again.refused
+
+
+def test_fmt_check_is_part_of_ci_and_the_hooks() -> None:
+    from draftdiff.yamlsource import parse_yaml
+
+    root = DRAFTS[0].parent.parent
+    assert "draftdiff fmt --check drafts/" in (root / ".ci" / "run").read_text()
+    published, _ = parse_yaml((root / ".pre-commit-hooks.yaml").read_text())
+    assert {"id": "draftdiff-fmt", "entry": "draftdiff fmt --check"}.items() <= \
+        next(h for h in published if h["id"] == "draftdiff-fmt").items()
+    own, _ = parse_yaml((root / ".pre-commit-config.yaml").read_text())
+    assert "draftdiff fmt --check" in own["repos"][0]["hooks"][1]["entry"]

@@ -387,8 +387,8 @@ def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] 
                 parts[part] = parts.get(part, 0) + 1
     preconditions = len(base.get("preconditions") or [])
     line = (f"new version {new_id} ({fields['kind']} by {fields['proposed_by']}, {fields['date']}), based on "
-            f"{base.get('id')}: {count_phrase(counts, parts=parts)} and {preconditions} precondition"
-            f"{'s' * (preconditions != 1)} carried with their ids and statuses")
+            f"{base.get('id')}; carried with their ids and statuses: {count_phrase(counts, parts=parts)}; "
+            f"{preconditions} precondition{'s' * (preconditions != 1)}")
     lines = [line]
     if left_out or "summary" in base:
         lines.append("not carried from the base: title" + (", summary" if "summary" in base else "")
