@@ -73,6 +73,14 @@ def _walk(node: Any, path: Path) -> Any:
 def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    from draftdiff.edit.comments import (
+        comment_between_styles,
+        give_trailing,
+        keep_comment_gap,
+        printed_width,
+        take_trailing,
+    )
+
     path = mutation.path
     parent = _walk(doc, path[:-1])
     key = path[-1]
@@ -86,15 +94,15 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
             raise EditRefused(f"{_name(path)} is not a list in this file")
         inner = content_column(doc, path, layout)
         if _is_flow(target) or not len(target):
-            before = _printed(target)
+            before = printed_width(target)
             target.append(to_node(mutation.value, inner, layout))
             if isinstance(parent, CommentedMap):
-                _keep_comment_gap(parent, key, before, _printed(target))
+                keep_comment_gap(parent, key, before, printed_width(target))
             return
-        moved = _take_trailing(target, len(target) - 1)
+        moved = take_trailing(target, len(target) - 1)
         target.append(to_node(mutation.value, inner, layout))
         if moved:
-            _give_trailing(target, len(target) - 1, moved)
+            give_trailing(target, len(target) - 1, moved)
         return
     value = mutation.value
     if isinstance(parent, CommentedSeq):
@@ -104,22 +112,22 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
     inner = _value_column(column, value, layout)
     if key in parent:
         old = parent[key]
-        before = _printed(old)
+        before = printed_width(old)
         if isinstance(old, CommentedSeq) and isinstance(value, list) and not any(
                 isinstance(v, (dict, list)) for v in value):
             _set_list(old, value, inner, layout)
         else:
             node = to_node(value, inner, layout, old=old, key=str(key))
-            _comment_between_styles(parent, key, old, node)
+            comment_between_styles(parent, key, old, node)
             parent[key] = node
-        _keep_comment_gap(parent, key, before, _printed(parent[key]))
+        keep_comment_gap(parent, key, before, printed_width(parent[key]))
         return
     position, after = _position(parent, path)
     node = to_node(value, inner, layout, key=str(key))
-    moved = _take_trailing(parent, after) if after is not None else None
+    moved = take_trailing(parent, after) if after is not None else None
     parent.insert(position, key, node)
     if moved:
-        _give_trailing(parent, key, moved)
+        give_trailing(parent, key, moved)
 
 
 def _value_column(column: int, value: Any, layout: Layout) -> int:
@@ -129,71 +137,6 @@ def _value_column(column: int, value: Any, layout: Layout) -> int:
     if isinstance(value, list):
         return column + layout.sequence
     return column
-
-
-def _is_block(value: Any) -> bool:
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-
-    return isinstance(value, (FoldedScalarString, LiteralScalarString))
-
-
-def _comment_between_styles(parent: Any, key: Any, old: Any, new: Any) -> None:
-    """A comment after a value stays where it was when the value turns from block text to one line, or back.
-
-    After block text every comment is a line of its own; after a one-line value the
-    first may sit at the end of the line, which block text has no room for.
-    """
-    items = parent.ca.items.get(key)
-    token = items[2] if items else None
-    if token is None or _is_block(old) == _is_block(new):
-        return
-    if _is_block(old):
-        token.value = "\n" + " " * token.start_mark.column + token.value
-    elif token.value.startswith("\n"):
-        from ruamel.yaml.error import CommentMark
-
-        rest = token.value[1:]
-        stripped = rest.lstrip(" ")
-        token.value = stripped
-        token.start_mark = CommentMark(len(rest) - len(stripped))
-    else:
-        eol = token.value.split("\n", 1)[0].strip()
-        raise EditRefused(f"'{key}' has a comment at the end of its line ({eol!r}), which cannot stay there once "
-                          "the value is written over several lines",
-                          "move the comment onto a line of its own above the key, then repeat the edit")
-
-
-def _printed(value: Any) -> int | None:
-    """How wide a one-line value is written (None: not on one line, or not known)."""
-    from ruamel.yaml.scalarstring import (
-        DoubleQuotedScalarString,
-        FoldedScalarString,
-        LiteralScalarString,
-        SingleQuotedScalarString,
-    )
-
-    if isinstance(value, (FoldedScalarString, LiteralScalarString, dict)):
-        return None
-    if isinstance(value, list):
-        if not _is_flow(value) or any(not isinstance(v, str) for v in value):
-            return None
-        return 2 + sum(len(v) for v in value) + 2 * max(len(value) - 1, 0)
-    if isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString)):
-        return len(value) + 2
-    return len(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-
-
-def _keep_comment_gap(parent: Any, key: Any, before: int | None, after: int | None) -> None:
-    """An end-of-line comment keeps its distance from the value, however long the value becomes."""
-    from ruamel.yaml.error import CommentMark
-
-    items = parent.ca.items.get(key)
-    token = items[2] if items else None
-    if token is None or before is None or after is None or token.value.startswith("\n"):
-        return
-    column = token.start_mark.column + after - before
-    if column > 0:
-        token.start_mark = CommentMark(column)
 
 
 def _set_list(old: Any, value: list[Any], column: int, layout: Layout) -> None:
@@ -212,12 +155,14 @@ def _delete(parent: Any, key: str | int) -> None:
     """Delete a key; comments that stood after it stay, moved to what now comes before them."""
     from ruamel.yaml.comments import CommentedMap
 
+    from draftdiff.edit.comments import give_trailing, take_trailing
+
     keys = list(parent.keys()) if isinstance(parent, CommentedMap) else list(range(len(parent)))
     index = keys.index(key)
-    moved = _take_trailing(parent, key)
+    moved = take_trailing(parent, key)
     del parent[key]
     if moved and index > 0:
-        _give_trailing(parent, keys[index - 1], moved)
+        give_trailing(parent, keys[index - 1], moved)
     elif moved and isinstance(parent, CommentedMap) and len(parent):
         raise EditRefused(f"a comment after '{key}' has no place to go once it is deleted",
                           "move the comment by hand, then repeat the edit")
@@ -264,63 +209,6 @@ def content_column(doc: Any, path: Path, layout: Layout) -> int:
 
 def _is_flow(node: Any) -> bool:
     return bool(getattr(node, "fa", None) is not None and node.fa.flow_style())
-
-
-# --- comments after a value --------------------------------------------------------------------------------
-
-
-def _slot(container: Any, key: Any) -> tuple[Any, Any, bool]:
-    """The innermost place the comment after ``container[key]`` is kept: (container, key, value is block text)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-
-    while True:
-        value = container[key]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not _is_flow(value):
-            container = value
-            key = list(value.keys())[-1] if isinstance(value, CommentedMap) else len(value) - 1
-            continue
-        return container, key, isinstance(value, (FoldedScalarString, LiteralScalarString))
-
-
-def _take_trailing(container: Any, key: Any) -> str | None:
-    """Detach the whole-line comments after ``container[key]`` (an end-of-line comment stays)."""
-    from ruamel.yaml.comments import CommentedMap
-
-    inner, inner_key, block = _slot(container, key)
-    items = inner.ca.items.get(inner_key)
-    index = 2 if isinstance(inner, CommentedMap) else 0
-    if not items or items[index] is None:
-        return None
-    token = items[index]
-    text = token.value
-    if block:
-        keep, moved = "", text
-    else:
-        cut = text.find("\n")
-        keep, moved = text[:cut + 1], text[cut + 1:]
-    if not moved.strip():
-        return None
-    if keep.strip():
-        token.value = keep
-    else:
-        items[index] = None
-    return moved
-
-
-def _give_trailing(container: Any, key: Any, text: str) -> None:
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    inner, inner_key, block = _slot(container, key)
-    index = 2 if isinstance(inner, CommentedMap) else 0
-    items = inner.ca.items.setdefault(inner_key, [None, None, None, None])
-    token = items[index]
-    if token is not None:
-        token.value = token.value + text
-        return
-    items[index] = CommentToken(text if block else "\n" + text, CommentMark(0), None)
 
 
 # --- new values --------------------------------------------------------------------------------------------
