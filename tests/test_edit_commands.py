@@ -237,3 +237,21 @@ def test_invalid_yaml_is_exit_2_with_its_position(tmp_path: Path, capsys: pytest
     path = make_folder(tmp_path, EDIT_DRAFT.replace("notes: Kept as a note.", "notes: [unclosed"))
     code, _, err = run(capsys, "set-status", str(path), "claims", "agreed", "--source", "src-1")
     assert code == 2 and "t-2024-09.yaml:" in err and "fix the file first" in err
+
+
+def test_long_text_from_a_file_and_repeated_sources(draft: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Settled, said both ministers [src-1] [src-2].\n", encoding="utf-8")
+    code, out, _ = run(capsys, "set-status", str(draft), "claims", "unknown", "--source", "src-1",
+                       "--source", "src-1", "--note", f"@{note}")
+    assert code == 0, out
+    assert changed_lines(EDIT_DRAFT, draft.read_text()) == [
+        "-    status: disputed", "+    status: unknown",
+        "+    status_note: Settled, said both ministers [src-1] [src-2].",
+    ]
+
+
+def test_a_claim_that_counts_nothing_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "add-claim", str(draft), "--source", "src-1", "--speaker", "Someone")
+    assert code == 1 and "counts nothing" in err

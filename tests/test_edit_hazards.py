@@ -223,3 +223,21 @@ def test_an_end_of_line_comment_on_a_value_becoming_block_text_is_refused(tmp_pa
     result = apply_edit(path, lambda d: ops.set_field(d, "articles[claims].title", "Two\nlines\n"))
     assert result.refused and "'# eol'" in result.refused and result.hint
     assert path.read_text() == text
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    ("Short one", "Short one"),
+    ("word " * 40 + "end", "word " * 40 + "end"),  # no folding inside {…}: one line
+    ("two\nlines", '"two\\nlines"'),
+    ("a, b", '"a, b"'),
+])
+def test_a_value_inside_a_flow_mapping_stays_on_its_line(tmp_path: Path, value: str, written: str) -> None:
+    position = "    positions:\n      alpha: {text: Ban along the whole border, basis: summary, sources: [src-1]}\n"
+    text = EDIT_DRAFT.replace("    text_basis: summary\n", "    text_basis: summary\n" + position)
+    path = make_folder(tmp_path, text)
+    result = apply_edit(path, lambda d: ops.set_field(d, "articles[third-party-forces].positions.alpha.text", value))
+    assert result.refused is None, result.refused
+    assert changed_lines(text, path.read_text()) == [
+        "-      alpha: {text: Ban along the whole border, basis: summary, sources: [src-1]}",
+        f"+      alpha: {{text: {written}, basis: summary, sources: [src-1]}}",
+    ]

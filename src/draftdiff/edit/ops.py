@@ -94,6 +94,7 @@ def _evidence(sources: Sequence[str], note: str | None, basis: str) -> str:
 
 def _add_ids(path: tuple[Any, ...], current: Any, new: Sequence[str]) -> list[Mutation]:
     """Mutations that add ``new`` ids to the id list at ``path`` (made if it is missing)."""
+    new = list(dict.fromkeys(new))
     if isinstance(current, list):
         missing = [s for s in new if s not in current]
         return [Mutation("append", path, s) for s in missing]
@@ -175,6 +176,8 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
 
     fields = {k: v for k, v in fields.items() if v is not None and v is not False}
     check_sources(data, [str(fields.get("source", ""))])
+    if not any(k in fields for k in ("agreed", "partial", "disputed", "total", "agreed_percent")):
+        raise EditRefused("the claim counts nothing", "give --agreed, --partial, --disputed, --total or --percent")
     entry = _model_order(ClaimedCount, fields)
     claim = _check_model(ClaimedCount, entry, "the claim")
     counts = {s: 0 for s in ("agreed", "partial", "disputed", "removed", "unknown")}

@@ -85,6 +85,7 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
     parent = _walk(doc, path[:-1])
     key = path[-1]
     column = content_column(doc, path[:-1], layout)
+    flow = _in_flow(doc, path)
     if mutation.kind == "delete":
         _delete(parent, key)
         return
@@ -95,18 +96,18 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
         inner = content_column(doc, path, layout)
         if _is_flow(target) or not len(target):
             before = printed_width(target)
-            target.append(to_node(mutation.value, inner, layout))
+            target.append(to_node(mutation.value, inner, layout, flow=flow))
             if isinstance(parent, CommentedMap):
                 keep_comment_gap(parent, key, before, printed_width(target))
             return
         moved = take_trailing(target, len(target) - 1)
-        target.append(to_node(mutation.value, inner, layout))
+        target.append(to_node(mutation.value, inner, layout, flow=flow))
         if moved:
             give_trailing(target, len(target) - 1, moved)
         return
     value = mutation.value
     if isinstance(parent, CommentedSeq):
-        parent[key] = to_node(value, column, layout, old=parent[key])
+        parent[key] = to_node(value, column, layout, old=parent[key], flow=flow)
         return
     assert isinstance(parent, CommentedMap)
     inner = _value_column(column, value, layout)
@@ -117,13 +118,13 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
                 isinstance(v, (dict, list)) for v in value):
             _set_list(old, value, inner, layout)
         else:
-            node = to_node(value, inner, layout, old=old, key=str(key))
+            node = to_node(value, inner, layout, old=old, key=str(key), flow=flow)
             comment_between_styles(parent, key, old, node)
             parent[key] = node
         keep_comment_gap(parent, key, before, printed_width(parent[key]))
         return
     position, after = _position(parent, path)
-    node = to_node(value, inner, layout, key=str(key))
+    node = to_node(value, inner, layout, key=str(key), flow=flow)
     moved = take_trailing(parent, after) if after is not None else None
     parent.insert(position, key, node)
     if moved:
@@ -146,9 +147,9 @@ def _set_list(old: Any, value: list[Any], column: int, layout: Layout) -> None:
     for i, item in enumerate(value):
         if i < len(old):
             if old[i] != item:
-                old[i] = to_node(item, column, layout)
+                old[i] = to_node(item, column, layout, flow=_is_flow(old))
         else:
-            old.append(to_node(item, column, layout))
+            old.append(to_node(item, column, layout, flow=_is_flow(old)))
 
 
 def _delete(parent: Any, key: str | int) -> None:
@@ -207,6 +208,16 @@ def content_column(doc: Any, path: Path, layout: Layout) -> int:
     return column
 
 
+def _in_flow(doc: Any, path: Path) -> bool:
+    """Whether the value at ``path`` sits inside a flow collection (``{…}`` or ``[…]``)."""
+    node = doc
+    for part in path[:-1]:
+        node = node[part]
+        if _is_flow(node):
+            return True
+    return False
+
+
 def _is_flow(node: Any) -> bool:
     return bool(getattr(node, "fa", None) is not None and node.fa.flow_style())
 
@@ -214,7 +225,8 @@ def _is_flow(node: Any) -> bool:
 # --- new values --------------------------------------------------------------------------------------------
 
 
-def to_node(value: Any, column: int, layout: Layout, *, old: Any = None, key: str | None = None) -> Any:
+def to_node(value: Any, column: int, layout: Layout, *, old: Any = None, key: str | None = None,
+            flow: bool = False) -> Any:
     """A ruamel node for plain ``value``: a mapping's keys or a list's items start at ``column``;
     a text's key does (``key``), or the text itself when it is a list item."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -222,22 +234,25 @@ def to_node(value: Any, column: int, layout: Layout, *, old: Any = None, key: st
     if isinstance(value, dict):
         node = CommentedMap()
         for k, v in value.items():
-            node[k] = to_node(v, _value_column(column, v, layout), layout, key=str(k))
+            node[k] = to_node(v, _value_column(column, v, layout), layout, key=str(k), flow=flow)
         return node
     if isinstance(value, list):
         seq = CommentedSeq()
         for v in value:
-            seq.append(to_node(v, column, layout))
+            seq.append(to_node(v, column, layout, flow=flow))
         if layout.flow_lists and not any(isinstance(v, (dict, list)) for v in value):
             seq.fa.set_flow_style()
         return seq
     if isinstance(value, str):
-        return styled_text(value, column, layout, old=old, key=key)
+        return styled_text(value, column, layout, old=old, key=key, flow=flow)
     return value
 
 
-def styled_text(value: str, column: int, layout: Layout, *, old: Any = None, key: str | None = None) -> Any:
-    """Text as the drafts write it: folded when long, plain when safe, else double-quoted."""
+def styled_text(value: str, column: int, layout: Layout, *, old: Any = None, key: str | None = None,
+                flow: bool = False) -> Any:
+    """Text as the drafts write it: folded when long, plain when safe, else double-quoted.
+
+    Inside ``{…}`` or ``[…]`` (``flow``) there is no block text: one line, plain or quoted."""
     from ruamel.yaml.scalarstring import (
         DoubleQuotedScalarString,
         FoldedScalarString,
@@ -247,6 +262,14 @@ def styled_text(value: str, column: int, layout: Layout, *, old: Any = None, key
     )
 
     head = column + (len(key) + 2 if key else 2)
+    if flow:
+        safe = plain_safe(value) and not any(c in value for c in ",[]{}")
+        return PlainScalarString(value) if safe and not isinstance(old, DoubleQuotedScalarString) \
+            else DoubleQuotedScalarString(value)
+    if flow:
+        safe = plain_safe(value) and not any(c in value for c in ",[]{}")
+        return PlainScalarString(value) if safe and not isinstance(old, DoubleQuotedScalarString) \
+            else DoubleQuotedScalarString(value)
     if "\n" in value:
         return LiteralScalarString(value) if _literal_safe(value) else DoubleQuotedScalarString(value)
     if head + len(value) > layout.width and _foldable(value):
