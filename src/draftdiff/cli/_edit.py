@@ -28,9 +28,10 @@ def run_edit(args: argparse.Namespace, make: Callable[[dict[str, Any]], Any], *,
     except CannotEdit as exc:
         print(f"{name}: {exc}", file=sys.stderr)
         return EXIT_TROUBLE
-    from draftdiff.render.edit_text import render_streams
+    from draftdiff.render import render
 
-    out, err = render_streams(result, dry_run=args.dry_run, command=name)
+    out = render("edit", "text", result, dry_run=args.dry_run, command=name, stream="out")
+    err = render("edit", "text", result, dry_run=args.dry_run, command=name, stream="err")
     if out:
         sys.stdout.write(out)
         sys.stdout.flush()

@@ -54,7 +54,7 @@ def canonical_bytes(data: bytes, name: str = "<draft>") -> bytes:
     doc = _ruamel_load(yaml, text)
     buffer = io.StringIO()
     yaml.dump(doc, buffer)
-    new_text = buffer.getvalue()
+    new_text = buffer.getvalue().rstrip("\n") + "\n"  # one final newline, however many blank lines end the file
     if new_text == text and not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
         return data
     try:
@@ -124,7 +124,7 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     from draftdiff.yamlsource import YamlProblem, parse_yaml
 
     target = Path(path)
-    result = EditResult(target, changes=[f"{target.name}: {line}" for line in (changes or ["new draft"])])
+    result = EditResult(target, new_file=True, changes=[f"{target.name}: {line}" for line in (changes or ["new draft"])])
     if target.exists():
         result.refused, result.hint = f"{target} exists already", "choose another file name"
         return result

@@ -72,27 +72,36 @@ def detect(data: bytes) -> tuple[Layout, str]:
                   offset=offset, width=_width(lines), flow_lists=_flow_lists(text)), text
 
 
+_BLOCK_HEAD = re.compile(r"^( *)(?:- +)?[A-Za-z0-9_\"'][^:#]*: +[|>][-+0-9]*(?: +#.*)?$")
+_DASH_CONTENT = re.compile(r"^( *)(- +)\S")
+
+
 def _indents(lines: list[str]) -> tuple[int, int, int]:
-    """(mapping indent, sequence indent, dash offset) from the first nested map and list under a key."""
-    mapping = offset = None
+    """(mapping indent, sequence indent, dash offset): from the first nested map, list and block text."""
+    mapping = offset = sequence = None
     for before, line in zip(lines, lines[1:]):
         head = _KEY_LINE.match(before)
-        if head is None:
-            continue
-        parent = len(head.group(1))
-        dash = _DASH.match(line)
-        if dash is not None:
-            if offset is None:
-                offset = len(dash.group(1)) - parent
+        if head is not None:
+            parent = len(head.group(1))
+            dash = _DASH_CONTENT.match(line)
+            if dash is not None:
+                if offset is None:
+                    offset = len(dash.group(1)) - parent
+                    sequence = offset + len(dash.group(2))
+            elif mapping is None:
+                child = _ANY_KEY.match(line)
+                if child is not None and len(child.group(1)) > parent:
+                    mapping = len(child.group(1)) - parent
         elif mapping is None:
-            child = _ANY_KEY.match(line)
-            if child is not None and len(child.group(1)) > parent:
-                mapping = len(child.group(1)) - parent
+            block = _BLOCK_HEAD.match(before)
+            if block is not None and not before.lstrip().startswith("- ") and line.strip():
+                mapping = (len(line) - len(line.lstrip(" "))) - len(block.group(1))
         if mapping is not None and offset is not None:
             break
-    mapping = mapping or CANONICAL.mapping
-    offset = CANONICAL.offset if offset is None else max(offset, 0)
-    return mapping, offset + 2, offset
+    mapping = mapping if mapping and mapping > 0 else CANONICAL.mapping
+    if offset is None or offset < 0 or sequence is None:
+        offset, sequence = CANONICAL.offset, CANONICAL.sequence
+    return mapping, sequence, offset
 
 
 def _width(lines: list[str]) -> int:

@@ -51,7 +51,9 @@ def map_text(text: str) -> TextMap:
     first_line: int | None = None
 
     def offset(mark: Any) -> int:
-        return starts[mark.line] + mark.column
+        if mark.line >= len(starts):  # the end of a text without a final newline
+            return len(text)
+        return min(starts[mark.line] + mark.column, len(text))
 
     def last_line(mark: Any, block: bool) -> int:
         line = mark.line

@@ -90,25 +90,62 @@ def _get(data: Any, path: Path) -> Any:
     return data
 
 
-def stray_lines(old_lines: list[str], new_lines: list[str], allowed: list[Region]) -> tuple[int, str, str] | None:
-    """The first change outside ``allowed``: (old line number, 1-based; old text; new text), or None."""
+def _opcodes(old_lines: list[str], new_lines: list[str]) -> list[tuple[Any, int, int, int, int]]:
     import difflib
 
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if tag == "insert":
-            if not _insert_allowed(old_lines, new_lines[j1:j2], i1, allowed):
-                return i1 + 1, old_lines[i1] if i1 < len(old_lines) else "", new_lines[j1]
-            continue
-        for line in range(i1, i2):
-            if not any(r.first <= line <= r.last and not r.insert for r in allowed):
-                if tag == "delete" and _delete_slides(old_lines, i1, i2, allowed):
-                    break
-                shown = new_lines[j1 + (line - i1)] if j1 + (line - i1) < j2 else ""
-                return line + 1, old_lines[line], shown
+    return list(difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes())
+
+
+def _hunk_allowed(old_lines: list[str], new_lines: list[str], hunk: tuple[str, int, int, int, int],
+                  allowed: list[Region]) -> int | None:
+    """None when the hunk lies inside ``allowed``; else the first old line (0-based) outside it."""
+    tag, i1, i2, j1, j2 = hunk
+    if tag == "insert":
+        return None if _insert_allowed(old_lines, new_lines[j1:j2], i1, allowed) else i1
+    for line in range(i1, i2):
+        if not any(r.first <= line <= r.last and not r.insert for r in allowed):
+            if tag == "delete" and _delete_slides(old_lines, i1, i2, allowed):
+                return None
+            return line
     return None
+
+
+def stray_lines(old_lines: list[str], new_lines: list[str], allowed: list[Region]) -> tuple[int, str, str] | None:
+    """The first change outside ``allowed``: (old line number, 1-based; old text; new text), or None."""
+    for hunk in _opcodes(old_lines, new_lines):
+        if hunk[0] == "equal":
+            continue
+        line = _hunk_allowed(old_lines, new_lines, hunk, allowed)
+        if line is not None:
+            _, i1, _, j1, j2 = hunk
+            shown = new_lines[j1 + (line - i1)] if j1 + (line - i1) < j2 else ""
+            return line + 1, old_lines[line] if line < len(old_lines) else "", shown
+    return None
+
+
+def keep_untouched(old_lines: list[str], new_lines: list[str], allowed: list[Region]) -> list[str]:
+    """``new_lines`` with every change outside ``allowed`` undone: the author's own lines where the edit
+    did not reach (ruamel.yaml re-spells an escape, joins a plain text over two lines, drops trailing spaces).
+
+    A hunk that mixes an asked-for change with an unasked one is left as it is (the caller refuses it).
+    The result must be verified again: it is only a candidate.
+    """
+    out: list[str] = []
+    for hunk in _opcodes(old_lines, new_lines):
+        tag, i1, i2, j1, j2 = hunk
+        if tag == "equal" or _hunk_allowed(old_lines, new_lines, hunk, allowed) is None:
+            out += new_lines[j1:j2]
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:  # line by line: keep the new one only where allowed
+            for k in range(i2 - i1):
+                inside = any(r.first <= i1 + k <= r.last and not r.insert for r in allowed)
+                out.append(new_lines[j1 + k] if inside else old_lines[i1 + k])
+            continue
+        if not any(r.first <= line <= r.last + 1 for r in allowed for line in range(i1, max(i2, i1 + 1))):
+            out += old_lines[i1:i2]  # wholly outside the edit: the author's lines
+        else:
+            out += new_lines[j1:j2]
+    return out
 
 
 def _insert_allowed(old: list[str], added: list[str], at: int, allowed: list[Region]) -> bool:

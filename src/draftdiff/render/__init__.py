@@ -58,7 +58,7 @@ _REGISTRY: dict[str, dict[str, Format]] = {
         "text": Format("draftdiff.render.import_text:render", "txt", "the entries found and the ids they took"),
     },
     "edit": {
-        "text": Format("draftdiff.render.edit_text:render", "txt", "what an edit changed"),
+        "text": Format("draftdiff.render.edit_text:render", "txt", "the change lines, findings and refusal"),
     },
 }
 

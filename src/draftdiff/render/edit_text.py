@@ -11,10 +11,10 @@ from draftdiff.edit.writepath import EditResult
 from draftdiff.textsafe import visible
 
 
-def render(result: EditResult, *, dry_run: bool = False, command: str = "draftdiff") -> str:
-    """Both streams as one text (for faces with one output, such as the TUI's message panel)."""
+def render(result: EditResult, *, dry_run: bool = False, command: str = "draftdiff", stream: str | None = None) -> str:
+    """One stream (``"out"`` or ``"err"``), or both as one text for faces with one output (the TUI's messages)."""
     out, err = render_streams(result, dry_run=dry_run, command=command)
-    return out + err
+    return out if stream == "out" else err if stream == "err" else out + err
 
 
 def render_streams(result: EditResult, *, dry_run: bool = False, command: str = "draftdiff") -> tuple[str, str]:
@@ -22,7 +22,7 @@ def render_streams(result: EditResult, *, dry_run: bool = False, command: str = 
     err: list[str] = []
     if dry_run and result.diff and not result.refused:
         out.append(visible(result.diff).rstrip("\n"))
-    target = err if dry_run else out
+    target = err if dry_run or result.refused else out
     for line in result.changes if not result.refused else []:
         target.append(visible(line))
     for note in result.notes:
@@ -37,7 +37,7 @@ def render_streams(result: EditResult, *, dry_run: bool = False, command: str = 
         err.append(f"{command}: refused: {visible(result.refused)}")
         if result.hint:
             err.append(f"  how to fix: {visible(result.hint)}")
-        err.append(f"  {result.path} was not changed")
+        err.append(f"  {result.path} was not {'written' if result.new_file else 'changed'}")
     elif dry_run:
         err.append(f"(dry run: {result.path} was not written)" if result.changes else "")
     return _join(out), _join(err)
