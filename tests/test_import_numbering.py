@@ -91,9 +91,9 @@ def test_diff_sees_renumbering_to_and_from_numbers_as_written() -> None:
                         art("b", "5 bis", "The border commission shall meet.")], id="d-new")
     result = diff_drafts(old, new, DiffOptions())
     by_id = {c.id: c for c in result.articles}
-    assert "renumbered" not in by_id["a"].kinds  # 5 and "5" read the same
+    assert "renumbered" not in by_id["a"].kinds  # 5 and "5" stand for the same place
     assert "renumbered" in by_id["b"].kinds and (by_id["b"].old_number, by_id["b"].new_number) == (6, "5 bis")
-    assert same_number("5  bis", "5 bis") and not same_number("VII", 7)
+    assert same_number("5  bis", "5 bis") and same_number("VII", 7) and not same_number("VII", 8)
 
 
 def test_textconv_orders_articles_as_a_reader_does() -> None:
@@ -101,3 +101,12 @@ def test_textconv_orders_articles_as_a_reader_does() -> None:
                art("b", 2, "Second.")])
     text = as_text(d)
     assert [text.index(f"[{k}]") for k in "abcd"] == sorted(text.index(f"[{k}]") for k in "abcd")
+
+
+def test_roman_after_arabic_numerals_is_not_renumbering() -> None:
+    old = draft([art("a", 1, "The Parties recognise each other."), art("b", 2, "The border is inviolable.")],
+                id="d-old")
+    new = draft([art("a", "I", "The Parties recognise each other."), art("b", "III", "The border is inviolable.")],
+                id="d-new")
+    by_id = {c.id: c for c in diff_drafts(old, new, DiffOptions()).articles}
+    assert by_id["a"].kinds == [] and "renumbered" in by_id["b"].kinds

@@ -118,10 +118,14 @@ def sort_key(number: ArticleNumber | None) -> SortKey:
 
 
 def same_number(a: ArticleNumber | None, b: ArticleNumber | None) -> bool:
-    """Whether two numbers read the same: 7 and "7", "5 bis" and "5  bis"; "VII" and 7 do not (a change a reader sees)."""
+    """Whether two numbers stand for the same place: 7, "7" and "VII"; "5 bis" and "5bis"; "1er" and 1.
+
+    A text written with roman numerals after one written with arabic ones is not
+    renumbered: every article would be reported so, and none moved.
+    """
     if a is None or b is None:
         return a is b
-    return display(a).casefold() == display(b).casefold()
+    return sort_key(a) == sort_key(b)
 
 
 def display(number: ArticleNumber) -> str:
