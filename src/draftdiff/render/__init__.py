@@ -87,7 +87,8 @@ def suffix(kind: str, name: str) -> str:
 
 def renderer(kind: str, name: str) -> Callable[..., Any]:
     module_name, _, func = format_info(kind, name).target.partition(":")
-    return getattr(importlib.import_module(module_name), func)  # type: ignore[no-any-return]
+    found: Callable[..., Any] = getattr(importlib.import_module(module_name), func)
+    return found
 
 
 def render(kind: str, name: str, data: Any, **options: Any) -> Any:

@@ -85,10 +85,10 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
         out.append("<h2>Articles</h2>")
         for k, article in enumerate(shown):
             out += _article(article, k, layout)
-        shown = diff.listed_preconditions(show_all, substantive)
-        if shown:
+        conditions = diff.listed_preconditions(show_all, substantive)
+        if conditions:
             out.append("<h2>Preconditions</h2>")
-            for p in shown:
+            for p in conditions:
                 out += _precondition(p)
         out += _sources(diff, substantive)
         out += _claims(diff, substantive)
