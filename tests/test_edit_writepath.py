@@ -227,3 +227,12 @@ def test_fmt_check_is_part_of_ci_and_the_hooks() -> None:
         next(h for h in published if h["id"] == "draftdiff-fmt").items()
     own, _ = parse_yaml((root / ".pre-commit-config.yaml").read_text())
     assert "draftdiff fmt --check" in own["repos"][0]["hooks"][1]["entry"]
+
+
+def test_an_edit_through_a_symbolic_link_changes_the_file_it_names(tmp_path: Path) -> None:
+    path = make_folder(tmp_path)
+    link = tmp_path / "linked.yaml"
+    link.symlink_to(path)
+    result = apply_edit(link, lambda d: ops.set_status(d, "recognition", "unknown", sources=["src-2"]))
+    assert result.written and link.is_symlink()
+    assert "    status: unknown\n" in path.read_text()
