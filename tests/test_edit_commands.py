@@ -255,3 +255,12 @@ def test_long_text_from_a_file_and_repeated_sources(draft: Path, tmp_path: Path,
 def test_a_claim_that_counts_nothing_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "add-claim", str(draft), "--source", "src-1", "--speaker", "Someone")
     assert code == 1 and "counts nothing" in err
+
+
+@pytest.mark.parametrize("command", ["new-version", "add-source", "set-status", "add-claim", "set-precondition",
+                                     "set", "fmt"])
+def test_each_command_has_help_with_its_examples(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert f"\n  draftdiff {command} " in out  # the example lines keep their own lines
+    assert "Exit 0" in out

@@ -227,3 +227,49 @@ def test_fmt_check_is_part_of_ci_and_the_hooks() -> None:
         next(h for h in published if h["id"] == "draftdiff-fmt").items()
     own, _ = parse_yaml((root / ".pre-commit-config.yaml").read_text())
     assert "draftdiff fmt --check" in own["repos"][0]["hooks"][1]["entry"]
+
+
+def test_an_edit_through_a_symbolic_link_changes_the_file_it_names(tmp_path: Path) -> None:
+    path = make_folder(tmp_path)
+    link = tmp_path / "linked.yaml"
+    link.symlink_to(path)
+    result = apply_edit(link, lambda d: ops.set_status(d, "recognition", "unknown", sources=["src-2"]))
+    assert result.written and link.is_symlink()
+    assert "    status: unknown\n" in path.read_text()
+
+
+def _prove(old: str, new: str) -> str | None:
+    """Run the write path's proof on a hand-made output for a one-status edit; the refusal, or None."""
+    from draftdiff.edit.textmap import map_text
+    from draftdiff.edit.tree import EditRefused, apply_plain
+    from draftdiff.edit.verify import expected_comments, regions
+    from draftdiff.edit.writepath import verify_output
+    from draftdiff.yamlsource import parse_yaml
+
+    tree, _ = parse_yaml(old)
+    mutation = Mutation("set", ("articles", 0, "status"), "unknown")
+    intended = parse_yaml(old)[0]
+    apply_plain(intended, mutation)
+    old_map = map_text(old)
+    try:
+        verify_output(old, new, new.encode(), intended, regions([mutation], old_map, tree),
+                      expected_comments(old_map, []))
+    except EditRefused as refusal:
+        return refusal.reason
+    return None
+
+
+def test_the_proof_accepts_the_asked_change_only() -> None:
+    good = EDIT_DRAFT.replace("    status: agreed\n", "    status: unknown\n", 1)
+    assert _prove(EDIT_DRAFT, good) is None
+    into_text = good.replace("      forces of third countries.\n    # the wording above is a summary\n",
+                             "      forces of third countries.\n      # the wording above is a summary\n")
+    assert "read differently at articles[1].text" in (_prove(EDIT_DRAFT, into_text) or "")
+    broken = good.replace("parties: [alpha, beta]", "parties: [alpha, beta")
+    assert "would not read back" in (_prove(EDIT_DRAFT, broken) or "")
+    lost = good.replace("  # Article 2 is the hard one.\n", "")
+    assert "comment" in (_prove(EDIT_DRAFT, lost) or "")
+    elsewhere = good.replace("title: Interstate claims", "title:  Interstate claims")
+    assert "also change line" in (_prove(EDIT_DRAFT, elsewhere) or "")
+    retyped = good.replace("    number: 3\n", "    number: 3.0\n")
+    assert "read differently at articles[2].number" in (_prove(EDIT_DRAFT, retyped) or "")

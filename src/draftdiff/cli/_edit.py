@@ -12,6 +12,7 @@ from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE
 
 
 def add_common(parser: argparse.ArgumentParser, *, file_help: str = "the draft file to change") -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # the examples keep their lines
     parser.add_argument("file", metavar="FILE", help=file_help)
     parser.add_argument("-n", "--dry-run", action="store_true", help="print the unified diff; write nothing")
     parser.add_argument("--allow-errors", action="store_true",
