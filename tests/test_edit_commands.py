@@ -264,3 +264,11 @@ def test_each_command_has_help_with_its_examples(command: str, capsys: pytest.Ca
     out = capsys.readouterr().out
     assert f"\n  draftdiff {command} " in out  # the example lines keep their own lines
     assert "Exit 0" in out
+
+
+def test_set_names_the_record_then_the_field(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "set", str(draft), "claimed_counts[0].notes", "As said.", "--dry-run")
+    assert code == 0
+    _, _, err = run(capsys, "set", str(draft), "articles[2].text", "One line.", "--dry-run")
+    assert 't-2024-09.yaml: Article 2 third-party-forces: text "The Parties shall not deploy forces of third coun…" → ' \
+           '"One line."' in err

@@ -245,12 +245,14 @@ _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")
 
 
 def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
-    """``articles[third-party-forces].status_note`` → the path, and how to say it in a change line."""
+    """``articles[third-party-forces].status_note`` → the path, and how a change line names the field:
+    ``Article 7 third-party-forces: status_note`` (the record, then the field within it)."""
     from draftdiff.load import _allowed_keys
 
     path: tuple[Any, ...] = ()
     node: Any = data
-    label = ""
+    record = ""
+    rest: list[str] = []
     for step in address.split("."):
         match = _STEP.match(step)
         if match is None:
@@ -269,7 +271,7 @@ def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
         path += (name,)
         if ref is None:
             node = node.get(name)
-            label += ("." if label else "") + name
+            rest.append(name)
             continue
         items = node.get(name)
         if isinstance(items, dict):
@@ -277,16 +279,16 @@ def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
                 raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, list(items))}")
             path += (ref,)
             node = items[ref]
-            label += ("." if label else "") + f"{name}.{ref}"
+            rest += [name, ref]
             continue
         if not isinstance(items, list):
             raise EditRefused(f"{address}: '{name}' is not a list in this draft")
         if name == "articles":
             index = find_article(data, ref)
-            label = article_label(items[index])
+            record, rest = article_label(items[index]), []
         elif name == "preconditions":
             index = find_precondition(data, ref)
-            label = f"precondition {ref}"
+            record, rest = f"precondition {ref}", []
         else:
             ids = [str(i.get("id")) for i in items if isinstance(i, dict) and "id" in i]
             if ref in ids:
@@ -296,10 +298,13 @@ def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
             else:
                 raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, ids)}",
                                   f"name an entry by its id ({', '.join(ids[:12])}) or its position from 0")
-            label += ("." if label else "") + f"{name}[{ref}]"
+            record = ".".join([record, *rest] if record else rest) + ("." if record or rest else "") + \
+                f"{name}[{ref}]"
+            rest = []
         path += (index,)
         node = items[index]
-    return path, label
+    field_words = ".".join(rest)
+    return path, f"{record}: {field_words}" if record else field_words
 
 
 def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> Edit:
@@ -311,9 +316,7 @@ def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> 
     field_name = path[-1]
     present = isinstance(parent, dict) and field_name in parent
     old = parent.get(field_name) if isinstance(parent, dict) else parent[field_name]
-    where = f"{label}: {field_name}" if label and not label.endswith(str(field_name)) else label or str(field_name)
-    if label.endswith(f".{field_name}"):
-        where = f"{label[:-len(str(field_name)) - 1]}: {field_name}"
+    where = label
     if delete:
         if not present:
             return Edit([], [f"{where} is not set"])
