@@ -1,4 +1,8 @@
-"""How statuses look: a symbol, a word and a colour for each, so colour is never the only signal."""
+"""How statuses look: a symbol, a word and a colour for each, so colour is never the only signal.
+
+The words and symbols are the project's one vocabulary (``draftdiff.vocab``), shared with the CLI and the
+exports; this module adds only colours and fill patterns, which are the terminal's own.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,24 @@ from rich.text import Text
 
 from draftdiff.history import UNRECORDED
 
-STATUS_SYMBOL = {"agreed": "✓", "partial": "◐", "disputed": "✗", "removed": "⊘", "unknown": "?"}
+try:
+    from draftdiff import vocab as _vocab  # type: ignore[attr-defined, unused-ignore]
+except ImportError:  # pragma: no cover - until the one vocabulary is merged
+    _vocab = None
+
+_FALLBACK_STATUS = {"agreed": "✓", "partial": "◐", "disputed": "✗", "removed": "⊘", "unknown": "?"}
+_FALLBACK_PRECONDITION = {"open": "○", "met": "●", "withdrawn": "⊖", "transformed": "↻", "in-agreement": "≡",
+                          "rejected": "⊗", "unknown": "⁇"}
+STATUS_SYMBOL: dict[str, str] = dict(getattr(_vocab, "STATUS_SYMBOLS", _FALLBACK_STATUS))
 STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": "░", "unknown": "·"}
 """Fill patterns of the proportional bar: each status also differs in texture, not only in colour."""
 STATUS_COLOR = {"agreed": "#2e9e44", "partial": "#c98a00", "disputed": "#d63a3a", "removed": "#8a8a8a",
                 "unknown": "#6f6fd6"}
 
-PRECONDITION_SYMBOL = {"open": "○", "met": "✓", "withdrawn": "⊘", "transformed": "↻", "in-agreement": "≡",
-                       "rejected": "✗"}
+PRECONDITION_SYMBOL: dict[str, str] = dict(getattr(_vocab, "PRECONDITION_SYMBOLS", _FALLBACK_PRECONDITION))
+"""Symbols of their own: "met" is not "agreed", "withdrawn" is not "removed"."""
 PRECONDITION_COLOR = {"open": "#d63a3a", "met": "#2e9e44", "withdrawn": "#8a8a8a", "transformed": "#c98a00",
-                      "in-agreement": "#2e9e44", "rejected": "#8a8a8a"}
+                      "in-agreement": "#2e9e44", "rejected": "#8a8a8a", "unknown": "#6f6fd6"}
 
 ABSENT = "·"
 """Shown where a version (whose text is on record in full) has no such article."""
@@ -48,8 +60,10 @@ def cell_text(status: str | None, width: int = 3) -> Text:
     return Text(STATUS_SYMBOL.get(status, "?").center(width), style=Style(color="#ffffff", bgcolor=color, bold=True))
 
 
-def precondition_text(status: str) -> Text:
-    return Text(f"{PRECONDITION_SYMBOL.get(status, '?')} {status}",
+def precondition_text(status: str, *, word: bool = True) -> Text:
+    """``○ open`` in the precondition's colour; symbols distinct from the article statuses'."""
+    symbol = PRECONDITION_SYMBOL.get(status, "?")
+    return Text(f"{symbol} {status}" if word else symbol,
                 style=Style(color=PRECONDITION_COLOR.get(status, "#8a8a8a")))
 
 
@@ -58,8 +72,36 @@ def badge(label: str) -> Text:
     return Text(label, style="italic")
 
 
-def date_label(date: str, precision: str = "day") -> str:
-    """``2023-12`` for a version known only to the month, ``~2023-12-31`` for an approximate date."""
+def date_label(date: str | None, precision: str = "day") -> str:
+    """``2023-12`` for a date known only to the month, ``~2023-12`` for an approximate one (the vocabulary's)."""
+    if not date:
+        return "—"
+    if _vocab is not None and hasattr(_vocab, "format_date"):
+        return str(_vocab.format_date(date, precision))
     if precision == "month":
         return date[:7]
-    return f"~{date}" if precision == "approximate" else date
+    return f"~{date[:7]}" if precision == "approximate" else date
+
+
+def change_label(kind: str) -> str:
+    """The words a change kind is shown with, the same as the CLI's."""
+    if _vocab is not None and hasattr(_vocab, "change_label"):
+        return str(_vocab.change_label(kind))
+    return kind.removesuffix("-changed").replace("-", " ")
+
+
+def part_label(part: str, number: int | None) -> str:
+    """``Article 7``, ``Preamble``, ``Title``, ``Annex 1``: never "Article –"."""
+    if _vocab is not None and hasattr(_vocab, "part_label"):
+        return str(_vocab.part_label(part, number))
+    name = part.capitalize()
+    return f"{name} {number}" if number is not None else name
+
+
+def part_number(article: object) -> str:
+    """What the board's "No." column shows: the number, or the part's name when it has none."""
+    number = getattr(article, "number", None)
+    part = getattr(article, "part", "article")
+    if number is not None:
+        return str(number) if part == "article" else part_label(part, number)
+    return "" if part == "article" else part_label(part, None)[:3]
