@@ -56,3 +56,10 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
                     rows[row][column + 1] = ""  # the second half of a wide character
             column += cell_len(char)
     return "\n".join("".join(r).rstrip() for r in rows)
+
+
+async def settle(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the workers (loading, diffs) are done and the screen has caught up with their results."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
