@@ -138,8 +138,8 @@ def test_edited_marker_in_a_citation_is_refused(here: Path, capsys) -> None:
 @pytest.mark.parametrize(("argv", "message"), [
     (("snapshot", "--as-of", "2023-05-01"), "the first draft, 2024-01-04-proposal, is dated 2024-01-04"),
     (("status", "--as-of", "2023-05-01"), "the first draft, 2024-01-04-proposal, is dated 2024-01-04"),
-    (("snapshot", "--as-of", "yesterday"), "not a date written YYYY-MM-DD"),
-    (("status", "--as-of", "2024-13-01"), "not a real calendar date"),
+    (("snapshot", "--as-of", "yesterday"), "'yesterday' is not a date"),
+    (("status", "--as-of", "2024-13-01"), "is not a date: there is no month 13"),
     (("snapshot", "--drafts", "nowhere"), "--drafts nowhere: no such directory"),
     (("snapshot", "verify", "missing.json"), "missing.json: no such file"),
     (("snapshot", "verify"), "verify needs a file"),

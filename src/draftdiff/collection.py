@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draftdiff.diagnostics import Diagnostic
+from draftdiff.diagnostics import Diagnostic, Report
 from draftdiff.load import DraftReadError, LoadedDraft, batch_loading, load_draft
 from draftdiff.model import Draft
 
@@ -151,13 +151,93 @@ class DraftSet:
 
 
 def load_draft_set(paths: Iterable[str | Path]) -> DraftSet:
-    """Load every draft under ``paths``; raise :class:`CollectionError` if nothing can be read."""
+    """Every draft under ``paths``, with no collection rules run: only for :func:`load_collection`."""
     files = find_draft_files(list(paths))
-    loaded: list[LoadedDraft] = []
     with batch_loading(files):
+        return DraftSet(_read_all(files))
+
+
+def _read_all(files: Sequence[Path]) -> list[LoadedDraft]:
+    from draftdiff.fastyaml import quiet
+
+    loaded: list[LoadedDraft] = []
+    with quiet():  # this thread prints nothing while it reads
         for path in files:
             try:
                 loaded.append(load_draft(path))
             except DraftReadError as exc:
                 raise CollectionError(str(exc)) from None
-    return DraftSet(loaded)
+    return loaded
+
+
+@dataclass
+class CheckedCollection:
+    """A collection as every face must see it: the valid drafts and every finding about them.
+
+    ``report`` holds each file's own diagnostics *and* the collection rules' findings
+    (lineage, claimed counts, parties, ...), so no face can show "valid" where
+    ``validate`` would fail.
+    """
+
+    draft_set: DraftSet
+    report: Report
+
+    @property
+    def ok(self) -> bool:
+        """No errors: what a snapshot (or an export) needs."""
+        return self.report.errors == 0
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.report.diagnostics
+
+
+def load_collection(paths: Sequence[str | Path], disabled: Iterable[str] = ()) -> CheckedCollection:
+    """Load drafts and run the collection rules over them: the one way every face loads a collection.
+
+    Raise :class:`CollectionError` when nothing can be read. A file named on its own is
+    checked against the other drafts of its folder when it refers to one (``based_on``),
+    so that a pre-commit hook passing single files does not report lineage that exists on
+    disk as missing; those siblings are used by the rules only, not added to the set.
+    """
+    files = find_draft_files(paths)
+    with batch_loading(files):  # the rules too: everything loaded stays alive until the report is done
+        loaded = _read_all(files)
+        explicit = [Path(p) for p in paths if not Path(p).is_dir()]
+        return check_collection(loaded, _references(explicit, loaded, set(files)), disabled=disabled)
+
+
+def check_collection(loaded: list[LoadedDraft], references: Sequence[LoadedDraft] = (),
+                     disabled: Iterable[str] = ()) -> CheckedCollection:
+    """Run the collection rules over drafts already read (``references`` only inform the rules)."""
+    from draftdiff.rules import RuleContext, run_rules
+
+    draft_set = DraftSet(loaded)
+    report = Report(files=[item.name for item in loaded], drafts=len(draft_set.drafts))
+    skip = set(disabled)
+    report.diagnostics = [d for d in draft_set.diagnostics if d.rule not in skip]
+    reported = {item.name for item in draft_set.files}
+    found = run_rules(RuleContext(draft_set.files + list(references)))
+    report.diagnostics.extend(d for d in found if d.file in reported and d.rule not in skip)
+    return CheckedCollection(draft_set, report)
+
+
+def _references(explicit: list[Path], loaded: list[LoadedDraft], seen: set[Path]) -> list[LoadedDraft]:
+    """Sibling drafts that explicitly named files are based on, loaded only when needed."""
+    valid = [item for item in loaded if item.draft is not None]
+    known = {item.draft.id for item in valid if item.draft}
+    wanted = {item.draft.based_on for item in valid if item.draft and item.draft.based_on} - known
+    if not explicit or not wanted:
+        return []
+    extra: list[LoadedDraft] = []
+    for folder in sorted({p.parent for p in explicit}):
+        for path in sorted(folder.glob("*.y*ml")):
+            if path in seen or path.suffix not in DRAFT_SUFFIXES:
+                continue
+            try:
+                item = load_draft(path)
+            except DraftReadError:
+                continue
+            if item.draft is not None:
+                extra.append(item)
+    return extra

@@ -8,22 +8,14 @@ from dataclasses import dataclass
 from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
+from draftdiff.vocab import CHANGE_LABELS, change_label
 
-KIND_LABELS = {
-    r.ADDED: "added", r.REMOVED: "removed", r.RENUMBERED: "renumbered", r.MOVED: "moved", r.SPLIT: "split",
-    r.MERGED: "merged", r.ID_CHANGED: "id changed", r.TITLE_CHANGED: "title changed",
-    r.TEXT_CHANGED: "text changed", r.PARTY_ORDER: "parties named in opposite order (alternat)",
-    r.STATUS_CHANGED: "status changed", r.BASIS_CHANGED: "basis changed",
-    r.POSITION_CHANGED: "positions changed", r.SOURCES_CHANGED: "sources changed",
-    r.NOTES_CHANGED: "notes changed", r.WITHDRAWN: "withdrawn", r.PARTY_CHANGED: "party changed",
-    r.ARTICLE_LINK_CHANGED: "article changed",
-}
+KIND_LABELS = CHANGE_LABELS
 
 MARK = {"added": "+", "removed": "-", "changed": "~", "same": "="}
 
 
-def label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " "))
+label = change_label
 
 
 def mark(article: ArticleChange) -> str:

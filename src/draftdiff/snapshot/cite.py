@@ -2,7 +2,7 @@
 
 Each carries the status date, the digest, the tool version and the command that
 reproduces the snapshot, plus a one-line *marker* that ``snapshot verify`` reads
-back from any format (``draftdiff-snapshot:1 as-of=… draft=… window=… digest=…``).
+back from any format (``draftdiff-snapshot:2 as-of=… draft=… window=… digest=…``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from draftdiff.snapshot.build import DEFAULT_CLAIMS_WINDOW_DAYS
 from draftdiff.snapshot.model import Snapshot
 
 MARKER_RE = re.compile(
-    r"draftdiff-snapshot:1 as-of=(?P<as_of>\d{4}-\d{2}-\d{2}) draft=(?P<draft>[a-z0-9][a-z0-9._-]*|-) "
+    r"draftdiff-snapshot:2 as-of=(?P<as_of>\d{4}-\d{2}-\d{2}) draft=(?P<draft>[a-z0-9][a-z0-9._-]*|-) "
     r"window=(?P<window>\d+) digest=(?P<digest>sha256:[0-9a-f]{64})")
 
 CAVEAT = ("This is an analyst's record compiled from public reporting, not an authentic or official text "
@@ -41,7 +41,7 @@ class Citation:
 
 
 def marker(snap: Snapshot) -> str:
-    return (f"draftdiff-snapshot:1 as-of={snap.as_of} draft={snap.draft_id or '-'} "
+    return (f"draftdiff-snapshot:2 as-of={snap.as_of} draft={snap.draft_id or '-'} "
             f"window={snap.claims_window_days} digest={snap.digest}")
 
 

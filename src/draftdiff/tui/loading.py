@@ -28,15 +28,7 @@ class LoadedCollection:
 
 def load_collection(paths: Sequence[str | Path]) -> LoadedCollection:
     """Every draft under ``paths`` with the findings; :class:`~draftdiff.collection.CollectionError` if none."""
-    try:
-        from draftdiff.collection import load_collection as core_load  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - until the core's one loader is merged
-        core_load = None
-    if core_load is not None:
-        checked = core_load(list(paths))
-        return LoadedCollection(checked.draft_set, tuple(checked.report.diagnostics))
-    from draftdiff.collection import load_draft_set
-    from draftdiff.rules import RuleContext, run_rules
+    from draftdiff.collection import load_collection as load_checked
 
-    draft_set = load_draft_set(paths)
-    return LoadedCollection(draft_set, tuple(draft_set.diagnostics + run_rules(RuleContext(draft_set.files))))
+    checked = load_checked(list(paths))
+    return LoadedCollection(checked.draft_set, tuple(checked.report.diagnostics))

@@ -11,21 +11,14 @@ from rich.text import Text
 
 from draftdiff.history import UNRECORDED
 
-try:
-    from draftdiff import vocab as _vocab  # type: ignore[attr-defined, unused-ignore]
-except ImportError:  # pragma: no cover - until the one vocabulary is merged
-    _vocab = None
+from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_COLORS, STATUS_SYMBOLS, change_label, format_date, part_label
 
-_FALLBACK_STATUS = {"agreed": "✓", "partial": "◐", "disputed": "✗", "removed": "⊘", "unknown": "?"}
-_FALLBACK_PRECONDITION = {"open": "○", "met": "●", "withdrawn": "⊖", "transformed": "↻", "in-agreement": "≡",
-                          "rejected": "⊗", "unknown": "⁇"}
-STATUS_SYMBOL: dict[str, str] = dict(getattr(_vocab, "STATUS_SYMBOLS", _FALLBACK_STATUS))
+STATUS_SYMBOL = STATUS_SYMBOLS
 STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": "░", "unknown": "·"}
 """Fill patterns of the proportional bar: each status also differs in texture, not only in colour."""
-STATUS_COLOR = {"agreed": "#2e9e44", "partial": "#c98a00", "disputed": "#d63a3a", "removed": "#8a8a8a",
-                "unknown": "#6f6fd6"}
+STATUS_COLOR = STATUS_COLORS
 
-PRECONDITION_SYMBOL: dict[str, str] = dict(getattr(_vocab, "PRECONDITION_SYMBOLS", _FALLBACK_PRECONDITION))
+PRECONDITION_SYMBOL = PRECONDITION_SYMBOLS
 """Symbols of their own: "met" is not "agreed", "withdrawn" is not "removed"."""
 PRECONDITION_COLOR = {"open": "#d63a3a", "met": "#2e9e44", "withdrawn": "#8a8a8a", "transformed": "#c98a00",
                       "in-agreement": "#2e9e44", "rejected": "#8a8a8a", "unknown": "#6f6fd6"}
@@ -73,29 +66,11 @@ def badge(label: str) -> Text:
 
 
 def date_label(date: str | None, precision: str = "day") -> str:
-    """``2023-12`` for a date known only to the month, ``~2023-12`` for an approximate one (the vocabulary's)."""
-    if not date:
-        return "—"
-    if _vocab is not None and hasattr(_vocab, "format_date"):
-        return str(_vocab.format_date(date, precision))
-    if precision == "month":
-        return date[:7]
-    return f"~{date[:7]}" if precision == "approximate" else date
+    """The vocabulary's date: ``2023-12`` known to the month, ``~2023-12-31`` approximate, ``–`` none."""
+    return format_date(date, precision)
 
 
-def change_label(kind: str) -> str:
-    """The words a change kind is shown with, the same as the CLI's."""
-    if _vocab is not None and hasattr(_vocab, "change_label"):
-        return str(_vocab.change_label(kind))
-    return kind.removesuffix("-changed").replace("-", " ")
-
-
-def part_label(part: str, number: int | None) -> str:
-    """``Article 7``, ``Preamble``, ``Title``, ``Annex 1``: never "Article –"."""
-    if _vocab is not None and hasattr(_vocab, "part_label"):
-        return str(_vocab.part_label(part, number))
-    name = part.capitalize()
-    return f"{name} {number}" if number is not None else name
+__all__ = ["change_label", "date_label", "part_label"]
 
 
 def part_number(article: object) -> str:
