@@ -120,6 +120,8 @@ class DraftDiffApp(App[None]):
         self.theme = LIGHT if light else DARK
         self._start = (version, at)
         self.session = None  # the session's edits, made on first use (see draftdiff.tui.recording)
+        self.chosen_after_reload = ""
+        """A version to show once the drafts are read again (one just created from here)."""
         if collection is None and draft_set is not None:
             collection = LoadedCollection(draft_set, tuple(draft_set.diagnostics))
         self._preloaded = collection
@@ -227,6 +229,12 @@ class DraftDiffApp(App[None]):
             return
         self.call_from_thread(self.show_reloaded, loaded, quiet)
 
+    def after_write(self, findings: Sequence[Diagnostic] = ()) -> None:
+        """A file was written from here: read the drafts again at once (the views update), quietly."""
+        if self._watch is not None:
+            self._watch.changed()  # our own write: the poll need not reload a second time
+        self.reload_in_background(quiet=True)
+
     def _reload_failed(self, message: str) -> None:
         self.load_error = f"{message} — still showing the last drafts that could be read"
         self.notify(message, title="Cannot reload the drafts", severity="error")
@@ -248,6 +256,8 @@ class DraftDiffApp(App[None]):
             self._stand_in = self.version
         else:
             self.version = self.version  # tell the views to redraw from the fresh drafts
+        if self.chosen_after_reload in ids:
+            self.version, self.chosen_after_reload = self.chosen_after_reload, ""
         if quiet:
             return
         errors = loaded.errors
