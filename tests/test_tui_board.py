@@ -228,24 +228,72 @@ def test_usable_at_80x24() -> None:
     run(go())
 
 
-def test_palette_exports_a_snapshot_of_the_selected_version(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+    from textual.widgets import Input, Select
+
     from draftdiff.tui.export import snapshot_formats
+    from draftdiff.tui.screens.forms import FormDialog
 
     if "md" not in snapshot_formats():
-        import pytest
-
         pytest.skip("no Markdown snapshot renderer registered")
     monkeypatch.chdir(tmp_path)
 
     async def go() -> None:
         app = make_app(version="2024-09-status")
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await pilot.press("ctrl+p", *"Export snapshot of 2024-09-11 as md")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await pilot.pause()
-            written = tmp_path / "snapshot-2024-09-status.md"
+            dialog = app.screen
+            assert isinstance(dialog, FormDialog)
+            assert dialog.query_one("#field-format", Select).value == "md"
+            assert dialog.query_one("#field-path", Input).value == "snapshots/"
+            dialog.query_one("#field-author", Input).value = "Doe, Jane"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            written = tmp_path / "snapshots" / "snapshot-2024-09-status.md"
             assert written.is_file() and "Third-party forces" in written.read_text()
-            assert any("snapshot-2024-09-status.md" in n.message for n in app._notifications)
+            assert "Doe" in written.read_text()
+            assert "Snapshot written" in screen_text(app)
+            written.write_text("kept")
+            await pilot.press("ctrl+p", *"Export snapshot of 2024-09-11 as md")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert written.read_text() == "kept" and "exists" in screen_text(app)
+            app.screen.query_one("#field-overwrite", Select).value = "replace"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "Third-party forces" in written.read_text()
+
+    run(go())
+
+
+def test_palette_export_refuses_a_collection_with_errors_as_snapshot_does(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A status that contradicts the claim made public: validate fails, snapshot refuses, so does the export."""
+    from draftdiff.tui.screens.forms import FormDialog
+
+    folder = copy_fixtures(tmp_path)
+    status = folder / "2024-09-status.yaml"
+    status.write_text(status.read_text().replace("    status: disputed\n", "    status: agreed\n", 1))
+    monkeypatch.chdir(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "claimed-counts" in text  # the problem panel lists the collection rule's finding
+            from draftdiff.tui.export import ask_export
+
+            ask_export(app, "md")
+            await pilot.pause()
+            assert not isinstance(app.screen, FormDialog)
+            assert "refuses to build a snapshot" in screen_text(app)
+            assert not (tmp_path / "snapshots").exists()
 
     run(go())
