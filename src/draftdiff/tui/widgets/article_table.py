@@ -18,7 +18,7 @@ from draftdiff.textsafe import visible
 from draftdiff.tui.look import badge, date_label, part_label, part_number, status_text
 from draftdiff.tui.widgets.redraw import DeferredRedraw
 
-COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 11), ("text", "Text basis", 11),
+COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 10), ("text", "Text basis", 11),
            ("basis", "Status basis", 12), ("since", "Since", 10))
 """(key, heading, width); the title takes what is left."""
 DROP_ORDER = ("since", "basis", "text")
