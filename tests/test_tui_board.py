@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tui_support import copy_fixtures, make_app, screen_text
+from tui_support import copy_fixtures, make_app, screen_text, settle
 
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.widgets.article_table import ArticleTable
@@ -45,7 +45,7 @@ def test_status_is_symbol_and_word_and_the_bases_and_since_have_their_own_column
     async def go() -> None:
         app = make_app(version="2024-01-beta-response")
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await settle(pilot, app)  # the Since column is computed in a worker
             table = app.screen.query_one(ArticleTable)
             assert column_names(app) == ["No.", "Article", "Status", "Text basis", "Status basis", "Since"]
             row = [str(c) for c in table.get_row("borders")]

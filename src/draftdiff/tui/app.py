@@ -171,7 +171,7 @@ class DraftDiffApp(App[None]):
                 self._notices.append((f"No version on or before {at!r}; showing the latest version.", "--at"))
         setter("version", chosen or self.version or (ids[-1] if ids else ""))
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False, description="read the drafts")
     def load_in_background(self) -> None:
         """Read and check the drafts off the UI thread; the board shows a loading indicator meanwhile."""
         try:
@@ -220,7 +220,7 @@ class DraftDiffApp(App[None]):
         """Read the collection again in a worker; the views change once it is read."""
         self.reload_in_background()
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False, description="read the drafts again")
     def reload_in_background(self, quiet: bool = False) -> None:
         try:
             loaded = load_collection(self.paths)

@@ -130,6 +130,11 @@ class BoardScreen(Screen[None]):
         if not loading:
             self.call_after_refresh(self.app.ready)  # type: ignore[attr-defined]
 
+    def on_screen_resume(self) -> None:
+        from draftdiff.tui.widgets.redraw import redraw_stale
+
+        redraw_stale(self)
+
     def _sync(self, *_: object) -> None:
         app = self.app
         draft_set: DraftSet = app.draft_set  # type: ignore[attr-defined]

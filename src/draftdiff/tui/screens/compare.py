@@ -175,7 +175,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#changes", DataTable).loading = True
         self._diff_in_background(key, draft_set, old_id, new_id)
 
-    @work(thread=True, exclusive=True, group="diff", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="diff", exit_on_error=False, description="diff of two versions")
     def _diff_in_background(self, key: tuple[int, str, str], draft_set: DraftSet, old_id: str,
                             new_id: str) -> None:
         """The diff runs off the UI thread: a long article never freezes the keys."""

@@ -170,6 +170,8 @@ class PreconditionsScreen(Screen[None]):
         Binding("escape", "app.show_board", "Board", show=False),
     ]
 
+    _stale = False
+
     def compose(self) -> ComposeResult:
         yield DataTable(id="precondition-list", cursor_type="row", zebra_stripes=True)
         yield Static(id="precondition-brief")
@@ -193,9 +195,16 @@ class PreconditionsScreen(Screen[None]):
         draft = self.draft
         return list(draft.preconditions) if draft else []
 
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._show()
+
     def _show(self, *_: object) -> None:
         if not self.is_mounted:
             return
+        self._stale = self.app.screen is not self
+        if self._stale:
+            return  # in the background: drawn when shown again
         self._fill_list()
         self._fill_matrix()
 
