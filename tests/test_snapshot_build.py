@@ -180,5 +180,5 @@ def test_preamble_and_removed_articles_are_shown_but_not_counted(tmp_path: Path)
         ("a", "article", "agreed"), ("b", "article", "removed"), ("c", "preamble", "agreed")]
     c = snap.counts
     assert (c.total, c.agreed, c.removed) == (1, 1, 1)
-    assert render("snapshot", "md", snap).startswith("# Status of the 1 article of the test-peace draft")
-    assert "| (preamble) | `c` |" in render("snapshot", "md", snap)
+    assert render("snapshot", "md", snap).startswith("# Status of the 1 article of the test peace draft")
+    assert "| Preamble | `c` |" in render("snapshot", "md", snap)

@@ -263,3 +263,34 @@ def test_verify_finds_the_drafts_folder_the_snapshot_names(tmp_path, monkeypatch
     capsys.readouterr()
     assert main(["snapshot", "verify", "s.json"]) == 0  # no --drafts, and no ./drafts here
     assert "collection" in capsys.readouterr().out
+
+
+def test_dates_print_with_their_precision_in_every_face(capsys) -> None:
+    """'The last days of December 2023' is not 31 December; a month date is not the 1st."""
+    from draftdiff.cli import main
+
+    for fmt in ("text", "md", "html"):
+        assert main(["snapshot", "--as-of", "2024-01-02", "-f", fmt]) == 0
+        out = capsys.readouterr().out
+        assert "~2023-12-31" in out, fmt
+        assert "2020-11-01" not in out.split("draftdiff-snapshot")[0], fmt  # the zangezur demand: raised 2020-11
+
+
+def test_a_claim_is_judged_against_the_version_it_was_about(capsys) -> None:
+    """In March 2025 Aliyev's December count was still true of December's text."""
+    from draftdiff.cli import main
+
+    assert main(["status", "--as-of", "2025-03-20", "--no-color"]) == 0
+    [line] = [ln for ln in capsys.readouterr().out.splitlines() if "Aliyev" in ln]
+    assert line.endswith("fits 2024-12-18-status")
+
+
+def test_writing_a_file_says_what_was_written(tmp_path: Path, capsys) -> None:
+    from draftdiff.cli import main
+
+    out = tmp_path / "status.md"
+    assert main(["snapshot", "--as-of", "2024-09-15", "-o", str(out)]) == 0
+    stdout, stderr = capsys.readouterr()
+    digest = next(ln for ln in out.read_text().splitlines() if "Content digest" in ln).split("`")[1]
+    assert stdout == "" and stderr.strip() == (f"wrote {out}: md snapshot as of 2024-09-15 from 2024-09-11-status, "
+                                               f"{digest}")

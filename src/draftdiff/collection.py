@@ -217,7 +217,8 @@ def check_collection(loaded: list[LoadedDraft], references: Sequence[LoadedDraft
     skip = set(disabled)
     report.diagnostics = [d for d in draft_set.diagnostics if d.rule not in skip]
     reported = {item.name for item in draft_set.files}
-    found = run_rules(RuleContext(draft_set.files + list(references)))
+    invalid = [item for item in loaded if item.draft is None]
+    found = run_rules(RuleContext(draft_set.files + list(references), invalid))
     report.diagnostics.extend(d for d in found if d.file in reported and d.rule not in skip)
     return CheckedCollection(draft_set, report)
 

@@ -16,7 +16,7 @@ from draftdiff.model import STATUS_ORDER
 __all__ = [
     "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS",
     "UnreadableDate", "change_label", "count_phrase", "date_json", "format_date", "part_label",
-    "precondition_label", "status_label", "parse_user_date", "status_legend", "precondition_legend",
+    "part_phrase", "precondition_label", "status_label", "parse_user_date", "status_legend", "precondition_legend",
 ]
 
 # --- article statuses ----------------------------------------------------------------------------------------
@@ -75,7 +75,17 @@ CHANGE_LABELS: dict[str, str] = {
     "status-changed": "status changed", "basis-changed": "basis changed",
     "position-changed": "positions changed", "sources-changed": "sources changed",
     "notes-changed": "notes changed", "withdrawn": "withdrawn", "party-changed": "party changed",
-    "article-changed": "article changed",
+    "article-changed": "article changed", "kind-changed": "kind changed", "part-changed": "part changed",
+    "raised-changed": "date raised changed", "agreement-changed": "agreement changed",
+    "agreement-title-changed": "agreement's name changed",
+    "date-changed": "date changed", "date-note-changed": "date note changed", "stage-changed": "stage changed",
+    "proposer-changed": "proposer changed", "lineage-changed": "based on changed",
+    "parties-changed": "parties changed", "counts-changed": "counts changed",
+    "coverage-changed": "article coverage changed", "summary-changed": "summary changed",
+    "attestation-changed": "attestation changed", "source-added": "source added",
+    "source-removed": "source removed", "source-changed": "source changed",
+    "claim-added": "claimed count added", "claim-removed": "claimed count removed",
+    "claim-changed": "claimed count changed",
 }
 """The words a change kind is shown with, in every renderer and the TUI."""
 
@@ -108,6 +118,17 @@ def count_phrase(counts: Mapping[str, int], *, parts: Mapping[str, int] | None =
     if named:
         text += ", and " + " and ".join(named) if len(named) <= 2 else ", and " + ", ".join(named)
     return text
+
+
+def part_phrase(parts: list[str], removed: int = 0) -> str:
+    """What the count of articles leaves out, named: ``; the preamble and the title besides, 1 removed``."""
+    named = [PART_NAMES.get(p, p).lower() for p in dict.fromkeys(parts) if p != "article"]
+    bits = []
+    if named:
+        bits.append("the " + " and the ".join(named) + " besides")
+    if removed:
+        bits.append(f"{removed} removed not counted")
+    return ("; " + ", ".join(bits)) if bits else ""
 
 
 # --- dates ---------------------------------------------------------------------------------------------------

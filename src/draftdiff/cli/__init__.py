@@ -17,7 +17,8 @@ from typing import NoReturn
 
 from draftdiff import __version__
 
-COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot")
+COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot",
+            "new-version", "add-source", "set-status", "add-claim", "set-precondition", "set", "fmt")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
@@ -29,6 +30,8 @@ class UsageError(Exception):
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with ``only``, just that command's module is imported (faster start-up)."""
+    from draftdiff.rules import plain_doc
+
     parser = argparse.ArgumentParser(
         prog="draftdiff",
         description="Versions of a negotiated agreement: status board, redlines, validation, snapshots.",
@@ -37,7 +40,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f"draftdiff.cli.{name.replace('-', '_')}")
-        command = sub.add_parser(name, help=module.HELP, description=module.__doc__)
+        command = sub.add_parser(name, help=module.HELP, description=plain_doc(module.__doc__))
         module.add_arguments(command)
         command.set_defaults(_module=module)
     return parser

@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from draftdiff.snapshot import Snapshot
     from draftdiff.snapshot.inputs import InvalidDrafts
 
-HELP = "a citable, verifiable status snapshot as of a date (md, json, csv, html, bibtex, csl, cff)"
-FORMATS = ("md", "json", "csv", "html", "bibtex", "csl", "cff", "text")
+HELP = "a citable, verifiable status snapshot as of a date (formats: see --format)"
 
 
 def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", choices=("verify",), metavar="verify", help="'verify FILE': check a snapshot file")
     parser.add_argument("file", nargs="?", metavar="FILE", help="the snapshot file to verify")
     add_selection_arguments(parser)
-    parser.add_argument("-f", "--format", choices=FORMATS, default="md", help="output format (default: md)")
+    from draftdiff.render import formats
+
+    parser.add_argument("-f", "--format", choices=formats("snapshot"), default="md",
+                        help="output format (default: md)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     parser.add_argument("--author", action="append", default=[], metavar="NAME",
                         help="author for the citation, 'Family, Given' or an organisation (repeatable)")
@@ -128,7 +130,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--commit is for 'draftdiff snapshot verify FILE --commit'")
     from draftdiff.render import render
 
-    write_output(render("snapshot", args.format, build_from_args(args)), args.output)
+    snap = build_from_args(args)
+    write_output(render("snapshot", args.format, snap), args.output)
+    if args.output and args.output != "-":  # the file is the answer; say where it went and what it states
+        print(f"wrote {args.output}: {args.format} snapshot as of {snap.as_of} from {snap.status_draft.id}, "
+              f"{snap.digest}", file=sys.stderr)
     return 0
 
 

@@ -15,12 +15,6 @@ def render(report: Report, *, color: bool = False, hints: bool = True) -> str:
         lines.append(f"{where} {severity} [{d.rule}] {visible(d.message)}")
         if hints and d.hint:
             lines.append(style(f"    hint: {visible(d.hint)}", "dim", color=color))
-    files = len(report.files)
-    noun = "file" if files == 1 else "files"
-    if report.errors or report.warnings:
-        summary = f"{report.errors} error{'s' * (report.errors != 1)}, " \
-                  f"{report.warnings} warning{'s' * (report.warnings != 1)} in {files} {noun}"
-        lines.append(style(summary, "red" if report.errors else "yellow", color=color))
-    else:
-        lines.append(style(f"{files} {noun} valid ({report.drafts} drafts)", "green", color=color))
+    colour = "red" if report.errors else "yellow" if report.warnings else "green"
+    lines.append(style(report.summary(), colour, color=color))
     return "\n".join(lines) + "\n"

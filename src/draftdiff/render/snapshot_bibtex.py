@@ -34,8 +34,8 @@ def render(snap: Snapshot, **_options: object) -> str:
                ("version", tex(c.digest)), ("note", tex(cite.note(c)))]
     if c.repository:
         fields.append(("url", tex(c.repository)))
+    fields += [("year", c.as_of[:4]), ("month", str(int(c.as_of[5:7]))), ("date", c.as_of)]
     if c.generated_at:
-        fields.append(("year", c.generated_at[:4]))
-        fields.append(("date", c.generated_at[:10]))
+        fields.append(("urldate", c.generated_at[:10]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{c.key},\n{body}\n}}\n"

@@ -78,6 +78,7 @@ def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str 
     claims, claim_sources = _claims(draft_set, considered, as_of, claims_window_days)
     snap = Snapshot(
         agreement=chosen.agreement,
+        agreement_title=next((d.agreement_title for d in reversed(considered) if d.agreement_title), ""),
         as_of=as_of,
         draft_id=draft_id,
         drafts=refs,

@@ -198,6 +198,8 @@ class Snapshot:
     sources: tuple[SourceRef, ...] = ()
     later: tuple[DraftRef, ...] = ()
     """Versions dated after ``as_of`` that existed when it was built (not in the digest)."""
+    agreement_title: str = ""
+    """The agreement's name (``agreement_title`` of the latest version used that gives one)."""
     provenance: Provenance | None = None
     digest: str = ""
     """``sha256:…`` of the canonical content (see :mod:`draftdiff.snapshot.digest`)."""
@@ -215,7 +217,7 @@ class Snapshot:
 
 # --- plain dictionaries (JSON) ---------------------------------------------------------------
 
-_CONTENT_KEYS = ("agreement", "as_of", "draft_id", "drafts", "articles", "counts", "preconditions",
+_CONTENT_KEYS = ("agreement", "agreement_title", "as_of", "draft_id", "drafts", "articles", "counts", "preconditions",
                  "claims", "claims_window_days", "sources")
 
 
@@ -256,6 +258,7 @@ def snapshot_from_dict(data: Any) -> Snapshot:
         prov = data.get("provenance")
         return Snapshot(
             agreement=_str(content, "agreement"),
+            agreement_title=str(content.get("agreement_title") or ""),
             as_of=_str(content, "as_of"),
             draft_id=content.get("draft_id"),
             drafts=tuple(_build(DraftRef, d, "content.drafts") for d in _list(content, "drafts")),

@@ -14,8 +14,6 @@ from textual.app import App
 from draftdiff.collection import DraftSet
 
 PREFERRED = ("markdown", "md", "text", "json")
-SUFFIX = {"markdown": "md", "md": "md", "text": "txt", "json": "json", "html": "html", "csv": "csv",
-          "bibtex": "bib", "csl": "csl.json", "cff": "cff"}
 DEFAULT_FOLDER = "snapshots/"
 
 
@@ -36,7 +34,9 @@ def target_path(where: str, draft_id: str, fmt: str, base: Path) -> Path:
     if not path.is_absolute():
         path = base / path
     if (where or DEFAULT_FOLDER).endswith(("/", "\\")) or path.is_dir():
-        return path / f"snapshot-{draft_id}.{SUFFIX.get(fmt, fmt)}"
+        from draftdiff.render import suffix
+
+        return path / f"snapshot-{draft_id}.{suffix('snapshot', fmt)}"
     return path
 
 

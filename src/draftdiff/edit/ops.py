@@ -1,0 +1,444 @@
+"""The edits an analyst makes, as pure functions of a draft's plain data.
+
+Each function checks what it is given against the draft (ids, statuses, sources,
+with a "did you mean" on a typo), then returns an :class:`~draftdiff.edit.writepath.Edit`:
+the mutations to make and one line per change in the shared vocabulary. Nothing
+here reads or writes a file; :func:`draftdiff.edit.apply_edit` does, and proves the write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, get_args
+
+from draftdiff.diagnostics import closest
+from draftdiff.edit.tree import EditRefused, Mutation
+from draftdiff.edit.writepath import Edit
+
+Data = dict[str, Any]
+
+
+# --- finding things ------------------------------------------------------------------------------------------
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    guess = closest(word, choices)
+    return f"; did you mean '{guess}'?" if guess else ""
+
+
+def find_article(data: Data, ref: str) -> int:
+    """The index of the article ``ref`` names: its id, or its number."""
+    articles = data.get("articles") or []
+    for i, article in enumerate(articles):
+        if isinstance(article, dict) and article.get("id") == ref:
+            return i
+    if ref.isdigit():
+        numbered = [i for i, a in enumerate(articles) if isinstance(a, dict) and a.get("number") == int(ref)
+                    and a.get("part", "article") == "article"]
+        if len(numbered) == 1:
+            return numbered[0]
+    ids = [str(a.get("id")) for a in articles if isinstance(a, dict)]
+    raise EditRefused(f"no article '{ref}' in draft {data.get('id')}{_did_you_mean(ref, ids)}",
+                      f"name an article by its id or number: {', '.join(ids[:20])}" + (" …" if len(ids) > 20 else ""))
+
+
+def find_precondition(data: Data, ref: str) -> int:
+    items = data.get("preconditions") or []
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") == ref:
+            return i
+    ids = [str(p.get("id")) for p in items if isinstance(p, dict)]
+    raise EditRefused(f"no precondition '{ref}' in draft {data.get('id')}{_did_you_mean(ref, ids)}",
+                      f"preconditions here: {', '.join(ids) or 'none'}")
+
+
+def check_sources(data: Data, sources: Sequence[str]) -> None:
+    known = [str(s.get("id")) for s in data.get("sources") or [] if isinstance(s, dict)]
+    for sid in sources:
+        if sid not in known:
+            raise EditRefused(f"no source '{sid}' in draft {data.get('id')}{_did_you_mean(sid, known)}",
+                              f"add it first: draftdiff add-source FILE --id {sid} --title … --publisher …")
+
+
+def _choice(value: str, choices: Sequence[str], what: str) -> str:
+    if value not in choices:
+        raise EditRefused(f"'{value}' is not {what}{_did_you_mean(value, choices)}",
+                          f"use one of: {', '.join(choices)}")
+    return value
+
+
+def _literals(annotation: Any) -> list[str]:
+    return [str(a) for a in get_args(annotation)]
+
+
+def article_label(article: dict[str, Any]) -> str:
+    """``Article 7 third-party-forces``, ``Preamble preamble``: how every face names an article."""
+    from draftdiff.vocab import part_label
+
+    return f"{part_label(str(article.get('part', 'article')), article.get('number'))} {article.get('id')}"
+
+
+def _short(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def _evidence(sources: Sequence[str], note: str | None, basis: str) -> str:
+    if sources:
+        return f" ({'source' if len(sources) == 1 else 'sources'} {', '.join(sources)})"
+    if note:
+        return f" ({basis}: {_short(note)})"
+    return ""
+
+
+def _add_ids(path: tuple[Any, ...], current: Any, new: Sequence[str]) -> list[Mutation]:
+    """Mutations that add ``new`` ids to the id list at ``path`` (made if it is missing)."""
+    if isinstance(current, list):
+        missing = [s for s in new if s not in current]
+        return [Mutation("append", path, s) for s in missing]
+    return [Mutation("set", path, list(dict.fromkeys(new)))] if new else []
+
+
+# --- the edits ----------------------------------------------------------------------------------------------
+
+
+def set_status(data: Data, article_ref: str, status: str, *, basis: str | None = None,
+               sources: Sequence[str] = (), note: str | None = None) -> Edit:
+    """An article's status, with its evidence: ``reported`` needs a source, ``inferred`` a note."""
+    from draftdiff.model import ArticleStatus, StatusBasis
+
+    index = find_article(data, article_ref)
+    article = data["articles"][index]
+    _choice(status, _literals(ArticleStatus), "an article status")
+    if basis is None:
+        basis = "reported" if sources else "inferred" if note else None
+    if basis is None:
+        raise EditRefused(f"say what the status '{status}' rests on",
+                          "give --source ID (reported), or --basis inferred --note 'from what'")
+    _choice(basis, _literals(StatusBasis), "a status basis")
+    if basis == "reported" and not sources:
+        raise EditRefused("a reported status needs the source that reports it",
+                          "give --source ID (add the source first with draftdiff add-source)")
+    if basis == "inferred" and not (note and note.strip()):
+        raise EditRefused("an inferred status needs a note saying from what it is inferred",
+                          "give --note 'inferred from …'")
+    check_sources(data, sources)
+    path = ("articles", index)
+    old = article.get("status")
+    mutations: list[Mutation] = []
+    if old != status:
+        mutations.append(Mutation("set", path + ("status",), status))
+    if article.get("status_basis") != basis:
+        mutations.append(Mutation("set", path + ("status_basis",), basis))
+    lines = []
+    if note is not None and article.get("status_note") != note:
+        mutations.append(Mutation("set", path + ("status_note",), note))
+    elif note is None and old != status and "status_note" in article:
+        mutations.append(Mutation("delete", path + ("status_note",)))
+        lines.append(f"{article_label(article)}: status note removed (it explained the status '{old}': "
+                     f"\"{_short(str(article['status_note']), 50)}\")")
+    mutations += _add_ids(path + ("sources",), article.get("sources"), sources)
+    label = article_label(article)
+    if old != status:
+        lines.insert(0, f"{label}: {old} → {status}{_evidence(sources, note, basis)}")
+    elif mutations:
+        lines.insert(0, f"{label}: {status}, evidence updated{_evidence(sources, note, basis)}")
+    else:
+        lines = [f"{label} is already {status} on that evidence"]
+    return Edit(mutations, lines)
+
+
+def add_source(data: Data, fields: dict[str, Any]) -> Edit:
+    """A new source; an id in use is refused (``set`` changes an existing source)."""
+    from draftdiff.model import Source
+
+    fields = {k: v for k, v in fields.items() if v is not None}
+    sid = str(fields.get("id", ""))
+    known = [str(s.get("id")) for s in data.get("sources") or [] if isinstance(s, dict)]
+    if sid in known:
+        raise EditRefused(f"source '{sid}' exists already in draft {data.get('id')}",
+                          f"choose a new id, or change a field of it: draftdiff set FILE 'sources[{sid}].title' …")
+    entry = _model_order(Source, fields)
+    _check_model(Source, entry, f"source {sid}")
+    sources = data.get("sources")
+    mutation = Mutation("append", ("sources",), entry) if isinstance(sources, list) else \
+        Mutation("set", ("sources",), [entry])
+    what = ", ".join(str(v) for v in (fields.get("publisher"), fields.get("date")) if v)
+    return Edit([mutation], [f"source {sid} added: \"{_short(str(fields.get('title', '')))}\" ({what})"])
+
+
+def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
+    """A count someone made public; the edit says whether the board fits it."""
+    from draftdiff.claims import claim_problems, comparable
+    from draftdiff.model import ClaimedCount
+
+    fields = {k: v for k, v in fields.items() if v is not None and v is not False}
+    check_sources(data, [str(fields.get("source", ""))])
+    entry = _model_order(ClaimedCount, fields)
+    claim = _check_model(ClaimedCount, entry, "the claim")
+    counts = {s: 0 for s in ("agreed", "partial", "disputed", "removed", "unknown")}
+    for article in data.get("articles") or []:
+        if isinstance(article, dict) and article.get("part", "article") == "article":
+            counts[str(article.get("status"))] = counts.get(str(article.get("status")), 0) + 1
+    articles = sum(counts.values()) - counts["removed"]
+    said = ", ".join(f"{entry[k]} {k}" for k in ("agreed", "partial", "disputed") if k in entry)
+    if "total" in entry:
+        said += f" of {entry['total']}" if said else f"{entry['total']} in all"
+    if "agreed_percent" in entry:
+        said += (", " if said else "") + f"{entry['agreed_percent']:g}% of the text agreed"
+    if entry.get("approximate"):
+        said = "about " + said
+    who = f"{entry.get('speaker')}, " if entry.get("speaker") else ""
+    line = f"claim added: {said} ({who}{entry.get('date', 'undated')}, source {entry['source']})"
+    if not comparable(claim):
+        notes = ["the claim gives a share of the text only, which is recorded, not compared with the board"]
+    else:
+        problems = claim_problems(counts, articles, claim)
+        notes = ["the board fits this claim"] if not problems else \
+            [f"the board does not fit this claim: {'; '.join(problems)}"]
+    existing = data.get("claimed_counts")
+    mutation = Mutation("append", ("claimed_counts",), entry) if isinstance(existing, list) else \
+        Mutation("set", ("claimed_counts",), [entry])
+    return Edit([mutation], [line], notes)
+
+
+def set_precondition(data: Data, ref: str, *, status: str | None = None, sources: Sequence[str] = (),
+                     note: str | None = None, basis: str | None = None) -> Edit:
+    """Where a precondition stands, with the source or note that says so."""
+    from draftdiff.model import PreconditionStatus, StatusBasis
+
+    index = find_precondition(data, ref)
+    item = data["preconditions"][index]
+    if status is not None:
+        _choice(status, _literals(PreconditionStatus), "a precondition status")
+    if basis is not None:
+        _choice(basis, _literals(StatusBasis), "a status basis")
+    check_sources(data, sources)
+    if status is None and not sources and note is None and basis is None:
+        raise EditRefused("nothing to set", "give --status, --source or --note")
+    path = ("preconditions", index)
+    old = item.get("status")
+    mutations: list[Mutation] = []
+    if status is not None and status != old:
+        mutations.append(Mutation("set", path + ("status",), status))
+    if basis is not None and item.get("status_basis") != basis:
+        mutations.append(Mutation("set", path + ("status_basis",), basis))
+    if note is not None and item.get("status_note") != note:
+        mutations.append(Mutation("set", path + ("status_note",), note))
+    mutations += _add_ids(path + ("sources",), item.get("sources"), sources)
+    label = f"precondition {item.get('id')} ({item.get('party')})"
+    evidence = _evidence(sources, note, basis or "note")
+    if status is not None and status != old:
+        lines = [f"{label}: {old} → {status}{evidence}"]
+    elif mutations:
+        lines = [f"{label}: {old}, evidence updated{evidence}"]
+    else:
+        lines = [f"{label} is already {old} on that evidence"]
+    return Edit(mutations, lines)
+
+
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")
+
+
+def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
+    """``articles[third-party-forces].status_note`` → the path, and how to say it in a change line."""
+    from draftdiff.load import _allowed_keys
+
+    path: tuple[Any, ...] = ()
+    node: Any = data
+    label = ""
+    for step in address.split("."):
+        match = _STEP.match(step)
+        if match is None:
+            raise EditRefused(f"cannot read '{step}' in the address '{address}'",
+                              "write it like articles[third-party-forces].status_note or sources[tass-1704669].title")
+        name, ref = match.groups()
+        if isinstance(node, dict) and name not in node:
+            allowed = _allowed_keys(path)
+            if allowed and name not in allowed:
+                raise EditRefused(f"'{name}' is not a field here{_did_you_mean(name, allowed)}",
+                                  f"fields here: {', '.join(allowed)}")
+            if ref is not None or step != address.split(".")[-1]:
+                raise EditRefused(f"{address}: '{name}' is not in this draft")
+        if not isinstance(node, dict):
+            raise EditRefused(f"{address}: '{name}' is inside a value that is not a mapping")
+        path += (name,)
+        if ref is None:
+            node = node.get(name)
+            label += ("." if label else "") + name
+            continue
+        items = node.get(name)
+        if isinstance(items, dict):
+            if ref not in items:
+                raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, list(items))}")
+            path += (ref,)
+            node = items[ref]
+            label += ("." if label else "") + f"{name}.{ref}"
+            continue
+        if not isinstance(items, list):
+            raise EditRefused(f"{address}: '{name}' is not a list in this draft")
+        if name == "articles":
+            index = find_article(data, ref)
+            label = article_label(items[index])
+        elif name == "preconditions":
+            index = find_precondition(data, ref)
+            label = f"precondition {ref}"
+        else:
+            ids = [str(i.get("id")) for i in items if isinstance(i, dict) and "id" in i]
+            if ref in ids:
+                index = ids.index(ref)
+            elif ref.isdigit() and int(ref) < len(items):
+                index = int(ref)
+            else:
+                raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, ids)}",
+                                  f"name an entry by its id ({', '.join(ids[:12])}) or its position from 0")
+            label += ("." if label else "") + f"{name}[{ref}]"
+        path += (index,)
+        node = items[index]
+    return path, label
+
+
+def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> Edit:
+    """One field of an existing record, addressed by ids: for corrections that no other command makes."""
+    path, label = resolve_address(data, address)
+    parent: Any = data
+    for part in path[:-1]:
+        parent = parent[part]
+    field_name = path[-1]
+    present = isinstance(parent, dict) and field_name in parent
+    old = parent.get(field_name) if isinstance(parent, dict) else parent[field_name]
+    where = f"{label}: {field_name}" if label and not label.endswith(str(field_name)) else label or str(field_name)
+    if label.endswith(f".{field_name}"):
+        where = f"{label[:-len(str(field_name)) - 1]}: {field_name}"
+    if delete:
+        if not present:
+            return Edit([], [f"{where} is not set"])
+        return Edit([Mutation("delete", path)], [f"{where} removed (was {_said(old)})"])
+    if present and old == value and type(old) is type(value):
+        return Edit([], [f"{where} is already {_said(value)}"])
+    line = f"{where} {_said(old)} → {_said(value)}" if present else f"{where} set to {_said(value)}"
+    return Edit([Mutation("set", path, value)], [line])
+
+
+def _said(value: Any) -> str:
+    if isinstance(value, str):
+        return f"\"{_short(value, 50)}\""
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] = ()) -> Edit:
+    """A new version made from ``base``: its articles and preconditions with their ids, ``based_on`` the base.
+
+    What belongs to the base only (title, summary, notes, date note, attestation,
+    claimed counts) is not carried: it is set from ``fields`` or left out, so the copy
+    can never pass as the old version. Sources nothing carried cites are left out too.
+    """
+    from draftdiff.model import Coverage, DatePrecision, DraftKind, Stage
+
+    fields = {k: v for k, v in fields.items() if v is not None}
+    new_id = str(fields["id"])
+    if new_id in existing_ids or new_id == base.get("id"):
+        raise EditRefused(f"a draft with id '{new_id}' exists already", "ids are never reused; choose another")
+    _choice(str(fields["kind"]), _literals(DraftKind), "a kind of version")
+    if "stage" in fields:
+        _choice(str(fields["stage"]), _literals(Stage), "a stage")
+    if "date_precision" in fields:
+        _choice(str(fields["date_precision"]), _literals(DatePrecision), "a date precision")
+    if "article_coverage" in fields:
+        _choice(str(fields["article_coverage"]), _literals(Coverage), "an article coverage")
+    parties = [str(p) for p in base.get("parties") or []]
+    if fields["proposed_by"] not in parties + ["joint"]:
+        raise EditRefused(f"'{fields['proposed_by']}' is not a party of this agreement"
+                          f"{_did_you_mean(str(fields['proposed_by']), parties + ['joint'])}",
+                          f"use one of: {', '.join(parties + ['joint'])}")
+    mutations = [Mutation("set", (key,), fields[key]) for key in ("id", "title", "date", "kind", "proposed_by")]
+    mutations.append(Mutation("set", ("based_on",), base.get("id")))
+    for key in ("stage", "article_coverage", "summary"):
+        if key in fields:
+            mutations.append(Mutation("set", (key,), fields[key]))
+        elif key == "summary" and "summary" in base:
+            mutations.append(Mutation("delete", ("summary",)))
+    if fields.get("date_precision", "day") != "day":
+        mutations.append(Mutation("set", ("date_precision",), fields["date_precision"]))
+    elif "date_precision" in base:
+        mutations.append(Mutation("delete", ("date_precision",)))
+    left_out = []
+    for key, what in (("notes", "notes"), ("date_note", "date note"), ("attested_by", "attestation"),
+                      ("claimed_counts", "claimed counts")):
+        if key in base:
+            mutations.append(Mutation("delete", (key,)))
+            left_out.append(what)
+    unused = _uncited_sources(base)
+    for index in sorted(unused, reverse=True):
+        mutations.append(Mutation("delete", ("sources", index)))
+    from draftdiff.vocab import count_phrase
+
+    counts: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    for article in base.get("articles") or []:
+        if isinstance(article, dict):
+            part = str(article.get("part", "article"))
+            if part == "article":
+                counts[str(article.get("status"))] = counts.get(str(article.get("status")), 0) + 1
+            else:
+                parts[part] = parts.get(part, 0) + 1
+    preconditions = len(base.get("preconditions") or [])
+    line = (f"new version {new_id} ({fields['kind']} by {fields['proposed_by']}, {fields['date']}), based on "
+            f"{base.get('id')}; carried with their ids and statuses: {count_phrase(counts, parts=parts)}; "
+            f"{preconditions} precondition{'s' * (preconditions != 1)}")
+    lines = [line]
+    if left_out or "summary" in base:
+        lines.append("not carried from the base: title" + (", summary" if "summary" in base else "")
+                     + "".join(f", {w}" for w in left_out))
+    if unused:
+        ids = [str(base["sources"][i].get("id")) for i in sorted(unused)]
+        lines.append(f"{len(ids)} sources left out, cited only by what was not carried: {', '.join(ids)}")
+    return Edit(mutations, lines, keep_head_comment=lambda line: line.startswith("# yaml-language-server:"))
+
+
+_MARKER = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")
+
+
+def _uncited_sources(base: Data) -> list[int]:
+    """Indexes of the base's sources that nothing a new version carries cites."""
+    cited: set[str] = set()
+
+    def walk(node: Any, key: str | None = None) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, str(k))
+        elif isinstance(node, list):
+            if key == "sources":
+                cited.update(str(v) for v in node if isinstance(v, str))
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            cited.update(_MARKER.findall(node))
+
+    walk(base.get("articles"))
+    walk(base.get("preconditions"))
+    return [i for i, s in enumerate(base.get("sources") or [])
+            if isinstance(s, dict) and str(s.get("id")) not in cited]
+
+
+def _model_order(model: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = [k for k in fields if k not in model.model_fields]
+    if unknown:
+        raise EditRefused(f"unknown field {unknown[0]}", f"fields: {', '.join(model.model_fields)}")
+    return {k: fields[k] for k in model.model_fields if k in fields}
+
+
+def _check_model(model: Any, entry: dict[str, Any], what: str) -> Any:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(entry)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise EditRefused(f"{what}: {where}: {message} (got {error.get('input')!r})",
+                          "dates are YYYY-MM-DD, ids lower-case letters, digits and '-', URLs start with https://")
