@@ -12,6 +12,7 @@ from typing import Any
 from textual.app import App
 
 from draftdiff.collection import DraftSet
+from draftdiff.diagnostics import Diagnostic
 
 PREFERRED = ("markdown", "md", "text", "json")
 DEFAULT_FOLDER = "snapshots/"
@@ -66,7 +67,8 @@ def ask_export(app: App[Any], fmt: str | None = None) -> None:
     if not formats or draft_set.get(draft_id) is None:
         app.notify("No snapshot format or no version to export.", severity="warning")
         return
-    errors = sum(1 for d in app.problems if d.severity == "error")  # type: ignore[attr-defined]
+    problems: tuple[Diagnostic, ...] = app.problems  # type: ignore[attr-defined]
+    errors = sum(1 for d in problems if d.severity == "error")
     if errors:
         app.notify(f"The collection has {errors} error(s) (see the problems panel on the board); like "
                    "'draftdiff snapshot', the export refuses to build a snapshot from it.",

@@ -112,10 +112,10 @@ def record_text(draft_set: DraftSet, draft: Draft, item: Precondition) -> Text:
     for label, value in rows:
         out.append(f"\n{label:<14}", style="bold")
         out.append(value)
-    for label, value in (("Status note", item.status_note), ("Notes", item.notes)):
-        if value:
-            out.append(f"\n\n{label}\n", style="bold underline")
-            out.append(visible(value))
+    for heading, said in (("Status note", item.status_note), ("Notes", item.notes)):
+        if said:
+            out.append(f"\n\n{heading}\n", style="bold underline")
+            out.append(visible(said))
     out.append("\n\nSources\n", style="bold underline")
     out.append_text(sources_lines(draft, item.sources) if item.sources else Text("none cited", style="dim"))
     out.append("\n\nIn every version\n", style="bold underline")

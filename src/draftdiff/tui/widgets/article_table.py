@@ -157,10 +157,10 @@ class ArticleTable(DeferredRedraw, DataTable):
             self.add_column(heading, width=width, key=key)
         shown = {key for key, _, _ in columns}
         draft, articles = self.status_draft, self.shown
-        key = self._since_key()
-        since = self._since.get(key) if key else None
-        if "since" in shown and since is None and key and self.draft_set is not None and draft is not None:
-            self._compute_since(key, self.draft_set, draft)
+        since_key = self._since_key()
+        since = self._since.get(since_key) if since_key else None
+        if "since" in shown and since is None and since_key and self.draft_set is not None and draft is not None:
+            self._compute_since(since_key, self.draft_set, draft)
         for article in articles:
             title = Text(visible(article.title, keep_newlines=False))
             title.truncate(title_width, overflow="ellipsis")

@@ -43,7 +43,7 @@ class SummaryBar(Widget):
 
     def render(self) -> Text:
         source = self.status_draft or self.draft
-        counts = source.status_counts() if source else {s: 0 for s in STATUS_ORDER}
+        counts: dict[str, int] = dict(source.status_counts()) if source else {s: 0 for s in STATUS_ORDER}
         total = sum(counts.values())
         line = Text()
         gap = "  " if self.size.width >= 90 else " "

@@ -66,7 +66,7 @@ class VersionNote(Widget):
         lines = 3 if not self.draft.records_articles else 1
         text = version_note_text(self.draft)
         width = max(self.size.width - 2, 10)
-        wrapped = text.wrap(self.app.console, width, overflow="ellipsis")
+        wrapped = list(text.wrap(self.app.console, width, overflow="ellipsis"))
         if len(wrapped) > lines:
             wrapped = wrapped[:lines]
             wrapped[-1].truncate(width - 1)
