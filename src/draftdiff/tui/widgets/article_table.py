@@ -19,18 +19,20 @@ from draftdiff.textsafe import visible
 from draftdiff.tui.look import badge, date_label, part_label, part_number, status_text
 from draftdiff.tui.widgets.redraw import DeferredRedraw
 
-COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 10), ("text", "Text basis", 11),
+COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 10), ("text", "Text basis", 13),
            ("basis", "Status basis", 12), ("since", "Since", 10))
 """(key, heading, width); the title takes what is left."""
 DROP_ORDER = ("since", "basis", "text")
 """Columns left out, in this order, while the title would get fewer than MIN_TITLE cells."""
-MIN_TITLE = 30
+MIN_TITLE = 28
+"""About 30: at 80 columns the title keeps 28 cells and both bases stay on the board."""
 
 
 def text_basis_badge(article: Article) -> Text:
     """What the shown wording is: verbatim (dim: the normal case), summary, translation, no text…"""
     basis = article.effective_text_basis
     label = badge("no text" if basis == "none" and not article.full_text else basis)
+    label.truncate(13, overflow="ellipsis")
     if basis == "verbatim":
         label.stylize("dim")
     return label
@@ -56,7 +58,7 @@ def basis_badges(article: Article) -> Text:
 def fit_columns(width: int) -> tuple[list[tuple[str, str, int]], int]:
     """The columns that fit in ``width`` cells with a title of at least MIN_TITLE, and the title's width."""
     keys = [key for key, _, _ in COLUMNS]
-    room = width - 4  # the border, and the scroll bar a long table has
+    room = width - 2  # the scroll bar a long table has (the border is outside the widget's size)
 
     def title_width(shown: list[str]) -> int:
         return room - sum(w + 2 for k, _, w in COLUMNS if k in shown and k != "title") - 2

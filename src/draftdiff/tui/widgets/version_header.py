@@ -59,6 +59,7 @@ class VersionNote(Widget):
         draft = self.draft
         self.set_class(draft is None or not (draft.summary or draft.notes or draft.date_note
                                              or not draft.records_articles), "-empty")
+        self.refresh(layout=True)  # one line, or three for a version known only by its date
 
     def render(self) -> Text:
         if self.draft is None:
