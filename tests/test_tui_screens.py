@@ -150,3 +150,18 @@ def test_at_80_columns_titles_keep_30_characters_and_since_goes_first() -> None:
     assert title >= 28 and "since" not in [k for k, _, _ in columns] and "basis" in [k for k, _, _ in columns]
     columns, title = fit_columns(120)
     assert [k for k, _, _ in columns] == ["no", "title", "status", "text", "basis", "since"]
+
+
+def test_the_since_table_read_with_the_drafts_is_history_last_changed() -> None:
+    """One rule: the table the board reads is what the core's last_changed says, for every article."""
+    from draftdiff.bundled import drafts_dir
+    from draftdiff.history import last_changed
+    from draftdiff.tui.loading import load_collection
+
+    for folder in (Path(__file__).parent / "fixtures" / "tui_drafts", drafts_dir()):
+        loaded = load_collection([folder])
+        assert loaded.since is not None
+        for draft in loaded.draft_set.drafts:
+            for article in draft.articles:
+                expected = last_changed(loaded.draft_set, draft.id, article.id)
+                assert loaded.since[draft.id].get(article.id) == expected, (draft.id, article.id)

@@ -18,7 +18,7 @@ from draftdiff.collection import CollectionError, DraftSet
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.history import neighbour
 from draftdiff.textsafe import visible
-from draftdiff.tui.loading import LoadedCollection, load_collection
+from draftdiff.tui.loading import LoadedCollection, Since, load_collection
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.board import BoardScreen
 from draftdiff.tui.watch import FileWatch
@@ -121,6 +121,8 @@ class DraftDiffApp(App[None]):
         self._start = (version, at)
         self.session = None  # the session's edits, made on first use (see draftdiff.tui.recording)
         self.chosen_after_reload = ""
+        self.since: Since | None = None
+        """The Since column of every version, when it was read with the drafts (see tui.loading)."""
         """A version to show once the drafts are read again (one just created from here)."""
         if collection is None and draft_set is not None:
             collection = LoadedCollection(draft_set, tuple(draft_set.diagnostics))
@@ -154,6 +156,7 @@ class DraftDiffApp(App[None]):
     def _apply_loaded(self, loaded: LoadedCollection, *, initial: bool = False) -> None:
         setter = (lambda name, value: self.set_reactive(getattr(DraftDiffApp, name), value)) if initial else (
             lambda name, value: setattr(self, name, value))
+        self.since = loaded.since
         setter("problems", loaded.problems)
         setter("draft_set", loaded.draft_set)
         ids = loaded.draft_set.ids()
@@ -242,6 +245,7 @@ class DraftDiffApp(App[None]):
     def show_reloaded(self, loaded: LoadedCollection, quiet: bool = False) -> None:
         """Show a freshly read collection; keep the selected version, or the nearest one if it is gone."""
         fresh = loaded.draft_set
+        self.since = loaded.since
         old = self.draft_set.get(self.version)
         self.load_error = None
         self.problems = loaded.problems

@@ -103,7 +103,14 @@ class ArticleTable(DeferredRedraw, DataTable):
 
     @work(thread=True, exclusive=True, group="since", exit_on_error=False, description="since when")
     def _compute_since(self, key: tuple[int, str], draft_set: DraftSet, draft: Draft) -> None:
-        since = {a.id: last_changed(draft_set, draft.id, a.id) for a in draft.articles}
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        since: dict[str, Draft | None] = {}
+        for article in draft.articles:
+            if worker.is_cancelled:  # the user has moved on to another version: stop, leave the GIL alone
+                return
+            since[article.id] = last_changed(draft_set, draft.id, article.id)
         self.app.call_from_thread(self._since_ready, key, since)
 
     def _since_ready(self, key: tuple[int, str], since: dict[str, Draft | None]) -> None:
@@ -161,6 +168,9 @@ class ArticleTable(DeferredRedraw, DataTable):
         draft, articles = self.status_draft, self.shown
         since_key = self._since_key()
         since = self._since.get(since_key) if since_key else None
+        known = getattr(self.app, "since", None)  # read with the drafts, for every version
+        if since is None and known is not None and draft is not None and draft.id in known:
+            since = known[draft.id]
         if "since" in shown and since is None and since_key and self.draft_set is not None and draft is not None:
             self._compute_since(since_key, self.draft_set, draft)
         for article in articles:
