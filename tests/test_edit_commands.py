@@ -237,3 +237,16 @@ def test_invalid_yaml_is_exit_2_with_its_position(tmp_path: Path, capsys: pytest
     path = make_folder(tmp_path, EDIT_DRAFT.replace("notes: Kept as a note.", "notes: [unclosed"))
     code, _, err = run(capsys, "set-status", str(path), "claims", "agreed", "--source", "src-1")
     assert code == 2 and "t-2024-09.yaml:" in err and "fix the file first" in err
+
+
+def test_set_status_unknown_with_only_a_note_keeps_no_basis(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'unknown' rests on nothing: with a note and neither --source nor --basis, the old basis goes."""
+    code, out, _ = run(capsys, "set-status", str(draft), "1", "unknown", "--note", "Not assigned [src-1].")
+    assert code == 0, out
+    assert out.startswith("t-2024-09.yaml: Article 1 recognition: agreed → unknown")
+    assert changed_lines(EDIT_DRAFT, draft.read_text()) == [
+        "-    status: agreed",
+        "-    status_basis: reported",
+        "+    status: unknown",
+        "+    status_note: Not assigned [src-1].",
+    ]
