@@ -250,3 +250,13 @@ def test_set_status_unknown_with_only_a_note_keeps_no_basis(draft: Path, capsys:
         "+    status: unknown",
         "+    status_note: Not assigned [src-1].",
     ]
+
+
+def test_set_delete_removes_a_whole_list_entry(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'set FILE sources[ID] --delete' removes the entry (it said "nothing to change" and wrote nothing)."""
+    text = draft.read_text()
+    source_id = next(line.split("id: ")[1] for line in text.splitlines() if line.startswith("  - id: src-"))
+    code, out, _ = run(capsys, "set", str(draft), f"sources[{source_id}]", "--delete", "--allow-errors")
+    assert code == 0, out
+    assert "nothing to change" not in out and "removed" in out
+    assert f"  - id: {source_id}\n" not in draft.read_text()

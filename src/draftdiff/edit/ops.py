@@ -331,7 +331,8 @@ def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> 
     for part in path[:-1]:
         parent = parent[part]
     field_name = path[-1]
-    present = isinstance(parent, dict) and field_name in parent
+    present = (field_name in parent) if isinstance(parent, dict) else (
+        isinstance(field_name, int) and 0 <= field_name < len(parent))
     old = parent.get(field_name) if isinstance(parent, dict) else parent[field_name]
     where = f"{label}: {field_name}" if label and not label.endswith(str(field_name)) else label or str(field_name)
     if label.endswith(f".{field_name}"):
