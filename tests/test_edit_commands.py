@@ -260,3 +260,30 @@ def test_set_delete_removes_a_whole_list_entry(draft: Path, capsys: pytest.Captu
     assert code == 0, out
     assert "nothing to change" not in out and "removed" in out
     assert f"  - id: {source_id}\n" not in draft.read_text()
+
+
+def test_long_text_from_a_file_and_repeated_sources(draft: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Settled, said both ministers [src-1] [src-2].\n", encoding="utf-8")
+    code, out, _ = run(capsys, "set-status", str(draft), "claims", "unknown", "--source", "src-1",
+                       "--source", "src-1", "--note", f"@{note}")
+    assert code == 0, out
+    assert changed_lines(EDIT_DRAFT, draft.read_text()) == [
+        "-    status: disputed", "+    status: unknown",
+        "+    status_note: Settled, said both ministers [src-1] [src-2].",
+    ]
+
+
+def test_a_claim_that_counts_nothing_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "add-claim", str(draft), "--source", "src-1", "--speaker", "Someone")
+    assert code == 1 and "counts nothing" in err
+
+
+@pytest.mark.parametrize("command", ["new-version", "add-source", "set-status", "add-claim", "set-precondition",
+                                     "set", "fmt"])
+def test_each_command_has_help_with_its_examples(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert f"\n  draftdiff {command} " in out  # the example lines keep their own lines
+    assert "Exit 0" in out

@@ -223,3 +223,50 @@ def test_an_end_of_line_comment_on_a_value_becoming_block_text_is_refused(tmp_pa
     result = apply_edit(path, lambda d: ops.set_field(d, "articles[claims].title", "Two\nlines\n"))
     assert result.refused and "'# eol'" in result.refused and result.hint
     assert path.read_text() == text
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    ("Short one", "Short one"),
+    ("word " * 40 + "end", "word " * 40 + "end"),  # no folding inside {…}: one line
+    ("two\nlines", '"two\\nlines"'),
+    ("a, b", '"a, b"'),
+])
+def test_a_value_inside_a_flow_mapping_stays_on_its_line(tmp_path: Path, value: str, written: str) -> None:
+    position = "    positions:\n      alpha: {text: Ban along the whole border, basis: summary, sources: [src-1]}\n"
+    text = EDIT_DRAFT.replace("    text_basis: summary\n", "    text_basis: summary\n" + position)
+    path = make_folder(tmp_path, text)
+    result = apply_edit(path, lambda d: ops.set_field(d, "articles[third-party-forces].positions.alpha.text", value))
+    assert result.refused is None, result.refused
+    assert changed_lines(text, path.read_text()) == [
+        "-      alpha: {text: Ban along the whole border, basis: summary, sources: [src-1]}",
+        f"+      alpha: {{text: {written}, basis: summary, sources: [src-1]}}",
+    ]
+
+
+def _in_layout(text: str, mapping: int, sequence: int, offset: int) -> str:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 10**9
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    buffer = io.StringIO()
+    yaml.dump(yaml.load(text), buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("indents", [(2, 2, 0), (4, 4, 0), (4, 6, 4), (3, 5, 3), (2, 4, 2)])
+def test_an_edit_in_any_consistent_layout_is_the_same_edit_in_that_layout(tmp_path: Path,
+                                                                         indents: tuple[int, int, int]) -> None:
+    """Edited in its own layout, a file ends as the canonical edit re-indented to that layout."""
+    def edit(d: dict) -> object:
+        return ops.set_status(d, "claims", "unknown", sources=["src-2"], note="Nobody said.")
+
+    canonical = make_folder(tmp_path / "canonical")
+    assert apply_edit(canonical, edit).written
+    text = _in_layout(EDIT_DRAFT, *indents)
+    path = make_folder(tmp_path / "own", text)
+    result = apply_edit(path, edit)
+    assert result.refused is None, result.refused
+    assert path.read_text() == _in_layout(canonical.read_text(), *indents)
+    assert len(changed_lines(text, path.read_text())) == 3  # status, and the note (src-2 was cited)

@@ -137,8 +137,8 @@ def test_new_version_carries_articles_and_not_what_belongs_to_the_base(tmp_path:
     assert main(new_version_args(path)) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == ("t-2024-12.yaml: new version t-2024-12 (status-report by beta, 2024-12-18), "
-                                   "based on t-2024-09: 3 articles and 1 precondition carried with their ids "
-                                   "and statuses")
+                                   "based on t-2024-09; carried with their ids and statuses: 3 articles; "
+                                   "1 precondition")
     assert "not carried from the base: title, summary, notes, attestation, claimed counts" in out
     new = (path.parent / "t-2024-12.yaml").read_text()
     base_articles = EDIT_DRAFT[EDIT_DRAFT.index("articles:"):]
@@ -218,3 +218,61 @@ def test_write_new_draft_from_data(tmp_path: Path) -> None:
     assert canonical_bytes(target.read_bytes()) == target.read_bytes()
     again = write_new_draft(target, data)
     assert again.refused and "exists already" in again.refused
+
+
+def test_fmt_check_is_part_of_ci_and_the_hooks() -> None:
+    from draftdiff.yamlsource import parse_yaml
+
+    root = DRAFTS[0].parent.parent
+    assert "draftdiff fmt --check drafts/" in (root / ".ci" / "run").read_text()
+    published, _ = parse_yaml((root / ".pre-commit-hooks.yaml").read_text())
+    assert {"id": "draftdiff-fmt", "entry": "draftdiff fmt --check"}.items() <= \
+        next(h for h in published if h["id"] == "draftdiff-fmt").items()
+    own, _ = parse_yaml((root / ".pre-commit-config.yaml").read_text())
+    assert "draftdiff fmt --check" in own["repos"][0]["hooks"][1]["entry"]
+
+
+def test_an_edit_through_a_symbolic_link_changes_the_file_it_names(tmp_path: Path) -> None:
+    path = make_folder(tmp_path)
+    link = tmp_path / "linked.yaml"
+    link.symlink_to(path)
+    result = apply_edit(link, lambda d: ops.set_status(d, "recognition", "unknown", sources=["src-2"]))
+    assert result.written and link.is_symlink()
+    assert "    status: unknown\n" in path.read_text()
+
+
+def _prove(old: str, new: str) -> str | None:
+    """Run the write path's proof on a hand-made output for a one-status edit; the refusal, or None."""
+    from draftdiff.edit.textmap import map_text
+    from draftdiff.edit.tree import EditRefused, apply_plain
+    from draftdiff.edit.verify import expected_comments, regions
+    from draftdiff.edit.writepath import verify_output
+    from draftdiff.yamlsource import parse_yaml
+
+    tree, _ = parse_yaml(old)
+    mutation = Mutation("set", ("articles", 0, "status"), "unknown")
+    intended = parse_yaml(old)[0]
+    apply_plain(intended, mutation)
+    old_map = map_text(old)
+    try:
+        verify_output(old, new, new.encode(), intended, regions([mutation], old_map, tree),
+                      expected_comments(old_map, []))
+    except EditRefused as refusal:
+        return refusal.reason
+    return None
+
+
+def test_the_proof_accepts_the_asked_change_only() -> None:
+    good = EDIT_DRAFT.replace("    status: agreed\n", "    status: unknown\n", 1)
+    assert _prove(EDIT_DRAFT, good) is None
+    into_text = good.replace("      forces of third countries.\n    # the wording above is a summary\n",
+                             "      forces of third countries.\n      # the wording above is a summary\n")
+    assert "read differently at articles[1].text" in (_prove(EDIT_DRAFT, into_text) or "")
+    broken = good.replace("parties: [alpha, beta]", "parties: [alpha, beta")
+    assert "would not read back" in (_prove(EDIT_DRAFT, broken) or "")
+    lost = good.replace("  # Article 2 is the hard one.\n", "")
+    assert "comment" in (_prove(EDIT_DRAFT, lost) or "")
+    elsewhere = good.replace("title: Interstate claims", "title:  Interstate claims")
+    assert "also change line" in (_prove(EDIT_DRAFT, elsewhere) or "")
+    retyped = good.replace("    number: 3\n", "    number: 3.0\n")
+    assert "read differently at articles[2].number" in (_prove(EDIT_DRAFT, retyped) or "")

@@ -116,7 +116,9 @@ def test_hand_edited_markdown_line_is_pointed_at(here: Path, capsys) -> None:
     lines[number] = lines[number].replace("**partial**", "**agreed**")
     path.write_text("".join(lines), encoding="utf-8")
     code, _, err = run(capsys, "snapshot", "verify", "s.md")
-    assert code == 2 and f"s.md:{number + 1}: this line is not what draftdiff wrote" in err
+    assert code == 2 and f"s.md:{number + 1}:" in err and ": this line is not what draftdiff wrote" in err
+    found, expected = err.split("found ", 1)[1].split(", expected ", 1)
+    assert "**agreed**" in found and "**partial**" in expected  # the differing part, not two equal cut-offs
 
 
 @pytest.mark.parametrize("content", ["", "{not json", "hello\n", "\xff"])

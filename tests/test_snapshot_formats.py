@@ -183,7 +183,7 @@ def test_bibtex_escapes_specials(tmp_path: Path) -> None:
     library = bibtexparser.parse_string(text)
     assert not library.failed_blocks
     assert library.entries[0].fields_dict["author"].value == (
-        "{Brown \\& Sons \\{Ltd\\} 100\\%\\_\\#\\$\\textasciitilde{}\\textasciicircum{}\\textbackslash{}}")
+        "{Brown \\& Sons \\textbraceleft{}Ltd\\textbraceright{} 100\\%\\_\\#\\$\\textasciitilde{}\\textasciicircum{}\\textbackslash{}}")
     assert "-{}-as-of" in text  # TeX would print '--' as an en dash
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pathlib import Path
+
 from draftdiff.model import Article, ClaimedCount, Draft, Fragment, Position, Precondition, Source
 from draftdiff.textsafe import visible
 
@@ -144,3 +146,14 @@ def _source(s: Source) -> list[str]:
     elif s.quote_basis != "verbatim":
         lines.append(f"  quote basis: {s.quote_basis}")
     return lines + _notes("notes", s.notes, "  ")
+
+
+def raw_bytes(path: str | Path) -> bytes:
+    """A file too large to read as a draft, as it is: ``git diff`` must still show that it changed.
+
+    :func:`draftdiff.load.load_draft` has already refused anything but a regular file.
+    """
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return b""

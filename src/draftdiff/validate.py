@@ -9,6 +9,7 @@ from draftdiff.collection import load_collection
 from draftdiff.diagnostics import Report
 
 
-def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = ()) -> Report:
+def validate_paths(paths: Sequence[str | Path], disabled: Iterable[str] = (), *,
+                   follow_links: bool = False) -> Report:
     """Every finding about files and directories; raise :class:`CollectionError` when nothing can be read."""
-    return load_collection(paths, disabled=disabled).report
+    return load_collection(paths, disabled=disabled, follow_links=follow_links).report

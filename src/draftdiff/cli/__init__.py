@@ -8,6 +8,7 @@ A subcommand module defines ``HELP``, ``add_arguments(parser)`` and
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import importlib
 import os
@@ -72,12 +73,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
+    except OSError as exc:
+        if exc.errno in _WRITE_ERRNOS:  # stdout written past write_output (a print): same message
+            print(f"draftdiff: cannot write the output: {exc.strerror}", file=sys.stderr)
+            _silence_stdout()
+            return EXIT_TROUBLE
+        return _internal_error(exc)
     except Exception as exc:  # the boundary: report, never a traceback
-        if os.environ.get("DRAFTDIFF_DEBUG"):
-            raise
-        print(f"draftdiff: internal error: {type(exc).__name__}: {exc} "
-              "(set DRAFTDIFF_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
-        return EXIT_TROUBLE
+        return _internal_error(exc)
+
+
+_WRITE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+"""A full disk or device, a quota, a file too big, a lost terminal: the output could not be written."""
+
+
+def _internal_error(exc: Exception) -> int:
+    if os.environ.get("DRAFTDIFF_DEBUG"):
+        raise exc
+    print(f"draftdiff: internal error: {type(exc).__name__}: {exc} "
+          "(set DRAFTDIFF_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
+    return EXIT_TROUBLE
 
 
 def entry() -> NoReturn:
@@ -109,14 +124,34 @@ def _silence_stdout() -> None:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write to ``-o FILE`` atomically, or to stdout."""
+    """Write to ``-o FILE`` atomically, or to stdout; a write that fails is a message (exit 2)."""
     if not output or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk or device (``> /dev/full``), a lost terminal
+            raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
         return
     from draftdiff.atomic import write_atomic
 
     try:
-        write_atomic(output, text.encode("utf-8"))
+        if _is_special(output):  # /dev/null, /dev/stdout, a FIFO: write to it; a rename would replace it
+            with open(output, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+        else:
+            write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _is_special(output: str) -> bool:
+    """An existing target that is not a regular file or a folder (a device, a FIFO, a socket)."""
+    import stat
+
+    try:
+        mode = os.stat(output).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

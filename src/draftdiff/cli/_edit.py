@@ -12,6 +12,7 @@ from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE
 
 
 def add_common(parser: argparse.ArgumentParser, *, file_help: str = "the draft file to change") -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # the examples keep their lines
     parser.add_argument("file", metavar="FILE", help=file_help)
     parser.add_argument("-n", "--dry-run", action="store_true", help="print the unified diff; write nothing")
     parser.add_argument("--allow-errors", action="store_true",
@@ -28,9 +29,10 @@ def run_edit(args: argparse.Namespace, make: Callable[[dict[str, Any]], Any], *,
     except CannotEdit as exc:
         print(f"{name}: {exc}", file=sys.stderr)
         return EXIT_TROUBLE
-    from draftdiff.render.edit_text import render_streams
+    from draftdiff.render import render
 
-    out, err = render_streams(result, dry_run=args.dry_run, command=name)
+    out = render("edit", "text", result, dry_run=args.dry_run, command=name, stream="out")
+    err = render("edit", "text", result, dry_run=args.dry_run, command=name, stream="err")
     if out:
         sys.stdout.write(out)
         sys.stdout.flush()

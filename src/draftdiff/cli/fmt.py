@@ -20,6 +20,7 @@ HELP = "write draft files in the canonical layout (--check: only report)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("paths", nargs="*", metavar="PATH", help="draft files or directories (default: ./drafts)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 and print a diff if a file would change")
     parser.add_argument("-q", "--quiet", action="store_true", help="no diff, only the file names")

@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     color = parser.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     color.add_argument("--no-color", dest="color", action="store_false", help="no colour")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="read linked draft files that lead out of the folder (default: refused)")
     parser.add_argument("-q", "--quiet", action="store_true", help="text format: no hints")
 
 
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"unknown rule id {', '.join(unknown)}; 'draftdiff rules' lists them")
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
-        report = validate_paths(paths, disabled=args.disable)
+        report = validate_paths(paths, disabled=args.disable, follow_links=args.follow_links)
     except CollectionError as exc:
         print(f"draftdiff validate: {exc}", file=sys.stderr)
         return EXIT_TROUBLE

@@ -54,7 +54,7 @@ def canonical_bytes(data: bytes, name: str = "<draft>") -> bytes:
     doc = _ruamel_load(yaml, text)
     buffer = io.StringIO()
     yaml.dump(doc, buffer)
-    new_text = buffer.getvalue()
+    new_text = buffer.getvalue().rstrip("\n") + "\n"  # one final newline, however many blank lines end the file
     if new_text == text and not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
         return data
     try:

@@ -73,10 +73,19 @@ def _walk(node: Any, path: Path) -> Any:
 def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    from draftdiff.edit.comments import (
+        comment_between_styles,
+        give_trailing,
+        keep_comment_gap,
+        printed_width,
+        take_trailing,
+    )
+
     path = mutation.path
     parent = _walk(doc, path[:-1])
     key = path[-1]
     column = content_column(doc, path[:-1], layout)
+    flow = _in_flow(doc, path)
     if mutation.kind == "delete":
         _delete(parent, key)
         return
@@ -86,40 +95,40 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
             raise EditRefused(f"{_name(path)} is not a list in this file")
         inner = content_column(doc, path, layout)
         if _is_flow(target) or not len(target):
-            before = _printed(target)
-            target.append(to_node(mutation.value, inner, layout))
+            before = printed_width(target)
+            target.append(to_node(mutation.value, inner, layout, flow=flow))
             if isinstance(parent, CommentedMap):
-                _keep_comment_gap(parent, key, before, _printed(target))
+                keep_comment_gap(parent, key, before, printed_width(target))
             return
-        moved = _take_trailing(target, len(target) - 1)
-        target.append(to_node(mutation.value, inner, layout))
+        moved = take_trailing(target, len(target) - 1)
+        target.append(to_node(mutation.value, inner, layout, flow=flow))
         if moved:
-            _give_trailing(target, len(target) - 1, moved)
+            give_trailing(target, len(target) - 1, moved)
         return
     value = mutation.value
     if isinstance(parent, CommentedSeq):
-        parent[key] = to_node(value, column, layout, old=parent[key])
+        parent[key] = to_node(value, column, layout, old=parent[key], flow=flow)
         return
     assert isinstance(parent, CommentedMap)
     inner = _value_column(column, value, layout)
     if key in parent:
         old = parent[key]
-        before = _printed(old)
+        before = printed_width(old)
         if isinstance(old, CommentedSeq) and isinstance(value, list) and not any(
                 isinstance(v, (dict, list)) for v in value):
             _set_list(old, value, inner, layout)
         else:
-            node = to_node(value, inner, layout, old=old, key=str(key))
-            _comment_between_styles(parent, key, old, node)
+            node = to_node(value, inner, layout, old=old, key=str(key), flow=flow)
+            comment_between_styles(parent, key, old, node)
             parent[key] = node
-        _keep_comment_gap(parent, key, before, _printed(parent[key]))
+        keep_comment_gap(parent, key, before, printed_width(parent[key]))
         return
     position, after = _position(parent, path)
-    node = to_node(value, inner, layout, key=str(key))
-    moved = _take_trailing(parent, after) if after is not None else None
+    node = to_node(value, inner, layout, key=str(key), flow=flow)
+    moved = take_trailing(parent, after) if after is not None else None
     parent.insert(position, key, node)
     if moved:
-        _give_trailing(parent, key, moved)
+        give_trailing(parent, key, moved)
 
 
 def _value_column(column: int, value: Any, layout: Layout) -> int:
@@ -131,71 +140,6 @@ def _value_column(column: int, value: Any, layout: Layout) -> int:
     return column
 
 
-def _is_block(value: Any) -> bool:
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-
-    return isinstance(value, (FoldedScalarString, LiteralScalarString))
-
-
-def _comment_between_styles(parent: Any, key: Any, old: Any, new: Any) -> None:
-    """A comment after a value stays where it was when the value turns from block text to one line, or back.
-
-    After block text every comment is a line of its own; after a one-line value the
-    first may sit at the end of the line, which block text has no room for.
-    """
-    items = parent.ca.items.get(key)
-    token = items[2] if items else None
-    if token is None or _is_block(old) == _is_block(new):
-        return
-    if _is_block(old):
-        token.value = "\n" + " " * token.start_mark.column + token.value
-    elif token.value.startswith("\n"):
-        from ruamel.yaml.error import CommentMark
-
-        rest = token.value[1:]
-        stripped = rest.lstrip(" ")
-        token.value = stripped
-        token.start_mark = CommentMark(len(rest) - len(stripped))
-    else:
-        eol = token.value.split("\n", 1)[0].strip()
-        raise EditRefused(f"'{key}' has a comment at the end of its line ({eol!r}), which cannot stay there once "
-                          "the value is written over several lines",
-                          "move the comment onto a line of its own above the key, then repeat the edit")
-
-
-def _printed(value: Any) -> int | None:
-    """How wide a one-line value is written (None: not on one line, or not known)."""
-    from ruamel.yaml.scalarstring import (
-        DoubleQuotedScalarString,
-        FoldedScalarString,
-        LiteralScalarString,
-        SingleQuotedScalarString,
-    )
-
-    if isinstance(value, (FoldedScalarString, LiteralScalarString, dict)):
-        return None
-    if isinstance(value, list):
-        if not _is_flow(value) or any(not isinstance(v, str) for v in value):
-            return None
-        return 2 + sum(len(v) for v in value) + 2 * max(len(value) - 1, 0)
-    if isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString)):
-        return len(value) + 2
-    return len(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-
-
-def _keep_comment_gap(parent: Any, key: Any, before: int | None, after: int | None) -> None:
-    """An end-of-line comment keeps its distance from the value, however long the value becomes."""
-    from ruamel.yaml.error import CommentMark
-
-    items = parent.ca.items.get(key)
-    token = items[2] if items else None
-    if token is None or before is None or after is None or token.value.startswith("\n"):
-        return
-    column = token.start_mark.column + after - before
-    if column > 0:
-        token.start_mark = CommentMark(column)
-
-
 def _set_list(old: Any, value: list[Any], column: int, layout: Layout) -> None:
     """Change a list of ids in place, so its style (``[a, b]``) and comments stay."""
     while len(old) > len(value):
@@ -203,21 +147,23 @@ def _set_list(old: Any, value: list[Any], column: int, layout: Layout) -> None:
     for i, item in enumerate(value):
         if i < len(old):
             if old[i] != item:
-                old[i] = to_node(item, column, layout)
+                old[i] = to_node(item, column, layout, flow=_is_flow(old))
         else:
-            old.append(to_node(item, column, layout))
+            old.append(to_node(item, column, layout, flow=_is_flow(old)))
 
 
 def _delete(parent: Any, key: str | int) -> None:
     """Delete a key; comments that stood after it stay, moved to what now comes before them."""
     from ruamel.yaml.comments import CommentedMap
 
+    from draftdiff.edit.comments import give_trailing, take_trailing
+
     keys = list(parent.keys()) if isinstance(parent, CommentedMap) else list(range(len(parent)))
     index = keys.index(key)
-    moved = _take_trailing(parent, key)
+    moved = take_trailing(parent, key)
     del parent[key]
     if moved and index > 0:
-        _give_trailing(parent, keys[index - 1], moved)
+        give_trailing(parent, keys[index - 1], moved)
     elif moved and isinstance(parent, CommentedMap) and len(parent):
         raise EditRefused(f"a comment after '{key}' has no place to go once it is deleted",
                           "move the comment by hand, then repeat the edit")
@@ -262,71 +208,25 @@ def content_column(doc: Any, path: Path, layout: Layout) -> int:
     return column
 
 
+def _in_flow(doc: Any, path: Path) -> bool:
+    """Whether the value at ``path`` sits inside a flow collection (``{…}`` or ``[…]``)."""
+    node = doc
+    for part in path[:-1]:
+        node = node[part]
+        if _is_flow(node):
+            return True
+    return False
+
+
 def _is_flow(node: Any) -> bool:
     return bool(getattr(node, "fa", None) is not None and node.fa.flow_style())
-
-
-# --- comments after a value --------------------------------------------------------------------------------
-
-
-def _slot(container: Any, key: Any) -> tuple[Any, Any, bool]:
-    """The innermost place the comment after ``container[key]`` is kept: (container, key, value is block text)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-
-    while True:
-        value = container[key]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not _is_flow(value):
-            container = value
-            key = list(value.keys())[-1] if isinstance(value, CommentedMap) else len(value) - 1
-            continue
-        return container, key, isinstance(value, (FoldedScalarString, LiteralScalarString))
-
-
-def _take_trailing(container: Any, key: Any) -> str | None:
-    """Detach the whole-line comments after ``container[key]`` (an end-of-line comment stays)."""
-    from ruamel.yaml.comments import CommentedMap
-
-    inner, inner_key, block = _slot(container, key)
-    items = inner.ca.items.get(inner_key)
-    index = 2 if isinstance(inner, CommentedMap) else 0
-    if not items or items[index] is None:
-        return None
-    token = items[index]
-    text = token.value
-    if block:
-        keep, moved = "", text
-    else:
-        cut = text.find("\n")
-        keep, moved = text[:cut + 1], text[cut + 1:]
-    if not moved.strip():
-        return None
-    if keep.strip():
-        token.value = keep
-    else:
-        items[index] = None
-    return moved
-
-
-def _give_trailing(container: Any, key: Any, text: str) -> None:
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    inner, inner_key, block = _slot(container, key)
-    index = 2 if isinstance(inner, CommentedMap) else 0
-    items = inner.ca.items.setdefault(inner_key, [None, None, None, None])
-    token = items[index]
-    if token is not None:
-        token.value = token.value + text
-        return
-    items[index] = CommentToken(text if block else "\n" + text, CommentMark(0), None)
 
 
 # --- new values --------------------------------------------------------------------------------------------
 
 
-def to_node(value: Any, column: int, layout: Layout, *, old: Any = None, key: str | None = None) -> Any:
+def to_node(value: Any, column: int, layout: Layout, *, old: Any = None, key: str | None = None,
+            flow: bool = False) -> Any:
     """A ruamel node for plain ``value``: a mapping's keys or a list's items start at ``column``;
     a text's key does (``key``), or the text itself when it is a list item."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -334,22 +234,25 @@ def to_node(value: Any, column: int, layout: Layout, *, old: Any = None, key: st
     if isinstance(value, dict):
         node = CommentedMap()
         for k, v in value.items():
-            node[k] = to_node(v, _value_column(column, v, layout), layout, key=str(k))
+            node[k] = to_node(v, _value_column(column, v, layout), layout, key=str(k), flow=flow)
         return node
     if isinstance(value, list):
         seq = CommentedSeq()
         for v in value:
-            seq.append(to_node(v, column, layout))
+            seq.append(to_node(v, column, layout, flow=flow))
         if layout.flow_lists and not any(isinstance(v, (dict, list)) for v in value):
             seq.fa.set_flow_style()
         return seq
     if isinstance(value, str):
-        return styled_text(value, column, layout, old=old, key=key)
+        return styled_text(value, column, layout, old=old, key=key, flow=flow)
     return value
 
 
-def styled_text(value: str, column: int, layout: Layout, *, old: Any = None, key: str | None = None) -> Any:
-    """Text as the drafts write it: folded when long, plain when safe, else double-quoted."""
+def styled_text(value: str, column: int, layout: Layout, *, old: Any = None, key: str | None = None,
+                flow: bool = False) -> Any:
+    """Text as the drafts write it: folded when long, plain when safe, else double-quoted.
+
+    Inside ``{…}`` or ``[…]`` (``flow``) there is no block text: one line, plain or quoted."""
     from ruamel.yaml.scalarstring import (
         DoubleQuotedScalarString,
         FoldedScalarString,
@@ -359,6 +262,14 @@ def styled_text(value: str, column: int, layout: Layout, *, old: Any = None, key
     )
 
     head = column + (len(key) + 2 if key else 2)
+    if flow:
+        safe = plain_safe(value) and not any(c in value for c in ",[]{}")
+        return PlainScalarString(value) if safe and not isinstance(old, DoubleQuotedScalarString) \
+            else DoubleQuotedScalarString(value)
+    if flow:
+        safe = plain_safe(value) and not any(c in value for c in ",[]{}")
+        return PlainScalarString(value) if safe and not isinstance(old, DoubleQuotedScalarString) \
+            else DoubleQuotedScalarString(value)
     if "\n" in value:
         return LiteralScalarString(value) if _literal_safe(value) else DoubleQuotedScalarString(value)
     if head + len(value) > layout.width and _foldable(value):

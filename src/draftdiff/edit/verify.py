@@ -90,10 +90,10 @@ def _get(data: Any, path: Path) -> Any:
     return data
 
 
-def _opcodes(old_lines: list[str], new_lines: list[str]) -> list[tuple[str, int, int, int, int]]:
+def _opcodes(old_lines: list[str], new_lines: list[str]) -> list[tuple[Any, int, int, int, int]]:
     import difflib
 
-    return difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+    return list(difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes())
 
 
 def _hunk_allowed(old_lines: list[str], new_lines: list[str], hunk: tuple[str, int, int, int, int],

@@ -116,8 +116,8 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     try:
         if target is not None:
             write_new(out, new_bytes)
-        else:
-            write_atomic(out, new_bytes)
+        else:  # through a symbolic link to the file it names: the link stays a link
+            write_atomic(Path(os.path.realpath(out)) if out.is_symlink() else out, new_bytes)
     except FileExistsError:
         return _refuse(result, f"{out} exists already", "choose another id")
     except OSError as exc:

@@ -55,7 +55,7 @@ _REGISTRY: dict[str, dict[str, Format]] = {
         "text": Format("draftdiff.render.snapshot_verify_text:render", "txt", "what verify found"),
     },
     "edit": {
-        "text": "draftdiff.render.edit_text:render",
+        "text": Format("draftdiff.render.edit_text:render", "txt", "the change lines, findings and refusal"),
     },
 }
 

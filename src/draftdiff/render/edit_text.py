@@ -11,10 +11,10 @@ from draftdiff.edit.writepath import EditResult
 from draftdiff.textsafe import visible
 
 
-def render(result: EditResult, *, dry_run: bool = False, command: str = "draftdiff") -> str:
-    """Both streams as one text (for faces with one output, such as the TUI's message panel)."""
+def render(result: EditResult, *, dry_run: bool = False, command: str = "draftdiff", stream: str | None = None) -> str:
+    """One stream (``"out"`` or ``"err"``), or both as one text for faces with one output (the TUI's messages)."""
     out, err = render_streams(result, dry_run=dry_run, command=command)
-    return out + err
+    return out if stream == "out" else err if stream == "err" else out + err
 
 
 def render_streams(result: EditResult, *, dry_run: bool = False, command: str = "draftdiff") -> tuple[str, str]:

@@ -1,7 +1,10 @@
-"""The snapshot's citation as a BibTeX ``@misc`` entry (biblatex reads it as well).
+r"""The snapshot's citation as a BibTeX ``@misc`` entry (biblatex reads it as well).
 
 Every value is escaped for (La)TeX: braces, backslash and the specials
 ``# $ % & _ ^ ~``; ``--`` is broken up so TeX does not print a dash in the command.
+Braces become ``\textbraceleft{}`` and ``\textbraceright{}``, not ``\{``: BibTeX counts
+a brace even after a backslash, so ``--author 'X}, title={Y'`` would end the field and
+start a forged one.
 """
 
 from __future__ import annotations
@@ -9,8 +12,8 @@ from __future__ import annotations
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 
-_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&",
-        "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+_TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "#": r"\#", "$": r"\$",
+        "%": r"\%", "&": r"\&", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 
 
 def tex(text: str) -> str:

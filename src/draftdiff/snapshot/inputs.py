@@ -28,9 +28,9 @@ def usable(collection: CheckedCollection) -> DraftSet:
     return collection.draft_set
 
 
-def load_checked(path: str | Path) -> DraftSet:
+def load_checked(path: str | Path, *, follow_links: bool = False) -> DraftSet:
     """Load a drafts directory (CollectionError if it cannot be read) and check it."""
-    return usable(load_collection([path]))
+    return usable(load_collection([path], follow_links=follow_links))
 
 
 def load_at_commit(repo_dir: str | Path, revision: str, path: str) -> DraftSet:
