@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from draftdiff import __version__
 
-COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot",
+COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot", "site",
             "new-version", "add-source", "set-status", "add-claim", "set-precondition", "set", "fmt")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
@@ -123,12 +123,27 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write to ``-o FILE`` atomically, or to stdout; a write that fails is a message (exit 2)."""
+def refuse_binary_to_terminal(what: str, output: str | None) -> None:
+    """A binary file (a .docx) is never printed to a terminal: say how to write it instead (exit 2)."""
+    if (not output or output == "-") and sys.stdout.isatty():
+        raise UsageError(f"{what} is a binary file and standard output is a terminal; "
+                         "write it with -o FILE (or redirect: > FILE)")
+
+
+def write_output(content: str | bytes, output: str | None) -> None:
+    """Write text or bytes to ``-o FILE`` atomically, or to stdout (bytes never to a terminal); a write
+    that fails is a message (exit 2)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if not output or output == "-":
         try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            if isinstance(content, bytes):
+                refuse_binary_to_terminal("the output", output)
+                sys.stdout.flush()
+                sys.stdout.buffer.write(content)
+                sys.stdout.buffer.flush()
+            else:
+                sys.stdout.write(content)
+                sys.stdout.flush()
         except BrokenPipeError:
             raise
         except OSError as exc:  # a full disk or device (``> /dev/full``), a lost terminal
@@ -139,9 +154,9 @@ def write_output(text: str, output: str | None) -> None:
     try:
         if _is_special(output):  # /dev/null, /dev/stdout, a FIFO: write to it; a rename would replace it
             with open(output, "wb") as handle:
-                handle.write(text.encode("utf-8"))
+                handle.write(data)
         else:
-            write_atomic(output, text.encode("utf-8"))
+            write_atomic(output, data)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
