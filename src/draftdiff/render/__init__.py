@@ -62,11 +62,14 @@ _REGISTRY: dict[str, dict[str, Format]] = {
     "snapshot-verify": {
         "text": Format("draftdiff.render.snapshot_verify_text:render", "txt", "what verify found"),
     },
-    "edit": {
-        "text": Format("draftdiff.render.edit_text:render", "txt", "the change lines, findings and refusal"),
-    },
     "site": {
         "html": Format("draftdiff.render.site:render", "", "a folder of pages, assets and downloads"),
+    },
+    "import": {
+        "text": Format("draftdiff.render.import_text:render", "txt", "the entries found and the ids they took"),
+    },
+    "edit": {
+        "text": Format("draftdiff.render.edit_text:render", "txt", "the change lines, findings and refusal"),
     },
 }
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from draftdiff.numbering import ArticleNumber
+
 SNAPSHOT_FORMAT = "draftdiff-snapshot/2"
 """Names the layout of the JSON form; a change that alters the digest of old snapshots bumps it."""
 
@@ -63,7 +65,7 @@ class SourceRef:
 class ArticleRow:
     """One article's line on the board."""
 
-    number: int | None
+    number: ArticleNumber | None
     id: str
     title: str
     status: str

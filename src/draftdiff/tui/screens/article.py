@@ -16,6 +16,7 @@ from draftdiff.model import Article, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import status_text
 from draftdiff.tui.widgets.key_bar import KeyBar
+from draftdiff.vocab import part_label
 
 
 def _safe(text: str | None) -> str:
@@ -28,7 +29,7 @@ def heading_text(article: Article | None, article_id: str, draft: Draft | None) 
         return Text.assemble((f"{article_id}", "bold"), f" is not in the version of {where}.\n",
                              ("Step to another version with [ and ], or see its history below.", "dim"))
     head = Text()
-    number = f"Article {article.number}" if article.number is not None else "Unnumbered article"
+    number = part_label(article.part, article.number)
     head.append(f"{number} · ", style="bold")
     head.append(_safe(article.title), style="bold")
     head.append("\n")
