@@ -22,10 +22,20 @@ from draftdiff.errors import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, CouldNotRun, 
 if TYPE_CHECKING:
     from draftdiff.diagnostics import Report
 
-COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot", "site")
+COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot", "site",
+            "new-version", "add-source", "set-status", "add-claim", "set-precondition", "set", "fmt", "import")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_TROUBLE", "UsageError", "main", "write_output"]
+
+MODULES = {"import": "import_cmd"}
+"""Commands whose module is named otherwise: ``import`` is a Python keyword, so no module can bear it."""
+
+
+def module_of(command: str) -> str:
+    """The module that implements a command."""
+    return f"draftdiff.cli.{MODULES.get(command, command.replace('-', '_'))}"
+
 
 FLAGS = {"as_of": "--as-of", "draft": "--draft", "drafts": "--drafts", "follow_links": "--follow-links",
          "commit": "--commit", "at": "--at"}
@@ -60,7 +70,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"draftdiff {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS if only is None else (only,):
-        module = importlib.import_module(f"draftdiff.cli.{name.replace('-', '_')}")
+        module = importlib.import_module(module_of(name))
         command = sub.add_parser(name, help=module.HELP, description=plain_doc(module.__doc__))
         module.add_arguments(command)
         command.set_defaults(_module=module)

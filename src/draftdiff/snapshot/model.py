@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from draftdiff.errors import CouldNotRun
+from draftdiff.numbering import ArticleNumber
 
 SNAPSHOT_FORMAT = "draftdiff-snapshot/2"
 """Names the layout of the JSON form; a change that alters the digest of old snapshots bumps it."""
@@ -65,7 +66,7 @@ class SourceRef:
 class ArticleRow:
     """One article's line on the board."""
 
-    number: int | None
+    number: ArticleNumber | None
     id: str
     title: str
     status: str
