@@ -84,3 +84,16 @@ def test_the_core_says_the_same_without_the_flag(tmp_path: Path, write: Callable
     with pytest.raises(SnapshotError) as caught:
         build_snapshot(load_checked(tmp_path / "drafts"), "2020-01-01", None, git=False)
     assert "--" not in str(caught.value) and caught.value.setting == "as_of"
+
+
+def test_the_edit_and_import_errors_are_in_the_one_family() -> None:
+    from draftdiff.cli.import_cmd import Refused as ImportRefused
+    from draftdiff.edit.layout import LayoutProblem
+    from draftdiff.edit.tree import EditRefused
+    from draftdiff.edit.writepath import CannotEdit
+    from draftdiff.errors import CouldNotRun, Refused
+    from draftdiff.importer.formats import ImportProblem
+
+    assert all(issubclass(kind, Refused) for kind in (EditRefused, LayoutProblem, ImportRefused))
+    assert all(issubclass(kind, CouldNotRun) for kind in (CannotEdit, ImportProblem))
+    assert EditRefused("no such article", "name it by id").exit_code == 1

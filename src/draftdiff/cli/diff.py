@@ -10,8 +10,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from draftdiff.cli import (EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, refuse_binary_to_terminal,
-                           with_flag_hints, write_output)
+from draftdiff.cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_TROUBLE,
+    UsageError,
+    refuse_binary_to_terminal,
+    with_flag_hints,
+    write_output,
+)
 
 HELP = "compare two drafts article by article (redline)"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from draftdiff.diff import evidence
 from draftdiff.diff import result as r
 from draftdiff.diff.align import align
-from draftdiff.diff import evidence
 from draftdiff.diff.article import Context, compare_pair, list_changes, merge, note_changes, split, whole
 from draftdiff.diff.result import (
     ArticleChange,

@@ -22,7 +22,6 @@ from draftdiff.diagnostics import closest
 from draftdiff.load import LoadedDraft
 from draftdiff.model import Article, ClaimedCount, Draft
 from draftdiff.snapshot.digest import compute_digest
-from draftdiff.vocab import UnreadableDate, format_date, parse_user_date
 from draftdiff.snapshot.model import (
     ArticleRow,
     ClaimRow,
@@ -34,6 +33,7 @@ from draftdiff.snapshot.model import (
     SnapshotError,
     SourceRef,
 )
+from draftdiff.vocab import UnreadableDate, format_date, parse_user_date
 
 DEFAULT_CLAIMS_WINDOW_DAYS = 92
 """Counts made public up to about three months before the status date are "near" it."""

@@ -32,8 +32,8 @@ from draftdiff.errors import CouldNotRun
 from draftdiff.load import MAX_BYTES
 from draftdiff.snapshot.build import build_snapshot
 from draftdiff.snapshot.changes import compare, compare_statuses, moved_files
-from draftdiff.snapshot.digest import digest_of_content
 from draftdiff.snapshot.cite import CSV_COLUMNS, EMBED_END, EMBED_START, MARKER_RE, SCRIPT_ID
+from draftdiff.snapshot.digest import digest_of_content
 from draftdiff.snapshot.faithful import NotFaithful, Renderer, as_written, check_text
 from draftdiff.snapshot.model import Snapshot, SnapshotError, snapshot_from_dict
 

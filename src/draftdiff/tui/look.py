@@ -10,7 +10,6 @@ from rich.style import Style
 from rich.text import Text
 
 from draftdiff.history import UNRECORDED
-
 from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_COLORS, STATUS_SYMBOLS, change_label, format_date, part_label
 
 STATUS_SYMBOL = STATUS_SYMBOLS

@@ -18,7 +18,6 @@ from draftdiff.tui.look import status_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.vocab import part_label
 
-
 PART_CHARS = 20_000
 """How much of an article's wording is drawn at once: a 400,000-line text is read part by part, so the
 screen costs the same whatever the length (Textual lays out every line of what it is given)."""

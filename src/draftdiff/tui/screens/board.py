@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-
 from draftdiff.collection import DraftSet
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.history import version_at
@@ -18,11 +17,10 @@ from draftdiff.search import parties_of
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.widgets.article_table import ArticleTable
 from draftdiff.tui.widgets.diagnostics_panel import DiagnosticsPanel
+from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.preconditions import PreconditionsPanel
 from draftdiff.tui.widgets.summary_bar import SummaryBar
 from draftdiff.tui.widgets.version_header import VersionHeader, VersionNote
-from draftdiff.tui.widgets.key_bar import KeyBar
-
 
 if TYPE_CHECKING:
     from textual.widgets import Input

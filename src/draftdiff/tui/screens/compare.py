@@ -17,8 +17,8 @@ from draftdiff.textsafe import visible
 from draftdiff.tui.look import change_label, part_label, status_text
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.dialogs import short_version_label
-from draftdiff.tui.widgets.redline import RedlineView
 from draftdiff.tui.widgets.key_bar import KeyBar
+from draftdiff.tui.widgets.redline import RedlineView
 
 
 def compute_diff(draft_set: DraftSet, old_id: str, new_id: str) -> tuple[DraftDiff | None, str | None]:

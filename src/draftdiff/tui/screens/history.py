@@ -7,12 +7,11 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-
 from draftdiff.collection import DraftSet
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.widgets.chart import AgreedChart
-from draftdiff.tui.widgets.matrix import StatusMatrix
 from draftdiff.tui.widgets.key_bar import KeyBar
+from draftdiff.tui.widgets.matrix import StatusMatrix
 
 
 class HistoryScreen(Screen[None]):
