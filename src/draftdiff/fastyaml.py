@@ -21,6 +21,8 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from draftdiff.yamlsource import MAX_NODES
+
 _BEFORE_NODE = frozenset(" \t\n[{,")
 _AFTER_SIGN_NOT = frozenset(" \t\n,]}")
 
@@ -92,6 +94,9 @@ class _Workspace(threading.local):
         self.buffer = bytearray(_BUFFER_START)
 
 
+_NODES_POSSIBLE = MAX_NODES // 2
+"""A file shorter than this cannot hold ``MAX_NODES`` values (each takes two bytes or more): no count needed."""
+
 _BUFFER_START = 64 * 1024
 _KEEP_UP_TO = 1024 * 1024
 _workspace = _Workspace()
@@ -152,6 +157,8 @@ def fast_json(text: str, data: bytes | None = None) -> bytes | None:
                     ryml.parse_in_arena(data, tree=tree)
                 finally:
                     _restore_stderr(saved)
+        if len(data) > _NODES_POSSIBLE and 2 * tree.size() > MAX_NODES:
+            return None  # near or over the limit: the careful reader counts exactly, and refuses with a position
         root = tree.root_id()
         if tree.is_stream(root):
             if tree.num_children(root) != 1:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from draftdiff.diagnostics import Report
+from draftdiff.textsafe import visible
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(value: str) -> str:

@@ -11,7 +11,7 @@ def render(report: Report, *, color: bool = False, hints: bool = True) -> str:
     lines: list[str] = []
     for d in report.sorted():
         severity = style(d.severity, "red" if d.severity == "error" else "yellow", "bold", color=color)
-        where = style(f"{d.file}:{d.line}:{d.col}:", "bold", color=color)
+        where = style(f"{visible(d.file, keep_newlines=False)}:{d.line}:{d.col}:", "bold", color=color)
         lines.append(f"{where} {severity} [{d.rule}] {visible(d.message)}")
         if hints and d.hint:
             lines.append(style(f"    hint: {visible(d.hint)}", "dim", color=color))

@@ -1,22 +1,22 @@
 """A draft diff as JSON, in the documented, versioned shape of ``schema/diff.schema.json``.
 
 Text is kept exactly; characters a terminal could obey (C0/C1 controls,
-bidirectional overrides) are written as ``\\uXXXX`` escapes, which JSON readers
-turn back into the same characters.
+bidirectional controls, invisible marks) are written as ``\\uXXXX`` escapes
+(:func:`draftdiff.textsafe.json_visible`), which JSON readers turn back into the
+same characters.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from typing import Any
 
 from draftdiff.diff.result import DraftDiff
+from draftdiff.textsafe import json_visible
 
 FORMAT = "draftdiff-diff"
 FORMAT_VERSION = 1
-_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff\u2028\u2029]")
 
 
 def _segments(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -67,4 +67,4 @@ def as_data(diff: DraftDiff, *, stat: bool = False) -> dict[str, Any]:
 
 def render(diff: DraftDiff, *, stat: bool = False, **_: Any) -> str:
     text = json.dumps(as_data(diff, stat=stat), ensure_ascii=False, indent=2)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json_visible(text) + "\n"

@@ -2,19 +2,22 @@
 
 Every value is escaped for (La)TeX: braces, backslash and the specials
 ``# $ % & _ ^ ~``; ``--`` is broken up so TeX does not print a dash in the command.
+Control and hidden characters are first written as ``\\u202e``-style escapes
+(whose backslash TeX then prints as a backslash).
 """
 
 from __future__ import annotations
 
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
+from draftdiff.textsafe import visible
 
 _TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&",
         "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 
 
 def tex(text: str) -> str:
-    out = "".join(_TEX.get(ch, ch) for ch in text)
+    out = "".join(_TEX.get(ch, ch) for ch in visible(text))
     while "--" in out:
         out = out.replace("--", "-{}-")
     return " ".join(out.split())
