@@ -29,10 +29,14 @@ CONTROL_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 BIDI_CLASS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 """Bidirectional controls: embeddings, overrides, isolates and the implicit marks (LRM, RLM, ALM)."""
 
-INVISIBLE_CLASS = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064"
-                   "\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f")
-"""Characters that take no visible space: zero-width space/joiners, word joiner, soft hyphen, invisible
-operators, Hangul fillers, interlinear annotation marks, tag characters, line/paragraph separators, BOM."""
+INVISIBLE_CLASS = ("\u00ad\u034f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180e"
+                   "\u200b-\u200d\u2028\u2029\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+                   "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                   "\U000e0000-\U000e007f")
+"""Every other format character (Unicode category Cf) and the line and paragraph separators (Zl, Zp), as of
+Unicode 15, and the characters drawn as nothing (combining grapheme joiner, Hangul and Khmer fillers): zero-width
+space and joiners, word joiner, soft hyphen, invisible operators, Arabic number signs, tag characters, BOM.
+A test keeps this in step with the Unicode database of the running Python."""
 
 CONTROL = re.compile(f"[{CONTROL_CLASS}]")
 HIDDEN = re.compile(f"[{BIDI_CLASS}{INVISIBLE_CLASS}]")

@@ -62,7 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_TROUBLE
         return int(args._module.run(args))
     except UsageError as exc:
-        print(f"draftdiff: {exc}", file=sys.stderr)
+        from draftdiff.textsafe import visible  # a message may quote a file name or id from outside
+
+        print(f"draftdiff: {visible(str(exc))}", file=sys.stderr)
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         return 130
@@ -72,7 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the boundary: report, never a traceback
         if os.environ.get("DRAFTDIFF_DEBUG"):
             raise
-        print(f"draftdiff: internal error: {type(exc).__name__}: {exc} "
+        from draftdiff.textsafe import visible
+
+        print(f"draftdiff: internal error: {type(exc).__name__}: {visible(str(exc))} "
               "(set DRAFTDIFF_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
         return EXIT_TROUBLE
 
@@ -106,14 +110,23 @@ def _silence_stdout() -> None:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write to ``-o FILE`` atomically, or to stdout."""
+    """Write to ``-o FILE`` atomically, or to stdout.
+
+    ``-o FILE`` replaces FILE, as asked, but only once the whole text is written
+    and synced beside it: a failure (disk full, no permission, no such folder)
+    leaves no partial file, keeps any existing FILE as it was, and says so.
+    """
     if not output or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    import os
+
     from draftdiff.atomic import write_atomic
 
+    existed = os.path.lexists(output)
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        kept = f"{output} is unchanged" if existed else "no file was written"
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}; {kept}") from None

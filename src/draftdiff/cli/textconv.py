@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     except DraftReadError as exc:
         raise UsageError(str(exc)) from None
     if loaded.draft is None:
-        print(f"draftdiff textconv: {args.file} is not a valid draft; showing it unchanged", file=sys.stderr)
+        print(f"draftdiff textconv: {visible(args.file)} is not a valid draft; showing it unchanged", file=sys.stderr)
         write_output(visible(loaded.data.decode("utf-8", "replace")), args.output)
         return 0
     write_output(as_text(loaded.draft), args.output)
