@@ -117,6 +117,13 @@ def test_git_revisions(tmp_path, capsys, monkeypatch):
     assert "git knows no revision 'HEAD~5'" in capsys.readouterr().err
     assert main(["diff", "HEAD:drafts/none.yaml", "drafts/x.yaml"]) == 2
     assert "there is no file drafts/none.yaml at revision HEAD" in capsys.readouterr().err
+    # as in git: the path after the colon is relative to the repository's root, ./x to the current folder
+    monkeypatch.chdir(tmp_path / "drafts")
+    assert main(["diff", "HEAD:drafts/x.yaml", "x.yaml"]) == 1
+    assert main(["diff", "HEAD:./x.yaml", "HEAD:drafts/x.yaml"]) == 0
+    capsys.readouterr()
+    assert main(["diff", "HEAD:x.yaml", "x.yaml"]) == 2
+    assert "write HEAD:./x.yaml for one relative to this folder" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -146,3 +153,10 @@ def test_ids_resolve_in_the_bundled_drafts_outside_a_collection(tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     assert main(["diff", "--stat", "2023-12-azerbaijan-proposal", "2024-01-04-armenia-response"]) == 1
     assert "article entries changed" in capsys.readouterr().out
+
+
+def test_counts_say_17_articles_with_the_preamble_and_title_named_apart(capsys):
+    """The initialed text has 17 articles, a preamble and a title: never "articles 19 → 19"."""
+    assert main(["diff", "2025-03-13-finalized", "2025-08-08-initialed", "--stat"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "17 articles; the " in out and "articles 19" not in out

@@ -144,7 +144,7 @@ def test_position_of_a_party_added_changed_and_dropped():
                                      "usa": {"text": "Supports the compromise", "basis": "reported"
                                              if False else "summary"}})
     change = by_id(diff_drafts(draft(old), draft(new, parties=["armenia", "azerbaijan", "usa"])), "forces")
-    assert change.kinds == ["position-changed"]
+    assert change.kinds == ["position-changed", "sources-changed"]  # armenia's position cites s2 now
     kinds = {p.party: p.change for p in change.positions}
     assert kinds == {"armenia": "changed", "azerbaijan": "removed", "usa": "added"}
     armenia = next(p for p in change.positions if p.party == "armenia")

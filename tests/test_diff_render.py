@@ -37,8 +37,16 @@ def sample():
     new.insert(4, art("missing-persons", 5, "The Parties shall exchange information on missing persons."))
     for n, a in enumerate(new, 1):
         a["number"] = n
-    return (draft(old, id="2023-12-proposal"),
-            draft(new, id="2024-01-response", stage="negotiating", date="2024-01-04",
+    sources = [{"id": "s1", "title": "Interview", "publisher": "Example", "date": "2024-01-02",
+                "quote": "most of the text is agreed"},
+               {"id": "s2", "title": "s2", "publisher": "Example"}, {"id": "s3", "title": "s3", "publisher": "Example"}]
+    new_sources = [dict(sources[0], quote="nearly all of the text is agreed", url="https://example.org/i"),
+                   sources[1], {"id": "s4", "title": "Statement", "publisher": "Example", "date": "2024-01-04"}]
+    claim = {"agreed": 5, "disputed": 1, "total": 6, "speaker": "A. Speaker", "date": "2024-01-02", "source": "s1"}
+    return (draft(old, id="2023-12-proposal", sources=sources, claimed_counts=[claim],
+                  summary="A first proposal."),
+            draft(new, id="2024-01-response", stage="negotiating", date="2024-01-04", sources=new_sources,
+                  claimed_counts=[dict(claim, agreed=6, disputed=0)], summary="A reply to the first proposal.",
                   preconditions=[{"id": "constitution", "party": "azerbaijan", "kind": "precondition",
                                   "demand": "Armenia amends its constitution.", "status": "open"}]))
 
@@ -80,7 +88,9 @@ def test_text_output_reads_like_a_redline_without_colour():
     assert "status disputed → agreed" in out
     assert "- Article 4  Claims  [claims]" in out
     assert "+ Article 5  Missing persons  [missing-persons]" in out
-    assert "position of armenia (summary): changed" in out
+    assert "position of armenia (summary): reworded" in out
+    assert "A. Speaker 2024-01-02: agreed 5 → 6, disputed 1 → 0" in out
+    assert "quote: [-most-]{+nearly all+} of the text is agreed" in out
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
@@ -130,7 +140,7 @@ def test_json_output_validates_against_the_schema(stat):
     for options in (DiffOptions(), DiffOptions(ignore_case=True, ignore_space=True, granularity="char")):
         data = json.loads(render("diff", "json", diff_drafts(old, new, options), stat=stat))
         jsonschema.validate(data, schema)
-        assert data["format"] == "draftdiff-diff" and data["format_version"] == 1
+        assert data["format"] == "draftdiff-diff" and data["format_version"] == 2
 
 
 def test_summary_does_not_claim_full_similarity_when_there_is_no_text() -> None:

@@ -52,22 +52,33 @@ def test_a_version_chosen_by_id(drafts: Path) -> None:
     snap = snap_of(drafts, draft_id="2024-01-04-proposal")
     assert (snap.as_of, snap.status_draft.id, snap.draft_id) == ("2024-01-04", "2024-01-04-proposal",
                                                                  "2024-01-04-proposal")
-    wider = snap_of(drafts, "2024-10-01", draft_id="2024-01-04-proposal")
-    assert [(d.id, d.role) for d in wider.drafts] == [("2024-01-04-proposal", "status"),
-                                                      ("2024-09-11-status", "not-selected")]
+    same = snap_of(drafts, "2024-01-04", draft_id="2024-01-04-proposal")
+    assert same.status_draft.id == "2024-01-04-proposal"
+
+
+def test_a_version_chosen_by_id_is_never_passed_off_as_the_one_in_force(drafts: Path) -> None:
+    """'As of 1 October' from the January text would state January's statuses for October."""
+    with pytest.raises(SnapshotError, match="not the version in force on 2024-10-01: that is 2024-09-11-status"):
+        snap_of(drafts, "2024-10-01", draft_id="2024-01-04-proposal")
 
 
 @pytest.mark.parametrize(("as_of", "draft_id", "message"), [
     ("2023-12-31", None, "the first draft, 2024-01-04-proposal, is dated 2024-01-04"),
-    ("2024-9-15", None, "not a date written YYYY-MM-DD"),
-    ("2024-02-30", None, "not a real calendar date"),
-    ("15/09/2024", None, "not a date written YYYY-MM-DD"),
+    ("2024-02-30", None, "not a date: February 2024 has 29 days"),
+    ("15/09/2024", None, "'15/09/2024' is not a date"),
+    ("yesterday", None, "'yesterday' is not a date"),
     (None, "2024-09-11-statu", "did you mean 2024-09-11-status?"),
     ("2024-01-01", "2024-09-11-status", "dated 2024-09-11, after the as-of date 2024-01-01"),
 ])
 def test_bad_selection_says_what_is_wrong(drafts: Path, as_of, draft_id, message) -> None:
     with pytest.raises(SnapshotError, match=message.replace("?", r"\?")):
         snap_of(drafts, as_of, draft_id)
+
+
+@pytest.mark.parametrize(("typed", "as_of"), [("2024-09", "2024-09-30"), ("Sep 2024", "2024-09-30"),
+                                             ("2024-9-15", "2024-09-15"), ("11 September 2024", "2024-09-11")])
+def test_as_of_accepts_the_forms_a_person_types(drafts: Path, typed: str, as_of: str) -> None:
+    assert snap_of(drafts, typed).as_of == as_of
 
 
 def test_counts_and_caveat_numbers(drafts: Path) -> None:
@@ -96,9 +107,11 @@ def test_claims_near_the_date_with_their_sources_and_whether_they_fit(drafts: Pa
     # in December the September claim (100 days back) is out of the 92-day window; the December one fits
     assert [(c.date, c.agreed, c.consistent) for c in snap_of(drafts, "2024-12-20").claims] == [
         ("2024-12-18", 3, True)]
-    # a claim is judged against the board shown: September's 2 agreed does not fit December's 3
+    # a claim is judged against the version that records it, not the board shown: September's
+    # 2 agreed was true of September's text, though December's has 3
     wide = snap_of(drafts, "2024-12-20", claims_window_days=120).claims
-    assert [(c.date, c.consistent) for c in wide] == [("2024-09-11", False), ("2024-12-18", True)]
+    assert [(c.date, c.consistent, c.judged_against, c.fit) for c in wide] == [
+        ("2024-09-11", True, "2024-09-11-status", "fits"), ("2024-12-18", True, "2024-12-18-status", "fits")]
 
 
 def test_claim_that_does_not_fit_the_board_is_flagged(tmp_path: Path) -> None:
@@ -167,5 +180,5 @@ def test_preamble_and_removed_articles_are_shown_but_not_counted(tmp_path: Path)
         ("a", "article", "agreed"), ("b", "article", "removed"), ("c", "preamble", "agreed")]
     c = snap.counts
     assert (c.total, c.agreed, c.removed) == (1, 1, 1)
-    assert render("snapshot", "md", snap).startswith("# Status of the 1 article of the test-peace draft")
-    assert "| (preamble) | `c` |" in render("snapshot", "md", snap)
+    assert render("snapshot", "md", snap).startswith("# Status of the 1 article of the test peace draft")
+    assert "| Preamble | `c` |" in render("snapshot", "md", snap)

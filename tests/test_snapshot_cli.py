@@ -116,7 +116,9 @@ def test_hand_edited_markdown_line_is_pointed_at(here: Path, capsys) -> None:
     lines[number] = lines[number].replace("**partial**", "**agreed**")
     path.write_text("".join(lines), encoding="utf-8")
     code, _, err = run(capsys, "snapshot", "verify", "s.md")
-    assert code == 2 and f"s.md:{number + 1}: this line is not what draftdiff wrote" in err
+    assert code == 2 and f"s.md:{number + 1}:" in err and ": this line is not what draftdiff wrote" in err
+    found, expected = err.split("found ", 1)[1].split(", expected ", 1)
+    assert "**agreed**" in found and "**partial**" in expected  # the differing part, not two equal cut-offs
 
 
 @pytest.mark.parametrize("content", ["", "{not json", "hello\n", "\xff"])
@@ -138,8 +140,8 @@ def test_edited_marker_in_a_citation_is_refused(here: Path, capsys) -> None:
 @pytest.mark.parametrize(("argv", "message"), [
     (("snapshot", "--as-of", "2023-05-01"), "the first draft, 2024-01-04-proposal, is dated 2024-01-04"),
     (("status", "--as-of", "2023-05-01"), "the first draft, 2024-01-04-proposal, is dated 2024-01-04"),
-    (("snapshot", "--as-of", "yesterday"), "not a date written YYYY-MM-DD"),
-    (("status", "--as-of", "2024-13-01"), "not a real calendar date"),
+    (("snapshot", "--as-of", "yesterday"), "'yesterday' is not a date"),
+    (("status", "--as-of", "2024-13-01"), "is not a date: there is no month 13"),
     (("snapshot", "--drafts", "nowhere"), "--drafts nowhere: no such directory"),
     (("snapshot", "verify", "missing.json"), "missing.json: no such file"),
     (("snapshot", "verify"), "verify needs a file"),
@@ -263,3 +265,34 @@ def test_verify_finds_the_drafts_folder_the_snapshot_names(tmp_path, monkeypatch
     capsys.readouterr()
     assert main(["snapshot", "verify", "s.json"]) == 0  # no --drafts, and no ./drafts here
     assert "collection" in capsys.readouterr().out
+
+
+def test_dates_print_with_their_precision_in_every_face(capsys) -> None:
+    """'The last days of December 2023' is not 31 December; a month date is not the 1st."""
+    from draftdiff.cli import main
+
+    for fmt in ("text", "md", "html"):
+        assert main(["snapshot", "--as-of", "2024-01-02", "-f", fmt]) == 0
+        out = capsys.readouterr().out
+        assert "~2023-12-31" in out, fmt
+        assert "2020-11-01" not in out.split("draftdiff-snapshot")[0], fmt  # the zangezur demand: raised 2020-11
+
+
+def test_a_claim_is_judged_against_the_version_it_was_about(capsys) -> None:
+    """In March 2025 Aliyev's December count was still true of December's text."""
+    from draftdiff.cli import main
+
+    assert main(["status", "--as-of", "2025-03-20", "--no-color"]) == 0
+    [line] = [ln for ln in capsys.readouterr().out.splitlines() if "Aliyev" in ln]
+    assert line.endswith("fits 2024-12-18-status")
+
+
+def test_writing_a_file_says_what_was_written(tmp_path: Path, capsys) -> None:
+    from draftdiff.cli import main
+
+    out = tmp_path / "status.md"
+    assert main(["snapshot", "--as-of", "2024-09-15", "-o", str(out)]) == 0
+    stdout, stderr = capsys.readouterr()
+    digest = next(ln for ln in out.read_text().splitlines() if "Content digest" in ln).split("`")[1]
+    assert stdout == "" and stderr.strip() == (f"wrote {out}: md snapshot as of 2024-09-15 from 2024-09-11-status, "
+                                               f"{digest}")

@@ -47,7 +47,9 @@ def test_bibtex_parses_with_bibtexparser(snap) -> None:
     assert entry.entry_type == "misc" and entry.key.startswith("draftdiff-test-peace-2024-09-15-")
     assert entry.fields_dict["author"].value == "Doe, Jane and {Example Institute}"
     assert entry.fields_dict["version"].value == snap.digest
-    assert entry.fields_dict["year"].value == "2025"
+    # the status date, not the day the file was made: the same snapshot cites the same whenever it is made
+    assert (entry.fields_dict["year"].value, entry.fields_dict["date"].value) == ("2024", "2024-09-15")
+    assert entry.fields_dict["urldate"].value == "2025-02-01"
     _carries_citation_facts(text, snap)
     assert MARKER_RE.search(entry.fields_dict["note"].value)
 
@@ -60,7 +62,8 @@ def test_csl_json_reads_and_formats_with_citeproc(snap) -> None:
     data = json.loads(text)
     assert isinstance(data, list) and data[0]["type"] == "dataset" and data[0]["version"] == snap.digest
     assert data[0]["author"] == [{"family": "Doe", "given": "Jane"}, {"literal": "Example Institute"}]
-    assert data[0]["issued"] == {"date-parts": [[2025, 2, 1]]}
+    assert data[0]["issued"] == {"date-parts": [[2024, 9, 15]]}
+    assert data[0]["accessed"] == {"date-parts": [[2025, 2, 1]]}
     source = CiteProcJSON(data)
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
@@ -68,6 +71,22 @@ def test_csl_json_reads_and_formats_with_citeproc(snap) -> None:
     [formatted] = [str(item) for item in bibliography.bibliography()]
     assert "as of 2024-09-15" in formatted and "Doe" in formatted
     _carries_citation_facts(text, snap)
+
+
+def test_citations_carry_a_date_without_timestamp(tmp_path: Path) -> None:
+    """Without --timestamp a style must not print "n.d.": the status date is the citation's date."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    plain = build_snapshot(load_draft_set([write_collection(tmp_path)]), "2024-09-15", git=False)
+    data = json.loads(render("snapshot", "csl", plain))
+    assert data[0]["issued"] == {"date-parts": [[2024, 9, 15]]}
+    bibliography = CitationStylesBibliography(CitationStylesStyle("harvard-cite-them-right", validate=False),
+                                              CiteProcJSON(data), formatter.plain)
+    bibliography.register(Citation([CitationItem(data[0]["id"])]))
+    assert "n.d." not in str(next(iter(bibliography.bibliography())))
+    assert "date = {2024-09-15}" in render("snapshot", "bibtex", plain)
+    assert 'date-released: "2024-09-15"' in render("snapshot", "cff", plain)
 
 
 def test_cff_is_valid_citation_file_format_1_2_0(snap) -> None:
@@ -80,7 +99,7 @@ def test_cff_is_valid_citation_file_format_1_2_0(snap) -> None:
     assert data["type"] == "dataset" and data["version"] == snap.digest
     assert data["authors"][0] == {"family-names": "Doe", "given-names": "Jane"}
     assert {i["value"] for i in data["identifiers"] if i["type"] == "swh"} == {d.swhid for d in snap.drafts}
-    assert str(data["date-released"]) == "2025-02-01"
+    assert str(data["date-released"]) == "2024-09-15"
     _carries_citation_facts(text, snap)
 
 
@@ -91,7 +110,7 @@ def test_cff_without_authors_or_timestamp_is_still_valid(tmp_path: Path) -> None
     bare = build_snapshot(load_draft_set([write_collection(tmp_path)]), "2024-09-15", git=False)
     data = YAML(typ="safe", pure=True).load(render("snapshot", "cff", bare))
     jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
-    assert "date-released" not in data
+    assert str(data["date-released"]) == "2024-09-15"  # the status date: deterministic, never "n.d."
 
 
 def test_plain_text_citation_and_json_agree_with_the_others(snap) -> None:
@@ -164,7 +183,7 @@ def test_bibtex_escapes_specials(tmp_path: Path) -> None:
     library = bibtexparser.parse_string(text)
     assert not library.failed_blocks
     assert library.entries[0].fields_dict["author"].value == (
-        "{Brown \\& Sons \\{Ltd\\} 100\\%\\_\\#\\$\\textasciitilde{}\\textasciicircum{}\\textbackslash{}}")
+        "{Brown \\& Sons \\textbraceleft{}Ltd\\textbraceright{} 100\\%\\_\\#\\$\\textasciitilde{}\\textasciicircum{}\\textbackslash{}}")
     assert "-{}-as-of" in text  # TeX would print '--' as an en dash
 
 

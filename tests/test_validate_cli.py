@@ -92,7 +92,7 @@ def test_json_format_shape(broken: Path, capsys) -> None:
     assert data["summary"] == {"files": 3, "drafts": 2, "errors": 1, "warnings": 0}
     (d,) = data["diagnostics"]
     assert set(d) == {"file", "line", "col", "severity", "rule", "message", "hint"}
-    assert d["rule"] == "schema-value" and d["col"] == 13 and d["hint"] == "did you mean 'agreed'?"
+    assert d["rule"] == "schema-value" and d["col"] == 13 and d["hint"] == "write 'agreed'"
 
 
 def test_sarif_format_structure(broken: Path, capsys) -> None:
@@ -288,3 +288,50 @@ def test_plugins_off_leaves_a_loaded_loader_and_a_chosen_setting_alone(monkeypat
     monkeypatch.setitem(sys.modules, plugins.LOADER, real)
     plugins.plugins_off()
     assert sys.modules[plugins.LOADER] is real and os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+
+
+def test_a_hint_never_repeats_its_message(broken: Path, capsys) -> None:
+    """One GitHub annotation used to read "…; did you mean 'agreed'? (did you mean 'agreed'?)"."""
+    code, out, err = run_cli(["validate", str(broken), "--format", "github"], capsys)
+    assert code == 1
+    for line in out.splitlines():
+        message = line.split("::", 2)[2]
+        body, _, hint = message.rpartition(" (")
+        assert not body or hint.rstrip(")") not in body, line
+    assert "write 'agreed'" in out
+
+
+def test_github_format_still_prints_the_summary(broken: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out, err = run_cli(["validate", str(broken)], capsys)
+    assert code == 1 and out.startswith("::error ")
+    assert err.strip() == "1 error, 0 warnings in 3 files"
+
+
+def test_based_on_an_invalid_draft_says_so(tmp_path: Path, write: Callable[..., Path], capsys) -> None:
+    write("bad.yaml", draft_text("bad").replace("status: agreed", "status: agred"))
+    write("child.yaml", draft_text("child", "2024-02-01", based_on="bad"))
+    code, out, _ = run_cli(["validate", str(tmp_path)], capsys)
+    [line] = [ln for ln in out.splitlines() if "[based-on-missing]" in ln]
+    assert "whose file" in line and "bad.yaml is not a valid draft" in line and "did you mean" not in line
+
+
+def test_one_claimed_counts_finding_per_claim_naming_each_status(tmp_path: Path, write: Callable[..., Path],
+                                                                 capsys) -> None:
+    claim = "claimed_counts:\n  - {agreed: 0, disputed: 2, total: 2, source: src-1, speaker: Minister}\n"
+    write("c.yaml", draft_text("c", extra=claim))
+    code, out, _ = run_cli(["validate", str(tmp_path), "-q"], capsys)
+    findings = [ln for ln in out.splitlines() if "[claimed-counts]" in ln]
+    assert code == 1 and len(findings) == 1
+    assert "(Minister): one more agreed article than the claim; one fewer disputed article than the claim" \
+        in findings[0]
+
+
+def test_no_restructuredtext_markup_reaches_the_reader(capsys) -> None:
+    for argv in (["rules"], ["rules", "claimed-counts"], ["rules", "bracketed-agreed-text"]):
+        assert main(argv) == 0
+        assert "``" not in capsys.readouterr().out
+    for command in ("validate", "snapshot", "diff", "textconv", "status"):
+        assert main([command, "--help"]) == 0
+        out = capsys.readouterr().out
+        assert "``" not in out and ":func:" not in out, command

@@ -25,23 +25,38 @@ def comparable(claim: Claim) -> bool:
     return any(getattr(claim, k) is not None for k in ("agreed", "partial", "disputed", "total"))
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _many(n: int, status: str, comparison: str) -> str:
+    word = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
+    return f"{word} {comparison} {status} article{'s' if n != 1 else ''}"
+
+
 def claim_problems(counts: Mapping[str, int], articles: int, claim: Claim) -> list[str]:
-    """What in ``counts`` (articles per status; ``articles`` not removed) contradicts the claim."""
+    """What in ``counts`` (articles per status; ``articles`` not removed) contradicts the claim.
+
+    One phrase per cause, each naming its status: an article agreed where the claim has it
+    disputed is "one more agreed article than the claim" and "one fewer disputed", not two
+    unrelated complaints. A shortfall that the ``unknown`` statuses can make up is no problem.
+    """
     problems: list[str] = []
     if claim.total is not None and claim.total != articles:
         problems.append(f"it says {claim.total} articles in all, but the version has {articles} that are not removed")
-    shortfall = 0
+    shortfalls: list[tuple[str, int]] = []
     for status in ("agreed", "partial", "disputed"):
         claimed = getattr(claim, status)
         if claimed is None:
             continue
         have = counts.get(status, 0)
         if have > claimed:
-            problems.append(f"it says {claimed} {status}, but {have} articles are {status}")
-        shortfall += max(claimed - have, 0)
+            problems.append(_many(have - claimed, status, "more") + " than the claim")
+        elif claimed > have:
+            shortfalls.append((status, claimed - have))
     unknown = counts.get("unknown", 0)
-    if shortfall > unknown:
-        noun = "article" if shortfall == 1 else "articles"
-        verb = "is" if unknown == 1 else "are"
-        problems.append(f"it counts {shortfall} more {noun} than the statuses give, and only {unknown} {verb} unknown")
+    missing = sum(n for _, n in shortfalls)
+    if missing > unknown:
+        fewer = " and ".join(_many(n, status, "fewer") for status, n in shortfalls)
+        problems.append(f"{fewer} than the claim" + (
+            f", which the {unknown} unknown status{'es' if unknown != 1 else ''} cannot make up" if unknown else ""))
     return problems

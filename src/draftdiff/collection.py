@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draftdiff.diagnostics import Diagnostic
+from draftdiff.diagnostics import Diagnostic, Report
 from draftdiff.load import DraftReadError, LoadedDraft, batch_loading, load_draft
 from draftdiff.model import Draft
 
@@ -18,21 +18,63 @@ class CollectionError(Exception):
     """The paths given do not make a collection (missing path, no drafts)."""
 
 
-def find_draft_files(paths: Sequence[str | Path]) -> list[Path]:
-    """Expand files and directories (recursively) into draft files, sorted and unique."""
+def find_draft_files(paths: Sequence[str | Path], *, follow_links: bool = False) -> list[Path]:
+    """Expand files and directories (recursively) into draft files, sorted and unique.
+
+    A linked file under a directory that leads out of it is left out unless
+    ``follow_links``; :func:`find_drafts` also says which were left out.
+    """
+    return find_drafts(paths, follow_links=follow_links)[0]
+
+
+def find_drafts(paths: Sequence[str | Path], *,
+                follow_links: bool = False) -> tuple[list[Path], list[Diagnostic]]:
+    """The draft files, and an error for each linked file that leads out of the directory it was found in.
+
+    A collection is what its folder holds: a link to ``/etc/…`` or to a tampered
+    copy elsewhere would be read and its values echoed in diagnostics and
+    snapshots. Named on the command line, a file is read wherever it points.
+    """
     found: dict[Path, None] = {}
+    refused: list[Diagnostic] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files = _drafts_under(path)
             if not files:
                 raise CollectionError(f"{path}: no draft files (*.yaml, *.yml) in this directory")
+            if not follow_links:
+                files, out = links_out_of(path, files)
+                refused += [_link_refused(path, link) for link in out]
             found.update(dict.fromkeys(files))
         elif path.exists():
             found[path] = None
         else:
             raise CollectionError(f"{path}: no such file or directory")
-    return list(found)
+    return list(found), refused
+
+
+def links_out_of(root: Path, files: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Split ``files`` (found under ``root``) into those inside it and linked files leading out of it."""
+    top = os.path.realpath(root)
+    inside: list[Path] = []
+    out: list[Path] = []
+    for path in files:
+        if not os.path.islink(path):  # _drafts_under never enters a linked folder: only the file can be one
+            inside.append(path)
+            continue
+        target = os.path.realpath(path)
+        (inside if os.path.commonpath([top, target]) == top else out).append(path)
+    return inside, out
+
+
+def _link_refused(root: Path, link: Path) -> Diagnostic:
+    from draftdiff.textsafe import visible
+
+    target = visible(os.path.realpath(link), keep_newlines=False)
+    return Diagnostic(str(link), 1, 1, "error", "file-link-outside",
+                      f"a link to {target}, outside {visible(str(root), keep_newlines=False)}: not read",
+                      "copy the file into the collection, or pass --follow-links to read it")
 
 
 def _drafts_under(root: Path) -> list[Path]:
@@ -150,14 +192,102 @@ class DraftSet:
         return ordered[index - 1] if index > 0 else None
 
 
-def load_draft_set(paths: Iterable[str | Path]) -> DraftSet:
-    """Load every draft under ``paths``; raise :class:`CollectionError` if nothing can be read."""
-    files = find_draft_files(list(paths))
-    loaded: list[LoadedDraft] = []
+def load_draft_set(paths: Iterable[str | Path], *, follow_links: bool = False) -> DraftSet:
+    """Every draft under ``paths``, with no collection rules run: only for :func:`load_collection`."""
+    files, refused = find_drafts(list(paths), follow_links=follow_links)
     with batch_loading(files):
+        return DraftSet(_refused(refused) + _read_all(files))
+
+
+def _refused(found: list[Diagnostic]) -> list[LoadedDraft]:
+    """Files found but not read (links out of the collection), each with the error that says why."""
+    return [LoadedDraft(d.file, b"", diagnostics=[d]) for d in found]
+
+
+def _read_all(files: Sequence[Path]) -> list[LoadedDraft]:
+    from draftdiff.fastyaml import quiet
+
+    loaded: list[LoadedDraft] = []
+    with quiet():  # this thread prints nothing while it reads
         for path in files:
             try:
                 loaded.append(load_draft(path))
             except DraftReadError as exc:
                 raise CollectionError(str(exc)) from None
-    return DraftSet(loaded)
+    return loaded
+
+
+@dataclass
+class CheckedCollection:
+    """A collection as every face must see it: the valid drafts and every finding about them.
+
+    ``report`` holds each file's own diagnostics *and* the collection rules' findings
+    (lineage, claimed counts, parties, ...), so no face can show "valid" where
+    ``validate`` would fail.
+    """
+
+    draft_set: DraftSet
+    report: Report
+
+    @property
+    def ok(self) -> bool:
+        """No errors: what a snapshot (or an export) needs."""
+        return self.report.errors == 0
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.report.diagnostics
+
+
+def load_collection(paths: Sequence[str | Path], disabled: Iterable[str] = (), *,
+                    follow_links: bool = False) -> CheckedCollection:
+    """Load drafts and run the collection rules over them: the one way every face loads a collection.
+
+    Raise :class:`CollectionError` when nothing can be read. A file named on its own is
+    checked against the other drafts of its folder when it refers to one (``based_on``),
+    so that a pre-commit hook passing single files does not report lineage that exists on
+    disk as missing; those siblings are used by the rules only, not added to the set.
+    A linked file leading out of a folder is not read unless ``follow_links`` (an error says so).
+    """
+    files, refused = find_drafts(paths, follow_links=follow_links)
+    with batch_loading(files):  # the rules too: everything loaded stays alive until the report is done
+        loaded = _refused(refused) + _read_all(files)
+        explicit = [Path(p) for p in paths if not Path(p).is_dir()]
+        return check_collection(loaded, _references(explicit, loaded, set(files)), disabled=disabled)
+
+
+def check_collection(loaded: list[LoadedDraft], references: Sequence[LoadedDraft] = (),
+                     disabled: Iterable[str] = ()) -> CheckedCollection:
+    """Run the collection rules over drafts already read (``references`` only inform the rules)."""
+    from draftdiff.rules import RuleContext, run_rules
+
+    draft_set = DraftSet(loaded)
+    report = Report(files=[item.name for item in loaded], drafts=len(draft_set.drafts))
+    skip = set(disabled)
+    report.diagnostics = [d for d in draft_set.diagnostics if d.rule not in skip]
+    reported = {item.name for item in draft_set.files}
+    invalid = [item for item in loaded if item.draft is None]
+    found = run_rules(RuleContext(draft_set.files + list(references), invalid))
+    report.diagnostics.extend(d for d in found if d.file in reported and d.rule not in skip)
+    return CheckedCollection(draft_set, report)
+
+
+def _references(explicit: list[Path], loaded: list[LoadedDraft], seen: set[Path]) -> list[LoadedDraft]:
+    """Sibling drafts that explicitly named files are based on, loaded only when needed."""
+    valid = [item for item in loaded if item.draft is not None]
+    known = {item.draft.id for item in valid if item.draft}
+    wanted = {item.draft.based_on for item in valid if item.draft and item.draft.based_on} - known
+    if not explicit or not wanted:
+        return []
+    extra: list[LoadedDraft] = []
+    for folder in sorted({p.parent for p in explicit}):
+        for path in sorted(folder.glob("*.y*ml")):
+            if path in seen or path.suffix not in DRAFT_SUFFIXES:
+                continue
+            try:
+                item = load_draft(path)
+            except DraftReadError:
+                continue
+            if item.draft is not None:
+                extra.append(item)
+    return extra

@@ -32,6 +32,12 @@ class Diagnostic:
     message: str
     hint: str | None = None
 
+    def __post_init__(self) -> None:
+        # A hint that the message already says ("did you mean 'title'?") would be read twice, as in a
+        # GitHub annotation that shows both: keep it only when it adds something.
+        if self.hint is not None and (not self.hint.strip() or self.hint.strip() in self.message):
+            object.__setattr__(self, "hint", None)
+
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
@@ -54,6 +60,15 @@ class Report:
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.diagnostics, key=lambda d: (d.file, d.line, d.col, d.rule, d.message))
+
+    def summary(self) -> str:
+        """``2 errors, 0 warnings in 4 files`` or ``18 files valid (18 drafts)``."""
+        files = len(self.files)
+        noun = "file" if files == 1 else "files"
+        if self.errors or self.warnings:
+            return (f"{self.errors} error{'s' * (self.errors != 1)}, "
+                    f"{self.warnings} warning{'s' * (self.warnings != 1)} in {files} {noun}")
+        return f"{files} {noun} valid ({self.drafts} drafts)"
 
     def exit_code(self, strict: bool = False) -> int:
         """0 valid, 1 invalid (warnings count only when ``strict``)."""

@@ -29,13 +29,18 @@ def split_rev_path(arg: str) -> tuple[str, str] | None:
 
 
 def read_rev_path(rev: str, path: str, cwd: str | Path | None = None) -> bytes:
-    """The bytes of ``path`` at ``rev``; ``path`` is relative to the current directory, like a plain path."""
+    """The bytes of ``path`` at ``rev``, read as git reads ``REV:path``.
+
+    As in git, ``path`` is relative to the repository's root, and ``./x`` or ``../x`` is relative
+    to the current directory, so ``HEAD:drafts/x.yaml`` means the same from any folder of the work tree.
+    """
     git = shutil.which("git")
     if git is None:
         raise GitError(f"{rev}:{path}: reading a git revision needs git, which is not installed or not on PATH")
-    spec_path = path if path.startswith(("./", "../", "/")) else f"./{path}"
+    spec_path = path
     if spec_path.startswith("/"):
-        raise GitError(f"{rev}:{path}: give the path relative to the current directory, not an absolute path")
+        raise GitError(f"{rev}:{path}: give the path relative to the repository's root (or ./path relative "
+                       "to the current directory), not an absolute path")
     try:
         done = subprocess.run([git, "show", f"{rev}:{spec_path}"], cwd=cwd, capture_output=True,
                               timeout=TIMEOUT, check=False, stdin=subprocess.DEVNULL)
@@ -53,8 +58,13 @@ def _explain(stderr: str, rev: str, path: str) -> str:
     text = text.removeprefix("fatal: ")
     if "not a git repository" in text:
         return "this directory is not inside a git repository; run draftdiff from the repository's work tree"
+    if "exists, but not" in text:  # git knows the file under another path: say how to name it
+        return (f"there is no file {path} at the repository's root at revision {rev}: a path after the colon is "
+                f"relative to the root; write {rev}:./{path.removeprefix('./')} for one relative to this folder")
     if "does not exist in" in text or "exists on disk, but not in" in text:
-        return f"there is no file {path} at revision {rev} ('git log --oneline -- {path}' lists the revisions that have it)"
+        return (f"there is no file {path} at revision {rev} (a path after the colon is relative to the repository's "
+                f"root; write {rev}:./{path.removeprefix('./')} for one relative to this folder; "
+                f"'git log --oneline -- {path}' lists the revisions that have it)")
     if "invalid object name" in text or "unknown revision" in text or "bad revision" in text:
         return f"git knows no revision {rev!r} ('git log --oneline' lists them)"
     return text

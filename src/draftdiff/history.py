@@ -7,12 +7,11 @@ which is the order an analyst follows the negotiation in, whatever each draft's 
 
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass, field
 
 from draftdiff.collection import DraftSet
 from draftdiff.model import STATUS_ORDER, Draft
+from draftdiff.vocab import UnreadableDate, parse_user_date
 
 
 UNRECORDED = "unrecorded"
@@ -137,39 +136,12 @@ def neighbour(draft_set: DraftSet, draft_id: str | None, step: int) -> Draft | N
     return drafts[max(0, min(len(drafts) - 1, index + step))]
 
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-
-
 def parse_when(text: str) -> str | None:
-    """Read a date as a person types it; return the last ISO day it covers, or None if unreadable.
-
-    ``2024-09-11`` → itself; ``2024-09``, ``Sep 2024``, ``september 2024`` → ``2024-09-30``;
-    ``2024`` → ``2024-12-31``.
-    """
-    words = [w for w in re.split(r"[\s,/.]+", text.strip().lower()) if w]
-    if len(words) == 1 and re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", words[0]):
-        parts = [int(p) for p in words[0].split("-")]
-    elif len(words) in (2, 3) and any(w in _MONTHS for w in words):
-        month = next(_MONTHS[w] for w in words if w in _MONTHS)
-        numbers = [int(w) for w in words if w.isdigit()]
-        year = next((n for n in numbers if n >= 1000), None)
-        day = next((n for n in numbers if n < 1000), None)
-        if year is None:
-            return None
-        parts = [year, month] + ([day] if day is not None else [])
-    else:
+    """The last ISO day a typed date covers (see :func:`draftdiff.vocab.parse_user_date`), or None."""
+    try:
+        return parse_user_date(text)
+    except UnreadableDate:
         return None
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else 12
-    if not 1 <= month <= 12:
-        return None
-    last = calendar.monthrange(year, month)[1]
-    day = parts[2] if len(parts) > 2 else last
-    if not 1 <= day <= last:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def version_at(draft_set: DraftSet, when: str) -> Draft | None:

@@ -329,11 +329,11 @@ def _schema_diagnostic(loaded: LoadedDraft, error: dict[str, Any]) -> Diagnostic
         key = str(loc[-1])
         allowed = _allowed_keys(loc[:-1])
         guess = closest(key, allowed)
-        hint = f"did you mean '{guess}'?" if guess else (
+        hint = f"rename it to '{guess}', or remove it" if guess else (
             f"allowed keys here: {', '.join(allowed)}" if allowed else None)
         owner = describe_path(loc[:-1])
         return loaded.diagnostic(loc, "error", "schema-unknown-key",
-                                 f"unknown key '{key}' in {owner}" + (f"; {hint}" if guess else ""),
+                                 f"unknown key '{key}' in {owner}" + (f"; did you mean '{guess}'?" if guess else ""),
                                  hint, key=True)
     if kind == "missing":
         field_name = str(loc[-1])
@@ -344,7 +344,7 @@ def _schema_diagnostic(loaded: LoadedDraft, error: dict[str, Any]) -> Diagnostic
     if kind == "literal_error":
         expected = _literal_choices(error)
         guess = closest(value, expected) if isinstance(value, str) else None
-        hint = f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(expected)}"
+        hint = f"write '{guess}'" if guess else f"use one of: {', '.join(expected)}"
         return loaded.diagnostic(loc, "error", "schema-value",
                                  f"{where}: {shown} is not one of {', '.join(expected)}" +
                                  (f"; did you mean '{guess}'?" if guess else ""),

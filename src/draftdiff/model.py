@@ -192,6 +192,10 @@ class Draft(_Strict):
 
     schema_version: Literal[1]
     agreement: Slug
+    agreement_title: NonEmpty | None = Field(
+        default=None,
+        description="The agreement's name as citations print it (\"Armenia–Azerbaijan peace agreement\"); "
+                    "the slug in `agreement` when absent.")
     id: Slug
     title: NonEmpty
     date: IsoDate

@@ -82,7 +82,7 @@ def json_visible(json_text: str) -> str:
     inside JSON strings, so escaping them keeps every value exactly the same for a
     JSON reader, while ``cat`` or a web view of the file shows nothing raw.
     """
-    if json_text.isascii():
+    if json_text.isascii() and "\x7f" not in json_text:
         return json_text
     return _UNSAFE_IN_JSON.sub(_json_escape, json_text)
 

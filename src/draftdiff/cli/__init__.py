@@ -8,6 +8,7 @@ A subcommand module defines ``HELP``, ``add_arguments(parser)`` and
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import importlib
 import os
@@ -29,6 +30,8 @@ class UsageError(Exception):
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with ``only``, just that command's module is imported (faster start-up)."""
+    from draftdiff.rules import plain_doc
+
     parser = argparse.ArgumentParser(
         prog="draftdiff",
         description="Versions of a negotiated agreement: status board, redlines, validation, snapshots.",
@@ -37,7 +40,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f"draftdiff.cli.{name.replace('-', '_')}")
-        command = sub.add_parser(name, help=module.HELP, description=module.__doc__)
+        command = sub.add_parser(name, help=module.HELP, description=plain_doc(module.__doc__))
         module.add_arguments(command)
         command.set_defaults(_module=module)
     return parser
@@ -71,14 +74,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
+    except OSError as exc:
+        if exc.errno in _WRITE_ERRNOS:  # stdout written past write_output (a print): same message
+            print(f"draftdiff: cannot write the output: {exc.strerror}", file=sys.stderr)
+            _silence_stdout()
+            return EXIT_TROUBLE
+        return _internal_error(exc)
     except Exception as exc:  # the boundary: report, never a traceback
-        if os.environ.get("DRAFTDIFF_DEBUG"):
-            raise
-        from draftdiff.textsafe import visible
+        return _internal_error(exc)
 
-        print(f"draftdiff: internal error: {type(exc).__name__}: {visible(str(exc))} "
-              "(set DRAFTDIFF_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
-        return EXIT_TROUBLE
+
+_WRITE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+"""A full disk or device, a quota, a file too big, a lost terminal: the output could not be written."""
+
+
+def _internal_error(exc: Exception) -> int:
+    if os.environ.get("DRAFTDIFF_DEBUG"):
+        raise exc
+    from draftdiff.textsafe import visible
+
+    print(f"draftdiff: internal error: {type(exc).__name__}: {visible(str(exc))} "
+          "(set DRAFTDIFF_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
+    return EXIT_TROUBLE
 
 
 def entry() -> NoReturn:
@@ -110,23 +127,43 @@ def _silence_stdout() -> None:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write to ``-o FILE`` atomically, or to stdout.
+    """Write to ``-o FILE`` atomically, or to stdout; a write that fails is a message (exit 2).
 
     ``-o FILE`` replaces FILE, as asked, but only once the whole text is written
     and synced beside it: a failure (disk full, no permission, no such folder)
     leaves no partial file, keeps any existing FILE as it was, and says so.
     """
     if not output or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk or device (``> /dev/full``), a lost terminal
+            raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
         return
     import os
 
     from draftdiff.atomic import write_atomic
 
-    existed = os.path.lexists(output)
+    existed, special = os.path.lexists(output), _is_special(output)
     try:
-        write_atomic(output, text.encode("utf-8"))
+        if special:  # /dev/null, /dev/stdout, a FIFO: write to it; a rename would replace it
+            with open(output, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+        else:
+            write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        kept = f"{output} is unchanged" if existed else "no file was written"
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}; {kept}") from None
+        kept = "" if special else f"; {output} is unchanged" if existed else "; no file was written"
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}{kept}") from None
+
+
+def _is_special(output: str) -> bool:
+    """An existing target that is not a regular file or a folder (a device, a FIFO, a socket)."""
+    import stat
+
+    try:
+        mode = os.stat(output).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

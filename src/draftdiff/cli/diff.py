@@ -13,7 +13,6 @@ from pathlib import Path
 from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, write_output
 
 HELP = "compare two drafts article by article (redline)"
-FORMATS = ("text", "markdown", "html", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("new", metavar="NEW", help="the later draft: FILE, REV:FILE or a draft id")
     parser.add_argument("--drafts", metavar="DIR", default=None,
                         help="where draft ids are looked up (default: ./drafts, else the bundled drafts)")
-    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
+    from draftdiff.render import formats
+
+    parser.add_argument("-f", "--format", choices=formats("diff"), default="text",
+                        help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--stat", action="store_true", help="a per-article summary only, no redlines")
     parser.add_argument("--granularity", choices=("word", "char"), default="word",
@@ -31,10 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore-punctuation", action="store_true", help="punctuation does not count")
     parser.add_argument("--ignore-party-order", action="store_true",
                         help="wording that differs only in the order the parties are named (alternat) is the same")
-    parser.add_argument("-a", "--all", action="store_true", help="also list unchanged articles")
+    parser.add_argument("-a", "--all", action="store_true", help="also list unchanged articles and preconditions")
     parser.add_argument("--substantive", action="store_true",
-                        help="list only articles whose status, wording, positions, title or place changed "
-                             "(not those whose sources, notes or bases alone changed)")
+                        help="every format: leave out clerical changes: articles and preconditions whose sources, "
+                             "notes or bases alone changed, and the version's sources, claimed counts, summary, "
+                             "notes and attestation (the exit code still counts them)")
     parser.add_argument("--context", type=int, default=30, metavar="WORDS",
                         help="text/markdown: words of unchanged text kept around each change (default 30)")
     parser.add_argument("--full", action="store_true", help="text/markdown: show whole articles, no '…' cuts")
@@ -65,13 +68,13 @@ def run(args: argparse.Namespace) -> int:
                           ignore_party_order=args.ignore_party_order, timeout=args.timeout)
     result = diff_drafts(old[0], new[0], options, old_label=old[1], new_label=new[1])
     fmt = args.format
-    extra: dict[str, object] = {"stat": args.stat}
+    extra: dict[str, object] = {"stat": args.stat, "show_all": args.all, "substantive": args.substantive}
     if fmt in ("text", "markdown"):
-        extra.update(show_all=args.all, context=None if args.full else args.context, substantive=args.substantive)
+        extra["context"] = None if args.full else args.context
     if fmt == "text":
         extra["color"] = use_color(sys.stdout, args.color) and not args.output
     if fmt == "html":
-        extra.update(layout=args.html_layout, show_all=args.all, substantive=args.substantive)
+        extra["layout"] = args.html_layout
     write_output(render("diff", fmt, result, **extra), args.output)
     return EXIT_FINDINGS if result.has_differences else EXIT_OK
 

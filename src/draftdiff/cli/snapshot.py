@@ -1,7 +1,7 @@
 """Write a citable snapshot of every article's status as of a date, or verify one.
 
   draftdiff snapshot --as-of 2024-09-15 --format md -o status.md
-  draftdiff snapshot verify status.md            # against ./drafts
+  draftdiff snapshot verify status.md            # against ./drafts (or --drafts DIR)
   draftdiff snapshot verify status.md --commit   # against the commit it records
 
 The status as of DATE is the latest version dated on or before DATE. Exit codes:
@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from draftdiff.snapshot import Snapshot
     from draftdiff.snapshot.inputs import InvalidDrafts
 
-HELP = "a citable, verifiable status snapshot as of a date (md, json, csv, html, bibtex, csl, cff)"
-FORMATS = ("md", "json", "csv", "html", "bibtex", "csl", "cff", "text")
+HELP = "a citable, verifiable status snapshot as of a date (formats: see --format)"
 
 
 def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +34,8 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
                         help="status as of DATE (YYYY-MM-DD): the latest version dated on or before it "
                              "(default: the latest version)")
     parser.add_argument("--draft", metavar="ID", help="use this version, chosen by id, instead of the latest")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="read linked draft files that lead out of the drafts folder (default: refused)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +43,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", choices=("verify",), metavar="verify", help="'verify FILE': check a snapshot file")
     parser.add_argument("file", nargs="?", metavar="FILE", help="the snapshot file to verify")
     add_selection_arguments(parser)
-    parser.add_argument("-f", "--format", choices=FORMATS, default="md", help="output format (default: md)")
+    from draftdiff.render import formats
+
+    parser.add_argument("-f", "--format", choices=formats("snapshot"), default="md",
+                        help="output format (default: md)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     parser.add_argument("--author", action="append", default=[], metavar="NAME",
                         help="author for the citation, 'Family, Given' or an organisation (repeatable)")
@@ -53,16 +57,80 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "digest does not change")
     parser.add_argument("--commit", nargs="?", const="", default=None, metavar="REV",
                         help="verify: rebuild from the drafts at the commit the snapshot records (or REV) via git")
+    parser.add_argument("--recorded-folder", action="store_true",
+                        help="verify: against the drafts folder the snapshot names, even outside this repository "
+                             "(default: --drafts, else ./drafts)")
 
 
-def _recorded_folder(args: argparse.Namespace, recorded: str | None) -> str | None:
-    """Without --drafts, verify against the folder the snapshot names, when it is there."""
-    if args.drafts is not None or not recorded:
+def _verify_folder(args: argparse.Namespace, recorded: str | None) -> tuple[str, list[str]]:
+    """The collection to verify against, and notes on the folder the snapshot names, if it differs.
+
+    The current collection by default (``--drafts``, else ``./drafts``, as every
+    command): a snapshot made from a tampered copy elsewhere must not verify
+    itself against that copy. The folder the snapshot names is used only with
+    ``--recorded-folder``, or when there is no ``./drafts`` and it lies inside
+    this repository (or this folder, outside git).
+    """
+    if args.drafts is not None:
+        return _drafts_dir(args), []
+    named = _named_folder(args, recorded)
+    if args.recorded_folder:
+        if named is None:
+            raise UsageError(f"{args.file} names no drafts folder that is here "
+                             f"({'none recorded' if not recorded else repr(recorded)}); give one: --drafts DIR")
+        return named, []
+    if Path("drafts").is_dir():
+        notes = []
+        if named is not None and not _same_folder(named, "drafts"):
+            notes.append(f"the snapshot was made from the drafts in {named}; this checked the current collection, "
+                         f"./drafts (to check {named} instead: --drafts {named})")
+        return "drafts", notes
+    if named is not None:
+        root = _repository()
+        if _is_bundled(named):
+            return _drafts_dir(args), []  # the drafts that ship with draftdiff: the current collection here
+        if not _inside(named, root):
+            raise UsageError(f"{args.file} names the drafts folder {named}, outside this repository ({root}): it is "
+                             "not trusted by default, since a snapshot made from a copy elsewhere would verify "
+                             "against that copy; verify against the real collection with --drafts DIR, or pass "
+                             "--recorded-folder to use the folder it names")
+        return named, []
+    return _drafts_dir(args), []
+
+
+def _named_folder(args: argparse.Namespace, recorded: str | None) -> str | None:
+    if not recorded:
         return None
     for candidate in (Path(recorded), Path(args.file).parent / recorded):
         if candidate.is_dir():
             return str(candidate)
     return None
+
+
+def _is_bundled(folder: str) -> bool:
+    from draftdiff.bundled import drafts_dir
+
+    bundled = drafts_dir()
+    return bundled is not None and _same_folder(folder, str(bundled))
+
+
+def _same_folder(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _repository() -> str:
+    """The top of the git repository holding the current folder, or the current folder outside git."""
+    from draftdiff.snapshot.git import GitError, repo_root
+
+    try:
+        return str(repo_root("."))
+    except GitError:
+        return os.getcwd()
+
+
+def _inside(folder: str, root: str) -> bool:
+    real, top = os.path.realpath(folder), os.path.realpath(root)
+    return os.path.commonpath([real, top]) == top
 
 
 def _drafts_dir(args: argparse.Namespace) -> str:
@@ -109,7 +177,7 @@ def build_from_args(args: argparse.Namespace) -> Snapshot:
     if window is not None and window < 0:
         raise UsageError("--claims-window must be 0 or more days")
     try:
-        draft_set = load_checked(folder)
+        draft_set = load_checked(folder, follow_links=getattr(args, "follow_links", False))
         options = {} if window is None else {"claims_window_days": window}
         return build_snapshot(draft_set, args.as_of, args.draft, drafts_path=folder,
                               generated_at=_generated_at(args), authors=getattr(args, "author", ()), **options)
@@ -124,11 +192,15 @@ def run(args: argparse.Namespace) -> int:
         return _verify(args)
     if args.file:
         raise UsageError(f"unexpected argument {args.file!r}; to check a snapshot: draftdiff snapshot verify FILE")
-    if args.commit is not None:
-        raise UsageError("--commit is for 'draftdiff snapshot verify FILE --commit'")
+    if args.commit is not None or args.recorded_folder:
+        raise UsageError("--commit and --recorded-folder are for 'draftdiff snapshot verify FILE'")
     from draftdiff.render import render
 
-    write_output(render("snapshot", args.format, build_from_args(args)), args.output)
+    snap = build_from_args(args)
+    write_output(render("snapshot", args.format, snap), args.output)
+    if args.output and args.output != "-":  # the file is the answer; say where it went and what it states
+        print(f"wrote {args.output}: {args.format} snapshot as of {snap.as_of} from {snap.status_draft.id}, "
+              f"{snap.digest}", file=sys.stderr)
     return 0
 
 
@@ -137,7 +209,7 @@ def _verify(args: argparse.Namespace) -> int:
     from draftdiff.render import render
     from draftdiff.snapshot.git import GitError
     from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit, load_checked
-    from draftdiff.snapshot.verify import SnapshotFileError, read_snapshot_file, reference_at, verify
+    from draftdiff.snapshot.verify import SnapshotFileError, at_commit, read_snapshot_file, verify
 
     if not args.file:
         raise UsageError("verify needs a file: draftdiff snapshot verify FILE")
@@ -158,11 +230,16 @@ def _verify(args: argparse.Namespace) -> int:
             against = f"the drafts in {path} at commit {revision[:12]}"
             reference = None
         else:
-            folder = _recorded_folder(args, recorded.drafts_path) or _drafts_dir(args)
-            draft_set = load_checked(folder)
+            folder, notes = _verify_folder(args, recorded.drafts_path)
+            draft_set = load_checked(folder, follow_links=args.follow_links)
             against = f"the drafts in {folder}"
-            reference = reference_at(recorded, folder, _repo_relative_or_none(folder))
-        result = verify(recorded, draft_set, against, reference)
+            reference, commit_note = at_commit(recorded, folder, _repo_relative_or_none(folder))
+            notes += [commit_note] if commit_note else []
+        result = verify(recorded, draft_set, against, reference, check_files=args.commit is None)
+        if args.commit is None:
+            result.notes += notes
+    except SnapshotFileError as exc:
+        raise UsageError(str(exc)) from None
     except InvalidDrafts as exc:
         raise _invalid(exc, "verifying a snapshot against them") from None
     except (CollectionError, GitError) as exc:

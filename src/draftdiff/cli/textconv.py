@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from draftdiff.load import DraftReadError, load_draft
-    from draftdiff.textconv import as_text
+    from draftdiff.textconv import as_text, raw_bytes
     from draftdiff.textsafe import visible
 
     try:
@@ -28,8 +28,15 @@ def run(args: argparse.Namespace) -> int:
     except DraftReadError as exc:
         raise UsageError(str(exc)) from None
     if loaded.draft is None:
-        print(f"draftdiff textconv: {visible(args.file)} is not a valid draft; showing it unchanged", file=sys.stderr)
-        write_output(visible(loaded.data.decode("utf-8", "replace")), args.output)
+        data = loaded.data
+        if any(d.rule == "file-too-large" for d in loaded.diagnostics):
+            why = "is larger than a draft may be"
+            data = raw_bytes(args.file)  # the reader kept none of it; git must still see the change
+        else:
+            why = "is not a valid draft"
+        print(f"draftdiff textconv: {visible(args.file, keep_newlines=False)} {why}; showing it unchanged",
+              file=sys.stderr)
+        write_output(visible(data.decode("utf-8", "replace")), args.output)
         return 0
     write_output(as_text(loaded.draft), args.output)
     return 0

@@ -10,13 +10,14 @@ from pathlib import Path
 from draftdiff.cli import EXIT_TROUBLE, UsageError, write_output
 
 HELP = "check draft files (file:line:col diagnostics for CI)"
-FORMATS = ("text", "github", "json", "sarif")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="draft files or directories (default: ./drafts)")
-    parser.add_argument("-f", "--format", choices=FORMATS, default=None,
+    from draftdiff.render import formats
+
+    parser.add_argument("-f", "--format", choices=formats("diagnostics"), default=None,
                         help="output format (default: github under GitHub Actions, else text)")
     parser.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
     parser.add_argument("--disable", action="append", default=[], metavar="RULE",
@@ -25,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     color = parser.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     color.add_argument("--no-color", dest="color", action="store_false", help="no colour")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="read linked draft files that lead out of the folder (default: refused)")
     parser.add_argument("-q", "--quiet", action="store_true", help="text format: no hints")
 
 
@@ -46,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"unknown rule id {', '.join(unknown)}; 'draftdiff rules' lists them")
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
-        report = validate_paths(paths, disabled=args.disable)
+        report = validate_paths(paths, disabled=args.disable, follow_links=args.follow_links)
     except CollectionError as exc:
         from draftdiff.textsafe import visible
 
@@ -55,4 +58,6 @@ def run(args: argparse.Namespace) -> int:
     color = use_color(sys.stdout, args.color) and not args.output and fmt == "text"
     options = {"color": color, "hints": not args.quiet} if fmt == "text" else {}
     write_output(render("diagnostics", fmt, report, **options), args.output)
+    if fmt == "github":  # annotations go to the pull request; the log still says how it went
+        print(report.summary(), file=sys.stderr)
     return report.exit_code(strict=args.strict)

@@ -6,21 +6,24 @@ from typing import TYPE_CHECKING, Any
 
 from draftdiff.diff.result import (
     ArticleChange,
+    ClaimChange,
     DiffOptions,
+    DiffView,
     DraftDiff,
     DraftInfo,
     FieldChange,
     PositionChange,
     PreconditionChange,
     Segment,
+    SourceChange,
     TextStats,
 )
 
 if TYPE_CHECKING:
     from draftdiff.model import Draft
 
-__all__ = ["ArticleChange", "DiffOptions", "DraftDiff", "DraftInfo", "FieldChange", "PositionChange",
-           "PreconditionChange", "Segment", "TextStats", "diff_drafts"]
+__all__ = ["ArticleChange", "ClaimChange", "DiffOptions", "DiffView", "DraftDiff", "DraftInfo", "FieldChange",
+           "PositionChange", "PreconditionChange", "Segment", "SourceChange", "TextStats", "diff_drafts"]
 
 
 def diff_drafts(old: Draft, new: Draft, options: DiffOptions | None = None, **labels: Any) -> DraftDiff:

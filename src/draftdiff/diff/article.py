@@ -70,13 +70,14 @@ def party_order_only(old: str, new: str, names: Sequence[str], segments: Sequenc
 
 
 def field_change(ctx: Context, name: str, old: str | None, new: str | None, wording: bool,
-                 where: str) -> FieldChange | None:
+                 where: str, kind: str = "") -> FieldChange | None:
+    """A changed field, redlined when it is wording; None when it is the same."""
     if old == new:
         return None
     segments: list[Segment] = []
     if wording:
         segments = ctx.redline(old or "", new or "", f"{where} {name}").segments
-    return FieldChange(name, old, new, segments, party_order_only(old or "", new or "", ctx.party_names))
+    return FieldChange(name, old, new, segments, party_order_only(old or "", new or "", ctx.party_names), kind)
 
 
 def compare_pair(ctx: Context, old: Article, new: Article, old_index: int, new_index: int,
@@ -117,35 +118,39 @@ def _compare_fields(ctx: Context, old: Article, new: Article, change: ArticleCha
     kinds = change.kinds
     if old.number is not None and new.number is not None and old.number != new.number:
         kinds.append(r.RENUMBERED)
-    title = field_change(ctx, "title", old.title, new.title, True, where)
+    title = field_change(ctx, "title", old.title, new.title, True, where, r.TITLE_CHANGED)
     if title:
         change.fields.append(title)
         if not (title.party_order and ctx.options.ignore_party_order):
             kinds.append(r.TITLE_CHANGED)
     if old.status != new.status:
-        change.fields.append(FieldChange("status", old.status, new.status))
+        change.fields.append(FieldChange("status", old.status, new.status, kind=r.STATUS_CHANGED))
         kinds.append(r.STATUS_CHANGED)
+    if old.part != new.part:
+        change.fields.append(FieldChange("part", old.part, new.part, kind=r.PART_CHANGED))
     for name in ("status_basis", "text_basis"):
         a = old.effective_text_basis if name == "text_basis" else old.status_basis
         b = new.effective_text_basis if name == "text_basis" else new.status_basis
         if a != b:
-            change.fields.append(FieldChange(name, a, b))
-            if r.BASIS_CHANGED not in kinds:
-                kinds.append(r.BASIS_CHANGED)
+            change.fields.append(FieldChange(name, a, b, kind=r.BASIS_CHANGED))
     note_changes(ctx, old, new, change.fields, kinds, where)
+    change.fields.extend(_fragments(ctx, old, new, where))
     change.positions = _positions(ctx, old, new, where)
-    if change.positions:
-        kinds.append(r.POSITION_CHANGED)
     change.sources_added, change.sources_removed = list_changes(old.sources, new.sources)
     if change.sources_added or change.sources_removed:
         kinds.append(r.SOURCES_CHANGED)
+    for fc in change.fields:
+        if fc.kind and fc.kind not in kinds and not (fc.party_order and ctx.options.ignore_party_order):
+            kinds.append(fc.kind)
+    for position in change.positions:
+        kinds.extend(k for k in position.kinds if k not in kinds)
 
 
 def note_changes(ctx: Context, old: object, new: object, fields: list[FieldChange], kinds: list[str],
                  where: str) -> None:
     """``status_note`` and ``notes`` of an article or a precondition, as redlined field changes."""
     for name in ("status_note", "notes"):
-        fc = field_change(ctx, name, getattr(old, name), getattr(new, name), True, where)
+        fc = field_change(ctx, name, getattr(old, name), getattr(new, name), True, where, r.NOTES_CHANGED)
         if fc:
             fields.append(fc)
             if r.NOTES_CHANGED not in kinds:
@@ -159,22 +164,69 @@ def list_changes(old: Sequence[str], new: Sequence[str]) -> tuple[list[str], lis
 
 
 def _positions(ctx: Context, old: Article, new: Article, where: str) -> list[PositionChange]:
+    """Each party's position: added, dropped, reworded, or with only its basis, sources or notes changed."""
     out: list[PositionChange] = []
     parties = list(dict.fromkeys([*old.positions, *new.positions]))
     for party in parties:
         a, b = old.positions.get(party), new.positions.get(party)
         if a is None and b is not None:
             out.append(PositionChange(party, "added", None, b.text, None, b.basis,
-                                      [Segment("insert", b.text)], list(b.sources), []))
+                                      [Segment("insert", b.text)], list(b.sources), [], [r.POSITION_CHANGED]))
         elif b is None and a is not None:
             out.append(PositionChange(party, "removed", a.text, None, a.basis, None,
-                                      [Segment("delete", a.text)], [], list(a.sources)))
+                                      [Segment("delete", a.text)], [], list(a.sources), [r.POSITION_CHANGED]))
         elif a is not None and b is not None and a != b:
             added, removed = list_changes(a.sources, b.sources)
-            if a.text == b.text and a.basis == b.basis and not added and not removed:
-                continue  # only the notes differ: not a change of position
-            segments = ctx.redline(a.text, b.text, f"{where} position of {party}").segments
-            out.append(PositionChange(party, "changed", a.text, b.text, a.basis, b.basis, segments, added, removed))
+            place = f"{where} position of {party}"
+            segments = ctx.redline(a.text, b.text, place).segments if a.text != b.text else \
+                [Segment("equal", b.text)]
+            change = PositionChange(party, "changed", a.text, b.text, a.basis, b.basis, segments, added, removed)
+            if changed(segments):
+                change.kinds.append(r.POSITION_CHANGED)
+            if a.basis != b.basis:
+                change.kinds.append(r.BASIS_CHANGED)
+            if added or removed:
+                change.kinds.append(r.SOURCES_CHANGED)
+            notes = field_change(ctx, "notes", a.notes, b.notes, True, place, r.NOTES_CHANGED)
+            if notes:
+                change.fields.append(notes)
+                change.kinds.append(r.NOTES_CHANGED)
+            if change.kinds:  # wording equal under the ignore options and nothing else: no change
+                out.append(change)
+    return out
+
+
+def _fragments(ctx: Context, old: Article, new: Article, where: str) -> list[FieldChange]:
+    """The published fragments, by place: basis, sources and notes (their wording is the redline, unless
+    the article has a text of its own, which the redline then compares instead)."""
+    out: list[FieldChange] = []
+    wording_elsewhere = old.text is not None or new.text is not None
+    for k in range(max(len(old.fragments), len(new.fragments))):
+        a = old.fragments[k] if k < len(old.fragments) else None
+        b = new.fragments[k] if k < len(new.fragments) else None
+        if a == b:
+            continue
+        name = f"fragment {k + 1}"
+        place = f"{where} {name}"
+        if a is None or b is None:
+            shown = b if a is None else a
+            assert shown is not None
+            text = f"{shown.text} ({shown.basis}{'; ' + ', '.join(shown.sources) if shown.sources else ''})"
+            run = [Segment("insert" if a is None else "delete", text)]
+            out.append(FieldChange(name, None if a is None else text, text if a is None else None, run,
+                                   kind=r.TEXT_CHANGED))
+            continue
+        if wording_elsewhere:
+            fc = field_change(ctx, name, a.text, b.text, True, place, r.TEXT_CHANGED)
+            if fc:
+                out.append(fc)
+        for attr, kind in (("basis", r.BASIS_CHANGED), ("notes", r.NOTES_CHANGED)):
+            fc = field_change(ctx, f"{name} {attr}", getattr(a, attr), getattr(b, attr), attr == "notes", place, kind)
+            if fc:
+                out.append(fc)
+        if a.sources != b.sources:
+            out.append(FieldChange(f"{name} sources", ", ".join(a.sources) or None, ", ".join(b.sources) or None,
+                                   kind=r.SOURCES_CHANGED))
     return out
 
 
@@ -201,6 +253,12 @@ def whole(ctx: Context, article: Article, index: int, *, added: bool, unrecorded
         text = ctx.redline(article.full_text, "", f"article {article.id}")
         change.kinds.append(r.REMOVED)
     change.redline, change.stats = text.segments, text.stats
+    change.positions = [  # what each party held on an article that came or went (the entry says added/removed)
+        PositionChange(party, "added" if added else "removed", None if added else p.text, p.text if added else None,
+                       None if added else p.basis, p.basis if added else None,
+                       [Segment("insert" if added else "delete", p.text)],
+                       list(p.sources) if added else [], [] if added else list(p.sources))
+        for party, p in article.positions.items()]
     return change
 
 
@@ -241,7 +299,7 @@ def _regroup(ctx: Context, whole: tuple[int, Article], parts: Sequence[tuple[int
             change = _entry(old, new, i, j, label)
             if old.status != new.status:
                 change.kinds.append(r.STATUS_CHANGED)
-                change.fields.append(FieldChange("status", old.status, new.status))
+                change.fields.append(FieldChange("status", old.status, new.status, kind=r.STATUS_CHANGED))
         change.kinds.insert(0, kind)
         change.related = ids
         change.redline = segments

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from draftdiff.diff import result as r
 from draftdiff.diff.align import align
-from draftdiff.diff.article import Context, compare_pair, field_change, list_changes, merge, note_changes, split, whole
+from draftdiff.diff import evidence
+from draftdiff.diff.article import Context, compare_pair, list_changes, merge, note_changes, split, whole
 from draftdiff.diff.result import (
     ArticleChange,
     DiffOptions,
@@ -26,7 +27,9 @@ def diff_drafts(old: Draft, new: Draft, options: DiffOptions | None = None, *,
     result = DraftDiff(info(old, old_label), info(new, new_label), options)
     result.articles = _articles(ctx, old, new)
     result.preconditions = _preconditions(ctx, old, new)
-    result.agreement = _agreement(ctx, old, new)
+    result.agreement = evidence.version_fields(ctx, old, new)
+    result.sources = evidence.sources(ctx, old, new)
+    result.claims = evidence.claims(ctx, old, new)
     result.sources_added, result.sources_removed = list_changes([s.id for s in old.sources],
                                                                 [s.id for s in new.sources])
     result.stats = _totals(result.articles)
@@ -37,8 +40,9 @@ def diff_drafts(old: Draft, new: Draft, options: DiffOptions | None = None, *,
 def info(draft: Draft, label: str | None) -> DraftInfo:
     return DraftInfo(id=draft.id, title=draft.title, date=draft.date, agreement=draft.agreement, kind=draft.kind,
                      stage=draft.stage, proposed_by=draft.proposed_by, parties=list(draft.parties),
-                     label=label or draft.id, articles=len(draft.articles), status_counts=draft.status_counts(),
-                     article_coverage=draft.article_coverage)
+                     label=label or draft.id, articles=draft.article_count(), status_counts=draft.status_counts(),
+                     parts=[a.part for a in draft.articles if a.part != "article"],
+                     article_coverage=draft.article_coverage, date_precision=draft.date_precision)
 
 
 def party_names(*drafts: Draft) -> list[str]:
@@ -119,50 +123,25 @@ def _precondition_pair(ctx: Context, a: Precondition, b: Precondition) -> Precon
     change = PreconditionChange(b.id, b.party, a.status, b.status, b.demand, redline=text.segments)
     kinds = change.kinds
     if a.status != b.status:
-        kinds.append(r.WITHDRAWN if b.status == "withdrawn" else r.STATUS_CHANGED)
-        change.fields.append(FieldChange("status", a.status, b.status))
+        kind = r.WITHDRAWN if b.status == "withdrawn" else r.STATUS_CHANGED
+        kinds.append(kind)
+        change.fields.append(FieldChange("status", a.status, b.status, kind=kind))
     if a.demand != b.demand and any(s.op != "equal" for s in text.segments):
         kinds.append(r.TEXT_CHANGED)
-    if a.party != b.party:
-        kinds.append(r.PARTY_CHANGED)
-        change.fields.append(FieldChange("party", a.party, b.party))
-    if a.article != b.article:
-        kinds.append(r.ARTICLE_LINK_CHANGED)
-        change.fields.append(FieldChange("article", a.article, b.article))
-    if a.kind != b.kind:
-        change.fields.append(FieldChange("kind", a.kind, b.kind))
-        if r.STATUS_CHANGED not in kinds:
-            kinds.append(r.STATUS_CHANGED)
-    for name in ("raised",):
-        if getattr(a, name) != getattr(b, name):
-            change.fields.append(FieldChange(name, getattr(a, name), getattr(b, name)))
+    for name, kind in (("party", r.PARTY_CHANGED), ("article", r.ARTICLE_LINK_CHANGED), ("kind", r.KIND_CHANGED),
+                       ("raised", r.RAISED_CHANGED), ("raised_precision", r.RAISED_CHANGED),
+                       ("status_basis", r.BASIS_CHANGED)):
+        before, after = getattr(a, name), getattr(b, name)
+        if before != after:
+            change.fields.append(FieldChange(name, before, after, kind=kind))
+            if kind not in kinds:
+                kinds.append(kind)
     note_changes(ctx, a, b, change.fields, kinds, where)
     change.sources_added, change.sources_removed = list_changes(a.sources, b.sources)
     if change.sources_added or change.sources_removed:
         kinds.append(r.SOURCES_CHANGED)
     change.kinds = [k for k in r.PRECONDITION_KINDS if k in kinds]
     return change
-
-
-_AGREEMENT_FIELDS = (("agreement", False), ("title", True), ("date", False), ("kind", False),
-                     ("stage", False), ("proposed_by", False), ("based_on", False), ("summary", True))
-
-
-def _agreement(ctx: Context, old: Draft, new: Draft) -> list[FieldChange]:
-    out: list[FieldChange] = []
-    for name, wording in _AGREEMENT_FIELDS:
-        fc = field_change(ctx, name, getattr(old, name), getattr(new, name), wording, "draft")
-        if fc and not (fc.party_order and ctx.options.ignore_party_order):
-            out.append(fc)
-    if old.parties != new.parties:
-        out.append(FieldChange("parties", ", ".join(old.parties), ", ".join(new.parties)))
-    old_counts, new_counts = old.status_counts(), new.status_counts()
-    if len(old.articles) != len(new.articles):
-        out.append(FieldChange("articles", str(len(old.articles)), str(len(new.articles))))
-    for status in old_counts:
-        if old_counts[status] != new_counts[status]:
-            out.append(FieldChange(f"articles {status}", str(old_counts[status]), str(new_counts[status])))
-    return out
 
 
 def _totals(articles: list[ArticleChange]) -> TextStats:

@@ -7,11 +7,13 @@ Nothing here knows how it will be shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 # --- change kinds ---------------------------------------------------------------------------------------------
-# An article can carry several kinds at once (e.g. moved + renumbered + text-changed).
+# Every kind of change the engine names is defined here, once; faces label them (``vocab.change_label``) and
+# ``CLERICAL_KINDS`` says which ones ``--substantive`` hides. An entry can carry several kinds at once
+# (e.g. moved + renumbered + text-changed).
 
 ADDED = "added"                  # present only in the new draft
 REMOVED = "removed"              # present only in the old draft
@@ -21,32 +23,90 @@ SPLIT = "split"                  # one old article became several new ones
 MERGED = "merged"                # several old articles became one new one
 ID_CHANGED = "id-changed"        # matched by text similarity although its stable id differs
 TITLE_CHANGED = "title-changed"
-TEXT_CHANGED = "text-changed"
+PART_CHANGED = "part-changed"    # article / preamble / title / annex: what the entry is (and whether it counts)
+TEXT_CHANGED = "text-changed"    # the wording (text or fragments; a precondition's demand)
 PARTY_ORDER = "party-order"      # wording differs only in the order the parties are named (alternat)
 STATUS_CHANGED = "status-changed"  # e.g. disputed -> agreed
-BASIS_CHANGED = "basis-changed"  # text_basis or status_basis changed (e.g. summary -> verbatim)
+BASIS_CHANGED = "basis-changed"  # text_basis, status_basis, a fragment's or a position's basis
 POSITION_CHANGED = "position-changed"  # a party's position added, dropped or reworded
-SOURCES_CHANGED = "sources-changed"
-NOTES_CHANGED = "notes-changed"  # notes or status_note
+SOURCES_CHANGED = "sources-changed"  # the source ids an entry (or a fragment or position of it) cites
+NOTES_CHANGED = "notes-changed"  # notes or status_note (of the entry, a fragment or a position)
 
 ARTICLE_KINDS: tuple[str, ...] = (
-    ADDED, REMOVED, SPLIT, MERGED, MOVED, RENUMBERED, ID_CHANGED, TITLE_CHANGED, STATUS_CHANGED, TEXT_CHANGED,
-    PARTY_ORDER, BASIS_CHANGED, POSITION_CHANGED, SOURCES_CHANGED, NOTES_CHANGED,
+    ADDED, REMOVED, SPLIT, MERGED, MOVED, RENUMBERED, ID_CHANGED, PART_CHANGED, TITLE_CHANGED, STATUS_CHANGED,
+    TEXT_CHANGED, PARTY_ORDER, BASIS_CHANGED, POSITION_CHANGED, SOURCES_CHANGED, NOTES_CHANGED,
 )
 """Every article change kind, in the order faces list them."""
 
-CLERICAL_KINDS = frozenset({SOURCES_CHANGED, NOTES_CHANGED, BASIS_CHANGED})
-"""Changes to the record about an article rather than to the article: hidden by ``--substantive``."""
-
-# Precondition kinds (ADDED, REMOVED, STATUS_CHANGED, TEXT_CHANGED, SOURCES_CHANGED, NOTES_CHANGED also apply).
+# Precondition kinds (ADDED, REMOVED, STATUS_CHANGED, TEXT_CHANGED, BASIS_CHANGED, SOURCES_CHANGED and
+# NOTES_CHANGED also apply).
 WITHDRAWN = "withdrawn"          # its status became "withdrawn"
 ARTICLE_LINK_CHANGED = "article-changed"  # now tied to a different article
 PARTY_CHANGED = "party-changed"
+KIND_CHANGED = "kind-changed"    # precondition (for signing) / demand / position; a version's kind
+RAISED_CHANGED = "raised-changed"  # when it was first raised (the date or its precision)
 
 PRECONDITION_KINDS: tuple[str, ...] = (
-    ADDED, REMOVED, WITHDRAWN, STATUS_CHANGED, TEXT_CHANGED, PARTY_CHANGED, ARTICLE_LINK_CHANGED,
-    SOURCES_CHANGED, NOTES_CHANGED,
+    ADDED, REMOVED, WITHDRAWN, STATUS_CHANGED, KIND_CHANGED, TEXT_CHANGED, PARTY_CHANGED, ARTICLE_LINK_CHANGED,
+    RAISED_CHANGED, BASIS_CHANGED, SOURCES_CHANGED, NOTES_CHANGED,
 )
+
+# Kinds of the version as a whole (one per field of the draft outside its articles and preconditions).
+AGREEMENT_CHANGED = "agreement-changed"  # the drafts belong to different agreements
+AGREEMENT_TITLE_CHANGED = "agreement-title-changed"  # the agreement's name as citations print it
+DATE_CHANGED = "date-changed"
+DATE_NOTE_CHANGED = "date-note-changed"  # date_note or date_precision: what is known of the date
+STAGE_CHANGED = "stage-changed"
+PROPOSER_CHANGED = "proposer-changed"
+LINEAGE_CHANGED = "lineage-changed"      # based_on
+PARTIES_CHANGED = "parties-changed"
+COUNTS_CHANGED = "counts-changed"        # articles per status
+COVERAGE_CHANGED = "coverage-changed"    # article_coverage: how much of the article list is on record
+SUMMARY_CHANGED = "summary-changed"
+ATTESTATION_CHANGED = "attestation-changed"  # attested_by: the sources that attest the version
+SOURCE_ADDED = "source-added"            # an entry of the draft's sources list
+SOURCE_REMOVED = "source-removed"
+SOURCE_CHANGED = "source-changed"        # its quote, title, url, date, publisher, author, notes, ...
+CLAIM_ADDED = "claim-added"              # an entry of claimed_counts
+CLAIM_REMOVED = "claim-removed"
+CLAIM_CHANGED = "claim-changed"          # e.g. agreed 15 -> 16
+
+DRAFT_KINDS: tuple[str, ...] = (
+    AGREEMENT_CHANGED, AGREEMENT_TITLE_CHANGED, TITLE_CHANGED, DATE_CHANGED, DATE_NOTE_CHANGED, KIND_CHANGED, STAGE_CHANGED,
+    PROPOSER_CHANGED, LINEAGE_CHANGED, PARTIES_CHANGED, COUNTS_CHANGED, COVERAGE_CHANGED, SUMMARY_CHANGED,
+    NOTES_CHANGED, ATTESTATION_CHANGED, SOURCE_ADDED, SOURCE_REMOVED, SOURCE_CHANGED, CLAIM_ADDED, CLAIM_REMOVED,
+    CLAIM_CHANGED,
+)
+"""Every kind of change of the version as a whole, in the order faces list them."""
+
+DRAFT_FIELD_KINDS: dict[str, str] = {
+    "agreement": AGREEMENT_CHANGED, "agreement_title": AGREEMENT_TITLE_CHANGED, "title": TITLE_CHANGED, "date": DATE_CHANGED,
+    "date_precision": DATE_NOTE_CHANGED, "date_note": DATE_NOTE_CHANGED, "kind": KIND_CHANGED,
+    "stage": STAGE_CHANGED, "proposed_by": PROPOSER_CHANGED, "based_on": LINEAGE_CHANGED,
+    "parties": PARTIES_CHANGED, "article_coverage": COVERAGE_CHANGED, "summary": SUMMARY_CHANGED,
+    "notes": NOTES_CHANGED, "attested_by": ATTESTATION_CHANGED,
+}
+"""The kind of a change of each field of the version (article counts are ``COUNTS_CHANGED``)."""
+
+ALL_KINDS: tuple[str, ...] = tuple(dict.fromkeys((*ARTICLE_KINDS, *PRECONDITION_KINDS, *DRAFT_KINDS)))
+"""Every change kind there is, each once: what a face needs a label for."""
+
+CLERICAL_KINDS = frozenset({
+    SOURCES_CHANGED, NOTES_CHANGED, BASIS_CHANGED, RAISED_CHANGED, DATE_NOTE_CHANGED, COVERAGE_CHANGED,
+    AGREEMENT_TITLE_CHANGED,
+    SUMMARY_CHANGED, ATTESTATION_CHANGED, SOURCE_ADDED, SOURCE_REMOVED, SOURCE_CHANGED, CLAIM_ADDED,
+    CLAIM_REMOVED, CLAIM_CHANGED,
+})
+"""Changes of the record *about* the text rather than of the text and where it stands: hidden by ``--substantive``.
+
+Clerical: the agreement's name as citations print it; which sources are cited and what a source says (its quote, title, url, ...); notes and status notes;
+bases (verbatim, summary, inferred, ...); what is known of a date and when a demand was first raised; the
+analyst's summary of a version and the sources attesting it; and claimed counts. A claimed count is what someone
+said in public about the board, evidence about the statuses rather than a status: a change of it (15 agreed → 16)
+corrects or extends the record of what was said, while the statuses themselves, which are substantive, are
+compared article by article. Substantive: everything else (wording, status, positions, titles, numbers and
+places, preconditions' demands, statuses and kinds, and the version's date, kind, stage, proposer, lineage and
+parties)."""
 
 Op = Literal["equal", "insert", "delete"]
 
@@ -121,6 +181,8 @@ class FieldChange:
     """Word redline for wording fields (title, notes); empty for codes such as a status."""
     party_order: bool = False
     """True when the wording differs only in the order the parties are named (alternat)."""
+    kind: str = ""
+    """The change kind this field's change counts as (``status`` → ``status-changed``, ``notes`` → ``notes-changed``)."""
 
 
 @dataclass
@@ -136,6 +198,16 @@ class PositionChange:
     redline: list[Segment] = field(default_factory=list)
     sources_added: list[str] = field(default_factory=list)
     sources_removed: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    """What this change of a position counts as: ``position-changed`` when the party's position was added,
+    dropped or reworded; ``basis-changed``, ``sources-changed`` or ``notes-changed`` (clerical) when only its
+    basis, the sources it cites or its notes changed."""
+    fields: list[FieldChange] = field(default_factory=list)
+    """Its notes (redlined), when they changed."""
+
+    @property
+    def reworded(self) -> bool:
+        return self.change == "changed" and self.old_text != self.new_text
 
 
 class _Kinds:
@@ -194,6 +266,14 @@ class ArticleChange(_Kinds):
     def id(self) -> str:
         return self.new_id or self.old_id or ""
 
+    def substantive_only(self) -> ArticleChange:
+        """This entry with its clerical changes left out (what ``--substantive`` shows of it)."""
+        positions = [replace(p, kinds=[POSITION_CHANGED], sources_added=[], sources_removed=[], fields=[])
+                     for p in self.positions if POSITION_CHANGED in p.kinds]
+        return replace(self, kinds=[k for k in self.kinds if k not in CLERICAL_KINDS],
+                       fields=[f for f in self.fields if f.kind not in CLERICAL_KINDS], positions=positions,
+                       sources_added=[], sources_removed=[])
+
     @property
     def similarity(self) -> float:
         return self.stats.similarity
@@ -215,6 +295,56 @@ class PreconditionChange(_Kinds):
     sources_added: list[str] = field(default_factory=list)
     sources_removed: list[str] = field(default_factory=list)
 
+    def substantive_only(self) -> PreconditionChange:
+        """This entry with its clerical changes left out (what ``--substantive`` shows of it)."""
+        return replace(self, kinds=[k for k in self.kinds if k not in CLERICAL_KINDS],
+                       fields=[f for f in self.fields if f.kind not in CLERICAL_KINDS],
+                       sources_added=[], sources_removed=[])
+
+
+@dataclass
+class SourceChange:
+    """An entry of a draft's ``sources`` list (by id) added, removed, or with fields that changed."""
+
+    id: str
+    change: Literal["added", "removed", "changed"]
+    title: str
+    """The new title (the old one for a removed source)."""
+    fields: list[FieldChange] = field(default_factory=list)
+    """Each field that differs (quote, title, url, date, publisher, author, quote_basis, language, notes);
+    wording fields carry a word redline."""
+    old: dict[str, str | None] | None = None
+    """Every field of the source in the old draft (None when added)."""
+    new: dict[str, str | None] | None = None
+
+    @property
+    def kind(self) -> str:
+        return {"added": SOURCE_ADDED, "removed": SOURCE_REMOVED, "changed": SOURCE_CHANGED}[self.change]
+
+
+@dataclass
+class ClaimChange:
+    """An entry of ``claimed_counts`` added, removed or changed, named by who said it when.
+
+    Claims are paired by speaker, date and source (see ``diff.evidence``), so a corrected count reads as
+    ``Ilham Aliyev 2024-12-18: agreed 15 → 16`` rather than as one claim removed and another added.
+    """
+
+    name: str
+    """``speaker date`` (the source id stands in for a missing speaker or date)."""
+    change: Literal["added", "removed", "changed"]
+    source: str
+    fields: list[FieldChange] = field(default_factory=list)
+    """Each field that differs: agreed, partial, disputed, total, agreed_percent, approximate, speaker, date,
+    source, notes."""
+    old: dict[str, str | None] | None = None
+    """The claim in the old draft, every field as text (None when added)."""
+    new: dict[str, str | None] | None = None
+
+    @property
+    def kind(self) -> str:
+        return {"added": CLAIM_ADDED, "removed": CLAIM_REMOVED, "changed": CLAIM_CHANGED}[self.change]
+
 
 @dataclass
 class DraftInfo:
@@ -231,9 +361,14 @@ class DraftInfo:
     label: str
     """Where it came from as the user named it: a path, ``REV:path`` or a draft id."""
     articles: int
+    """Articles that are not removed: "the 17 articles" (a preamble or title is never counted)."""
     status_counts: dict[str, int]
     article_coverage: str = "complete"
     """How much of the version's article list is on record: complete, partial or none."""
+    date_precision: str = "day"
+    """How much of ``date`` is known: day, month or approximate."""
+    parts: list[str] = field(default_factory=list)
+    """The unnumbered parts beside the articles (preamble, title, annex), named apart from the count."""
 
 
 @dataclass
@@ -252,9 +387,22 @@ class DiffOptions:
     """Least similarity for pairing articles whose ids differ."""
 
 
+@dataclass(frozen=True)
+class DiffView:
+    """What a face shows of a diff (recorded in the JSON next to the :class:`DiffOptions`)."""
+
+    stat: bool = False
+    """One line per changed entry, no redlines."""
+    show_all: bool = False
+    """Unchanged entries too."""
+    substantive: bool = False
+    """Leave out entries whose every change is clerical (``CLERICAL_KINDS``), and clerical changes of the
+    version as a whole (its sources, claimed counts, summary, notes, ...)."""
+
+
 @dataclass
 class DraftDiff:
-    """Everything that differs between two drafts, article by article."""
+    """Everything that differs between two drafts: the articles, the preconditions and the version's record."""
 
     old: DraftInfo
     new: DraftInfo
@@ -263,7 +411,13 @@ class DraftDiff:
     """Every article of either draft, in the new draft's order; removed ones where they stood."""
     preconditions: list[PreconditionChange] = field(default_factory=list)
     agreement: list[FieldChange] = field(default_factory=list)
-    """Draft-level changes: title, date, kind, stage, proposed_by, parties, agreement, summary."""
+    """Changes of the version as a whole, each with its ``kind`` (``DRAFT_FIELD_KINDS``): agreement, title, date,
+    date_precision, date_note, kind, stage, proposed_by, based_on, parties, article_coverage, summary, notes,
+    attested_by, and the article counts."""
+    sources: list[SourceChange] = field(default_factory=list)
+    """Entries of the draft's sources list added, removed or changed, in the new draft's order."""
+    claims: list[ClaimChange] = field(default_factory=list)
+    """Entries of claimed_counts added, removed or changed."""
     sources_added: list[str] = field(default_factory=list)
     """Draft-level source entries (by id) present only in the new draft."""
     sources_removed: list[str] = field(default_factory=list)
@@ -284,32 +438,58 @@ class DraftDiff:
         return [p for p in self.preconditions if p.kinds]
 
     @property
+    def kinds(self) -> list[str]:
+        """The kinds of change of the version as a whole, in ``DRAFT_KINDS`` order."""
+        found = {f.kind for f in self.agreement} | {s.kind for s in self.sources} | {c.kind for c in self.claims}
+        return [k for k in DRAFT_KINDS if k in found]
+
+    @property
     def has_differences(self) -> bool:
-        return bool(self.changed_articles or self.changed_preconditions or self.agreement
-                    or self.sources_added or self.sources_removed)
+        """Anything at all differs: what ``diff`` exits 1 for (a new id alone too; the header shows both)."""
+        return bool(self.old.id != self.new.id or self.changed_articles or self.changed_preconditions or self.agreement
+                    or self.sources or self.claims or self.sources_added or self.sources_removed)
 
     def listed_articles(self, show_all: bool = False, substantive: bool = False) -> list[ArticleChange]:
-        """The entries a face shows: changed ones (every one with ``show_all``; with ``substantive``,
-        only those whose change is more than sources, notes or bases)."""
-        if show_all:
-            return list(self.articles)
-        return [a for a in self.articles if (a.substantive if substantive else a.kinds)]
+        """The entries a face shows: changed ones (every one with ``show_all``). With ``substantive``, only
+        those with a substantive change, and of each only its substantive changes."""
+        shown = [a for a in self.articles if show_all or (a.substantive if substantive else a.kinds)]
+        return [a.substantive_only() for a in shown] if substantive else shown
 
     def listed_preconditions(self, show_all: bool = False, substantive: bool = False) -> list[PreconditionChange]:
         """The precondition entries a face shows, by the same reading as :meth:`listed_articles`."""
-        if show_all:
-            return list(self.preconditions)
-        return [p for p in self.preconditions if (p.substantive if substantive else p.kinds)]
+        shown = [p for p in self.preconditions if show_all or (p.substantive if substantive else p.kinds)]
+        return [p.substantive_only() for p in shown] if substantive else shown
+
+    def listed_agreement(self, substantive: bool = False) -> list[FieldChange]:
+        """The changes of the version as a whole a face shows (``substantive``: not the clerical ones)."""
+        return [f for f in self.agreement if not (substantive and f.kind in CLERICAL_KINDS)]
+
+    def listed_sources(self, substantive: bool = False) -> list[SourceChange]:
+        """Changed source entries; none with ``substantive`` (every change of a source is clerical)."""
+        return [] if substantive else list(self.sources)
+
+    def listed_claims(self, substantive: bool = False) -> list[ClaimChange]:
+        """Changed claimed counts; none with ``substantive`` (a claim is evidence about the statuses)."""
+        return [] if substantive else list(self.claims)
+
+    def hidden_by_substantive(self) -> int:
+        """How many changes ``--substantive`` leaves out, so a face can say so rather than let them vanish:
+        each article or precondition with a clerical change (left out whole, or of which only the
+        substantive changes are shown), each clerical field of the version, each source and claim."""
+        return (sum(1 for a in self.articles if any(k in CLERICAL_KINDS for k in a.kinds))
+                + sum(1 for p in self.preconditions if any(k in CLERICAL_KINDS for k in p.kinds))
+                + sum(1 for f in self.agreement if f.kind in CLERICAL_KINDS)
+                + len(self.sources) + len(self.claims))
 
     @property
     def unrecorded_articles(self) -> list[ArticleChange]:
         """Articles one side's partial record does not mention (not counted as changes)."""
         return [a for a in self.articles if a.not_on_record]
 
-    def kind_counts(self) -> dict[str, int]:
+    def kind_counts(self, substantive: bool = False) -> dict[str, int]:
         """How many articles carry each kind, in ARTICLE_KINDS order (kinds with zero left out)."""
         counts = {k: 0 for k in ARTICLE_KINDS}
-        for article in self.articles:
+        for article in self.listed_articles(substantive=substantive):
             for kind in article.kinds:
                 counts[kind] = counts.get(kind, 0) + 1
         return {k: v for k, v in counts.items() if v}

@@ -1,4 +1,9 @@
-"""Diagnostics as GitHub Actions workflow commands (``::error file=…,line=…,col=…::``)."""
+"""Diagnostics as GitHub Actions workflow commands (``::error file=…,line=…,col=…::``).
+
+The log shows these lines on a terminal and GitHub reads them as commands: file names,
+keys and values quoted from a file get :func:`visible` first, then the command encoding,
+so neither an escape sequence nor a line break (``::set-env``) gets through.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from draftdiff.textsafe import visible
 
 
 def _data(value: str) -> str:
+    """Outside text made visible (escapes inert in the runner's log), then GitHub's own encoding."""
     return visible(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

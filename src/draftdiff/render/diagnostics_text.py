@@ -1,4 +1,9 @@
-"""Diagnostics as ``file:line:col: severity [rule] message`` lines, the form editors and CI parse."""
+"""Diagnostics as ``file:line:col: severity [rule] message`` lines, the form editors and CI parse.
+
+File names and messages (which quote YAML keys and values from the file) are shown
+with :func:`visible`: an escape sequence in a key or a file name stays inert, and a
+line break cannot start a line that looks like another finding.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +17,10 @@ def render(report: Report, *, color: bool = False, hints: bool = True) -> str:
     for d in report.sorted():
         severity = style(d.severity, "red" if d.severity == "error" else "yellow", "bold", color=color)
         where = style(f"{visible(d.file, keep_newlines=False)}:{d.line}:{d.col}:", "bold", color=color)
-        lines.append(f"{where} {severity} [{d.rule}] {visible(d.message)}")
+        lines.append(f"{where} {severity} [{visible(d.rule, keep_newlines=False)}] "
+                     f"{visible(d.message, keep_newlines=False)}")
         if hints and d.hint:
-            lines.append(style(f"    hint: {visible(d.hint)}", "dim", color=color))
-    files = len(report.files)
-    noun = "file" if files == 1 else "files"
-    if report.errors or report.warnings:
-        summary = f"{report.errors} error{'s' * (report.errors != 1)}, " \
-                  f"{report.warnings} warning{'s' * (report.warnings != 1)} in {files} {noun}"
-        lines.append(style(summary, "red" if report.errors else "yellow", color=color))
-    else:
-        lines.append(style(f"{files} {noun} valid ({report.drafts} drafts)", "green", color=color))
+            lines.append(style(f"    hint: {visible(d.hint, keep_newlines=False)}", "dim", color=color))
+    colour = "red" if report.errors else "yellow" if report.warnings else "green"
+    lines.append(style(report.summary(), colour, color=color))
     return "\n".join(lines) + "\n"

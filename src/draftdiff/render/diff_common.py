@@ -8,22 +8,15 @@ from dataclasses import dataclass
 from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
+from draftdiff.render import evidence as ev
+from draftdiff.vocab import CHANGE_LABELS, change_label, part_phrase
 
-KIND_LABELS = {
-    r.ADDED: "added", r.REMOVED: "removed", r.RENUMBERED: "renumbered", r.MOVED: "moved", r.SPLIT: "split",
-    r.MERGED: "merged", r.ID_CHANGED: "id changed", r.TITLE_CHANGED: "title changed",
-    r.TEXT_CHANGED: "text changed", r.PARTY_ORDER: "parties named in opposite order (alternat)",
-    r.STATUS_CHANGED: "status changed", r.BASIS_CHANGED: "basis changed",
-    r.POSITION_CHANGED: "positions changed", r.SOURCES_CHANGED: "sources changed",
-    r.NOTES_CHANGED: "notes changed", r.WITHDRAWN: "withdrawn", r.PARTY_CHANGED: "party changed",
-    r.ARTICLE_LINK_CHANGED: "article changed",
-}
+KIND_LABELS = CHANGE_LABELS
 
 MARK = {"added": "+", "removed": "-", "changed": "~", "same": "="}
 
 
-def label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " "))
+label = change_label
 
 
 def mark(article: ArticleChange) -> str:
@@ -66,11 +59,21 @@ def describe(article: ArticleChange) -> list[str]:
             out.append(f"id {article.old_id} → {article.new_id} (matched by wording, "
                        f"{article.stats.similarity:.0%} similar)")
         elif kind == r.BASIS_CHANGED:
-            parts = [f"{f.field} {f.old or '–'} → {f.new or '–'}" for f in article.fields if f.field.endswith("basis")]
-            out.append(", ".join(parts) or label(kind))
+            out.append(ev.basis_phrase(article))
         elif kind == r.SOURCES_CHANGED:
-            out.append("sources " + " ".join([*(f"+{s}" for s in article.sources_added),
-                                              *(f"-{s}" for s in article.sources_removed)]))
+            out.append(ev.sources_phrase(article))
+        elif kind == r.POSITION_CHANGED:
+            out.append(ev.positions_phrase(article))
+        elif kind == r.NOTES_CHANGED:
+            out.append(ev.notes_phrase(article))
+        elif kind == r.TEXT_CHANGED and ev.fragment_phrases(article):
+            out.extend((["text changed"] if text_changed(article) else []) + ev.fragment_phrases(article))
+        elif kind == r.PART_CHANGED:
+            out.append(", ".join(ev.arrow(f) for f in article.fields if f.kind == kind))
+        elif kind == r.ADDED:
+            out.append(ev.added_phrase(article))
+        elif kind == r.REMOVED:
+            out.append(ev.removed_phrase(article))
         else:
             out.append(label(kind))
     return out
@@ -124,21 +127,13 @@ def collapse(segments: Sequence[Segment], context: int | None) -> list[Segment |
     return out
 
 
-def agreement_lines(diff: DraftDiff, *, wording: bool = True) -> list[str]:
-    """Draft-level changes as short phrases (``wording=False``: leave out fields shown as a redline)."""
+def agreement_lines(diff: DraftDiff, *, wording: bool = True, substantive: bool = False) -> list[str]:
+    """Changes of the version as short phrases (``wording=False``: leave out fields shown as a redline)."""
     out = []
-    for f in diff.agreement:
-        if f.field in ("title", "summary"):
-            if not wording:
-                continue
-            note = " (parties named in opposite order: alternat)" if f.party_order else ""
-            out.append(f"{f.field} changed{note}")
-        else:
-            out.append(f"{f.field}: {f.old if f.old is not None else '–'} → {f.new if f.new is not None else '–'}")
-    if diff.sources_added:
-        out.append("sources added: " + ", ".join(diff.sources_added))
-    if diff.sources_removed:
-        out.append("sources removed: " + ", ".join(diff.sources_removed))
+    for f in diff.listed_agreement(substantive):
+        if ev.shown_as_redline(f) and not wording:
+            continue
+        out.append(ev.version_phrase(f, diff))
     return out
 
 
@@ -146,11 +141,13 @@ def counts_line(diff: DraftDiff) -> str:
     a, b = diff.old.status_counts, diff.new.status_counts
     parts = [f"{s} {a.get(s, 0)}→{b.get(s, 0)}" if a.get(s, 0) != b.get(s, 0) else f"{s} {b.get(s, 0)}"
              for s in b if a.get(s, 0) or b.get(s, 0)]
-    return f"articles {diff.old.articles}→{diff.new.articles}: " + ", ".join(parts) if parts else \
-        f"articles {diff.old.articles}→{diff.new.articles}"
+    old, new = diff.old.articles, diff.new.articles
+    total = f"{new} article{'s' * (new != 1)}" if old == new else f"{old} → {new} articles"
+    total += part_phrase(diff.new.parts)
+    return f"{total}: " + ", ".join(parts) if parts else total
 
 
-def summary_line(diff: DraftDiff) -> str:
+def summary_line(diff: DraftDiff, substantive: bool = False) -> str:
     changed = len(diff.changed_articles)
     same = len(diff.articles) - changed - len(diff.unrecorded_articles)
     s = diff.stats
@@ -162,12 +159,16 @@ def summary_line(diff: DraftDiff) -> str:
     else:
         text += "neither version has article text (only positions and statuses to compare)"
     text += f" ({kinds})" if kinds else ""
+    record = ev.record_summary(diff, substantive)
+    if record:
+        text += f"; also {record}"
     for side, info in (("old", diff.old), ("new", diff.new)):
         silent = sum(1 for a in diff.unrecorded_articles if a.not_on_record == side)
         if silent:
             text += (f"; {silent} article{'s' * (silent != 1)} not on record in {info.id} "
                      f"(its article list is {info.article_coverage}: silence, not removal)")
-    return text
+    hidden = ev.hidden_note(diff, substantive)
+    return text + (f"; {hidden}" if hidden else "")
 
 
 def status_change_lines(diff: DraftDiff) -> list[str]:

@@ -12,12 +12,12 @@ import html
 from collections.abc import Sequence
 
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
+from draftdiff.render import evidence as ev
 from draftdiff.render.diff_common import (
     agreement_lines,
     counts_line,
     describe,
     ident_of,
-    label,
     mark,
     number_text,
     status_change_lines,
@@ -52,7 +52,7 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
            f"<title>Changes from {e(o.id)} to {e(n.id)}</title>", f"<style>{_CSS}</style></head><body>",
            f"<h1>Changes from {e(o.id)} to {e(n.id)}</h1>",
            "<table><tr><th></th><th>old</th><th>new</th></tr>"]
-    for name, a, b in (("draft", o.label, n.label), ("title", o.title, n.title), ("date", o.date, n.date),
+    for name, a, b in (("draft", o.label, n.label), ("title", o.title, n.title), ("date", ev.dated(o), ev.dated(n)),
                        ("kind", f"{o.kind} by {o.proposed_by}", f"{n.kind} by {n.proposed_by}"),
                        ("stage", o.stage, n.stage)):
         out.append(f"<tr><th>{name}</th><td>{e(a)}</td><td>{e(b)}</td></tr>")
@@ -60,15 +60,25 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
     for note in diff.notes:
         out.append(f'<p class="note">{e(note)}</p>')
     out.append(f"<p><strong>Agreement:</strong> {e(counts_line(diff))}</p>")
-    if agreement_lines(diff):
-        out.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in agreement_lines(diff)) + "</ul>")
-    out.append(f"<p><strong>Summary:</strong> {e(summary_line(diff))}</p>")
+    lines = [e(line) for line in agreement_lines(diff, wording=stat, substantive=substantive)]
+    lines += [f"{e(ev.field_label(f.field))}: {inline(f.redline)}" for f in diff.listed_agreement(substantive)
+              if ev.shown_as_redline(f) and not stat]
+    if lines:
+        out.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
+    out.append(f"<p><strong>Summary:</strong> {e(summary_line(diff, substantive))}</p>")
     moved = status_change_lines(diff)
     if moved:
         out.append("<p><strong>Status changes:</strong></p><ul>"
                    + "".join(f"<li>{e(line)}</li>" for line in moved) + "</ul>")
     shown = diff.listed_articles(show_all, substantive)
     out += _change_list(shown)
+    if stat:
+        others = [f"{e(ev.source_phrase(x))}" for x in diff.listed_sources(substantive)]
+        others += [f"claimed count {e(ev.claim_phrase(c))}" for c in diff.listed_claims(substantive)]
+        others += [f"precondition {e(p.id)}: {e(', '.join(ev.precondition_phrases(p)) or 'unchanged')}"
+                   for p in diff.listed_preconditions(show_all, substantive)]
+        if others:
+            out.append("<ul>" + "".join(f"<li>{line}</li>" for line in others) + "</ul>")
     if not stat:
         out.append("<h2>Articles</h2>")
         for k, article in enumerate(shown):
@@ -78,6 +88,8 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
             out.append("<h2>Preconditions</h2>")
             for p in shown:
                 out += _precondition(p)
+        out += _sources(diff, substantive)
+        out += _claims(diff, substantive)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -86,10 +98,11 @@ def _change_list(articles: Sequence[ArticleChange]) -> list[str]:
     out = ["<h2>Change list</h2>", "<table><tr><th></th><th>article</th><th>id</th><th>changes</th>"
            "<th>words +/−</th><th>similarity</th></tr>"]
     for k, a in enumerate(articles):
+        counts = ev.word_counts(a).split(" ")
+        words, similarity = (" / ".join(counts[:2]), counts[2]) if len(counts) == 3 else (counts[0] or "–", "–")
         out.append(f'<tr><td class="mark">{e(mark(a))}</td><td><a href="#a{k}">{e(number_text(a))}</a></td>'
                    f"<td><code>{e(a.id)}</code></td><td>{e(', '.join(describe(a)) or 'unchanged')}</td>"
-                   f"<td>+{a.stats.words_inserted} / −{a.stats.words_deleted}</td>"
-                   f"<td>{a.stats.similarity:.0%}</td></tr>")
+                   f"<td>{e(words)}</td><td>{e(similarity)}</td></tr>")
     out.append("</table>")
     return out
 
@@ -126,8 +139,8 @@ def _article(a: ArticleChange, k: int, layout: str) -> list[str]:
     if a.kinds:
         out.append(f'<p class="kinds">{e(" · ".join(describe(a)))}</p>')
     for f in a.fields:
-        if f.redline:
-            out.append(f"<p>{e(f.field.replace('_', ' '))}: {inline(f.redline)}</p>")
+        if ev.shown_as_redline(f):
+            out.append(f"<p>{e(ev.field_label(f.field))}: {inline(f.redline)}</p>")
     if a.redline:
         old, new = side_by_side(a.redline)
         open_inline = " open" if layout == "inline" else ""
@@ -140,11 +153,13 @@ def _article(a: ArticleChange, k: int, layout: str) -> list[str]:
     if a.positions:
         out.append("<ul>")
         for p in a.positions:
-            basis = p.old_basis if p.old_basis == p.new_basis else f"{p.old_basis or '–'} → {p.new_basis or '–'}"
-            sources = " ".join([*(f"+{s}" for s in p.sources_added), *(f"-{s}" for s in p.sources_removed)])
-            out.append(f"<li><strong>Position of {e(p.party)}</strong> ({e(basis)}, {e(p.change)}): "
+            basis = ev.position_basis(p)
+            sources = ev.signed(p.sources_added, p.sources_removed)
+            what = p.change if p.change != "changed" else ev.position_phrase(p).removeprefix(p.party).lstrip(" :")
+            notes = "".join(f" — {e(f.field)}: {inline(f.redline)}" for f in p.fields)
+            out.append(f"<li><strong>Position of {e(p.party)}</strong> ({e(basis)}, {e(what)}): "
                        f'<span class="text">{inline(p.redline)}</span>'
-                       f"{' — sources ' + e(sources) if sources else ''}</li>")
+                       f"{' — sources ' + e(sources) if sources else ''}{notes}</li>")
         out.append("</ul>")
     return out
 
@@ -154,8 +169,42 @@ def _num(number: int | None) -> str:
 
 
 def _precondition(p: PreconditionChange) -> list[str]:
-    what = [f"{label(k)} ({p.old_status} → {p.new_status})" if k in ("status-changed", "withdrawn") else label(k)
-            for k in p.kinds]
-    return [f"<h3>{e(p.id)} <small>({e(p.party)})</small></h3>",
-            f'<p class="kinds">{e(", ".join(what) or "unchanged")}</p>',
-            f'<p class="text">{inline(p.redline)}</p>']
+    what = ev.precondition_phrases(p)
+    out = [f"<h3>{e(p.id)} <small>({e(p.party)})</small></h3>",
+           f'<p class="kinds">{e(", ".join(what) or "unchanged")}</p>',
+           f'<p class="text">{inline(p.redline)}</p>']
+    out += [f"<p>{e(ev.field_label(f.field))}: {inline(f.redline)}</p>" for f in p.fields if ev.shown_as_redline(f)]
+    return out
+
+
+_SIGN = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def _sources(diff: DraftDiff, substantive: bool) -> list[str]:
+    shown = diff.listed_sources(substantive)
+    if not shown:
+        return []
+    out = ["<h2>Sources</h2>", "<ul>"]
+    for s in shown:
+        head = f'<span class="mark">{e(_SIGN[s.change])}</span> <code>{e(s.id)}</code>'
+        if s.change == "changed":
+            rows = "".join(f"<li>{e(ev.field_label(f.field))}: "
+                           f"{inline(f.redline) if ev.shown_as_redline(f) else e(f'{ev.value(f.old)} → {ev.value(f.new)}')}</li>"
+                           for f in s.fields)
+            out.append(f"<li>{head}: {e(s.title)}<ul>{rows}</ul></li>")
+        else:
+            quote = (s.new or s.old or {}).get("quote")
+            quoted = f'<br>quote: <span class="text">{e(quote)}</span>' if quote else ""
+            out.append(f"<li>{head} {e(s.change)}: {e(ev.source_described(s.new or s.old))}{quoted}</li>")
+    return out + ["</ul>"]
+
+
+def _claims(diff: DraftDiff, substantive: bool) -> list[str]:
+    shown = diff.listed_claims(substantive)
+    if not shown:
+        return []
+    out = ["<h2>Claimed counts</h2>", "<ul>"]
+    for c in shown:
+        notes = "".join(f"<br>{e(f.field)}: {inline(f.redline)}" for f in c.fields if ev.shown_as_redline(f))
+        out.append(f'<li><span class="mark">{e(_SIGN[c.change])}</span> {e(ev.claim_phrase(c))}{notes}</li>')
+    return out + ["</ul>"]

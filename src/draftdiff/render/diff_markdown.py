@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
+from draftdiff.render import evidence as ev
 from draftdiff.render.diff_common import (
     Gap,
     agreement_lines,
@@ -17,7 +18,6 @@ from draftdiff.render.diff_common import (
     counts_line,
     describe,
     ident_of,
-    label,
     mark,
     number_text,
     status_change_lines,
@@ -37,7 +37,7 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
              "| | old | new |", "|---|---|---|",
              f"| draft | {md(o.label)} | {md(n.label)} |",
              f"| title | {md(o.title)} | {md(n.title)} |",
-             f"| date | {o.date} | {n.date} |",
+             f"| date | {ev.dated(o)} | {ev.dated(n)} |",
              f"| kind | {o.kind} by {md(o.proposed_by)} | {n.kind} by {md(n.proposed_by)} |",
              f"| stage | {o.stage} | {n.stage} |", ""]
     for note in diff.notes:
@@ -45,14 +45,17 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
     if diff.notes:
         lines.append("")
     lines.append(f"**Agreement:** {md(counts_line(diff))}")
-    for line in agreement_lines(diff):
+    for line in agreement_lines(diff, wording=stat, substantive=substantive):
         lines.append(f"- {md(line)}")
-    lines += ["", f"**Summary:** {md(summary_line(diff))}", ""]
+    for f in diff.listed_agreement(substantive):
+        if ev.shown_as_redline(f) and not stat:
+            lines.append(f"- {md(ev.field_label(f.field).capitalize())}: {redline(f.redline, None)}")
+    lines += ["", f"**Summary:** {md(summary_line(diff, substantive))}", ""]
     moved = status_change_lines(diff)
     if moved:
         lines += ["**Status changes:**", ""] + [f"- {md(line)}" for line in moved] + [""]
     if stat:
-        lines += _stat(diff, show_all)
+        lines += _stat(diff, show_all, substantive)
         return "\n".join(lines).rstrip("\n") + "\n"
     lines += ["## Articles", ""]
     shown = diff.listed_articles(show_all, substantive)
@@ -65,7 +68,44 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
         lines += ["## Preconditions", ""]
         for p in shown:
             lines += _precondition(p, context)
+    lines += _sources(diff, substantive)
+    lines += _claims(diff, substantive)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_SIGN = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def _sources(diff: DraftDiff, substantive: bool) -> list[str]:
+    shown = diff.listed_sources(substantive)
+    if not shown:
+        return []
+    lines = ["## Sources", ""]
+    for s in shown:
+        if s.change == "changed":
+            lines.append(f"- {md(_SIGN[s.change])} **{md(s.id)}**: {md(s.title)}")
+            for f in s.fields:
+                shown_value = redline(f.redline, None) if ev.shown_as_redline(f) else md(f"{ev.value(f.old)} → {ev.value(f.new)}")
+                lines.append(f"  - {md(ev.field_label(f.field))}: {shown_value}")
+        else:
+            lines.append(f"- {md(_SIGN[s.change])} **{md(s.id)}** {s.change}: {md(ev.source_described(s.new or s.old))}")
+            quote = (s.new or s.old or {}).get("quote")
+            if quote:
+                lines.append(f"  - quote: {md(quote)}")
+    return lines + [""]
+
+
+def _claims(diff: DraftDiff, substantive: bool) -> list[str]:
+    shown = diff.listed_claims(substantive)
+    if not shown:
+        return []
+    lines = ["## Claimed counts", ""]
+    for c in shown:
+        lines.append(f"- {md(_SIGN[c.change])} {md(ev.claim_phrase(c))}")
+        for f in c.fields:
+            if ev.shown_as_redline(f):
+                lines.append(f"  - {md(f.field)}: {redline(f.redline, None)}")
+    return lines + [""]
 
 
 def redline(segments: Sequence[Segment], context: int | None) -> str:
@@ -88,16 +128,18 @@ def _article(a: ArticleChange, context: int | None) -> list[str]:
     if a.kinds:
         lines += ["*" + md(" · ".join(describe(a))) + "*", ""]
     for f in a.fields:
-        if f.redline:
-            lines += [f"{f.field.replace('_', ' ').capitalize()}: {redline(f.redline, None)}", ""]
+        if ev.shown_as_redline(f):
+            lines += [f"{md(ev.field_label(f.field).capitalize())}: {redline(f.redline, None)}", ""]
     if a.redline and (text_changed(a) or context is None):
         lines += [_quote(redline(a.redline, context)), ""]
     for p in a.positions:
-        basis = p.old_basis if p.old_basis == p.new_basis else f"{p.old_basis or '–'} → {p.new_basis or '–'}"
-        lines += [f"- **Position of {md(p.party)}** ({md(basis or '')}, {p.change}): {redline(p.redline, context)}"]
+        basis = ev.position_basis(p)
+        what = p.change if p.change != "changed" else ev.position_phrase(p).removeprefix(p.party).lstrip(" :")
+        lines += [f"- **Position of {md(p.party)}** ({md(basis or '')}, {md(what)}): {redline(p.redline, context)}"]
         if p.sources_added or p.sources_removed:
-            lines[-1] += " — sources " + md(" ".join([*(f"+{s}" for s in p.sources_added),
-                                                     *(f"-{s}" for s in p.sources_removed)]))
+            lines[-1] += " — sources " + md(ev.signed(p.sources_added, p.sources_removed))
+        for f in p.fields:
+            lines[-1] += f" — {md(f.field)}: {redline(f.redline, None)}"
     if a.positions:
         lines.append("")
     return lines
@@ -108,23 +150,27 @@ def _quote(text: str) -> str:
 
 
 def _precondition(p: PreconditionChange, context: int | None) -> list[str]:
-    what = []
-    for kind in p.kinds:
-        if kind in ("status-changed", "withdrawn"):
-            what.append(f"{label(kind)} ({p.old_status} → {p.new_status})")
-        else:
-            what.append(label(kind))
+    what = ev.precondition_phrases(p)
     head = f"- **{md(p.id)}** ({md(p.party)}): {md(', '.join(what) or 'unchanged')}"
+    lines = [head]
     if any(s.op != "equal" for s in p.redline) or not p.kinds:
-        return [head, f"  {redline(p.redline, None if not p.kinds else context)}", ""]
-    return [head, ""]
-
-
-def _stat(diff: DraftDiff, show_all: bool) -> list[str]:
-    lines = ["| | article | id | changes | words +/− | similarity |", "|---|---|---|---|---|---|"]
-    for a in diff.articles:
-        if a.kinds or show_all:
-            lines.append(f"| {md(mark(a))} | {md(number_text(a))} | {md(a.id)} | "
-                         f"{md(', '.join(describe(a)) or 'unchanged')} | "
-                         f"+{a.stats.words_inserted} / −{a.stats.words_deleted} | {a.stats.similarity:.0%} |")
+        lines.append(f"  {redline(p.redline, None if not p.kinds else context)}")
+    for f in p.fields:
+        if ev.shown_as_redline(f):
+            lines.append(f"  - {md(ev.field_label(f.field))}: {redline(f.redline, None)}")
     return lines + [""]
+
+
+def _stat(diff: DraftDiff, show_all: bool, substantive: bool = False) -> list[str]:
+    lines = ["| | article | id | changes | words +/− | similarity |", "|---|---|---|---|---|---|"]
+    for a in diff.listed_articles(show_all, substantive):
+        counts = ev.word_counts(a).split(" ")
+        words, similarity = (" / ".join(counts[:2]), counts[2]) if len(counts) == 3 else (counts[0] or "–", "–")
+        lines.append(f"| {md(mark(a))} | {md(number_text(a))} | {md(a.id)} | "
+                     f"{md(', '.join(describe(a)) or 'unchanged')} | {md(words)} | {md(similarity)} |")
+    lines.append("")
+    rest = [f"- {md(_SIGN[s.change])} {md(ev.source_phrase(s))}" for s in diff.listed_sources(substantive)]
+    rest += [f"- {md(_SIGN[c.change])} claimed count {md(ev.claim_phrase(c))}" for c in diff.listed_claims(substantive)]
+    rest += [f"- precondition {md(p.id)}: {md(', '.join(ev.precondition_phrases(p)) or 'unchanged')}"
+             for p in diff.listed_preconditions(show_all, substantive)]
+    return lines + (rest + [""] if rest else [])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
+from draftdiff.render import evidence as ev
 from draftdiff.render.ansi import style
 from draftdiff.render.diff_common import (
     Gap,
@@ -18,7 +19,6 @@ from draftdiff.render.diff_common import (
     counts_line,
     describe,
     ident_of,
-    label,
     mark,
     number_text,
     status_change_lines,
@@ -32,13 +32,13 @@ INDENT = "    "
 
 def render(diff: DraftDiff, *, color: bool = False, stat: bool = False, show_all: bool = False,
            context: int | None = 30, substantive: bool = False) -> str:
-    lines = _header(diff, color)
+    lines = _header(diff, color, substantive, stat)
     moved = status_change_lines(diff)
     if moved:
         lines += ["", style("Status changes", "bold", color=color)]
         lines += [f"  {visible(line, keep_newlines=False)}" for line in moved]
     if stat:
-        lines += _stat(diff, color, show_all)
+        lines += _stat(diff, color, show_all, substantive)
     else:
         for article in diff.listed_articles(show_all, substantive):
             lines += [""] + _article(article, color, context)
@@ -47,26 +47,72 @@ def render(diff: DraftDiff, *, color: bool = False, stat: bool = False, show_all
             lines += ["", style("Preconditions", "bold", color=color)]
             for p in changed:
                 lines += _precondition(p, color, context)
-    lines += ["", style(summary_line(diff), "bold", color=color)]
+        lines += _sources(diff, color, substantive)
+        lines += _claims(diff, color, substantive)
+    lines += ["", style(summary_line(diff, substantive), "bold", color=color)]
     return "\n".join(lines) + "\n"
 
 
-def _header(diff: DraftDiff, color: bool) -> list[str]:
+def _line(text: str) -> str:
+    return visible(text, keep_newlines=False)
+
+
+def _sources(diff: DraftDiff, color: bool, substantive: bool) -> list[str]:
+    """Each changed entry of the sources list, with every field that changed (the quote as a redline)."""
+    shown = diff.listed_sources(substantive)
+    if not shown:
+        return []
+    lines = ["", style("Sources", "bold", color=color)]
+    for s in shown:
+        sign = {"added": "+", "removed": "-", "changed": "~"}[s.change]
+        colour = {"+": "green", "-": "red", "~": "yellow"}[sign]
+        if s.change == "changed":
+            lines.append(style(f"{sign} {_line(s.id)}: {_line(s.title)}", colour, "bold", color=color))
+            for f in s.fields:
+                if ev.shown_as_redline(f):
+                    lines.append(f"{INDENT}{ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT * 2).lstrip())
+                else:
+                    lines.append(f"{INDENT}{_line(ev.source_field_phrase(f))}")
+        else:
+            lines.append(style(f"{sign} {_line(s.id)}: {_line(ev.source_described(s.new or s.old))}  {s.change}",
+                               colour, "bold", color=color))
+            quote = (s.new or s.old or {}).get("quote")
+            if quote:
+                lines.append(f"{INDENT}quote: {_line(quote)}")
+    return lines
+
+
+def _claims(diff: DraftDiff, color: bool, substantive: bool) -> list[str]:
+    """Claimed counts added, removed or changed: ``~ Ilham Aliyev 2024-12-18: agreed 15 → 16``."""
+    shown = diff.listed_claims(substantive)
+    if not shown:
+        return []
+    lines = ["", style("Claimed counts", "bold", color=color)]
+    for c in shown:
+        sign = {"added": "+", "removed": "-", "changed": "~"}[c.change]
+        lines.append(f"{sign} {_line(ev.claim_phrase(c))}")
+        for f in c.fields:
+            if ev.shown_as_redline(f):
+                lines.append(f"{INDENT}{f.field}: " + _redline(f.redline, color, None, INDENT * 2).lstrip())
+    return lines
+
+
+def _header(diff: DraftDiff, color: bool, substantive: bool = False, stat: bool = False) -> list[str]:
     lines = []
     for sign, side, colour in (("---", diff.old, "red"), ("+++", diff.new, "green")):
         named = "" if side.label == side.id else f"{visible(side.label, keep_newlines=False)}  "
-        lines.append(style(f"{sign} {named}{side.id} ({side.date}, {side.kind} by "
+        lines.append(style(f"{sign} {named}{side.id} ({ev.dated(side)}, {side.kind} by "
                            f"{side.proposed_by}, {side.stage}): {visible(side.title, keep_newlines=False)}",
                            colour, "bold", color=color))
     for note in diff.notes:
         lines.append(style(f"note: {visible(note, keep_newlines=False)}", "yellow", color=color))
     lines.append(f"Agreement: {counts_line(diff)}")
-    for line in agreement_lines(diff, wording=False):
+    for line in agreement_lines(diff, wording=stat, substantive=substantive):
         if not line.startswith("articles"):
             lines.append(f"  {visible(line, keep_newlines=False)}")
-    for f in diff.agreement:
-        if f.redline:
-            lines.append(f"  {f.field}: " + _redline(f.redline, color, None, INDENT).lstrip())
+    for f in diff.listed_agreement(substantive):
+        if ev.shown_as_redline(f) and not stat:
+            lines.append(f"  {ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT).lstrip())
     return lines
 
 
@@ -83,36 +129,34 @@ def _article(article: ArticleChange, color: bool, context: int | None) -> list[s
     if article.kinds:
         lines.append(INDENT + " · ".join(visible(d, keep_newlines=False) for d in describe(article)))
     for f in article.fields:
-        if f.redline and f.field != "title" or (f.field == "title" and f.redline):
-            lines.append(f"{INDENT}{f.field}: " + _redline(f.redline, color, None, INDENT * 2).lstrip())
+        if ev.shown_as_redline(f):
+            lines.append(f"{INDENT}{ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT * 2).lstrip())
     if article.redline and (text_changed(article) or context is None):
         lines.append(_redline(article.redline, color, context, INDENT))
     for p in article.positions:
-        basis = p.old_basis if p.old_basis == p.new_basis else f"{p.old_basis or '–'} → {p.new_basis or '–'}"
-        lines.append(f"{INDENT}position of {p.party} ({basis}): {p.change}")
-        lines.append(_redline(p.redline, color, context, INDENT * 2))
+        basis = ev.position_basis(p)
+        what = p.change if p.change != "changed" else ev.position_phrase(p).removeprefix(p.party).lstrip(" :")
+        lines.append(f"{INDENT}position of {_line(p.party)} ({basis}): {_line(what)}")
+        if p.change != "changed" or ev.changed_wording(p.redline):
+            lines.append(_redline(p.redline, color, context, INDENT * 2))
         if p.sources_added or p.sources_removed:
-            lines.append(INDENT * 2 + "sources " + " ".join([*(f"+{s}" for s in p.sources_added),
-                                                             *(f"-{s}" for s in p.sources_removed)]))
+            lines.append(INDENT * 2 + "sources " + ev.signed(p.sources_added, p.sources_removed))
+        for f in p.fields:
+            lines.append(f"{INDENT * 2}{f.field}: " + _redline(f.redline, color, None, INDENT * 3).lstrip())
     return lines
 
 
 def _precondition(p: PreconditionChange, color: bool, context: int | None) -> list[str]:
     sign = "+" if "added" in p.kinds else "-" if "removed" in p.kinds else "~" if p.kinds else "="
     colour = {"+": "green", "-": "red", "~": "yellow", "=": "dim"}[sign]
-    parts = []
-    for kind in p.kinds:
-        if kind in ("status-changed", "withdrawn"):
-            parts.append(f"{label(kind)}: {p.old_status} → {p.new_status}")
-        else:
-            parts.append(label(kind))
-    for f in p.fields:
-        if f.field not in ("status",) and not f.redline:
-            parts.append(f"{f.field} {f.old} → {f.new}")
-    lines = [style(f"{sign} {p.id} ({p.party})", colour, "bold", color=color)
-             + (f"  {' · '.join(parts)}" if parts else "")]
+    parts = ev.precondition_phrases(p)
+    lines = [style(f"{sign} {_line(p.id)} ({_line(p.party)})", colour, "bold", color=color)
+             + (f"  {_line(' · '.join(parts))}" if parts else "")]
     if any(s.op != "equal" for s in p.redline) or not p.kinds:
         lines.append(_redline(p.redline, color, None if not p.kinds else context, INDENT))
+    for f in p.fields:
+        if ev.shown_as_redline(f):
+            lines.append(f"{INDENT}{ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT * 2).lstrip())
     return lines
 
 
@@ -131,18 +175,19 @@ def _redline(segments: Sequence[Segment], color: bool, context: int | None, inde
     return indent + text.replace("\n", "\n" + indent)
 
 
-def _stat(diff: DraftDiff, color: bool, show_all: bool) -> list[str]:
+def _stat(diff: DraftDiff, color: bool, show_all: bool, substantive: bool = False) -> list[str]:
     lines = [""]
-    for a in diff.articles:
-        if not (a.kinds or show_all):
-            continue
+    for a in diff.listed_articles(show_all, substantive):
         ident = ident_of(a)
         what = ", ".join(describe(a)) or "unchanged"
-        counts = f"+{a.stats.words_inserted} -{a.stats.words_deleted} {a.stats.similarity:.0%}"
-        lines.append(f"{mark(a)} {number_text(a):<18} {ident:<28} {counts:<16} {visible(what, keep_newlines=False)}")
-    for p in diff.preconditions:
-        if p.kinds or show_all:
-            sign = "+" if "added" in p.kinds else "-" if "removed" in p.kinds else "~" if p.kinds else "="
-            lines.append(f"{sign} precondition {p.id:<28} "
-                         f"{', '.join(label(k) for k in p.kinds) or 'unchanged'}")
+        lines.append(f"{mark(a)} {number_text(a):<18} {_line(ident):<28} {ev.word_counts(a):<16} {_line(what)}")
+    for p in diff.listed_preconditions(show_all, substantive):
+        sign = "+" if "added" in p.kinds else "-" if "removed" in p.kinds else "~" if p.kinds else "="
+        lines.append(f"{sign} precondition {_line(p.id):<28} "
+                     f"{_line(', '.join(ev.precondition_phrases(p))) or 'unchanged'}")
+    for s in diff.listed_sources(substantive):
+        lines.append(f"{ {'added': '+', 'removed': '-', 'changed': '~'}[s.change]} {_line(ev.source_phrase(s))}")
+    for c in diff.listed_claims(substantive):
+        sign = {"added": "+", "removed": "-", "changed": "~"}[c.change]
+        lines.append(f"{sign} claimed count {_line(ev.claim_phrase(c))}")
     return lines

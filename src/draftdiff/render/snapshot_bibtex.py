@@ -1,7 +1,10 @@
-"""The snapshot's citation as a BibTeX ``@misc`` entry (biblatex reads it as well).
+r"""The snapshot's citation as a BibTeX ``@misc`` entry (biblatex reads it as well).
 
 Every value is escaped for (La)TeX: braces, backslash and the specials
 ``# $ % & _ ^ ~``; ``--`` is broken up so TeX does not print a dash in the command.
+Braces become ``\textbraceleft{}`` and ``\textbraceright{}``, not ``\{``: BibTeX counts
+a brace even after a backslash, so ``--author 'X}, title={Y'`` would end the field and
+start a forged one.
 Control and hidden characters are first written as ``\\u202e``-style escapes
 (whose backslash TeX then prints as a backslash).
 """
@@ -12,8 +15,8 @@ from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 from draftdiff.textsafe import visible
 
-_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&",
-        "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+_TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "#": r"\#", "$": r"\$",
+        "%": r"\%", "&": r"\&", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 
 
 def tex(text: str) -> str:
@@ -37,8 +40,8 @@ def render(snap: Snapshot, **_options: object) -> str:
                ("version", tex(c.digest)), ("note", tex(cite.note(c)))]
     if c.repository:
         fields.append(("url", tex(c.repository)))
+    fields += [("year", c.as_of[:4]), ("month", str(int(c.as_of[5:7]))), ("date", c.as_of)]
     if c.generated_at:
-        fields.append(("year", c.generated_at[:4]))
-        fields.append(("date", c.generated_at[:10]))
+        fields.append(("urldate", c.generated_at[:10]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{c.key},\n{body}\n}}\n"

@@ -26,7 +26,7 @@ def _author(name: str) -> list[str]:
 
 def render(snap: Snapshot, **_options: object) -> str:
     c = cite.citation(snap, "cff")
-    authors = c.authors or (f"Compilers of the {snap.agreement} draft collection",)
+    authors = c.authors or (f"Compilers of the {cite.agreement_name(snap)} draft collection",)
     out = ["# CITATION.cff for a draftdiff status snapshot; check it with: draftdiff snapshot verify FILE",
            "cff-version: 1.2.0",
            f"message: {q('If you use this status snapshot, please cite it as below.')}",
@@ -38,8 +38,7 @@ def render(snap: Snapshot, **_options: object) -> str:
         out.append(f"commit: {q(c.commit)}")
     if c.repository:
         out.append(f"repository-code: {q(c.repository)}")
-    if c.generated_at:
-        out.append(f"date-released: {q(c.generated_at[:10])}")
+    out.append(f"date-released: {q(cite.issued(snap))}")
     out += ["keywords:", f"  - {q(snap.agreement)}", f"  - {q('status snapshot')}", "identifiers:",
             "  - type: other", f"    value: {q(c.digest)}",
             f"    description: {q('content digest; reproduce: ' + c.command)}"]

@@ -23,9 +23,11 @@ def item(snap: Snapshot) -> dict[str, object]:
                  "note": cite.note(c), "abstract": cite.caveat(snap)})
     if c.repository:
         data["URL"] = c.repository
+    y, m, d = (int(p) for p in cite.issued(snap).split("-"))
+    data["issued"] = {"date-parts": [[y, m, d]]}
     if c.generated_at:
         y, m, d = (int(p) for p in c.generated_at[:10].split("-"))
-        data["issued"] = {"date-parts": [[y, m, d]]}
+        data["accessed"] = {"date-parts": [[y, m, d]]}
     return data
 
 

@@ -9,6 +9,7 @@ from draftdiff.render.snapshot_text import STATUS_LOOK
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 from draftdiff.textsafe import visible
+from draftdiff.vocab import PART_NAMES, format_date, precondition_label
 
 SCRIPT_ID = "draftdiff-snapshot"
 
@@ -49,15 +50,16 @@ def render(snap: Snapshot, **_options: object) -> str:
            f"<dt>Status date</dt><dd>{e(snap.as_of)}: each article's status in the latest version dated on or "
            f"before this date{' (here the version chosen by id)' if snap.draft_id else ''}</dd>",
            f"<dt>Status taken from</dt><dd><code>{e(status.id)}</code>, {e(status.title)} ({e(status.kind)}, "
-           f"dated {e(status.date)})</dd>",
+           f"dated {e(format_date(status.date, status.date_precision))})</dd>",
            "<dt>Later versions (not used)</dt><dd>" +
-           (", ".join(f"<code>{e(d.id)}</code> ({e(d.date)})" for d in snap.later) or "none") + "</dd>",
+           (", ".join(f"<code>{e(d.id)}</code> ({e(format_date(d.date, d.date_precision))})" for d in snap.later)
+            or "none") + "</dd>",
            f"<dt>Content digest</dt><dd><code>{e(snap.digest)}</code></dd>"]
     if c.generated_at:
         out.append(f"<dt>File generated</dt><dd>{e(c.generated_at)}</dd>")
     out += ["</dl>", f'<p class="caveat">{e(cite.caveat(snap))}</p>', "<h2>Articles</h2>"]
     out += _table(["No.", "Article", "Title", "Status", "Status basis", "Text basis", "Sources", "Note"],
-                  [[e(a.number if a.part == "article" else f"({a.part})"), f"<code>{e(a.id)}</code>", e(a.title), _status(a.status), e(a.status_basis),
+                  [[e(a.number if a.part == "article" else PART_NAMES.get(a.part, a.part)), f"<code>{e(a.id)}</code>", e(a.title), _status(a.status), e(a.status_basis),
                     e(a.text_basis), _codes(a.sources), e(a.status_note)] for a in snap.articles])
     k = snap.counts
     out.append("<h2>Counts</h2>")
@@ -68,17 +70,19 @@ def render(snap: Snapshot, **_options: object) -> str:
     out.append(f"<h2>Counts made public near the status date ({e(snap.claims_window_days)} days up to "
                f"{e(snap.as_of)})</h2>")
     if snap.claims:
-        out += _table(["Date", "Speaker", "Said", "Source", "Fits the board"],
+        out += _table(["Date", "Speaker", "Said", "Source", "Judged against the version that records it"],
                       [[e(cl.date), e(cl.speaker), e(cl.said()), f"<code>{e(cl.source)}</code>",
-                        "n/a (share of the text)" if not cl.comparable else
-                        "yes" if cl.consistent else "<strong>no</strong>"]
+                        "not comparable (a share of the text)" if not cl.comparable else
+                        ("fits" if cl.consistent else "<strong>contradicts</strong>")
+                        + f" <code>{e(cl.judged_against)}</code>"]
                        for cl in snap.claims])
     else:
         out.append("<p>None on record.</p>")
     out.append("<h2>Preconditions</h2>")
     if snap.preconditions:
         out += _table(["Precondition", "Party", "Kind", "Status", "Raised", "Demand", "Sources"],
-                      [[f"<code>{e(p.id)}</code>", e(p.party), e(p.kind), e(p.status), e(p.raised), e(p.demand),
+                      [[f"<code>{e(p.id)}</code>", e(p.party), e(p.kind), e(precondition_label(p.status)),
+                        e(format_date(p.raised, p.raised_precision) if p.raised else None), e(p.demand),
                         _codes(p.sources)] for p in snap.preconditions])
     else:
         out.append("<p>None on record.</p>")
@@ -89,7 +93,7 @@ def render(snap: Snapshot, **_options: object) -> str:
         out.append(f"<li><code>{e(s.id)}</code>: {', '.join(b for b in bits if b)}.{link}</li>")
     out += ["</ul>", "<h2>Drafts taken into account</h2>"]
     out += _table(["Draft", "Date", "Role", "File", "git blob / swh:1:cnt", "sha256"],
-                  [[f"<code>{e(d.id)}</code>", e(d.date), e(d.role), e(d.file), f"<code>{e(d.blob_id)}</code>",
+                  [[f"<code>{e(d.id)}</code>", e(format_date(d.date, d.date_precision)), e(d.role), e(d.file), f"<code>{e(d.blob_id)}</code>",
                     f"<code>{e(d.sha256)}</code>"] for d in snap.drafts])
     out += ["<h2>How to cite</h2>", f"<p>{e(cite.plain(c))}</p>",
             "<p>Reproduce (from the repository root" + (f", at commit <code>{e(c.commit)}</code>" if c.commit

@@ -13,6 +13,7 @@ from draftdiff.render.snapshot_json import embedded
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 from draftdiff.textsafe import visible
+from draftdiff.vocab import PART_NAMES, STATUS_SYMBOLS, format_date, precondition_label
 
 EMBED_START = "<!-- draftdiff-snapshot "
 EMBED_END = " -->"
@@ -40,14 +41,15 @@ def render(snap: Snapshot, **_options: object) -> str:
                f"before this date that records article statuses"
                + (f" (here the version chosen by id, {md(snap.draft_id)})" if snap.draft_id else "") + ".")
     out.append(f"- **Status taken from:** `{status.id}`, {md(status.title)} ({md(status.kind)}, "
-               f"dated {status.date})" + (" — on record only in part: the articles listed are those its sources "
+               f"dated {format_date(status.date, status.date_precision)})" + (" — on record only in part: the articles listed are those its sources "
                                          "mention" if status.coverage == "partial" else ""))
     silent = [d for d in snap.drafts if d.role == "no-statuses"]
     if silent:
         out.append("- **Since then, known only by date (no article statuses on record):** "
-                   + ", ".join(f"`{d.id}` ({d.date})" for d in silent))
+                   + ", ".join(f"`{d.id}` ({format_date(d.date, d.date_precision)})" for d in silent))
     out.append("- **Later versions (not used):** " +
-               (", ".join(f"`{d.id}` ({d.date})" for d in snap.later) if snap.later else "none"))
+               (", ".join(f"`{d.id}` ({format_date(d.date, d.date_precision)})" for d in snap.later)
+                if snap.later else "none"))
     out.append(f"- **Content digest:** `{snap.digest}`")
     if c.generated_at:
         out.append(f"- **File generated:** {md(c.generated_at)}")
@@ -55,7 +57,9 @@ def render(snap: Snapshot, **_options: object) -> str:
             _row("No.", "Article", "Title", "Status", "Status basis", "Text basis", "Sources", "Note"),
             _row(*["---"] * 8)]
     for a in snap.articles:
-        out.append(_row(a.number if a.part == "article" else f"({a.part})", f"`{a.id}`", md(a.title), f"**{a.status}**", a.status_basis, a.text_basis,
+        number = a.number if a.part == "article" else PART_NAMES.get(a.part, a.part)
+        out.append(_row(number, f"`{a.id}`", md(a.title), f"{STATUS_SYMBOLS.get(a.status, '')} **{a.status}**",
+                        a.status_basis, a.text_basis,
                         ", ".join(f"`{s}`" for s in a.sources), md(a.status_note)))
     k = snap.counts
     out += ["", "## Counts", "", _row("agreed", "partial", "disputed", "removed", "unknown", "articles (not removed)",
@@ -65,9 +69,11 @@ def render(snap: Snapshot, **_options: object) -> str:
     out += ["", f"## Counts made public near the status date ({snap.claims_window_days} days up to "
                 f"{snap.as_of})", ""]
     if snap.claims:
-        out += [_row("Date", "Speaker", "Said", "Source", "Fits the board"), _row(*["---"] * 5)]
+        out += [_row("Date", "Speaker", "Said", "Source", "Judged against the version that records it"),
+                _row(*["---"] * 5)]
         for cl in snap.claims:
-            fits = "n/a (share of the text)" if not cl.comparable else "yes" if cl.consistent else "**no**"
+            fits = ("not comparable (a share of the text)" if not cl.comparable else
+                    f"{'fits' if cl.consistent else '**contradicts**'} `{cl.judged_against}`")
             out.append(_row(cl.date, md(cl.speaker), md(cl.said()), f"`{cl.source}`", fits))
     else:
         out.append("None on record.")
@@ -76,7 +82,9 @@ def render(snap: Snapshot, **_options: object) -> str:
         out += [_row("Precondition", "Party", "Kind", "Status", "Raised", "Demand", "Sources"),
                 _row(*["---"] * 7)]
         for p in snap.preconditions:
-            out.append(_row(f"`{p.id}`", md(p.party), md(p.kind), f"**{p.status}**", p.raised, md(p.demand),
+            raised = format_date(p.raised, p.raised_precision) if p.raised else ""
+            out.append(_row(f"`{p.id}`", md(p.party), md(p.kind), md(precondition_label(p.status)), raised,
+                            md(p.demand),
                             ", ".join(f"`{s}`" for s in p.sources)))
     else:
         out.append("None on record.")
@@ -90,7 +98,7 @@ def render(snap: Snapshot, **_options: object) -> str:
     out += ["", "## Drafts taken into account", "",
             _row("Draft", "Date", "Role", "File", "git blob / swh:1:cnt", "sha256"), _row(*["---"] * 6)]
     for d in snap.drafts:
-        out.append(_row(f"`{d.id}`", d.date, d.role, md(d.file), f"`{d.blob_id}`", f"`{d.sha256}`"))
+        out.append(_row(f"`{d.id}`", format_date(d.date, d.date_precision), d.role, md(d.file), f"`{d.blob_id}`", f"`{d.sha256}`"))
     out += ["", "## How to cite", "", md(cite.plain(c)), "", "Reproduce (from the repository root"
             + (f", at commit `{c.commit}`" if c.commit else "") + "), and check with `draftdiff snapshot verify`:",
             "", "```sh", visible(c.command, keep_newlines=False).replace("`", "'"), "```"]

@@ -8,6 +8,7 @@ reader itself enforces (syntax, encoding, schema) are documented in
 from __future__ import annotations
 
 import importlib
+import re
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -48,6 +49,13 @@ class Rule:
     check: Callable[[RuleContext], Iterable[Diagnostic]] | None = None
 
 
+def plain_doc(doc: str | None) -> str:
+    """A docstring as a reader of the terminal sees it: reST literals (````x````, ``:func:`x```) as plain text."""
+    text = textwrap.dedent(doc or "").strip()
+    text = re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", text)
+    return re.sub(r"``([^`]+)``", r"\1", text)
+
+
 @cache
 def all_rules() -> tuple[Rule, ...]:
     """Every rule: the reader's first, then the collection rules in run order."""
@@ -56,7 +64,7 @@ def all_rules() -> tuple[Rule, ...]:
     rules = list(reader_rules())
     for name in RULE_MODULES:
         module = importlib.import_module(f"draftdiff.rules.{name}")
-        doc = textwrap.dedent(module.__doc__ or "").strip()
+        doc = plain_doc(module.__doc__)
         rules.append(Rule(module.ID, module.SEVERITY, doc.splitlines()[0] if doc else "", doc, module.check))
     return tuple(rules)
 
@@ -69,4 +77,4 @@ def run_rules(ctx: RuleContext) -> list[Diagnostic]:
     return found
 
 
-__all__ = ["Rule", "RuleContext", "all_rules", "run_rules"]
+__all__ = ["Rule", "RuleContext", "all_rules", "plain_doc", "run_rules"]

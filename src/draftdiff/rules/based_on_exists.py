@@ -17,6 +17,12 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     known = list(ctx.by_id)
     for item, draft in ctx.drafts():
         if draft.based_on and draft.based_on not in ctx.by_id:
+            broken = ctx.invalid_file_with_id(draft.based_on)
+            if broken is not None:
+                yield item.diagnostic(("based_on",), SEVERITY, ID,
+                                      f"based_on names '{draft.based_on}', whose file {broken.name} is not a valid "
+                                      "draft", f"fix the errors reported for {broken.name}")
+                continue
             guess = closest(draft.based_on, known)
             yield item.diagnostic(("based_on",), SEVERITY, ID,
                                   f"based_on names '{draft.based_on}', which is not a draft in the collection"

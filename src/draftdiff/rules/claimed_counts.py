@@ -26,7 +26,10 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         counts = draft.status_counts()
         articles = draft.article_count(counts)
         for i, claim in enumerate(draft.claimed_counts):
-            for problem in claim_problems(counts, articles, claim):
+            problems = claim_problems(counts, articles, claim)
+            if problems:
+                who = " ".join(p for p in (claim.speaker, claim.date) if p)
                 yield item.diagnostic(("claimed_counts", i), SEVERITY, ID,
-                                      f"the statuses do not fit the claim of '{claim.source}': {problem}",
+                                      f"the statuses do not fit the claim of '{claim.source}'"
+                                      + (f" ({who})" if who else "") + f": {'; '.join(problems)}",
                                       "fix the statuses, or mark the uncertain ones unknown")

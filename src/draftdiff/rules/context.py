@@ -14,6 +14,8 @@ from draftdiff.yamlsource import Path
 @dataclass
 class RuleContext:
     files: list[LoadedDraft]
+    invalid: list[LoadedDraft] = field(default_factory=list)
+    """Files that did not validate: rules only name them (a ``based_on`` pointing at one), never check them."""
     by_id: dict[str, list[LoadedDraft]] = field(init=False)
     _cited: dict[int, set[str]] = field(init=False, default_factory=dict, repr=False)
 
@@ -27,6 +29,14 @@ class RuleContext:
         for item in self.files:
             assert item.draft is not None
             yield item, item.draft
+
+    def invalid_file_with_id(self, draft_id: str) -> LoadedDraft | None:
+        """An invalid file whose text names ``draft_id`` as its id, if any."""
+        for item in self.invalid:
+            tree = item.tree
+            if isinstance(tree, dict) and tree.get("id") == draft_id:
+                return item
+        return None
 
     def get(self, draft_id: str) -> Draft | None:
         items = self.by_id.get(draft_id)

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from draftdiff.rules import Rule
-    from draftdiff.yamlsource import MAX_DEPTH, MAX_KEYS, MAX_LINES, MAX_NODES
 
 
 def reader_rules() -> tuple["Rule", ...]:
@@ -18,6 +17,10 @@ def reader_rules() -> tuple["Rule", ...]:
         ("file-too-large", "A draft file is larger than 8 MiB.",
          "Real drafts are a few hundred kilobytes at most; a larger file is refused before parsing so that "
          "validation never exhausts memory. Split the text."),
+        ("file-link-outside", "A linked draft file in a collection folder leads out of that folder.",
+         "A collection is what its folder holds: a link to a file elsewhere is not read, so that no file outside "
+         "(a tampered copy, a system file) is echoed in diagnostics or snapshots. Copy the file in, or pass "
+         "--follow-links. A file named on the command line is read wherever it points."),
         ("file-encoding", "The file is not valid UTF-8.",
          "The position is that of the first byte that is not UTF-8. Save the file as UTF-8."),
         ("file-control-char", "The file contains a control character (NUL, escape, …).",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +22,7 @@ from draftdiff.diagnostics import closest
 from draftdiff.load import LoadedDraft
 from draftdiff.model import Article, ClaimedCount, Draft
 from draftdiff.snapshot.digest import compute_digest
+from draftdiff.vocab import UnreadableDate, format_date, parse_user_date
 from draftdiff.snapshot.model import (
     ArticleRow,
     ClaimRow,
@@ -38,18 +38,12 @@ from draftdiff.snapshot.model import (
 DEFAULT_CLAIMS_WINDOW_DAYS = 92
 """Counts made public up to about three months before the status date are "near" it."""
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def parse_as_of(text: str) -> str:
-    """Check an as-of date given by a user; SnapshotError says what is wrong and how to write it."""
-    if not _DATE.match(text):
-        raise SnapshotError(f"--as-of {text!r}: not a date written YYYY-MM-DD (for example 2024-09-15)")
+    """An as-of date as a person types it (``2024-09-11``, ``2024-09``, ``Sep 2024``): the last day it covers."""
     try:
-        _dt.date.fromisoformat(text)
-    except ValueError:
-        raise SnapshotError(f"--as-of {text}: not a real calendar date") from None
-    return text
+        return parse_user_date(text)
+    except UnreadableDate as exc:
+        raise SnapshotError(str(exc)) from None
 
 
 def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str | None = None, *,
@@ -81,16 +75,18 @@ def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str 
     considered = [d for d in drafts if d.date <= as_of]
 
     counts = _counts(chosen)
-    claims, claim_sources = _claims(considered, chosen, counts, as_of, claims_window_days)
+    claims, claim_sources = _claims(draft_set, considered, as_of, claims_window_days)
     snap = Snapshot(
         agreement=chosen.agreement,
+        agreement_title=next((d.agreement_title for d in reversed(considered) if d.agreement_title), ""),
         as_of=as_of,
         draft_id=draft_id,
         drafts=refs,
         articles=tuple(_row(a) for a in chosen.articles),
         counts=counts,
         preconditions=tuple(PreconditionRow(p.id, p.party, p.kind, p.demand, p.status, p.raised, p.article,
-                                            p.status_note, tuple(p.sources)) for p in chosen.preconditions),
+                                            p.status_note, tuple(p.sources), p.raised_precision)
+                            for p in chosen.preconditions),
         claims=claims,
         claims_window_days=claims_window_days,
         sources=_sources(chosen, claim_sources),
@@ -113,8 +109,14 @@ def _choose(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> Dra
             hint = f"did you mean {guess}?" if guess else f"known drafts: {', '.join(draft_set.ids())}"
             raise SnapshotError(f"no draft with id {draft_id!r}; {hint}")
         if as_of is not None and as_of < chosen.date:
-            raise SnapshotError(f"draft {draft_id} is dated {chosen.date}, after the as-of date {as_of}; "
-                                f"use --as-of {chosen.date} or later")
+            raise SnapshotError(f"draft {draft_id} is dated {format_date(chosen.date, chosen.date_precision)}, "
+                                f"after the as-of date {as_of}; use an as-of date of {chosen.date} or later")
+        in_force = draft_set.status_as_of(as_of) if as_of is not None else None
+        if in_force is not None and in_force.id != chosen.id:
+            raise SnapshotError(f"draft {draft_id} is not the version in force on {as_of}: that is {in_force.id} "
+                                f"({format_date(in_force.date, in_force.date_precision)}); a snapshot as of "
+                                f"{as_of} states its statuses. Choose the draft alone (its own date is the "
+                                "as-of date), or the date alone")
         return chosen
     if as_of is None:
         as_of = draft_set.drafts[-1].date
@@ -129,7 +131,7 @@ def _ref(draft_set: DraftSet, draft: Draft, role: str) -> DraftRef:
     item = draft_set.file_of(draft.id)
     assert item is not None
     return DraftRef(draft.id, draft.date, item.name, item.blob_id, item.sha256, draft.title, draft.kind, role,
-                    draft.article_coverage)
+                    draft.article_coverage, draft.date_precision)
 
 
 def _row(article: Article) -> ArticleRow:
@@ -159,8 +161,14 @@ def consistent(counts: Counts, claim: ClaimRow | ClaimedCount) -> bool:
     return not claim_problems(counts.by_status(), counts.total, claim)
 
 
-def _claims(considered: list[Draft], chosen: Draft, counts: Counts, as_of: str,
+def _claims(draft_set: DraftSet, considered: list[Draft], as_of: str,
             window: int) -> tuple[tuple[ClaimRow, ...], list[tuple[Draft, str]]]:
+    """The counts made public in the window, each judged against the version that records it.
+
+    A claim is about the text of its day: judging December's "15 agreed" against a board of
+    March would call a true statement false. A version that records no statuses of its own
+    lends the claim to the version in force on its date.
+    """
     start = (_dt.date.fromisoformat(as_of) - _dt.timedelta(days=window)).isoformat()
     rows: dict[tuple[object, ...], ClaimRow] = {}
     cited: list[tuple[Draft, str]] = []
@@ -173,9 +181,10 @@ def _claims(considered: list[Draft], chosen: Draft, counts: Counts, as_of: str,
                    claim.agreed_percent)
             if key in rows:
                 continue  # the same statement recorded again in a later draft
+            judge = draft if draft.records_articles else (draft_set.status_as_of(draft.date) or draft)
             rows[key] = ClaimRow(date, claim.source, draft.id, claim.speaker, claim.agreed, claim.partial,
-                                 claim.disputed, claim.total, consistent(counts, claim), claim.agreed_percent,
-                                 claim.approximate, comparable(claim))
+                                 claim.disputed, claim.total, consistent(_counts(judge), claim),
+                                 claim.agreed_percent, claim.approximate, comparable(claim), judge.id)
             cited.append((draft, claim.source))
     ordered = tuple(sorted(rows.values(), key=lambda r: (r.date, r.source, r.recorded_in)))
     return ordered, cited

@@ -2,7 +2,7 @@
 
 Each carries the status date, the digest, the tool version and the command that
 reproduces the snapshot, plus a one-line *marker* that ``snapshot verify`` reads
-back from any format (``draftdiff-snapshot:1 as-of=… draft=… window=… digest=…``).
+back from any format (``draftdiff-snapshot:2 as-of=… draft=… window=… digest=…``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from draftdiff.snapshot.build import DEFAULT_CLAIMS_WINDOW_DAYS
 from draftdiff.snapshot.model import Snapshot
+from draftdiff.vocab import format_date
 
 MARKER_RE = re.compile(
-    r"draftdiff-snapshot:1 as-of=(?P<as_of>\d{4}-\d{2}-\d{2}) draft=(?P<draft>[a-z0-9][a-z0-9._-]*|-) "
+    r"draftdiff-snapshot:2 as-of=(?P<as_of>\d{4}-\d{2}-\d{2}) draft=(?P<draft>[a-z0-9][a-z0-9._-]*|-) "
     r"window=(?P<window>\d+) digest=(?P<digest>sha256:[0-9a-f]{64})")
 
 CAVEAT = ("This is an analyst's record compiled from public reporting, not an authentic or official text "
@@ -30,6 +31,9 @@ class Citation:
     as_of: str
     status_draft: str
     status_draft_date: str
+    """As printed: with its precision (``~2023-12-31``, ``2024-06``)."""
+    latest_draft_date: str
+    """The date of the latest draft taken into account (ISO)."""
     digest: str
     version: str
     command: str
@@ -41,7 +45,7 @@ class Citation:
 
 
 def marker(snap: Snapshot) -> str:
-    return (f"draftdiff-snapshot:1 as-of={snap.as_of} draft={snap.draft_id or '-'} "
+    return (f"draftdiff-snapshot:2 as-of={snap.as_of} draft={snap.draft_id or '-'} "
             f"window={snap.claims_window_days} digest={snap.digest}")
 
 
@@ -72,9 +76,19 @@ def caveat(snap: Snapshot) -> str:
     return f"{CAVEAT} {'; '.join(parts)}."
 
 
+def agreement_name(snap: Snapshot) -> str:
+    """The agreement's name, or its slug made readable (``test-peace`` → ``test peace``)."""
+    return snap.agreement_title or snap.agreement.replace("-", " ").replace("_", " ")
+
+
 def title(snap: Snapshot) -> str:
     n = snap.counts.total
-    return f"Status of the {n} article{'s' * (n != 1)} of the {snap.agreement} draft as of {snap.as_of}"
+    return f"Status of the {n} article{'s' * (n != 1)} of the {agreement_name(snap)} draft as of {snap.as_of}"
+
+
+def issued(snap: Snapshot) -> str:
+    """The date a citation carries: the status date, the same whenever the file is made (no "n.d.")."""
+    return snap.as_of
 
 
 def citation(snap: Snapshot, fmt: str) -> Citation:
@@ -83,7 +97,8 @@ def citation(snap: Snapshot, fmt: str) -> Citation:
     key = f"draftdiff-{snap.agreement}-{snap.as_of}-{snap.digest.removeprefix('sha256:')[:8]}"
     return Citation(
         key=key, title=title(snap), authors=prov.authors if prov else (), as_of=snap.as_of,
-        status_draft=status.id, status_draft_date=status.date, digest=snap.digest,
+        status_draft=status.id, status_draft_date=format_date(status.date, status.date_precision),
+        latest_draft_date=max(d.date for d in snap.drafts), digest=snap.digest,
         version=prov.tool_version if prov else "", command=reproduce_command(snap, fmt), marker=marker(snap),
         commit=prov.git_commit if prov else None, dirty=prov.git_dirty if prov else None,
         repository=prov.repository if prov else None, generated_at=prov.generated_at if prov else None)
@@ -96,7 +111,8 @@ def note(c: Citation) -> str:
         where = f" at commit {c.commit}" + (" (with uncommitted changes)" if c.dirty else "")
         if c.repository:
             where += f" of {c.repository}"
-    return (f"Status as of {c.as_of}, from draft {c.status_draft} dated {c.status_draft_date}. "
+    return (f"Status as of {c.as_of}, from draft {c.status_draft} dated {c.status_draft_date}; latest draft "
+            f"taken into account dated {c.latest_draft_date}. "
             f"Content digest {c.digest}. Made with draftdiff {c.version}{where}. "
             f"Reproduce: {c.command}. Marker: {c.marker}")
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from draftdiff.collection import DraftSet, load_draft_set
+from draftdiff.collection import CheckedCollection, DraftSet, check_collection, load_collection
 from draftdiff.diagnostics import Report
-from draftdiff.load import LoadedDraft
 
 
 class InvalidDrafts(Exception):
@@ -22,25 +21,20 @@ class InvalidDrafts(Exception):
         self.report = report
 
 
-def checked(loaded: list[LoadedDraft]) -> DraftSet:
-    """A DraftSet of ``loaded``, or InvalidDrafts when a file or the collection rules report an error."""
-    from draftdiff.rules import RuleContext, run_rules
-
-    draft_set = DraftSet(loaded)
-    report = Report(files=[item.name for item in loaded], drafts=len(draft_set.drafts))
-    report.diagnostics = draft_set.diagnostics + run_rules(RuleContext(draft_set.files))
-    if report.errors:
-        raise InvalidDrafts(report)
-    return draft_set
+def usable(collection: CheckedCollection) -> DraftSet:
+    """The collection's drafts, or InvalidDrafts when a file or the collection rules report an error."""
+    if not collection.ok:
+        raise InvalidDrafts(collection.report)
+    return collection.draft_set
 
 
-def load_checked(path: str | Path) -> DraftSet:
+def load_checked(path: str | Path, *, follow_links: bool = False) -> DraftSet:
     """Load a drafts directory (CollectionError if it cannot be read) and check it."""
-    return checked(load_draft_set([path]).loaded)
+    return usable(load_collection([path], follow_links=follow_links))
 
 
 def load_at_commit(repo_dir: str | Path, revision: str, path: str) -> DraftSet:
     """The drafts under ``path`` (relative to the repository root) as they were at ``revision``."""
     from draftdiff.snapshot.git import drafts_at, repo_root
 
-    return checked(drafts_at(repo_root(repo_dir), revision, path))
+    return usable(check_collection(drafts_at(repo_root(repo_dir), revision, path)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-SNAPSHOT_FORMAT = "draftdiff-snapshot/1"
+SNAPSHOT_FORMAT = "draftdiff-snapshot/2"
 """Names the layout of the JSON form; a change that alters the digest of old snapshots bumps it."""
 
 DraftRole = str
@@ -38,6 +38,8 @@ class DraftRef:
     role: DraftRole = "earlier"
     coverage: str = "complete"
     """How much of the version's article list is on record: complete, partial or none."""
+    date_precision: str = "day"
+    """How much of ``date`` is known: day, month or approximate (see :func:`draftdiff.vocab.format_date`)."""
 
     @property
     def swhid(self) -> str:
@@ -87,6 +89,7 @@ class PreconditionRow:
     article: str | None = None
     status_note: str | None = None
     sources: tuple[str, ...] = ()
+    raised_precision: str = "day"
 
 
 @dataclass(frozen=True)
@@ -107,11 +110,22 @@ class ClaimRow:
     approximate: bool = False
     comparable: bool = True
     """False for a claim that gives only a share of the text: it cannot be checked against the board."""
+    judged_against: str = ""
+    """The version whose statuses the claim was judged against: the one that records it (or, when that
+    version records no statuses, the version in force on its date), never the snapshot's own."""
+
+    @property
+    def fit(self) -> str:
+        """``fits``, ``contradicts`` or ``not comparable`` (a share of the text)."""
+        if not self.comparable:
+            return "not comparable"
+        return "fits" if self.consistent else "contradicts"
 
     def verdict(self) -> str:
+        against = f" {self.judged_against}" if self.judged_against else " the version that records it"
         if not self.comparable:
-            return "a share of the text: not comparable with article statuses"
-        return "matches the board" if self.consistent else "does NOT match the board"
+            return "not comparable (a share of the text, not a count of articles)"
+        return f"{self.fit}{against}"
 
     def said(self) -> str:
         parts = [f"{n} {k}" for k, n in (("agreed", self.agreed), ("partial", self.partial),
@@ -184,6 +198,8 @@ class Snapshot:
     sources: tuple[SourceRef, ...] = ()
     later: tuple[DraftRef, ...] = ()
     """Versions dated after ``as_of`` that existed when it was built (not in the digest)."""
+    agreement_title: str = ""
+    """The agreement's name (``agreement_title`` of the latest version used that gives one)."""
     provenance: Provenance | None = None
     digest: str = ""
     """``sha256:…`` of the canonical content (see :mod:`draftdiff.snapshot.digest`)."""
@@ -201,7 +217,7 @@ class Snapshot:
 
 # --- plain dictionaries (JSON) ---------------------------------------------------------------
 
-_CONTENT_KEYS = ("agreement", "as_of", "draft_id", "drafts", "articles", "counts", "preconditions",
+_CONTENT_KEYS = ("agreement", "agreement_title", "as_of", "draft_id", "drafts", "articles", "counts", "preconditions",
                  "claims", "claims_window_days", "sources")
 
 
@@ -242,6 +258,7 @@ def snapshot_from_dict(data: Any) -> Snapshot:
         prov = data.get("provenance")
         return Snapshot(
             agreement=_str(content, "agreement"),
+            agreement_title=str(content.get("agreement_title") or ""),
             as_of=_str(content, "as_of"),
             draft_id=content.get("draft_id"),
             drafts=tuple(_build(DraftRef, d, "content.drafts") for d in _list(content, "drafts")),

@@ -1,17 +1,19 @@
 """Check a snapshot file: is it as it was made, and does it still match the drafts?
 
-Two questions, two outcomes. A file whose embedded content no longer gives its
-own digest, or whose text is not what draftdiff renders for that content, was
+Two questions, two outcomes. A file that is not byte for byte what draftdiff
+writes (its embedded content does not give its own digest, or any line differs
+from what this draftdiff renders, see :mod:`draftdiff.snapshot.faithful`) was
 edited by hand: :class:`SnapshotFileError` (exit 2), because it can prove
 nothing. A file that is intact is rebuilt from the drafts with its recorded
 arguments; if the digests differ, :func:`compare` says which article, which
 status, which draft file changed.
 
-JSON, Markdown and HTML carry the whole snapshot, so every change can be
-named. CSV carries each article's status. BibTeX, CSL-JSON, CFF and the
-terminal board carry only the marker (arguments and digest): a mismatch is
-explained by rebuilding the snapshot at the commit it was made from, when
-git can.
+JSON, Markdown and HTML carry the whole snapshot: they are checked when read,
+and every change can be named. CSV, the terminal board, BibTeX, CSL-JSON and
+CFF carry the marker (arguments and digest): their whole text is checked
+against the snapshot rebuilt from the drafts (or from the commit they cite)
+when that gives their digest; when nothing does, the result says plainly that
+only the marker could be read, and it is a mismatch (exit 1), never a pass.
 """
 
 from __future__ import annotations
@@ -19,17 +21,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
-from dataclasses import dataclass, field, fields
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from draftdiff.collection import DraftSet
+from draftdiff.load import MAX_BYTES
 from draftdiff.snapshot.build import build_snapshot
+from draftdiff.snapshot.changes import compare, compare_statuses, moved_files
 from draftdiff.snapshot.digest import digest_of_content
+from draftdiff.snapshot.faithful import NotFaithful, as_written, check_text
 from draftdiff.snapshot.model import Snapshot, SnapshotError, snapshot_from_dict
-
-MAX_BYTES = 32 * 1024 * 1024
 
 
 class SnapshotFileError(Exception):
@@ -52,6 +56,12 @@ class Recorded:
     """``(article id, status)`` per row, for CSV."""
     cited_commit: str | None = None
     """The commit a citation format names (``commit …`` in its note)."""
+    cited_dirty: bool = False
+    """A citation format's note says the drafts had uncommitted changes."""
+    cited_folder: str | None = None
+    """The drafts folder in a citation format's reproduce command."""
+    text: str = field(default="", repr=False)
+    """The file's text, for checking a format that embeds no content once the content is rebuilt."""
 
     @property
     def commit(self) -> str | None:
@@ -59,9 +69,15 @@ class Recorded:
         return prov.git_commit if prov and prov.git_commit else self.cited_commit
 
     @property
+    def dirty(self) -> bool:
+        """Whether the file says the drafts had uncommitted changes when it was made."""
+        prov = self.snapshot.provenance if self.snapshot else None
+        return bool(prov.git_dirty) if prov else self.cited_dirty
+
+    @property
     def git_path(self) -> str | None:
         prov = self.snapshot.provenance if self.snapshot else None
-        return prov.git_path if prov else None
+        return prov.git_path if prov else self.cited_folder
 
     @property
     def drafts_path(self) -> str | None:
@@ -78,26 +94,50 @@ class VerifyResult:
     current_digest: str | None
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    body_checked: bool = True
+    """False when the file's text could not be checked line by line (only its marker was read)."""
+    moved: list[str] = field(default_factory=list)
+    """Drafts whose file is not the one the snapshot names (same content, another name)."""
 
     @property
     def ok(self) -> bool:
-        return self.current_digest == self.recorded_digest
+        return self.current_digest == self.recorded_digest and not self.moved
 
 
 # --- reading the file ------------------------------------------------------------------------
 
 def read_snapshot_file(path: str | Path) -> Recorded:
-    """Parse a snapshot in any format draftdiff writes; SnapshotFileError says what is wrong."""
+    """Parse a snapshot in any format draftdiff writes; SnapshotFileError says what is wrong.
+
+    Only a regular file up to the reader's size limit is read: a FIFO would block
+    and ``/dev/zero`` never ends. The file is opened without blocking and checked
+    on the open descriptor, so it cannot be swapped for one between check and read.
+    """
     name = str(path)
     try:
-        data = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_BYTES else None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise SnapshotFileError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise SnapshotFileError(f"{name}: is a directory, not a snapshot file") from None
     except OSError as exc:
         raise SnapshotFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if data is None:
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise SnapshotFileError(f"{name}: is a directory, not a snapshot file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SnapshotFileError(f"{name}: not a regular file (a device, FIFO or socket); not a snapshot "
+                                    "draftdiff wrote")
+        if info.st_size > MAX_BYTES:
+            raise SnapshotFileError(f"{name}: larger than {MAX_BYTES:,} bytes; not a snapshot draftdiff wrote")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise SnapshotFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
         raise SnapshotFileError(f"{name}: larger than {MAX_BYTES:,} bytes; not a snapshot draftdiff wrote")
     try:
         text = data.decode("utf-8")
@@ -152,25 +192,11 @@ def _embedded(payload: str, text: str, fmt: str, name: str) -> Recorded:
 
 
 def _check_rendering(snap: Snapshot, text: str, fmt: str, name: str) -> None:
-    """The visible text must be what draftdiff renders for the embedded content (same tool version)."""
-    from draftdiff import __version__
-    from draftdiff.render import render
-
-    if snap.provenance is None or snap.provenance.tool_version != __version__:
-        return  # another version may lay the page out differently; the digest check above still holds
-    expected = render("snapshot", fmt, snap)
-    if expected == text:
-        return
-    got, want = text.splitlines(), expected.splitlines()
-    line = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-    found = got[line] if line < len(got) else "(end of file)"
-    raise SnapshotFileError(f"{name}:{line + 1}: this line is not what draftdiff wrote for this snapshot "
-                            f"(found {_short(found)}, expected {_short(want[line] if line < len(want) else '')}); "
-                            "the file was edited after it was made")
-
-
-def _short(text: str, width: int = 80) -> str:
-    return repr(text if len(text) <= width else text[: width - 1] + "…")
+    """The whole text must be what draftdiff renders for the embedded content: never skipped."""
+    try:
+        check_text(snap, text, fmt, name)
+    except NotFaithful as exc:
+        raise SnapshotFileError(str(exc)) from None
 
 
 def _marked(text: str, name: str) -> Recorded:
@@ -192,8 +218,13 @@ def _marked(text: str, name: str) -> Recorded:
         statuses = _csv_statuses(text, name, COLUMNS)
     draft = first.group("draft")
     commit = re.search(r"\bcommit[\":= ]+([0-9a-f]{40})\b", text)
+    folder = re.search(r"-(?:\{\})?-drafts ([^\s'\"]+)", text)
     return Recorded(name, fmt, first.group("digest"), first.group("as_of"), None if draft == "-" else draft,
-                    int(first.group("window")), statuses=statuses, cited_commit=commit.group(1) if commit else None)
+                    int(first.group("window")), statuses=statuses, cited_commit=commit.group(1) if commit else None,
+                    cited_dirty=bool(_DIRTY.search(text)), cited_folder=folder.group(1) if folder else None, text=text)
+
+
+_DIRTY = re.compile(r"\(with uncommitted changes\)|\(uncommitted changes in the drafts\)")
 
 
 def _guess_format(text: str) -> str:
@@ -229,121 +260,98 @@ def rebuild(recorded: Recorded, draft_set: DraftSet) -> Snapshot:
                           claims_window_days=recorded.window, git=False)
 
 
-def reference_at(recorded: Recorded, repo_dir: str | Path, path: str) -> Snapshot | None:
-    """For a format without the content: the snapshot rebuilt at the commit it cites, if it gives the same digest.
+def at_commit(recorded: Recorded, repo_dir: str | Path, path: str) -> tuple[Snapshot | None, str | None]:
+    """The snapshot rebuilt at the commit the file names, and a note when that could not be checked.
 
-    Only a help for naming what changed, so any failure (no git, commit not
-    fetched, drafts invalid then) just gives None.
+    The commit is not in the digest, so it is checked here: a file that says it
+    was made at commit C from drafts without uncommitted changes must give its
+    digest from the drafts at C, else SnapshotFileError (the commit was edited).
+    No git, a commit not fetched, or drafts invalid then: a note, not a verdict.
+    For a format without the content, the rebuilt snapshot stands in for it.
     """
     from draftdiff.collection import CollectionError
-    from draftdiff.snapshot.git import GitError
+    from draftdiff.snapshot.git import GitError, repo_root, resolve
     from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit
 
-    if recorded.snapshot is not None or not recorded.commit:
-        return None
+    if not recorded.commit:
+        return None, None
+    folder = recorded.git_path or path
     try:
-        old = rebuild(recorded, load_at_commit(repo_dir, recorded.commit, path))
-    except (GitError, InvalidDrafts, SnapshotError, CollectionError):
-        return None
-    return old if old.digest == recorded.digest else None
+        resolve(repo_root(repo_dir), recorded.commit)
+    except GitError as exc:
+        return None, f"the commit it names ({recorded.commit[:12]}) was not checked: {exc}"
+    try:
+        old = rebuild(recorded, load_at_commit(repo_dir, recorded.commit, folder))
+    except GitError as exc:  # the commit is here, but not the folder the file says it read
+        found = f"{exc}"
+    except (InvalidDrafts, SnapshotError, CollectionError) as exc:
+        return None, f"the commit it names ({recorded.commit[:12]}) was not checked: {exc}"
+    else:
+        if old.digest == recorded.digest:
+            return old, None
+        found = f"the drafts in {folder} at that commit give {old.digest}, not {recorded.digest}"
+    if recorded.dirty:
+        return None, None  # made with uncommitted changes: the commit alone never gave it
+    raise SnapshotFileError(
+        f"{recorded.path}: says it was made at commit {recorded.commit[:12]} from the drafts in {folder} without "
+        f"uncommitted changes, but {found}: the commit or folder it names was edited after it was made")
 
 
 def verify(recorded: Recorded, draft_set: DraftSet, against: str,
-           reference: Snapshot | None = None) -> VerifyResult:
-    """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed."""
+           reference: Snapshot | None = None, *, check_files: bool = True) -> VerifyResult:
+    """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed.
+
+    ``check_files`` compares the draft file names the snapshot states (not when
+    the drafts were read from a commit, whose names say so).
+
+    Raises SnapshotFileError when a format without embedded content turns out,
+    once its content is rebuilt, not to be what draftdiff wrote.
+    """
     result = VerifyResult(recorded.path, against, recorded.digest, None)
     try:
         current = rebuild(recorded, draft_set)
     except SnapshotError as exc:
         result.changes.append(f"the snapshot cannot be rebuilt from these drafts: {exc}")
+        result.body_checked = recorded.snapshot is not None
         return result
     result.current_digest = current.digest
+    if recorded.snapshot is None:
+        _check_body(recorded, current, reference, result)
     old = recorded.snapshot or reference
-    if result.ok:
+    if recorded.snapshot is not None and check_files:
+        result.moved = moved_files(recorded.snapshot, current)
+    if result.current_digest == result.recorded_digest:
+        result.changes = list(result.moved)
         if old is not None:
             new_later = sorted({d.id for d in current.later} - {d.id for d in old.later})
             if new_later:
                 result.notes.append(f"later versions added since (not part of this snapshot): {', '.join(new_later)}")
         return result
     if old is not None:
-        result.changes = compare(old, current)
+        result.changes = compare(old, current) + result.moved
     elif recorded.statuses is not None:
-        result.changes = _compare_statuses(recorded.statuses, current)
+        result.changes = compare_statuses(recorded.statuses, current)
     if not result.changes:
         result.changes.append("the content digest differs; this format does not record the content, so what "
                               "changed cannot be named: verify the JSON or Markdown form, or add --commit")
     return result
 
 
-def _compare_statuses(statuses: tuple[tuple[str, str], ...], current: Snapshot) -> list[str]:
-    old = dict(statuses)
-    new = {a.id: a for a in current.articles}
-    out = [f"{_label_row(new[i])}: status {s} → {new[i].status}" for i, s in statuses
-           if i in new and new[i].status != s]
-    out += [f"article {i}: no longer in the status draft" for i in old if i not in new]
-    out += [f"{_label_row(a)}: new article ({a.status})" for i, a in new.items() if i not in old]
-    return out
+def _check_body(recorded: Recorded, current: Snapshot, reference: Snapshot | None, result: VerifyResult) -> None:
+    """Re-render a format that embeds no content from the content that gives its digest, if any does."""
+    basis = current if current.digest == recorded.digest else \
+        reference if reference is not None and reference.digest == recorded.digest else None
+    if basis is None:
+        result.body_checked = False
+        result.notes.append(f"only the marker of this {recorded.fmt} file could be read: neither these drafts nor "
+                            "a commit it cites give its digest, so its text was not checked line by line")
+        return
+    try:
+        check_text(as_written(basis, recorded.text, recorded.fmt, recorded.path), recorded.text, recorded.fmt,
+                   recorded.path)
+    except NotFaithful as exc:
+        raise SnapshotFileError(str(exc)) from None
 
 
-def _label_row(row: Any) -> str:
-    number = getattr(row, "number", None)
-    return f"article {number} ({row.id})" if number is not None else f"article {row.id}"
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, tuple):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return "none" if value is None else str(value)
-
-
-def _field_changes(label: str, old: Any, new: Any, skip: tuple[str, ...] = ()) -> list[str]:
-    out = []
-    for f in fields(old):
-        if f.name in skip:
-            continue
-        a, b = getattr(old, f.name), getattr(new, f.name)
-        if a != b:
-            out.append(f"{label}: {f.name.replace('_', ' ')} {_value(a)} → {_value(b)}")
-    return out
-
-
-def _keyed(old: tuple[Any, ...], new: tuple[Any, ...], key: Any, name: Any) -> list[str]:
-    before, after = {key(x): x for x in old}, {key(x): x for x in new}
-    out: list[str] = []
-    for k, x in before.items():
-        out += [f"{name(x)}: removed"] if k not in after else _field_changes(name(x), x, after[k], ("id",))
-    out += [f"{name(x)}: added" for k, x in after.items() if k not in before]
-    return out
-
-
-def compare(old: Snapshot, new: Snapshot) -> list[str]:
-    """Every difference in what the two snapshots state, one readable line each, most important first."""
-    out: list[str] = []
-    if old.status_draft.id != new.status_draft.id:
-        out.append(f"the status now comes from draft {new.status_draft.id} (dated {new.status_draft.date}) "
-                   f"instead of {old.status_draft.id} (dated {old.status_draft.date})")
-    out += _keyed(old.articles, new.articles, lambda a: a.id, _label_row)
-    counts = [f"{f.name} {getattr(old.counts, f.name)} → {getattr(new.counts, f.name)}"
-              for f in fields(old.counts) if getattr(old.counts, f.name) != getattr(new.counts, f.name)]
-    if counts:
-        out.append("counts: " + ", ".join(counts))
-    out += _keyed(old.preconditions, new.preconditions, lambda p: p.id,
-                  lambda p: f"precondition {p.id}")
-    out += _keyed(old.claims, new.claims, lambda c: (c.date, c.source, c.agreed, c.partial, c.disputed,
-                                                              c.total, c.speaker),
-                  lambda c: f"claimed count {c.date} [{c.source}]")
-    out += _keyed(old.sources, new.sources, lambda s: s.id, lambda s: f"source {s.id}")
-    for d in old.drafts:
-        match = next((n for n in new.drafts if n.id == d.id), None)
-        if match is None:
-            out.append(f"draft {d.id} ({d.date}): no longer among the drafts dated on or before {old.as_of}")
-        elif match.blob_id != d.blob_id:
-            out.append(f"draft {d.id}: file content changed (git blob {d.blob_id[:12]} → {match.blob_id[:12]})")
-        else:
-            out += _field_changes(f"draft {d.id}", d, match, ("id", "file", "blob_id", "sha256"))
-    out += [f"draft {n.id} ({n.date}): new, dated on or before {old.as_of}"
-            for n in new.drafts if all(n.id != d.id for d in old.drafts)]
-    for name in ("agreement", "as_of", "draft_id", "claims_window_days"):
-        if getattr(old, name) != getattr(new, name):
-            out.append(f"{name.replace('_', ' ')}: {getattr(old, name)} → {getattr(new, name)}")
-    return out
+__all__ = ["Recorded", "SnapshotFileError", "VerifyResult", "at_commit", "compare", "parse_snapshot_text",
+           "read_snapshot_file", "rebuild", "verify"]

@@ -7,8 +7,6 @@ from pathlib import Path
 from draftdiff.collection import DraftSet
 
 PREFERRED = ("markdown", "md", "text", "json")
-SUFFIX = {"markdown": "md", "md": "md", "text": "txt", "json": "json", "html": "html", "csv": "csv",
-          "bibtex": "bib", "csl": "csl.json", "cff": "cff"}
 
 
 def snapshot_formats() -> list[str]:
@@ -26,11 +24,11 @@ def export_snapshot(draft_set: DraftSet, draft_id: str, fmt: str, directory: Pat
                     drafts_path: Path | None = None) -> Path:
     """Write ``snapshot-<draft id>.<ext>`` into ``directory``; return its path."""
     from draftdiff.atomic import write_atomic
-    from draftdiff.render import render
+    from draftdiff.render import render, suffix
     from draftdiff.snapshot import build_snapshot
 
     snap = build_snapshot(draft_set, draft_id=draft_id, drafts_path=drafts_path)
     text = render("snapshot", fmt, snap)
-    path = directory / f"snapshot-{draft_id}.{SUFFIX.get(fmt, fmt)}"
+    path = directory / f"snapshot-{draft_id}.{suffix('snapshot', fmt)}"
     write_atomic(path, text.encode("utf-8"))
     return path

@@ -6,17 +6,16 @@ from rich.style import Style
 from rich.text import Text
 
 from draftdiff.history import UNRECORDED
+from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_COLORS, STATUS_SYMBOLS, format_date
 
-STATUS_SYMBOL = {"agreed": "✓", "partial": "◐", "disputed": "✗", "removed": "⊘", "unknown": "?"}
+STATUS_SYMBOL = STATUS_SYMBOLS
 STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": "░", "unknown": "·"}
 """Fill patterns of the proportional bar: each status also differs in texture, not only in colour."""
-STATUS_COLOR = {"agreed": "#2e9e44", "partial": "#c98a00", "disputed": "#d63a3a", "removed": "#8a8a8a",
-                "unknown": "#6f6fd6"}
+STATUS_COLOR = STATUS_COLORS
 
-PRECONDITION_SYMBOL = {"open": "○", "met": "✓", "withdrawn": "⊘", "transformed": "↻", "in-agreement": "≡",
-                       "rejected": "✗"}
+PRECONDITION_SYMBOL = PRECONDITION_SYMBOLS
 PRECONDITION_COLOR = {"open": "#d63a3a", "met": "#2e9e44", "withdrawn": "#8a8a8a", "transformed": "#c98a00",
-                      "in-agreement": "#2e9e44", "rejected": "#8a8a8a"}
+                      "in-agreement": "#2e9e44", "rejected": "#8a8a8a", "unknown": "#6f6fd6"}
 
 ABSENT = "·"
 """Shown where a version (whose text is on record in full) has no such article."""
@@ -58,8 +57,4 @@ def badge(label: str) -> Text:
     return Text(label, style="italic")
 
 
-def date_label(date: str, precision: str = "day") -> str:
-    """``2023-12`` for a version known only to the month, ``~2023-12-31`` for an approximate date."""
-    if precision == "month":
-        return date[:7]
-    return f"~{date}" if precision == "approximate" else date
+date_label = format_date

