@@ -149,22 +149,14 @@ def fast_json(text: str, data: bytes | None = None) -> bytes | None:
             tree.clear()  # a tree parsed into again would gain the new document beside the old one
             tree.clear_arena()
         if _quiet_thread == threading.get_ident():
-            ryml.parse_in_arena(data, tree=tree)
-        else:
+            emitted = _parse_and_emit(ryml, data, tree, workspace)
+        else:  # rapidyaml prints its errors, the emitter's too (nesting past its depth), on descriptor 2
             with _STDERR_LOCK:
                 saved = _mute_stderr()
                 try:
-                    ryml.parse_in_arena(data, tree=tree)
+                    emitted = _parse_and_emit(ryml, data, tree, workspace)
                 finally:
                     _restore_stderr(saved)
-        if len(data) > _NODES_POSSIBLE and 2 * tree.size() > MAX_NODES:
-            return None  # near or over the limit: the careful reader counts exactly, and refuses with a position
-        root = tree.root_id()
-        if tree.is_stream(root):
-            if tree.num_children(root) != 1:
-                return None
-            root = tree.first_child(root)
-        emitted = _emit(ryml, tree, root, workspace)
         if emitted is None or _doubtful.search(emitted):
             return None
     except Exception:  # any doubt at all: let the careful reader decide and explain
@@ -174,6 +166,18 @@ def fast_json(text: str, data: bytes | None = None) -> bytes | None:
         if len(data) > _KEEP_UP_TO:
             workspace.tree = None
     return emitted
+
+
+def _parse_and_emit(ryml: Any, data: bytes, tree: Any, workspace: _Workspace) -> bytes | None:
+    ryml.parse_in_arena(data, tree=tree)
+    if len(data) > _NODES_POSSIBLE and 2 * tree.size() > MAX_NODES:
+        return None  # near or over the limit: the careful reader counts exactly, and refuses with a position
+    root = tree.root_id()
+    if tree.is_stream(root):
+        if tree.num_children(root) != 1:
+            return None
+        root = tree.first_child(root)
+    return _emit(ryml, tree, root, workspace)
 
 
 def _emit(ryml: Any, tree: Any, root: int, workspace: _Workspace) -> bytes | None:

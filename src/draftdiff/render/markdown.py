@@ -21,8 +21,10 @@ import re
 
 from draftdiff.textsafe import visible
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#!@]|\.(?=\w)|:(?=/)|/(?=/))")
-"""Markdown's own syntax, and the dot, colon, slash and at-sign of a would-be autolink."""
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|~#!@"})
+"""Markdown's own syntax (and the at-sign of an e-mail address), escaped by one ``str.translate``."""
+_ADDRESS = re.compile(r"\.(?=\w|\\_)|:(?=/)|/(?=/)")
+"""The dot, colon and slash of a would-be autolink (``_`` is ``\\_`` by then)."""
 _LINE_START = re.compile(r"(?m)^([ \t]*)([-+=]|\d+[.)])")
 _SPACES = re.compile(r"(\s+)")
 
@@ -31,7 +33,7 @@ def block(text: str | None) -> str:
     """Escape text that keeps its line breaks (a paragraph, a redline run)."""
     if not text:
         return ""
-    out = _SPECIAL.sub(r"\\\1", html.escape(visible(text), quote=False))
+    out = _escape(html.escape(visible(text), quote=False))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
 
 
@@ -39,7 +41,11 @@ def inline(text: str | None) -> str:
     """Escape text for one line or a table cell: line breaks (with the spaces around them) become one space."""
     if not text:
         return ""
-    return _SPECIAL.sub(r"\\\1", html.escape(visible(one_line(text)), quote=False))
+    return _escape(html.escape(visible(one_line(text)), quote=False))
+
+
+def _escape(text: str) -> str:
+    return _ADDRESS.sub(r"\\\g<0>", text.translate(_SPECIAL))
 
 
 def one_line(text: str) -> str:
