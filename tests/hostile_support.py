@@ -46,6 +46,17 @@ def unsafe_chars(text: str, *, crlf_ok: bool = False) -> list[str]:
     return found
 
 
+def output_text(path: Any) -> str:
+    """What a file written by ``-o`` says: its text, or for a .docx the XML of its document and comments."""
+    import zipfile
+
+    if str(path).endswith(".docx"):
+        with zipfile.ZipFile(path) as package:
+            return "".join(package.read(name).decode("utf-8") for name in package.namelist()
+                           if name.startswith("word/") and name.endswith(".xml"))
+    return str(path.read_text(encoding="utf-8"))
+
+
 @cache
 def _markdown() -> Any:
     from markdown_it import MarkdownIt

@@ -6,10 +6,17 @@ from pathlib import Path
 
 
 def drafts_dir() -> Path | None:
-    """The bundled drafts folder (``draftdiff/data/drafts``), or None if this install has none."""
-    path = Path(__file__).resolve().parent / "data" / "drafts"
-    if path.is_dir() and any(path.glob("*.yaml")):
-        return path
+    """The bundled drafts folder, or None if this install has none.
+
+    A wheel carries them in ``draftdiff/data/drafts`` (the build copies them there); a
+    checkout or an editable install reads the repository's own ``drafts/``, beside
+    ``src/``, so there is one copy of the data and no link to keep.
+    """
+    package = Path(__file__).resolve().parent
+    for path in (package / "data" / "drafts", package.parent.parent / "drafts"):
+        if path.is_dir() and any(path.glob("*.yaml")) and (path.parent.name == "data" or
+                                                            (path.parent / "pyproject.toml").is_file()):
+            return path
     return None
 
 

@@ -14,10 +14,16 @@ from typing import Protocol
 
 
 class Claim(Protocol):
-    agreed: int | None
-    partial: int | None
-    disputed: int | None
-    total: int | None
+    """Anything with the four counts (read only: a model, a snapshot row)."""
+
+    @property
+    def agreed(self) -> int | None: ...
+    @property
+    def partial(self) -> int | None: ...
+    @property
+    def disputed(self) -> int | None: ...
+    @property
+    def total(self) -> int | None: ...
 
 
 def comparable(claim: Claim) -> bool:

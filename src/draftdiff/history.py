@@ -126,6 +126,39 @@ def count_series(draft_set: DraftSet) -> list[CountPoint]:
     return [CountPoint(d.id, d.date, d.status_counts(), d.records_articles) for d in draft_set.drafts]
 
 
+@dataclass(frozen=True)
+class PreconditionStep:
+    """A precondition in one version: its status there, or UNRECORDED when the version does not list it.
+
+    A version that leaves a demand out says nothing about it (reporting on demands is patchy), so
+    absence is never read as "dropped"; only a status says that.
+    """
+
+    draft_id: str
+    date: str
+    status: str
+    changed: bool
+
+
+def precondition_ids(draft_set: DraftSet) -> list[str]:
+    """Every precondition ever listed, in order of first appearance."""
+    return list(dict.fromkeys(p.id for d in draft_set.drafts for p in d.preconditions))
+
+
+def precondition_history(draft_set: DraftSet, precondition_id: str) -> list[PreconditionStep]:
+    """The precondition's status in every version, oldest first."""
+    steps: list[PreconditionStep] = []
+    previous: str | None = None
+    for draft in draft_set.drafts:
+        found = next((p for p in draft.preconditions if p.id == precondition_id), None)
+        status = found.status if found else UNRECORDED
+        changed = status != UNRECORDED and status != previous
+        steps.append(PreconditionStep(draft.id, draft.date, status, changed))
+        if status != UNRECORDED:
+            previous = status
+    return steps
+
+
 def neighbour(draft_set: DraftSet, draft_id: str | None, step: int) -> Draft | None:
     """The version ``step`` places later (or earlier) in time, clamped to the first and last."""
     drafts = draft_set.drafts
@@ -151,6 +184,7 @@ def version_at(draft_set: DraftSet, when: str) -> Draft | None:
 
 
 __all__ = [
-    "STATUS_ORDER", "CountPoint", "MatrixRow", "StatusMatrix", "StatusStep", "article_history",
+    "STATUS_ORDER", "CountPoint", "MatrixRow", "PreconditionStep", "StatusMatrix", "StatusStep", "article_history",
+    "precondition_history", "precondition_ids",
     "count_series", "last_changed", "neighbour", "parse_when", "status_matrix", "version_at",
 ]

@@ -12,7 +12,7 @@ import re
 import stat
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -315,7 +315,7 @@ def describe_path(path: Path) -> str:
     return out or "document"
 
 
-def _schema_diagnostic(loaded: LoadedDraft, error: dict[str, Any]) -> Diagnostic:
+def _schema_diagnostic(loaded: LoadedDraft, error: Mapping[str, Any]) -> Diagnostic:
     loc: tuple[Any, ...] = tuple(error["loc"])
     kind = error["type"]
     is_dict_key = bool(loc) and loc[-1] == "[key]"
@@ -376,12 +376,12 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _literal_choices(error: dict[str, Any]) -> list[str]:
+def _literal_choices(error: Mapping[str, Any]) -> list[str]:
     expected = str(error.get("ctx", {}).get("expected", ""))
     return [part.strip().strip("'") for part in re.split(r",| or ", expected) if part.strip()]
 
 
-def _is_date_error(loc: tuple[Any, ...], error: dict[str, Any]) -> bool:
+def _is_date_error(loc: tuple[Any, ...], error: Mapping[str, Any]) -> bool:
     if not loc or loc[-1] not in ("date", "raised"):
         return False
     return error["type"] in ("string_pattern_mismatch", "value_error")

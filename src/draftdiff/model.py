@@ -234,7 +234,7 @@ class Draft(_Strict):
         Only entries that are articles count: a preamble or title has a status but is
         not one of "the 17 articles".
         """
-        counts = {status: 0 for status in STATUS_ORDER}
+        counts: dict[str, int] = {status: 0 for status in STATUS_ORDER}
         for article in self.articles:
             if article.part == "article":
                 counts[article.status] += 1

@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from draftdiff import __version__
 
-COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot")
+COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot", "site")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
@@ -126,17 +126,32 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write to ``-o FILE`` atomically, or to stdout; a write that fails is a message (exit 2).
+def refuse_binary_to_terminal(what: str, output: str | None) -> None:
+    """A binary file (a .docx) is never printed to a terminal: say how to write it instead (exit 2)."""
+    if (not output or output == "-") and sys.stdout.isatty():
+        raise UsageError(f"{what} is a binary file and standard output is a terminal; "
+                         "write it with -o FILE (or redirect: > FILE)")
+
+
+def write_output(content: str | bytes, output: str | None) -> None:
+    """Write text or bytes to ``-o FILE`` atomically, or to stdout (bytes never to a terminal); a write
+    that fails is a message (exit 2).
 
     ``-o FILE`` replaces FILE, as asked, but only once the whole text is written
     and synced beside it: a failure (disk full, no permission, no such folder)
     leaves no partial file, keeps any existing FILE as it was, and says so.
     """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if not output or output == "-":
         try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            if isinstance(content, bytes):
+                refuse_binary_to_terminal("the output", output)
+                sys.stdout.flush()
+                sys.stdout.buffer.write(content)
+                sys.stdout.buffer.flush()
+            else:
+                sys.stdout.write(content)
+                sys.stdout.flush()
         except BrokenPipeError:
             raise
         except OSError as exc:  # a full disk or device (``> /dev/full``), a lost terminal
@@ -150,9 +165,9 @@ def write_output(text: str, output: str | None) -> None:
     try:
         if special:  # /dev/null, /dev/stdout, a FIFO: write to it; a rename would replace it
             with open(output, "wb") as handle:
-                handle.write(text.encode("utf-8"))
+                handle.write(data)
         else:
-            write_atomic(output, text.encode("utf-8"))
+            write_atomic(output, data)
     except OSError as exc:
         kept = "" if special else f"; {output} is unchanged" if existed else "; no file was written"
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}{kept}") from None

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, write_output
+from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, refuse_binary_to_terminal, write_output
 
 HELP = "compare two drafts article by article (redline)"
 
@@ -23,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from draftdiff.render import formats
 
     parser.add_argument("-f", "--format", choices=formats("diff"), default="text",
-                        help="output format (default: text)")
+                        help="output format (default: text); docx is a Word redline with tracked changes "
+                             "(needs -o FILE or a redirect)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--stat", action="store_true", help="a per-article summary only, no redlines")
     parser.add_argument("--granularity", choices=("word", "char"), default="word",
@@ -52,9 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from draftdiff.diff import DiffOptions, diff_drafts
-    from draftdiff.render import render
+    from draftdiff.render import is_binary, render
     from draftdiff.render.ansi import use_color
 
+    if is_binary("diff", args.format):
+        refuse_binary_to_terminal(f"a {args.format} redline", args.output)
     if args.context < 0:
         raise UsageError("--context must be 0 or more words")
     if not args.timeout > 0:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from draftdiff.diff import result as r
 from draftdiff.diff.redline import Redline, redline
-from draftdiff.diff.result import ArticleChange, DiffOptions, FieldChange, PositionChange, Segment, TextStats
+from draftdiff.diff.result import (
+    ArticleChange,
+    DiffOptions,
+    FieldChange,
+    Op,
+    PositionChange,
+    Segment,
+    TextStats,
+)
 from draftdiff.diff.tokens import Normalise
 from draftdiff.model import Article
 
@@ -332,7 +340,7 @@ def cut(segments: Sequence[Segment], bounds: Sequence[tuple[int, int]], side: st
     """
     from draftdiff.diff.redline import _merge
 
-    other = "delete" if side == "new" else "insert"
+    other: Op = "delete" if side == "new" else "insert"
     parts: list[list[Segment]] = [[] for _ in bounds]
     pos = 0
     k = 0
@@ -365,7 +373,7 @@ def cut(segments: Sequence[Segment], bounds: Sequence[tuple[int, int]], side: st
 
 
 def _place(seg: Segment, pos: int, bounds: Sequence[tuple[int, int]], parts: list[list[Segment]],
-           part_at, other: str) -> None:  # type: ignore[no-untyped-def]
+           part_at: Callable[[int], int], other: Op) -> None:
     text, start = seg.text, pos
     while text:
         k = part_at(start)

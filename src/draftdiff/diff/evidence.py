@@ -115,7 +115,7 @@ claim even when its numbers differ; failing that, two of the three must agree.""
 
 
 def _itself(x: T) -> Hashable:
-    return x  # type: ignore[return-value]
+    return x
 
 
 def pair(old: Sequence[T], new: Sequence[T], keys: Sequence[Callable[[T], Hashable]]) -> list[tuple[int, int]]:

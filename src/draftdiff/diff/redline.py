@@ -27,9 +27,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import add, sub
-from typing import Any
+from typing import Any, cast
 
-from draftdiff.diff.result import Segment, TextStats
+from draftdiff.diff.result import Op, Segment, TextStats
 from draftdiff.diff.sequence import longest_increasing
 from draftdiff.diff.tokens import Normalise, count_changed_words, count_words, sentence_key, sentences, units
 
@@ -55,7 +55,7 @@ def _dmp_class() -> type:
     """A diff_match_patch that counts deadline hits and cleans up on unit boundaries."""
     from diff_match_patch import diff_match_patch
 
-    class _Dmp(diff_match_patch):  # type: ignore[misc,valid-type]
+    class _Dmp(diff_match_patch):
         def __init__(self, timeout: float) -> None:
             super().__init__()
             self.Diff_Timeout = timeout
@@ -269,7 +269,7 @@ def redline(old: str, new: str, *, granularity: str = "word", norm: Normalise | 
             words_old = count_words(old)
             shared = words_old - count_words("".join(old_changed))
             words = (words_old, shared + count_words("".join(new_changed)))
-    segments = [Segment(*part) for part in _tidy(_merge_parts(parts))]
+    segments = [_segment(part) for part in _tidy(_merge_parts(parts))]
     problems = []
     if dmp.deadline_hits:
         problems.append(f"diff-match-patch ran out of time ({timeout:g} s) {dmp.deadline_hits} time(s); "
@@ -421,7 +421,13 @@ def _difflib_ops(a: list[str], b: list[str], a_text: str, b_text: str) -> list[t
 
 def _merge(segments: list[Segment]) -> list[Segment]:
     """Join neighbouring runs of the same kind and drop empty ones; deletions before insertions."""
-    return [Segment(*part) for part in _merge_parts([(s.op, s.text, s.old_text) for s in segments])]
+    return [_segment(part) for part in _merge_parts([(s.op, s.text, s.old_text) for s in segments])]
+
+
+def _segment(part: tuple[str, str, str | None]) -> Segment:
+    """A run as plain tuple, made a Segment once at the end (its op is always one of the three)."""
+    op, text, old_text = part
+    return Segment(cast(Op, op), text, old_text)
 
 
 def _merge_parts(parts: list[_Part]) -> list[_Part]:

@@ -7,6 +7,7 @@ Nothing here knows how it will be shown.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -177,7 +178,7 @@ class FieldChange:
     field: str
     old: str | None
     new: str | None
-    redline: list[Segment] = field(default_factory=list)
+    redline: list[Segment] = dataclasses.field(default_factory=list)  # the attribute ``field`` shadows the name
     """Word redline for wording fields (title, notes); empty for codes such as a status."""
     party_order: bool = False
     """True when the wording differs only in the order the parties are named (alternat)."""

@@ -1,18 +1,24 @@
-"""One registry of renderers: ``(result kind, format name) → function(data, **options)``.
+"""One registry of renderers: ``(result kind, format name) → function(data, **options) -> output``.
 
 Adding an output format is one entry here: the CLI's ``--format`` choices, the
 file suffix a face proposes and the TUI's export list all come from it.
 Renderers are imported only when used, so asking for JSON never loads the
-terminal or HTML code. A renderer takes the plain result object and returns
-text (or bytes, for a binary format); writing it out is the caller's job.
+terminal or HTML code. A renderer takes the plain result object and returns its
+output; writing it out is the caller's job. The output is text (``str``), ``bytes``
+for a binary format such as a Word document (its :class:`Format` says ``binary``, so
+a face can refuse to print it to a terminal before rendering), or, for a kind whose
+output is a tree of files (``site``), a mapping of relative POSIX paths to bytes.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Union
+
+Output = Union[str, bytes, Mapping[str, bytes]]
+"""What a renderer returns: text, the bytes of one binary file, or a tree of files (path → bytes)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ _REGISTRY: dict[str, dict[str, Format]] = {
         "markdown": Format("draftdiff.render.diff_markdown:render", "md", "Markdown report"),
         "html": Format("draftdiff.render.diff_html:render", "html", "self-contained HTML page"),
         "json": Format("draftdiff.render.diff_json:render", "json", "JSON (schema/diff.schema.json)"),
+        "docx": Format("draftdiff.render.diff_docx:render", "docx", "Word redline with tracked changes",
+                       binary=True),
     },
     "snapshot": {
         "md": Format("draftdiff.render.snapshot_md:render", "md", "Markdown, verifiable"),
@@ -53,6 +61,9 @@ _REGISTRY: dict[str, dict[str, Format]] = {
     },
     "snapshot-verify": {
         "text": Format("draftdiff.render.snapshot_verify_text:render", "txt", "what verify found"),
+    },
+    "site": {
+        "html": Format("draftdiff.render.site:render", "", "a folder of pages, assets and downloads"),
     },
 }
 
@@ -75,14 +86,26 @@ def format_info(kind: str, name: str) -> Format:
         raise KeyError(f"no {kind} renderer named {name!r}; choose from {', '.join(formats(kind))}") from None
 
 
+def is_binary(kind: str, name: str) -> bool:
+    """Whether the format's output is bytes that are not text (never written to a terminal)."""
+    return format_info(kind, name).binary
+
+
 def suffix(kind: str, name: str) -> str:
     return format_info(kind, name).suffix
 
 
 def renderer(kind: str, name: str) -> Callable[..., Any]:
     module_name, _, func = format_info(kind, name).target.partition(":")
-    return getattr(importlib.import_module(module_name), func)  # type: ignore[no-any-return]
+    found: Callable[..., Any] = getattr(importlib.import_module(module_name), func)
+    return found
 
 
 def render(kind: str, name: str, data: Any, **options: Any) -> Any:
+    """The renderer's output: ``str`` for text formats, ``bytes`` for binary ones (see :data:`Output`)."""
     return renderer(kind, name)(data, **options)
+
+
+def as_bytes(output: str | bytes) -> bytes:
+    """One file's output as the bytes to write: text is UTF-8."""
+    return output.encode("utf-8") if isinstance(output, str) else output

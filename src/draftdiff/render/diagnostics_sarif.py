@@ -51,7 +51,8 @@ def render(report: Report, **_: object) -> str:
             "tool": {"driver": {
                 "name": "draftdiff",
                 "version": __version__,
-                "informationUri": "https://pypi.org/project/draftdiff/",
+                # no informationUri: the project has no public home yet, and the PyPI name "draftdiff"
+                # belongs to an unrelated package, so pointing there would send readers to a stranger
                 "rules": [{
                     "id": rule.id,
                     "shortDescription": {"text": rule.summary},

@@ -50,8 +50,17 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>Changes from {e(o.id)} to {e(n.id)}</title>", f"<style>{_CSS}</style></head><body>",
-           f"<h1>Changes from {e(o.id)} to {e(n.id)}</h1>",
-           "<table><tr><th></th><th>old</th><th>new</th></tr>"]
+           f"<h1>Changes from {e(o.id)} to {e(n.id)}</h1>"]
+    out += body(diff, stat=stat, layout=layout, show_all=show_all, substantive=substantive)
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def body(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_all: bool = False,
+         substantive: bool = False) -> list[str]:
+    """Everything under the page's ``h1`` (``h2`` and ``h3`` headings): the site's redline pages use it too."""
+    o, n = diff.old, diff.new
+    out = ["<table><tr><th></th><th>old</th><th>new</th></tr>"]
     for name, a, b in (("draft", o.label, n.label), ("title", o.title, n.title), ("date", ev.dated(o), ev.dated(n)),
                        ("kind", f"{o.kind} by {o.proposed_by}", f"{n.kind} by {n.proposed_by}"),
                        ("stage", o.stage, n.stage)):
@@ -83,15 +92,14 @@ def render(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_
         out.append("<h2>Articles</h2>")
         for k, article in enumerate(shown):
             out += _article(article, k, layout)
-        shown = diff.listed_preconditions(show_all, substantive)
-        if shown:
+        conditions = diff.listed_preconditions(show_all, substantive)
+        if conditions:
             out.append("<h2>Preconditions</h2>")
-            for p in shown:
+            for p in conditions:
                 out += _precondition(p)
         out += _sources(diff, substantive)
         out += _claims(diff, substantive)
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _change_list(articles: Sequence[ArticleChange]) -> list[str]:

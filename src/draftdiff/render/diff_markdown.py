@@ -63,10 +63,10 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
         lines += ["No article changed.", ""]
     for article in shown:
         lines += _article(article, context)
-    shown = diff.listed_preconditions(show_all, substantive)
-    if shown:
+    conditions = diff.listed_preconditions(show_all, substantive)
+    if conditions:
         lines += ["## Preconditions", ""]
-        for p in shown:
+        for p in conditions:
             lines += _precondition(p, context)
     lines += _sources(diff, substantive)
     lines += _claims(diff, substantive)

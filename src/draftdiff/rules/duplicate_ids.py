@@ -5,9 +5,10 @@ renumbered) and how statements point at their sources, so they must be
 unique within a draft.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from draftdiff.diagnostics import Diagnostic
+from draftdiff.model import Article, Precondition, Source
 from draftdiff.rules.context import RuleContext
 
 ID = "duplicate-id"
@@ -16,8 +17,9 @@ SEVERITY = "error"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
-        for section, entries in (("articles", draft.articles), ("sources", draft.sources),
-                                 ("preconditions", draft.preconditions)):
+        sections: tuple[tuple[str, Sequence[Article | Source | Precondition]], ...] = (
+            ("articles", draft.articles), ("sources", draft.sources), ("preconditions", draft.preconditions))
+        for section, entries in sections:
             seen: dict[str, int] = {}
             for index, entry in enumerate(entries):
                 if entry.id in seen:

@@ -1,0 +1,75 @@
+"""One vocabulary: every status, change kind, part and date is said one way, by one module."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from draftdiff import vocab
+from draftdiff.diff import result as r
+from draftdiff.model import STATUS_ORDER
+
+SRC = Path(vocab.__file__).resolve().parent
+
+
+def test_precondition_symbols_never_reuse_an_article_status_symbol() -> None:
+    """A met precondition is not an agreed article; a withdrawn demand is not a removed article."""
+    articles = set(vocab.STATUS_SYMBOLS.values())
+    preconditions = set(vocab.PRECONDITION_SYMBOLS.values())
+    assert not articles & preconditions
+    assert len(preconditions) == len(vocab.PRECONDITION_SYMBOLS)
+    assert set(vocab.STATUS_SYMBOLS) == set(STATUS_ORDER)
+
+
+def test_every_status_of_the_format_has_a_symbol() -> None:
+    from typing import get_args
+
+    from draftdiff.model import PreconditionStatus
+
+    assert set(get_args(PreconditionStatus)) == set(vocab.PRECONDITION_SYMBOLS) == set(vocab.PRECONDITION_ORDER)
+
+
+def test_every_change_kind_has_words_of_its_own() -> None:
+    kinds = set(r.ARTICLE_KINDS) | set(r.PRECONDITION_KINDS)
+    assert kinds <= set(vocab.CHANGE_LABELS), sorted(kinds - set(vocab.CHANGE_LABELS))
+    assert vocab.change_label(r.TEXT_CHANGED) == "text changed"
+
+
+@pytest.mark.parametrize(("part", "number", "label"), [
+    ("article", 7, "Article 7"), ("article", "5 bis", "Article 5 bis"), ("article", None, "Unnumbered article"),
+    ("preamble", None, "Preamble"), ("title", None, "Title"), ("annex", 1, "Annex 1")])
+def test_parts_are_named(part: str, number: object, label: str) -> None:
+    assert vocab.part_label(part, number) == label
+
+
+@pytest.mark.parametrize(("value", "precision", "shown"), [
+    ("2024-09-11", "day", "2024-09-11"), ("2024-06-01", "month", "2024-06"),
+    ("2023-12-31", "approximate", "~2023-12-31"), (None, "day", "–")])
+def test_dates_print_as_what_they_are(value: str | None, precision: str, shown: str) -> None:
+    assert vocab.format_date(value, precision) == shown
+    if value:
+        assert vocab.date_json(value, precision) == {"value": value, "precision": precision, "text": shown}
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("2024-09-11", "2024-09-11"), ("2024-09", "2024-09-30"), ("Sep 2024", "2024-09-30"),
+    ("september 2024", "2024-09-30"), ("11 Sept 2024", "2024-09-11"), ("2024", "2024-12-31"),
+    ("2024-2", "2024-02-29")])
+def test_typed_dates(typed: str, day: str) -> None:
+    assert vocab.parse_user_date(typed) == day
+
+
+@pytest.mark.parametrize("typed", ["yesterday", "2024-13", "31 Feb 2024", "Sep", "15/09/2024", ""])
+def test_what_is_not_a_date_says_so(typed: str) -> None:
+    with pytest.raises(vocab.UnreadableDate, match="not a date"):
+        vocab.parse_user_date(typed)
+
+
+def test_no_face_keeps_its_own_table_of_status_symbols() -> None:
+    """Symbols live in vocab.py; a face that spelt them out again could drift from the others."""
+    table = re.compile(r"""["'](agreed|met|open)["']\s*:\s*\(?\s*["'][✓◐✗⊘○●]""")
+    offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if p.name != "vocab.py"
+                 and table.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
