@@ -28,3 +28,33 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_new(path: str | Path, data: bytes) -> None:
+    """Create ``path`` with ``data``, atomically, and never over an existing file (``FileExistsError``).
+
+    The bytes are written and synced under a temporary name, then linked to the
+    final name: a link fails if the name exists, so two writers cannot both win.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: an exclusive create, then the rename
+            with open(target, "xb"):
+                pass
+            os.replace(tmp, target)
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from draftdiff.collection import DraftSet
 from draftdiff.model import STATUS_ORDER, Draft
+from draftdiff.numbering import ArticleNumber, sort_key
 from draftdiff.vocab import UnreadableDate, parse_user_date
 
 
@@ -33,7 +34,7 @@ class StatusStep:
     draft_id: str
     date: str
     status: str | None
-    number: int | None
+    number: ArticleNumber | None
     status_basis: str | None
     changed: bool
     """True when the status differs from the previous version on record (appearing or vanishing counts
@@ -45,7 +46,7 @@ class MatrixRow:
     """One article across all versions, for the articles × versions picture."""
 
     article_id: str
-    number: int | None
+    number: ArticleNumber | None
     title: str
     statuses: tuple[str | None, ...]
 
@@ -105,7 +106,7 @@ def last_changed(draft_set: DraftSet, draft_id: str, article_id: str) -> Draft |
 def status_matrix(draft_set: DraftSet) -> StatusMatrix:
     """Every article ever present × every version; rows in the newest numbering, then first appearance."""
     drafts = draft_set.drafts
-    seen: dict[str, tuple[int | None, str]] = {}
+    seen: dict[str, tuple[ArticleNumber | None, str]] = {}
     order: list[str] = []
     for draft in drafts:
         for article in draft.articles:
@@ -113,7 +114,7 @@ def status_matrix(draft_set: DraftSet) -> StatusMatrix:
                 order.append(article.id)
             seen[article.id] = (article.number, article.title)
     first = {aid: i for i, aid in enumerate(order)}
-    order.sort(key=lambda aid: (seen[aid][0] is None, seen[aid][0] or 0, first[aid]))
+    order.sort(key=lambda aid: (sort_key(seen[aid][0]), first[aid]))
     rows = []
     for aid in order:
         statuses = tuple(_status_in(d, aid) for d in drafts)

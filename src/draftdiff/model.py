@@ -9,7 +9,7 @@ import datetime as _dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 SCHEMA_VERSION = 1
 
@@ -62,6 +62,42 @@ QuoteBasis = Literal["verbatim", "translation", "paraphrase"]
 Part = Literal["article", "preamble", "title", "annex"]
 """What an entry of ``articles`` is: statements like "13 articles, the preamble and the title are
 agreed" give the preamble and title a status of their own, but only articles are counted."""
+
+_NUMBER_TEXT = re.compile(r"^[^\s](?:[^\r\n]{0,38}[^\s])?$")
+_NUMBER_TEXT_PATTERN = _NUMBER_TEXT.pattern
+
+
+def _check_number(value: object) -> int | str:
+    """An article number: a whole number, or the number as written ("5 bis", "146-1", "IV").
+
+    A plain validator rather than ``int | str``: a union reports a wrong value once per
+    member, with the member's name in the location, and a reader wants one message.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            raise ValueError("must be 0 or more")
+        return value
+    if isinstance(value, str):
+        if not _NUMBER_TEXT.match(value):
+            raise ValueError("must be the number as written, on one line, 1 to 40 characters without "
+                             "spaces at either end (e.g. 7, \"5 bis\", \"146-1\", \"IV\")")
+        return value
+    if isinstance(value, float):
+        raise ValueError("must be a whole number; write a number with a point in quotes, as written (\"5.1\")")
+    raise ValueError("must be a number such as 7, or the number as written (\"5 bis\", \"146-1\", \"IV\")")
+
+
+ArticleNumberField = Annotated[
+    int | str,
+    PlainValidator(_check_number),
+    WithJsonSchema({
+        "anyOf": [{"type": "integer", "minimum": 0},
+                  {"type": "string", "pattern": _NUMBER_TEXT_PATTERN, "minLength": 1, "maxLength": 40}],
+        "description": "The number as the text writes it: 7, or \"5 bis\", \"146-1\", \"IV\", \"1er\" "
+                       "(kept as written; ordered by draftdiff.numbering).",
+    }),
+]
+"""A display number; an integer stays an integer, so drafts written before suffixes were allowed read the same."""
 
 STATUS_ORDER: tuple[ArticleStatus, ...] = ("agreed", "partial", "disputed", "removed", "unknown")
 
@@ -119,7 +155,7 @@ class Article(_Strict):
 
     id: Slug
     part: Part = "article"
-    number: Annotated[int, Field(ge=0)] | None = None
+    number: ArticleNumberField | None = None
     title: NonEmpty
     status: ArticleStatus
     status_basis: StatusBasis | None = None

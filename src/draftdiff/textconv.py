@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
 from pathlib import Path
 
 from draftdiff.model import Article, ClaimedCount, Draft, Fragment, Position, Precondition, Source
+from draftdiff.numbering import sort_key
 from draftdiff.textsafe import visible
+from draftdiff.vocab import part_label
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;։])[ \t]+(?=\S)")
 
@@ -25,7 +26,7 @@ def sentences(text: str) -> str:
 
 def _order(articles: list[Article]) -> list[Article]:
     indexed = list(enumerate(articles))
-    indexed.sort(key=lambda item: (item[1].number is None, item[1].number or 0, item[0]))
+    indexed.sort(key=lambda item: (sort_key(item[1].number), item[0]))
     return [a for _, a in indexed]
 
 
@@ -92,9 +93,9 @@ def _claim(c: ClaimedCount) -> list[str]:
 
 
 def _article(article: Article) -> list[str]:
-    number = f"Article {article.number}" if article.number is not None else "Article"
-    part = "" if article.part == "article" else f"   ({article.part})"
-    lines = ["", f"## {number}. {article.title}   [{article.id}]{part}"]
+    label = part_label(article.part, article.number)  # "Article 5 bis", "Preamble", "Annex 1"
+    heading = article.title if article.title == label else f"{label}. {article.title}"
+    lines = ["", f"## {heading}   [{article.id}]"]
     basis = f" ({article.status_basis})" if article.status_basis else ""
     lines.append(f"status: {article.status}{basis}   text: {article.effective_text_basis}")
     if article.status_note:

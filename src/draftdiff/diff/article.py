@@ -20,6 +20,7 @@ from draftdiff.diff.result import (
 )
 from draftdiff.diff.tokens import Normalise
 from draftdiff.model import Article
+from draftdiff.numbering import same_number
 
 PART_SEPARATOR = "\n\n"
 """How the parts of a split (or merge) are joined for the one redline that is then cut per part."""
@@ -119,12 +120,13 @@ def _entry(old: Article | None, new: Article | None, old_index: int | None, new_
         old_index=old_index, new_index=new_index, match=match,  # type: ignore[arg-type]
         old_text_basis=old.effective_text_basis if old else None,
         new_text_basis=new.effective_text_basis if new else None,
+        part=shown.part,
     )
 
 
 def _compare_fields(ctx: Context, old: Article, new: Article, change: ArticleChange, where: str) -> None:
     kinds = change.kinds
-    if old.number is not None and new.number is not None and old.number != new.number:
+    if old.number is not None and new.number is not None and not same_number(old.number, new.number):
         kinds.append(r.RENUMBERED)
     title = field_change(ctx, "title", old.title, new.title, True, where, r.TITLE_CHANGED)
     if title:

@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from draftdiff.numbering import ArticleNumber
+
 # --- change kinds ---------------------------------------------------------------------------------------------
 # Every kind of change the engine names is defined here, once; faces label them (``vocab.change_label``) and
 # ``CLERICAL_KINDS`` says which ones ``--substantive`` hides. An entry can carry several kinds at once
@@ -232,8 +234,8 @@ class ArticleChange(_Kinds):
 
     old_id: str | None
     new_id: str | None
-    old_number: int | None
-    new_number: int | None
+    old_number: ArticleNumber | None
+    new_number: ArticleNumber | None
     title: str
     """The new title (the old one for removed articles)."""
     old_title: str | None
@@ -262,6 +264,8 @@ class ArticleChange(_Kinds):
 
     Such an entry is not a change: the record is silent, not the text (kinds stay empty).
     """
+    part: str = "article"
+    """What the entry is (``article``, ``preamble``, ``title``, ``annex``), on the newer side: how it is named."""
 
     @property
     def id(self) -> str:

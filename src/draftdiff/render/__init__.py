@@ -65,6 +65,12 @@ _REGISTRY: dict[str, dict[str, Format]] = {
     "site": {
         "html": Format("draftdiff.render.site:render", "", "a folder of pages, assets and downloads"),
     },
+    "import": {
+        "text": Format("draftdiff.render.import_text:render", "txt", "the entries found and the ids they took"),
+    },
+    "edit": {
+        "text": Format("draftdiff.render.edit_text:render", "txt", "the change lines, findings and refusal"),
+    },
 }
 
 

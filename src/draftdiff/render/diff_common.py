@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
+from draftdiff.numbering import ArticleNumber, display, same_number
 from draftdiff.render import evidence as ev
-from draftdiff.vocab import CHANGE_LABELS, change_label, part_phrase
+from draftdiff.vocab import CHANGE_LABELS, change_label, part_label, part_phrase
 
 KIND_LABELS = CHANGE_LABELS
 
@@ -28,17 +29,17 @@ def mark(article: ArticleChange) -> str:
 
 
 def number_text(article: ArticleChange) -> str:
-    """``Article 7``, ``Article 7 → 8``, ``Article 7 (removed)``; unnumbered articles by their id."""
-    def one(n: int | None) -> str:
-        return "–" if n is None else str(n)
+    """``Article 7``, ``Article 7 → 8``, ``Article 5 bis``, ``Preamble``: named by :func:`draftdiff.vocab.part_label`."""
+    old, new, part = article.old_number, article.new_number, article.part
+    if same_number(old, new) or (old is None and article.new_id is not None):
+        return part_label(part, None if new is None else display(new))
+    if new is None and article.new_id is None:
+        return part_label(part, None if old is None else display(old))
+    return f"{part_label(part, None if old is None else display(old))} → {'–' if new is None else display(new)}"
 
-    if article.old_number == article.new_number:
-        return f"Article {one(article.new_number)}" if article.new_number is not None else "Article –"
-    if article.old_number is None and article.new_id is not None:
-        return f"Article {one(article.new_number)}"
-    if article.new_number is None and article.new_id is None:
-        return f"Article {one(article.old_number)}"
-    return f"Article {one(article.old_number)} → {one(article.new_number)}"
+
+def _shown(number: ArticleNumber | None) -> str:
+    return "–" if number is None else display(number)
 
 
 def describe(article: ArticleChange) -> list[str]:
@@ -48,7 +49,7 @@ def describe(article: ArticleChange) -> list[str]:
         if kind == r.STATUS_CHANGED:
             out.append(f"status {article.old_status} → {article.new_status}")
         elif kind == r.RENUMBERED:
-            out.append(f"renumbered {article.old_number} → {article.new_number}")
+            out.append(f"renumbered {_shown(article.old_number)} → {_shown(article.new_number)}")
         elif kind == r.MOVED:
             out.append(f"moved (place {_place(article.old_index)} → {_place(article.new_index)})")
         elif kind == r.SPLIT:

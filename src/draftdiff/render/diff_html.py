@@ -23,7 +23,9 @@ from draftdiff.render.diff_common import (
     status_change_lines,
     summary_line,
 )
+from draftdiff.numbering import ArticleNumber, display
 from draftdiff.textsafe import visible
+from draftdiff.vocab import part_label
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:75rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -156,7 +158,7 @@ def _article(a: ArticleChange, k: int, layout: str) -> list[str]:
         out.append(f'<details{open_inline}><summary>inline</summary><div class="text">{inline(a.redline)}</div>'
                    "</details>")
         out.append(f'<details{open_sbs}><summary>side by side</summary><table class="sbs"><tr>'
-                   f'<th>old{_num(a.old_number)}</th><th>new{_num(a.new_number)}</th></tr>'
+                   f'<th>old{_num(a.part, a.old_number)}</th><th>new{_num(a.part, a.new_number)}</th></tr>'
                    f'<tr><td class="text">{old}</td><td class="text">{new}</td></tr></table></details>')
     if a.positions:
         out.append("<ul>")
@@ -172,8 +174,8 @@ def _article(a: ArticleChange, k: int, layout: str) -> list[str]:
     return out
 
 
-def _num(number: int | None) -> str:
-    return f" (Article {number})" if number is not None else ""
+def _num(part: str, number: ArticleNumber | None) -> str:
+    return f" ({part_label(part, display(number))})" if number is not None else ""
 
 
 def _precondition(p: PreconditionChange) -> list[str]:

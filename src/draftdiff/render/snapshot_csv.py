@@ -16,8 +16,7 @@ from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 from draftdiff.textsafe import visible
 
-COLUMNS = ("number", "article", "part", "title", "status", "status_basis", "text_basis", "sources", "status_note",
-           "as_of", "status_draft", "status_draft_date", "snapshot")
+COLUMNS = cite.CSV_COLUMNS
 
 
 _FORMULA_START = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"

@@ -3,11 +3,18 @@
 Among articles that are not ``removed``, the numbers from 1 up must run
 without gaps or repeats. A removed article may keep its old number or none;
 a preamble, title or annex (``part``) is not numbered with the articles.
+
+Numbers are read as a reader reads them (:mod:`draftdiff.numbering`): "IV"
+is 4 and "1er" is 1, so "IV" and 4 in one draft are a repeat. An inserted
+article ("5 bis", "146-1") needs its own number but fills no gap and leaves
+none: the plain numbers alone must run 1, 2, 3, … A number that is no number
+at all ("A") is only checked for repeats.
 """
 
 from collections.abc import Iterator
 
 from draftdiff.diagnostics import Diagnostic
+from draftdiff.numbering import display, is_plain, main_value, sort_key
 from draftdiff.rules.context import RuleContext
 
 ID = "article-numbering"
@@ -16,23 +23,27 @@ SEVERITY = "error"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
-        seen: dict[int, int] = {}
+        seen: dict[object, tuple[int, str]] = {}
+        mains: dict[int, int] = {}
         for index, article in enumerate(draft.articles):
             if article.part != "article" or article.status == "removed" or article.number is None:
                 continue
-            if article.number in seen:
-                other = draft.articles[seen[article.number]].id
+            key, shown = sort_key(article.number), display(article.number)
+            if key in seen:
+                other, written = seen[key]
+                also = "" if written == shown else f" (as {written})"
                 yield item.diagnostic(("articles", index, "number"), SEVERITY, ID,
-                                      f"article number {article.number} is also used by '{other}'",
+                                      f"article number {shown} is also used by '{draft.articles[other].id}'{also}",
                                       "renumber so that each article has its own number")
-            else:
-                seen[article.number] = index
-        if seen:
-            expected = set(range(1, max(seen) + 1))
-            missing = sorted(expected - set(seen))
+                continue
+            seen[key] = (index, shown)
+            if is_plain(article.number):
+                mains.setdefault(main_value(article.number) or 0, index)
+        if mains:
+            missing = sorted(set(range(1, max(mains) + 1)) - set(mains))
             if missing:
-                first_after = min(n for n in seen if n > missing[0])
+                first_after = min(n for n in mains if n > missing[0])
                 shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
-                yield item.diagnostic(("articles", seen[first_after], "number"), SEVERITY, ID,
+                yield item.diagnostic(("articles", mains[first_after], "number"), SEVERITY, ID,
                                       f"article numbers skip {shown}",
                                       "number the articles 1, 2, 3, … without gaps")

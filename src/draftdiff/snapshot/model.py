@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from draftdiff.errors import CouldNotRun
+from draftdiff.numbering import ArticleNumber
+
 SNAPSHOT_FORMAT = "draftdiff-snapshot/2"
 """Names the layout of the JSON form; a change that alters the digest of old snapshots bumps it."""
 
@@ -20,7 +23,7 @@ DraftRole = str
 statuses: known only by its date), ``later``."""
 
 
-class SnapshotError(Exception):
+class SnapshotError(CouldNotRun):
     """A snapshot cannot be built with these arguments (bad date, no draft on or before it, unknown id)."""
 
 
@@ -63,7 +66,7 @@ class SourceRef:
 class ArticleRow:
     """One article's line on the board."""
 
-    number: int | None
+    number: ArticleNumber | None
     id: str
     title: str
     status: str

@@ -54,6 +54,11 @@ class HistoryScreen(Screen[None]):
         self._sync()
         self.query_one(StatusMatrix).focus()
 
+    def on_screen_resume(self) -> None:
+        from draftdiff.tui.widgets.redraw import redraw_stale
+
+        redraw_stale(self)
+
     def _sync(self, *_: object) -> None:
         self.draft_set = self.app.draft_set  # type: ignore[attr-defined]
         self.version = self.app.version  # type: ignore[attr-defined]

@@ -14,8 +14,10 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from draftdiff.diff.result import ArticleChange, Segment
+from draftdiff.numbering import display
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import status_text
+from draftdiff.tui.look import change_label, status_text
+from draftdiff.vocab import part_label
 
 DELETE = Style(color="#d63a3a", strike=True)
 INSERT = Style(color="#2e9e44", underline=True, bold=True)
@@ -49,15 +51,16 @@ def side_texts(redline: list[Segment]) -> tuple[Text, Text]:
 def change_summary(change: ArticleChange) -> Text:
     """What changed besides the wording: kinds, status, fields, positions, sources."""
     out = Text()
-    number = " → ".join(dict.fromkeys(str(n) for n in (change.old_number, change.new_number) if n is not None))
-    if number:
-        out.append(f"Article {number} · ", style="bold")
+    number = " → ".join(dict.fromkeys(display(n) for n in (change.old_number, change.new_number) if n is not None))
+    if number or change.part != "article":
+        out.append(f"{part_label(change.part, number or None)} · ", style="bold")
     out.append(visible(change.title, keep_newlines=False), style="bold")
     out.append("\n")
     out.append_text(status_text(change.old_status))
     out.append(" → ")
     out.append_text(status_text(change.new_status))
-    out.append("   " + (", ".join(change.kinds) if change.kinds else "unchanged"), style="italic")
+    out.append("   " + (", ".join(change_label(k) for k in change.kinds) if change.kinds else "unchanged"),
+               style="italic")
     for fc in change.fields:
         if fc.field in ("status",):
             continue

@@ -1,0 +1,35 @@
+"""Record where an article stands: its status and what that rests on (a source, or a note saying from what).
+
+  draftdiff set-status drafts/2025-03-13-finalized.yaml third-party-forces agreed --source mfa-am-2025-03-13
+  draftdiff set-status drafts/2025-03-13-finalized.yaml 15 agreed --basis inferred --note "…"
+
+A reported status needs --source (add it first with add-source); an inferred one needs --note. When the
+status changes and no --note is given, the old status note (which explained the old status) is removed.
+Exit 0 written (or nothing to do), 1 refused, 2 could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from draftdiff.cli._edit import add_common, run_edit, text_arg
+
+HELP = "set an article's status, with its source or note"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_common(parser)
+    parser.add_argument("article", metavar="ARTICLE", help="the article's id (or its number)")
+    parser.add_argument("status", metavar="STATUS", help="agreed | partial | disputed | removed | unknown")
+    parser.add_argument("--basis", choices=("reported", "inferred"),
+                        help="reported (needs --source) or inferred (needs --note); default from what is given")
+    parser.add_argument("--source", action="append", default=[], metavar="ID",
+                        help="a source id of the draft that reports the status (repeatable)")
+    parser.add_argument("--note", type=text_arg, metavar="TEXT", help="the status note (@FILE reads it from a file)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from draftdiff.edit import ops
+
+    return run_edit(args, lambda data: ops.set_status(data, args.article, args.status, basis=args.basis,
+                                                      sources=args.source, note=args.note))

@@ -1,0 +1,164 @@
+"""The canonical layout of a draft file, and writing it: ``draftdiff fmt`` and new drafts from data.
+
+The canonical layout is what ruamel.yaml writes with these settings, and what every
+bundled draft already is: mappings indented by 2, list items by 4 with the dash at 2
+(``  - id: …``), LF line endings, no byte-order mark, one final newline, no trailing
+spaces. Everything that is the author's choice is kept as written: quoting, folded
+and literal text and where it is folded, ``[a, b]`` lists, key order, comments and
+blank lines. A file is reformatted only if it then reads back as the same data with
+the same comments and the same spelling of every quoted text (an escape such as
+``\\e`` or ``\\u202e`` stays an escape); otherwise ``fmt`` refuses it and says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from draftdiff.edit.layout import CANONICAL
+from draftdiff.edit.tree import EditRefused
+from draftdiff.edit.writepath import CannotEdit, EditResult, _new_findings, _read_bytes, _read_tree, _unified
+
+MODELINE = "# yaml-language-server: $schema=../schema/draft.schema.json"
+
+
+@dataclass
+class FormatResult:
+    path: Path
+    changed: bool = False
+    diff: str = ""
+    refused: str | None = None
+    written: bool = False
+
+
+def canonical_bytes(data: bytes, name: str = "<draft>") -> bytes:
+    """``data`` in the canonical layout, verified; raise :class:`EditRefused` if that would change what it says."""
+    from draftdiff.edit.layout import LayoutProblem, detect, make_yaml
+    from draftdiff.edit.textmap import map_text
+    from draftdiff.edit.verify import comments_kept, expected_comments, same_data
+    from draftdiff.load import describe_path
+    from draftdiff.yamlsource import YamlProblem, parse_yaml
+
+    _, tree = _read_tree(data, name)
+    try:
+        _, text = detect(data)
+    except LayoutProblem:
+        raw = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    yaml = make_yaml(CANONICAL)
+    from draftdiff.edit.writepath import _ruamel_load
+
+    doc = _ruamel_load(yaml, text)
+    buffer = io.StringIO()
+    yaml.dump(doc, buffer)
+    new_text = buffer.getvalue().rstrip("\n") + "\n"  # one final newline, however many blank lines end the file
+    if new_text == text and not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
+        return data
+    try:
+        reread, _ = parse_yaml(new_text)
+    except YamlProblem as problem:
+        raise EditRefused(f"the canonical layout would not read back ({problem.message})") from None
+    where = same_data(tree, reread)
+    if where is not None:
+        raise EditRefused(f"the canonical layout would change the data at {describe_path(where)}",
+                          "leave the file as it is, or rewrite that value by hand")
+    old_map, new_map = map_text(text), map_text(new_text)
+    moved = comments_kept(expected_comments(old_map, []), new_map)
+    if moved is not None:
+        raise EditRefused(f"the canonical layout would move or lose a comment ({moved[0]!r} → {moved[1]!r})",
+                          "move the comment next to the value it describes")
+    for old, new in zip(old_map.spellings, new_map.spellings):
+        if old != new:
+            raise EditRefused(f"the canonical layout would spell a quoted text differently ({old[:40]!r} → "
+                              f"{new[:40]!r})", "keep the file's layout; the escape is written as the author chose")
+    return new_text.encode("utf-8")
+
+
+def format_file(path: str | Path, *, check: bool = False) -> FormatResult:
+    """Bring one file to the canonical layout (``check``: only say whether it would change)."""
+    from draftdiff.atomic import write_atomic
+
+    target = Path(path)
+    result = FormatResult(target)
+    data = _read_bytes(target)
+    try:
+        new = canonical_bytes(data, str(target))
+    except EditRefused as refusal:
+        result.refused = refusal.reason + (f"; {refusal.hint}" if refusal.hint else "")
+        return result
+    if new == data:
+        return result
+    result.changed = True
+    old_text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    result.diff = _unified(old_text.replace("\r\n", "⏎\n") if "\r" in old_text else old_text,
+                           new.decode("utf-8"), str(target), str(target))
+    if check:
+        return result
+    now = _read_bytes(target)
+    if hashlib.sha256(now).digest() != hashlib.sha256(data).digest():
+        result.refused = f"{target} changed on disk while it was being formatted; run fmt again"
+        return result
+    try:
+        write_atomic(target, new)
+    except OSError as exc:
+        raise CannotEdit(f"{target}: cannot write ({exc.strerror or exc})") from None
+    result.written = True
+    return result
+
+
+def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = False,
+                    allow_errors: bool = False, changes: list[str] | None = None) -> EditResult:
+    """Write plain draft ``data`` as a new file in the canonical layout (an importer's last step).
+
+    The same proof as every write: the file reads back as ``data``, adds no errors to
+    its folder's collection (unless ``allow_errors``), and never replaces a file.
+    """
+    from draftdiff.atomic import write_new
+    from draftdiff.edit.layout import make_yaml
+    from draftdiff.edit.tree import to_node
+    from draftdiff.edit.verify import same_data
+    from draftdiff.load import describe_path, read_draft
+    from draftdiff.yamlsource import YamlProblem, parse_yaml
+
+    target = Path(path)
+    result = EditResult(target, new_file=True, changes=[f"{target.name}: {line}" for line in (changes or ["new draft"])])
+    if target.exists():
+        result.refused, result.hint = f"{target} exists already", "choose another file name"
+        return result
+    doc = to_node(data, 0, CANONICAL)
+    doc.yaml_set_start_comment(MODELINE.removeprefix("# "))
+    yaml = make_yaml(CANONICAL)
+    buffer = io.StringIO()
+    yaml.dump(doc, buffer)
+    text = buffer.getvalue()
+    try:
+        reread, _ = parse_yaml(text)
+    except YamlProblem as problem:
+        result.refused = f"the new file would not read back ({problem.message})"
+        return result
+    where = same_data(data, reread)
+    if where is not None:
+        result.refused = f"the new file would read differently at {describe_path(where)}"
+        return result
+    new_bytes = text.encode("utf-8")
+    result.new_bytes = new_bytes
+    result.diff = _unified("", text, "/dev/null", str(target))
+    loaded = read_draft(new_bytes, str(target))
+    findings, errors = _new_findings(target.parent, {target}, [], [loaded])
+    result.findings = findings
+    if errors and not allow_errors:
+        result.refused = f"the new draft would add {len(errors)} error(s) to the collection"
+        result.hint = "fix the data, or pass allow_errors to write it anyway"
+        return result
+    if dry_run:
+        return result
+    try:
+        write_new(target, new_bytes)
+    except FileExistsError:
+        result.refused = f"{target} exists already"
+        return result
+    result.written = True
+    return result

@@ -1,0 +1,388 @@
+"""The edits an analyst makes, as pure functions of a draft's plain data.
+
+Each function checks what it is given against the draft (ids, statuses, sources,
+with a "did you mean" on a typo), then returns an :class:`~draftdiff.edit.writepath.Edit`:
+the mutations to make and one line per change in the shared vocabulary. Nothing
+here reads or writes a file; :func:`draftdiff.edit.apply_edit` does, and proves the write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, get_args
+
+from draftdiff.diagnostics import closest
+from draftdiff.edit.tree import EditRefused, Mutation
+from draftdiff.edit.writepath import Edit
+
+Data = dict[str, Any]
+
+
+# --- finding things ------------------------------------------------------------------------------------------
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    guess = closest(word, choices)
+    return f"; did you mean '{guess}'?" if guess else ""
+
+
+def find_article(data: Data, ref: str) -> int:
+    """The index of the article ``ref`` names: its id, or its number."""
+    articles = data.get("articles") or []
+    for i, article in enumerate(articles):
+        if isinstance(article, dict) and article.get("id") == ref:
+            return i
+    if ref.isdigit():
+        numbered = [i for i, a in enumerate(articles) if isinstance(a, dict) and a.get("number") == int(ref)
+                    and a.get("part", "article") == "article"]
+        if len(numbered) == 1:
+            return numbered[0]
+    ids = [str(a.get("id")) for a in articles if isinstance(a, dict)]
+    raise EditRefused(f"no article '{ref}' in draft {data.get('id')}{_did_you_mean(ref, ids)}",
+                      f"name an article by its id or number: {', '.join(ids[:20])}" + (" …" if len(ids) > 20 else ""))
+
+
+def find_precondition(data: Data, ref: str) -> int:
+    items = data.get("preconditions") or []
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") == ref:
+            return i
+    ids = [str(p.get("id")) for p in items if isinstance(p, dict)]
+    raise EditRefused(f"no precondition '{ref}' in draft {data.get('id')}{_did_you_mean(ref, ids)}",
+                      f"preconditions here: {', '.join(ids) or 'none'}")
+
+
+def check_sources(data: Data, sources: Sequence[str]) -> None:
+    known = [str(s.get("id")) for s in data.get("sources") or [] if isinstance(s, dict)]
+    for sid in sources:
+        if sid not in known:
+            raise EditRefused(f"no source '{sid}' in draft {data.get('id')}{_did_you_mean(sid, known)}",
+                              f"add it first: draftdiff add-source FILE --id {sid} --title … --publisher …")
+
+
+def _choice(value: str, choices: Sequence[str], what: str) -> str:
+    if value not in choices:
+        raise EditRefused(f"'{value}' is not {what}{_did_you_mean(value, choices)}",
+                          f"use one of: {', '.join(choices)}")
+    return value
+
+
+def _literals(annotation: Any) -> list[str]:
+    return [str(a) for a in get_args(annotation)]
+
+
+def article_label(article: dict[str, Any]) -> str:
+    """``Article 7 third-party-forces``, ``Preamble preamble``: how every face names an article."""
+    from draftdiff.vocab import part_label
+
+    return f"{part_label(str(article.get('part', 'article')), article.get('number'))} {article.get('id')}"
+
+
+def _short(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def _evidence(sources: Sequence[str], note: str | None, basis: str) -> str:
+    if sources:
+        return f" ({'source' if len(sources) == 1 else 'sources'} {', '.join(sources)})"
+    if note:
+        return f" ({basis}: {_short(note)})"
+    return ""
+
+
+def _add_ids(path: tuple[Any, ...], current: Any, new: Sequence[str]) -> list[Mutation]:
+    """Mutations that add ``new`` ids to the id list at ``path`` (made if it is missing)."""
+    new = list(dict.fromkeys(new))
+    if isinstance(current, list):
+        missing = [s for s in new if s not in current]
+        return [Mutation("append", path, s) for s in missing]
+    return [Mutation("set", path, list(dict.fromkeys(new)))] if new else []
+
+
+# --- the edits ----------------------------------------------------------------------------------------------
+
+
+def _set_unknown(data: Data, index: int, sources: Sequence[str], note: str | None) -> Edit:
+    """``unknown`` with no source and no --basis rests on nothing, so it keeps no basis (the bundled drafts'
+    convention: an unknown status has none); a note may say why it is not known."""
+    article = data["articles"][index]
+    check_sources(data, sources)
+    path = ("articles", index)
+    old = article.get("status")
+    mutations: list[Mutation] = []
+    if old != "unknown":
+        mutations.append(Mutation("set", path + ("status",), "unknown"))
+    if "status_basis" in article:
+        mutations.append(Mutation("delete", path + ("status_basis",)))
+    if note is not None and article.get("status_note") != note:
+        mutations.append(Mutation("set", path + ("status_note",), note))
+    elif note is None and old != "unknown" and "status_note" in article:
+        mutations.append(Mutation("delete", path + ("status_note",)))
+    mutations += _add_ids(path + ("sources",), article.get("sources"), sources)
+    label = article_label(article)
+    if not mutations:
+        return Edit([], [f"{label} is already unknown"])
+    return Edit(mutations, [f"{label}: {old} → unknown" if old != "unknown" else f"{label}: unknown, note updated"])
+
+
+def set_status(data: Data, article_ref: str, status: str, *, basis: str | None = None,
+               sources: Sequence[str] = (), note: str | None = None) -> Edit:
+    """An article's status, with its evidence: ``reported`` needs a source, ``inferred`` a note."""
+    from draftdiff.model import ArticleStatus, StatusBasis
+
+    index = find_article(data, article_ref)
+    article = data["articles"][index]
+    _choice(status, _literals(ArticleStatus), "an article status")
+    if status == "unknown" and basis is None and not sources:
+        return _set_unknown(data, index, sources, note)
+    if basis is None:
+        basis = "reported" if sources else "inferred" if note else None
+    if basis is None:
+        raise EditRefused(f"say what the status '{status}' rests on",
+                          "give --source ID (reported), or --basis inferred --note 'from what'")
+    _choice(basis, _literals(StatusBasis), "a status basis")
+    if basis == "reported" and not sources:
+        raise EditRefused("a reported status needs the source that reports it",
+                          "give --source ID (add the source first with draftdiff add-source)")
+    if basis == "inferred" and not (note and note.strip()):
+        raise EditRefused("an inferred status needs a note saying from what it is inferred",
+                          "give --note 'inferred from …'")
+    check_sources(data, sources)
+    path = ("articles", index)
+    old = article.get("status")
+    mutations: list[Mutation] = []
+    if old != status:
+        mutations.append(Mutation("set", path + ("status",), status))
+    if article.get("status_basis") != basis:
+        mutations.append(Mutation("set", path + ("status_basis",), basis))
+    lines = []
+    if note is not None and article.get("status_note") != note:
+        mutations.append(Mutation("set", path + ("status_note",), note))
+    elif note is None and old != status and "status_note" in article:
+        mutations.append(Mutation("delete", path + ("status_note",)))
+        lines.append(f"{article_label(article)}: status note removed (it explained the status '{old}': "
+                     f"\"{_short(str(article['status_note']), 50)}\")")
+    mutations += _add_ids(path + ("sources",), article.get("sources"), sources)
+    label = article_label(article)
+    if old != status:
+        lines.insert(0, f"{label}: {old} → {status}{_evidence(sources, note, basis)}")
+    elif mutations:
+        lines.insert(0, f"{label}: {status}, evidence updated{_evidence(sources, note, basis)}")
+    else:
+        lines = [f"{label} is already {status} on that evidence"]
+    return Edit(mutations, lines)
+
+
+def add_source(data: Data, fields: dict[str, Any]) -> Edit:
+    """A new source; an id in use is refused (``set`` changes an existing source)."""
+    from draftdiff.model import Source
+
+    fields = {k: v for k, v in fields.items() if v is not None}
+    sid = str(fields.get("id", ""))
+    known = [str(s.get("id")) for s in data.get("sources") or [] if isinstance(s, dict)]
+    if sid in known:
+        raise EditRefused(f"source '{sid}' exists already in draft {data.get('id')}",
+                          f"choose a new id, or change a field of it: draftdiff set FILE 'sources[{sid}].title' …")
+    entry = _model_order(Source, fields)
+    _check_model(Source, entry, f"source {sid}")
+    sources = data.get("sources")
+    mutation = Mutation("append", ("sources",), entry) if isinstance(sources, list) else \
+        Mutation("set", ("sources",), [entry])
+    what = ", ".join(str(v) for v in (fields.get("publisher"), fields.get("date")) if v)
+    return Edit([mutation], [f"source {sid} added: \"{_short(str(fields.get('title', '')))}\" ({what})"])
+
+
+def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
+    """A count someone made public; the edit says whether the board fits it."""
+    from draftdiff.claims import claim_problems, comparable
+    from draftdiff.model import ClaimedCount
+
+    fields = {k: v for k, v in fields.items() if v is not None and v is not False}
+    check_sources(data, [str(fields.get("source", ""))])
+    if not any(k in fields for k in ("agreed", "partial", "disputed", "total", "agreed_percent")):
+        raise EditRefused("the claim counts nothing", "give --agreed, --partial, --disputed, --total or --percent")
+    entry = _model_order(ClaimedCount, fields)
+    claim = _check_model(ClaimedCount, entry, "the claim")
+    counts = {s: 0 for s in ("agreed", "partial", "disputed", "removed", "unknown")}
+    for article in data.get("articles") or []:
+        if isinstance(article, dict) and article.get("part", "article") == "article":
+            counts[str(article.get("status"))] = counts.get(str(article.get("status")), 0) + 1
+    articles = sum(counts.values()) - counts["removed"]
+    said = ", ".join(f"{entry[k]} {k}" for k in ("agreed", "partial", "disputed") if k in entry)
+    if "total" in entry:
+        said += f" of {entry['total']}" if said else f"{entry['total']} in all"
+    if "agreed_percent" in entry:
+        said += (", " if said else "") + f"{entry['agreed_percent']:g}% of the text agreed"
+    if entry.get("approximate"):
+        said = "about " + said
+    who = f"{entry.get('speaker')}, " if entry.get("speaker") else ""
+    line = f"claim added: {said} ({who}{entry.get('date', 'undated')}, source {entry['source']})"
+    if not comparable(claim):
+        notes = ["the claim gives a share of the text only, which is recorded, not compared with the board"]
+    else:
+        problems = claim_problems(counts, articles, claim)
+        notes = ["the board fits this claim"] if not problems else \
+            [f"the board does not fit this claim: {'; '.join(problems)}"]
+    existing = data.get("claimed_counts")
+    mutation = Mutation("append", ("claimed_counts",), entry) if isinstance(existing, list) else \
+        Mutation("set", ("claimed_counts",), [entry])
+    return Edit([mutation], [line], notes)
+
+
+def set_precondition(data: Data, ref: str, *, status: str | None = None, sources: Sequence[str] = (),
+                     note: str | None = None, basis: str | None = None) -> Edit:
+    """Where a precondition stands, with the source or note that says so."""
+    from draftdiff.model import PreconditionStatus, StatusBasis
+
+    index = find_precondition(data, ref)
+    item = data["preconditions"][index]
+    if status is not None:
+        _choice(status, _literals(PreconditionStatus), "a precondition status")
+    if basis is not None:
+        _choice(basis, _literals(StatusBasis), "a status basis")
+    check_sources(data, sources)
+    if status is None and not sources and note is None and basis is None:
+        raise EditRefused("nothing to set", "give --status, --source or --note")
+    path = ("preconditions", index)
+    old = item.get("status")
+    mutations: list[Mutation] = []
+    if status is not None and status != old:
+        mutations.append(Mutation("set", path + ("status",), status))
+    if basis is not None and item.get("status_basis") != basis:
+        mutations.append(Mutation("set", path + ("status_basis",), basis))
+    if note is not None and item.get("status_note") != note:
+        mutations.append(Mutation("set", path + ("status_note",), note))
+    mutations += _add_ids(path + ("sources",), item.get("sources"), sources)
+    label = f"precondition {item.get('id')} ({item.get('party')})"
+    evidence = _evidence(sources, note, basis or "note")
+    if status is not None and status != old:
+        lines = [f"{label}: {old} → {status}{evidence}"]
+    elif mutations:
+        lines = [f"{label}: {old}, evidence updated{evidence}"]
+    else:
+        lines = [f"{label} is already {old} on that evidence"]
+    return Edit(mutations, lines)
+
+
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")
+
+
+def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
+    """``articles[third-party-forces].status_note`` → the path, and how a change line names the field:
+    ``Article 7 third-party-forces: status_note`` (the record, then the field within it)."""
+    from draftdiff.load import _allowed_keys
+
+    path: tuple[Any, ...] = ()
+    node: Any = data
+    record = ""
+    rest: list[str] = []
+    for step in address.split("."):
+        match = _STEP.match(step)
+        if match is None:
+            raise EditRefused(f"cannot read '{step}' in the address '{address}'",
+                              "write it like articles[third-party-forces].status_note or sources[tass-1704669].title")
+        name, ref = match.groups()
+        if isinstance(node, dict) and name not in node:
+            allowed = _allowed_keys(path)
+            if allowed and name not in allowed:
+                raise EditRefused(f"'{name}' is not a field here{_did_you_mean(name, allowed)}",
+                                  f"fields here: {', '.join(allowed)}")
+            if ref is not None or step != address.split(".")[-1]:
+                raise EditRefused(f"{address}: '{name}' is not in this draft")
+        if not isinstance(node, dict):
+            raise EditRefused(f"{address}: '{name}' is inside a value that is not a mapping")
+        path += (name,)
+        if ref is None:
+            node = node.get(name)
+            rest.append(name)
+            continue
+        items = node.get(name)
+        if isinstance(items, dict):
+            if ref not in items:
+                raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, list(items))}")
+            path += (ref,)
+            node = items[ref]
+            rest += [name, ref]
+            continue
+        if not isinstance(items, list):
+            raise EditRefused(f"{address}: '{name}' is not a list in this draft")
+        if name == "articles":
+            index = find_article(data, ref)
+            record, rest = article_label(items[index]), []
+        elif name == "preconditions":
+            index = find_precondition(data, ref)
+            record, rest = f"precondition {ref}", []
+        else:
+            ids = [str(i.get("id")) for i in items if isinstance(i, dict) and "id" in i]
+            if ref in ids:
+                index = ids.index(ref)
+            elif ref.isdigit() and int(ref) < len(items):
+                index = int(ref)
+            else:
+                raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, ids)}",
+                                  f"name an entry by its id ({', '.join(ids[:12])}) or its position from 0")
+            record = ".".join([record, *rest] if record else rest) + ("." if record or rest else "") + \
+                f"{name}[{ref}]"
+            rest = []
+        path += (index,)
+        node = items[index]
+    field_words = ".".join(rest)
+    return path, f"{record}: {field_words}" if record else field_words
+
+
+def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> Edit:
+    """One field of an existing record, addressed by ids: for corrections that no other command makes."""
+    path, label = resolve_address(data, address)
+    parent: Any = data
+    for part in path[:-1]:
+        parent = parent[part]
+    field_name = path[-1]
+    present = (field_name in parent) if isinstance(parent, dict) else (
+        isinstance(field_name, int) and 0 <= field_name < len(parent))
+    old = parent.get(field_name) if isinstance(parent, dict) else parent[field_name]
+    where = label
+    if delete:
+        if not present:
+            return Edit([], [f"{where} is not set"])
+        return Edit([Mutation("delete", path)], [f"{where} removed (was {_said(old)})"])
+    if present and old == value and type(old) is type(value):
+        return Edit([], [f"{where} is already {_said(value)}"])
+    line = f"{where} {_said(old)} → {_said(value)}" if present else f"{where} set to {_said(value)}"
+    return Edit([Mutation("set", path, value)], [line])
+
+
+def _said(value: Any) -> str:
+    if isinstance(value, str):
+        return f"\"{_short(value, 50)}\""
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _model_order(model: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = [k for k in fields if k not in model.model_fields]
+    if unknown:
+        raise EditRefused(f"unknown field {unknown[0]}", f"fields: {', '.join(model.model_fields)}")
+    return {k: fields[k] for k in model.model_fields if k in fields}
+
+
+def _check_model(model: Any, entry: dict[str, Any], what: str) -> Any:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(entry)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise EditRefused(f"{what}: {where}: {message} (got {error.get('input')!r})",
+                          "dates are YYYY-MM-DD, ids lower-case letters, digits and '-', URLs start with https://")
+
+
+def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] = ()) -> Edit:
+    """A new version made from ``base`` (see :mod:`draftdiff.edit.newversion`)."""
+    from draftdiff.edit.newversion import new_version as make
+
+    return make(base, fields, existing_ids)

@@ -1,0 +1,346 @@
+"""The one write path: every command that changes a draft file goes through :func:`apply_edit`.
+
+1. read the file's bytes and remember their hash;
+2. load it round-trip (ruamel.yaml), apply the edit's mutations, dump it with the file's own layout;
+3. verify: read the output back with the project's reader and compare it with the intended
+   data (the old data plus the change), check the comments and that no line outside the
+   edited values changed; anything else → refuse, write nothing, say what would have changed;
+4. validate the new file with the collection's rules; new errors → refuse (unless ``allow_errors``);
+5. re-read the file: if it changed on disk since step 1, refuse;
+6. write atomically (a temporary file in the same folder, fsync, rename; the mode is kept).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from draftdiff.diagnostics import Diagnostic
+from draftdiff.edit.tree import EditRefused, Mutation
+
+
+class CannotEdit(Exception):
+    """The file cannot be edited at all (missing, unreadable, not YAML): exit code 2."""
+
+
+@dataclass
+class Edit:
+    """What to change (mutations of the plain data) and how to say it (one line per change)."""
+
+    mutations: list[Mutation]
+    changes: list[str]
+    notes: list[str] = field(default_factory=list)
+    keep_head_comment: Callable[[str], bool] | None = None
+    """For a new file made from another: which lines of the head comment to keep (None: all)."""
+
+
+EditMaker = Callable[[dict[str, Any]], Edit]
+
+
+@dataclass
+class EditResult:
+    """What a write did or would do. ``refused`` is the reason nothing was written."""
+
+    path: Path
+    changes: list[str] = field(default_factory=list)
+    diff: str = ""
+    findings: list[Diagnostic] = field(default_factory=list)
+    """Findings the edit brings into the collection (errors and warnings that were not there before)."""
+    notes: list[str] = field(default_factory=list)
+    refused: str | None = None
+    hint: str | None = None
+    written: bool = False
+    new_bytes: bytes | None = None
+    new_file: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.refused else 0
+
+
+def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = False, allow_errors: bool = False,
+               target: str | Path | None = None) -> EditResult:
+    """Make ``edit`` on the draft at ``path`` (or write the result to the new file ``target``).
+
+    ``edit`` is an :class:`Edit` or a function of the file's plain data returning one
+    (the functions in :mod:`draftdiff.edit.ops`), so that ids are checked against the
+    very bytes that will be changed. Raise :class:`CannotEdit` when the file cannot be read.
+    """
+    source = Path(path)
+    out = Path(target) if target is not None else source
+    result = EditResult(out, new_file=target is not None)
+    data = _read_bytes(source)
+    digest = hashlib.sha256(data).digest()
+    loaded, tree = _read_tree(data, str(source))
+    try:
+        made = edit(tree) if callable(edit) else edit
+    except EditRefused as refusal:
+        return _refuse(result, refusal.reason, refusal.hint)
+    result.notes = list(made.notes)
+    if target is not None and out.exists():
+        return _refuse(result, f"{out} exists already", "choose another id, or edit that file with set-status etc.")
+    if not made.mutations and target is None:
+        result.changes = [f"{out.name}: nothing to change ({line})" for line in made.changes] or \
+            [f"{out.name}: nothing to change"]
+        return result
+    try:
+        new_bytes, new_text, text = render_edit(data, tree, made)
+    except EditRefused as refusal:
+        return _refuse(result, refusal.reason, refusal.hint)
+    result.new_bytes = new_bytes
+    result.changes = [f"{out.name}: {line}" for line in made.changes]
+    result.diff = _unified(text, new_text, str(source), str(out))
+    from draftdiff.load import read_draft
+
+    changed = read_draft(new_bytes, str(out))
+    findings, errors = _new_findings(out.parent, {source, out}, [loaded],
+                                     ([loaded] if target is not None else []) + [changed])
+    result.findings = findings
+    if errors and not allow_errors:
+        return _refuse(result, f"the edit would add {len(errors)} error{'s' if len(errors) > 1 else ''} "
+                               "to the collection (listed below)",
+                       "fix the cause first, or pass --allow-errors to record it mid-way through an update")
+    if dry_run:
+        return result
+    now = _read_bytes(source, quiet=True)
+    if now is None or hashlib.sha256(now).digest() != digest:
+        return _refuse(result, f"{source} changed on disk while the edit was being prepared",
+                       "run the command again: it will work on the file as it is now")
+    from draftdiff.atomic import write_atomic, write_new
+
+    try:
+        if target is not None:
+            write_new(out, new_bytes)
+        else:  # through a symbolic link to the file it names: the link stays a link
+            write_atomic(Path(os.path.realpath(out)) if out.is_symlink() else out, new_bytes)
+    except FileExistsError:
+        return _refuse(result, f"{out} exists already", "choose another id")
+    except OSError as exc:
+        raise CannotEdit(f"{out}: cannot write ({exc.strerror or exc})") from None
+    result.written = True
+    return result
+
+
+def render_edit(data: bytes, tree: dict[str, Any], made: Edit) -> tuple[bytes, str, str]:
+    """The new bytes of the file, verified; raise :class:`EditRefused` when they would say more than asked.
+
+    Returns (new bytes, new text with LF line endings, old text with LF line endings).
+    """
+    from draftdiff.edit.layout import LayoutProblem, detect, encode, make_yaml
+    from draftdiff.edit.textmap import map_text
+    from draftdiff.edit.tree import apply_plain, apply_tree
+
+    try:
+        layout, text = detect(data)
+    except LayoutProblem as problem:
+        raise EditRefused(str(problem)) from None
+    yaml = make_yaml(layout)
+    doc = _ruamel_load(yaml, text)
+    old_map = map_text(text)
+    intended = copy.deepcopy(tree)
+    for mutation in made.mutations:
+        apply_plain(intended, mutation)
+        apply_tree(doc, mutation, layout)
+    removed = []
+    if made.keep_head_comment is not None:
+        removed = _trim_head_comment(doc, old_map, made.keep_head_comment)
+    from draftdiff.edit.verify import expected_comments, regions
+
+    allowed = regions(made.mutations, old_map, tree) + removed
+    deleted = [r for r, m in zip(allowed, made.mutations) if m.kind == "delete"]
+    expected = expected_comments(old_map, deleted, made.keep_head_comment)
+    import io
+
+    buffer = io.StringIO()
+    yaml.dump(doc, buffer)
+    new_bytes = encode(buffer.getvalue(), layout)
+    new_text = new_bytes.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    if layout.newline != "\n":
+        new_text = new_text.replace(layout.newline, "\n")
+    from draftdiff.edit.verify import Region, keep_untouched, stray_lines
+
+    old_lines, new_lines = text.split("\n"), new_text.split("\n")
+    if stray_lines(old_lines, new_lines, allowed + [Region(-1, -1)]) is not None:
+        kept = "\n".join(keep_untouched(old_lines, new_lines, allowed))
+        kept_bytes = encode(kept, layout)
+        try:
+            verify_output(text, kept, kept_bytes, intended, allowed, expected)
+            return kept_bytes, kept, text
+        except EditRefused:
+            pass  # the refusal below names the line ruamel.yaml would change
+    verify_output(text, new_text, new_bytes, intended, allowed, expected)
+    return new_bytes, new_text, text
+
+
+def verify_output(text: str, new_text: str, new_bytes: bytes, intended: Any, allowed: list[Any],
+                  expected: list[str]) -> None:
+    """Step 3 of the write path: refuse output that reads differently from what was asked."""
+    from draftdiff.edit.textmap import map_text
+    from draftdiff.edit.verify import Region, comments_kept, same_data, stray_lines
+    from draftdiff.load import describe_path
+    from draftdiff.yamlsource import YamlProblem, parse_yaml
+
+    fix = "the file is unchanged; report this, or make the change by hand and run 'draftdiff validate'"
+    try:
+        reread, _ = parse_yaml(new_bytes.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+    except (YamlProblem, UnicodeDecodeError) as problem:
+        raise EditRefused(f"the written file would not read back ({problem}); nothing was written", fix) from None
+    where = same_data(intended, reread)
+    if where is not None:
+        raise EditRefused(f"the written file would read differently at {describe_path(where)}: "
+                          f"{_show(_get(intended, where))} would become {_show(_get(reread, where))}", fix)
+    moved = comments_kept(expected, map_text(new_text))
+    if moved is not None:
+        raise EditRefused(f"ruamel.yaml would move or lose a comment ({moved[0]!r} → {moved[1]!r})",
+                          "move the comment next to the value it describes, or make the edit by hand")
+    stray = stray_lines(text.split("\n"), new_text.split("\n"), allowed + [Region(-1, -1)])
+    if stray is not None:
+        line, old_line, new_line = stray
+        raise EditRefused(
+            f"writing the file back would also change line {line}, which the edit does not touch: "
+            f"{old_line!r} → {new_line!r}",
+            "ruamel.yaml cannot keep this line as written (an escape, a folded or long line, tabs, or "
+            "indentation unlike the rest of the file); 'draftdiff fmt --check FILE' shows the canonical "
+            "layout, or make the edit by hand")
+
+
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    try:
+        for part in path:
+            data = data[part]
+    except (KeyError, IndexError, TypeError):
+        return "(nothing)"
+    return data
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 70 else text[:67] + "…"
+
+
+def _trim_head_comment(doc: Any, old_map: Any, keep: Callable[[str], bool]) -> list[Any]:
+    """Drop the lines of the file's opening comment that ``keep`` rejects; the lines they held may change."""
+    from draftdiff.edit.verify import Region
+
+    comment = doc.ca.comment
+    if not comment or not comment[1]:
+        return []
+    tokens = comment[1]
+    kept = [t for t in tokens if keep(t.value.strip())]
+    if len(kept) == len(tokens):
+        return []
+    comment[1] = kept
+    last = max((line for line, _ in old_map.comments if line < old_map.content_start), default=-1)
+    return [Region(0, last)] if last >= 0 else []
+
+
+def _read_bytes(path: Path, quiet: bool = False) -> Any:
+    from draftdiff.load import MAX_BYTES
+
+    try:
+        if path.is_dir():
+            raise CannotEdit(f"{path}: is a directory, not a draft file")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        if quiet:
+            return None
+        raise CannotEdit(f"{path}: no such file") from None
+    except OSError as exc:
+        if quiet:
+            return None
+        raise CannotEdit(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise CannotEdit(f"{path}: over the {MAX_BYTES:,}-byte limit for a draft")
+    return data
+
+
+def _read_tree(data: bytes, name: str) -> tuple[Any, dict[str, Any]]:
+    from draftdiff.load import read_draft
+
+    loaded = read_draft(data, name)
+    unreadable = [d for d in loaded.diagnostics if d.rule.startswith(("yaml-", "file-"))]
+    if unreadable:
+        first = unreadable[0]
+        raise CannotEdit(f"{first.file}:{first.line}:{first.col}: {first.message}; fix the file first "
+                         "('draftdiff validate' lists every problem)")
+    tree = loaded.tree
+    if not isinstance(tree, dict):
+        raise CannotEdit(f"{name}: not a draft (the document is not a mapping)")
+    return loaded, tree
+
+
+def _ruamel_load(yaml: Any, text: str) -> Any:
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return yaml.load(text)
+    except YAMLError as exc:
+        raise EditRefused(f"ruamel.yaml cannot read this file for a round trip ({str(exc).splitlines()[0]})",
+                          "make the edit by hand") from None
+
+
+def _refuse(result: EditResult, reason: str, hint: str | None) -> EditResult:
+    result.refused = reason
+    result.hint = hint
+    return result
+
+
+def _unified(old: str, new: str, old_name: str, new_name: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=old_name, tofile=new_name)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _new_findings(folder: Path, skip: set[Path], before: list[Any],
+                  after: list[Any]) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """Step 4: the findings ``after`` adds to its folder's collection over ``before`` (and the errors of them)."""
+    from collections import Counter
+
+    from draftdiff.collection import check_collection
+
+    siblings = _siblings(folder, {p.resolve() for p in skip})
+    old = check_collection(siblings + before).report.diagnostics
+    new = check_collection(siblings + after).report.diagnostics
+
+    def key(d: Diagnostic) -> tuple[str, str, str]:
+        return (Path(d.file).name, d.rule, d.message)
+
+    seen = Counter(key(d) for d in old)
+    fresh: list[Diagnostic] = []
+    for finding in sorted(new):
+        k = key(finding)
+        if seen[k]:
+            seen[k] -= 1
+        else:
+            fresh.append(finding)
+    return fresh, [d for d in fresh if d.severity == "error"]
+
+
+def _siblings(folder: Path, skip: set[Path]) -> list[Any]:
+    from draftdiff.collection import DRAFT_SUFFIXES
+    from draftdiff.load import DraftReadError, load_draft
+
+    found = []
+    try:
+        entries = sorted(os.scandir(folder or "."), key=lambda e: e.name)
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.name.startswith(".") or os.path.splitext(entry.name)[1] not in DRAFT_SUFFIXES:
+            continue
+        path = Path(entry.path)
+        if path.resolve() in skip or not entry.is_file():
+            continue
+        try:
+            found.append(load_draft(path))
+        except DraftReadError:
+            continue
+    return found
