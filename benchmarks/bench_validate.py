@@ -136,6 +136,10 @@ def main() -> int:
         from draftdiff.cli import collect_for_a_command
 
         settled = collect_for_a_command()  # as `draftdiff validate` settles the collector (DRAFTDIFF_DEFAULT_GC=1: not)
+        if settled:  # and, as the command does, lets the fast batch reader silence rapidyaml
+            from draftdiff import fastyaml
+
+            fastyaml.allow_muting()
         report = validate_paths([folder])
         assert report.errors == 0, report.sorted()[:3]
         ours, ref, paired = _paired_rounds(lambda: validate_paths([folder]), reference, args.rounds)

@@ -355,3 +355,38 @@ def test_an_empty_document_reads_as_the_careful_reader_reads_it(text: str, monke
     monkeypatch.setattr("draftdiff.fastyaml._ryml", None)
     careful = read_draft(text.encode(), "empty.yaml")
     assert fast.draft is None and fast.diagnostics == careful.diagnostics
+
+
+@pytest.mark.library
+def test_a_program_importing_draftdiff_keeps_its_descriptors(capfd: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the draftdiff command may redirect descriptor 2; a library caller reads carefully instead."""
+    import os
+
+    from draftdiff import fastyaml
+    from draftdiff.fastyaml import fast_json, quiet
+
+    calls: list[tuple[int, int]] = []
+    real_dup2 = os.dup2
+    monkeypatch.setattr(os, "dup2", lambda a, b, *rest: calls.append((a, b)) or real_dup2(a, b, *rest))
+    assert not fastyaml.muting_allowed()
+    big = "a: [1, 2\n" + "# padding\n" * 20_000  # large enough for the fast path, and broken
+    assert fast_json(big) is None
+    with quiet():
+        loaded = read_draft(b"a: [1, 2\n", "x.yaml")
+    assert loaded.diagnostics[0].rule == "yaml-syntax"
+    assert calls == [] and capfd.readouterr().err == ""
+
+
+def test_the_command_lets_the_fast_reader_silence_rapidyaml() -> None:
+    import subprocess
+    import sys
+
+    code = ("import draftdiff.cli as c, draftdiff.fastyaml as f, sys; sys.argv=['draftdiff','rules'];"
+            "import atexit; atexit.register(lambda: print('ALLOWED' if f.muting_allowed() else 'NO', file=sys.stderr));"
+            "c.entry()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stderr.strip().endswith("ALLOWED")
+    env_off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                             env={**__import__("os").environ, "DRAFTDIFF_DEFAULT_GC": "1"})
+    assert env_off.stderr.strip().endswith("NO")

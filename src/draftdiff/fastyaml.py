@@ -70,6 +70,8 @@ first test, which halves the scan (a draft's JSON has ~1,200 quotes).
 _UNICODE_BREAKS = ("\u2028", "\u2029", "\x85")
 """Line breaks to the careful reader (libyaml) but not to rapidyaml: a folded value would read differently."""
 
+_muting_allowed = False
+"""Whether this process may redirect descriptor 2 around rapidyaml (see :func:`allow_muting`)."""
 _STDERR_LOCK = threading.Lock()
 _quiet_thread: int | None = None
 """The thread that silenced file descriptor 2 for a whole batch (see :func:`quiet`)."""
@@ -116,6 +118,24 @@ def _load_ryml() -> Any:
     return _ryml
 
 
+def allow_muting(allowed: bool = True) -> None:
+    """Let the fast path silence descriptor 2 while rapidyaml parses: the console entry point's choice only.
+
+    rapidyaml prints its parse errors on file descriptor 2 from C, with no way to
+    turn that off from Python, and the careful reader then reports the same error
+    properly. Silencing it means redirecting the descriptor, a process-wide act, so
+    only the ``draftdiff`` command does it (unless ``DRAFTDIFF_DEFAULT_GC`` is set);
+    a program that imports draftdiff keeps its descriptors, and reads every draft
+    with the careful reader.
+    """
+    global _muting_allowed
+    _muting_allowed = allowed
+
+
+def muting_allowed() -> bool:
+    return _muting_allowed
+
+
 def expect(total_bytes: int) -> None:
     """A batch loader announces how much it will read, so the fast path starts with the first file."""
     global _bytes_seen
@@ -130,6 +150,8 @@ def fast_json(text: str, data: bytes | None = None) -> bytes | None:
     silently, so a caller must ask :func:`repeats_a_key` with the keys it got.
     """
     global _bytes_seen
+    if not _muting_allowed:  # rapidyaml would print on this process's descriptor 2
+        return None
     _bytes_seen += len(text)
     if _ryml is None and _bytes_seen < PAYS_OFF_AFTER:
         return None
@@ -223,7 +245,7 @@ def quiet() -> Iterator[None]:
     other threads still mute around each parse, and wait for the batch to end.
     """
     global _quiet_thread
-    if _quiet_thread is not None:  # already quiet in an outer batch
+    if _quiet_thread is not None or not _muting_allowed:  # already quiet, or not ours to silence
         yield
         return
     with _STDERR_LOCK:

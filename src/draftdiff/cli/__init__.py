@@ -134,7 +134,8 @@ def _internal_error(exc: Exception) -> int:
 
 
 GC_SWITCH = "DRAFTDIFF_DEFAULT_GC"
-"""Set (to anything but an empty value), the command leaves Python's garbage collector as Python sets it."""
+"""Set (to anything but an empty value), the command leaves the process as Python sets it: the default
+garbage collector, and descriptor 2 never redirected (batches are then read by the careful reader only)."""
 
 
 def collect_for_a_command() -> bool:
@@ -167,6 +168,10 @@ def entry() -> NoReturn:
 
     plugins_off()
     tuned = collect_for_a_command()
+    if tuned:
+        from draftdiff import fastyaml
+
+        fastyaml.allow_muting()  # the fast batch reader may silence rapidyaml's own error printing
     code = main()
     if tuned:
         gc.freeze()
