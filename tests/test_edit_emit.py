@@ -130,3 +130,10 @@ def test_the_diff_of_a_new_file_is_what_difflib_gives(text: str) -> None:
     from draftdiff.edit.writepath import _unified
 
     assert _unified_new(text, "new.yaml") == _unified("", text, "/dev/null", "new.yaml")
+
+
+def test_a_new_drafts_diff_is_there_when_asked(tmp_path: Path) -> None:
+    result = write_new_draft(tmp_path / "x.yaml", {"id": "x", "title": "A title"}, allow_errors=True, dry_run=True)
+    assert result.diff == f"--- /dev/null\n+++ {tmp_path / 'x.yaml'}\n@@ -0,0 +1,3 @@\n+{MODELINE}\n+id: x\n+title: A title\n"
+    result.diff = "replaced"
+    assert result.diff == "replaced"

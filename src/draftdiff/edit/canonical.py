@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,15 +134,17 @@ def new_draft_text(data: dict[str, Any], *, fast: bool = True) -> str:
     return buffer.getvalue()
 
 
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Where ``str.splitlines`` (and so difflib's lines) would break a line besides ``\\n``."""
+
+
 def _unified_new(text: str, name: str) -> str:
     """What :func:`_unified` gives for a file that did not exist, without difflib comparing 5 MB with nothing."""
-    if not text or not text.endswith("\n"):
+    if not text.endswith("\n") or _OTHER_BREAKS.search(text):
         return _unified("", text, "/dev/null", name)
-    lines = text.splitlines(keepends=True)
-    if any(not line.endswith("\n") for line in lines):  # a line break difflib would see differently
-        return _unified("", text, "/dev/null", name)
-    size = f"1,{len(lines)}" if len(lines) != 1 else "1"
-    return f"--- /dev/null\n+++ {name}\n@@ -0,0 +{size} @@\n" + "".join("+" + line for line in lines)
+    count = text.count("\n")
+    size = f"1,{count}" if count != 1 else "1"
+    return f"--- /dev/null\n+++ {name}\n@@ -0,0 +{size} @@\n+" + text[:-1].replace("\n", "\n+") + "\n"
 
 
 def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = False,
@@ -176,7 +179,7 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
         result.refused = f"the new file would read differently at {describe_path(where)}"
         return result
     result.new_bytes = new_bytes
-    result.diff = _unified_new(text, str(target))
+    result.diff_when_asked(lambda: _unified_new(text, str(target)))
     findings, errors = _new_findings(target.parent, {target}, [], [loaded])
     result.findings = findings
     if errors and not allow_errors:
