@@ -37,7 +37,6 @@ _ESCAPE = re.compile("[\"\\\\\x85\u2028\u2029\ufeff]|[^\x20-\x7e\xa0-\ud7ff\ue00
 """What ruamel.yaml escapes inside double quotes (``Emitter.write_double_quoted``, unicode allowed)."""
 _NAMED = {"\0": "0", "\x07": "a", "\x08": "b", "\x09": "t", "\x0a": "n", "\x0b": "v", "\x0c": "f", "\x0d": "r",
           "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N", "\xa0": "_", "\u2028": "L", "\u2029": "P"}
-_EMPTY_LINE = re.compile(r"^ +$", re.M)
 _NOT_PLAIN_INSIDE = re.compile(r"[\n\x85\u2028\u2029\t]|: |:\Z| #|\A[-?:](?: |\Z)|\A[#,\[\]{}&*!|>'\"%@`]|\A(?:---|\.\.\.)")
 """Where ruamel.yaml's scalar analysis would not allow a plain text in block context (``analyze_scalar``)."""
 
@@ -157,7 +156,10 @@ def _literal(text: str, pad: str) -> str:
         raise Unsupported("literal text ruamel.yaml would mark or write otherwise")
     body = text[:-1] if text.endswith("\n") else text
     indicator = "|" if text.endswith("\n") else "|-"
-    indented = _EMPTY_LINE.sub("", pad + body.replace("\n", "\n" + pad))  # an empty line stays empty
+    indented = pad + body.replace("\n", "\n" + pad)
+    empty = f"\n{pad}\n"
+    while empty in indented:  # an empty line stays empty (two passes for a run of them)
+        indented = indented.replace(empty, "\n\n")
     return f"{indicator}\n{indented}\n"
 
 
