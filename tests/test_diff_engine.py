@@ -188,6 +188,9 @@ def test_parties_named_in_opposite_order_is_seen_as_alternat():
     assert marked(change.redline) == ("The Republic of [-Armenia-]{+Azerbaijan+} and the Republic of "
                                       "[-Azerbaijan-]{+Armenia+} (the Parties) agree.")
     assert any("alternat" in note for note in result.notes)
+    from draftdiff.diff.engine import PARTY_ORDER_HIDDEN_BY  # the phrase the command line names its flag in
+
+    assert any(PARTY_ORDER_HIDDEN_BY in note and "--" not in note for note in result.notes)
     quiet = diff_drafts(draft(old), draft(new), DiffOptions(ignore_party_order=True))
     assert not quiet.has_differences
 

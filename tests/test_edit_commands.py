@@ -239,6 +239,29 @@ def test_invalid_yaml_is_exit_2_with_its_position(tmp_path: Path, capsys: pytest
     assert code == 2 and "t-2024-09.yaml:" in err and "fix the file first" in err
 
 
+def test_set_status_unknown_with_only_a_note_keeps_no_basis(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'unknown' rests on nothing: with a note and neither --source nor --basis, the old basis goes."""
+    code, out, _ = run(capsys, "set-status", str(draft), "1", "unknown", "--note", "Not assigned [src-1].")
+    assert code == 0, out
+    assert out.startswith("t-2024-09.yaml: Article 1 recognition: agreed → unknown")
+    assert changed_lines(EDIT_DRAFT, draft.read_text()) == [
+        "-    status: agreed",
+        "-    status_basis: reported",
+        "+    status: unknown",
+        "+    status_note: Not assigned [src-1].",
+    ]
+
+
+def test_set_delete_removes_a_whole_list_entry(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'set FILE sources[ID] --delete' removes the entry (it said "nothing to change" and wrote nothing)."""
+    text = draft.read_text()
+    source_id = next(line.split("id: ")[1] for line in text.splitlines() if line.startswith("  - id: src-"))
+    code, out, _ = run(capsys, "set", str(draft), f"sources[{source_id}]", "--delete", "--allow-errors")
+    assert code == 0, out
+    assert "nothing to change" not in out and "removed" in out
+    assert f"  - id: {source_id}\n" not in draft.read_text()
+
+
 def test_long_text_from_a_file_and_repeated_sources(draft: Path, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     note = tmp_path / "note.txt"

@@ -105,7 +105,10 @@ def expected(old: dict[str, Any], edit: tuple[Any, ...]) -> tuple[dict[str, Any]
     basis = "reported" if sources else "inferred"
     changes = status != article["status"]
     article["status"] = status
-    article["status_basis"] = basis
+    if status == "unknown" and not sources:  # unknown on no source rests on nothing: no basis
+        article.pop("status_basis", None)
+    else:
+        article["status_basis"] = basis
     if note is not None:
         article["status_note"] = note
     elif changes:

@@ -155,44 +155,6 @@ def test_valid_file_needs_no_positions_until_asked() -> None:
     assert loaded.position(("articles", 1, "status")) == (29, 13)
 
 
-def test_batch_loading_freezes_each_draft_and_thaws_everything_after(tmp_path: Path) -> None:
-    import gc
-
-    from draftdiff.load import batch_loading, load_draft
-
-    files = []
-    for i in range(3):
-        path = tmp_path / f"d{i}.yaml"
-        path.write_text(draft_text(), encoding="utf-8")
-        files.append(path)
-    assert gc.get_freeze_count() == 0
-    with batch_loading(files):
-        with batch_loading(files[:1]):  # a nested batch must not thaw the outer one's drafts early
-            kept = [load_draft(files[0])]
-        frozen = gc.get_freeze_count()
-        assert frozen > 0, "a loaded draft stays in the collector's sight"
-        kept.append(load_draft(files[1]))
-        assert gc.get_freeze_count() > frozen
-    assert gc.get_freeze_count() == 0, "objects left frozen after the batch could never be collected"
-
-
-def test_a_callers_own_freeze_is_left_alone(tmp_path: Path) -> None:
-    import gc
-
-    from draftdiff.load import batch_loading, load_draft
-
-    path = tmp_path / "d.yaml"
-    path.write_text(draft_text(), encoding="utf-8")
-    gc.freeze()
-    try:
-        mine = gc.get_freeze_count()
-        with batch_loading([path]):
-            load_draft(path)
-        assert gc.get_freeze_count() >= mine
-    finally:
-        gc.unfreeze()
-
-
 def test_a_quiet_batch_prints_nothing_and_gives_stderr_back(capfd: pytest.CaptureFixture[str]) -> None:
     import os
 

@@ -46,7 +46,7 @@ def test_positions_side_by_side_and_inferred_note() -> None:
             assert "Position of beta" in line  # one line: side by side
             assert "No third-party forces along the whole border" in text
             assert "Observers stay until delimitation ends" in text
-            assert "inferred" in text and "Why: Not mentioned by either side" in text
+            assert "inferred" in text and "Status note: Not mentioned by either side" in text
             assert "Text · none" in text
 
     asyncio.run(go())
@@ -116,5 +116,57 @@ def test_terminal_escapes_in_a_title_are_made_visible() -> None:
             await pilot.press("enter")
             text = screen_text(app)
             assert "Line \\u202eevil\\u202c and [/] [b]x[/b]" in text
+
+    asyncio.run(go())
+
+
+def one_article_set(**article: object) -> DraftSet:
+    fields = {"id": "art", "number": 1, "title": "Long article", "status": "agreed", "status_basis": "reported",
+              "text_basis": "verbatim", **article}
+    draft = Draft.model_validate({
+        "schema_version": 1, "agreement": "x", "id": "d1", "title": "One version", "date": "2024-01-01",
+        "kind": "proposal", "proposed_by": "a", "stage": "negotiating", "parties": ["a", "b"],
+        "articles": [fields]})
+    return DraftSet([LoadedDraft("d1.yaml", b"", draft=draft)])
+
+
+def test_a_400000_line_text_is_drawn_part_by_part() -> None:
+    """Bounded: what the screen is given to lay out is one part, whatever the length of the text."""
+    from textual.widgets import Static
+
+    from draftdiff.tui.screens.article import PART_CHARS, text_part
+
+    lines = [f"line {n}" for n in range(400_000)]
+    text = "\n".join(lines)
+    assert "".join(text_part(text, i) for i in range(-(-len(text) // PART_CHARS))) == text  # parts join up
+
+    async def go() -> None:
+        app = make_app(draft_set=one_article_set(text=text))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_article(pilot, app, "art")
+            box = app.screen.query_one("#article-text", Static)
+            shown = str(box.content)
+            assert len(shown) < PART_CHARS + 1_000 and shown.startswith("line 0\nline 1\n")
+            assert "part 1 of" in str(box.border_title) and "400,000 lines" in shown
+            await pilot.press("greater_than_sign")
+            shown = str(app.screen.query_one("#article-text", Static).content)
+            assert not shown.startswith("line 0") and len(shown) < PART_CHARS + 1_000
+            assert "part 2 of" in shown
+            await pilot.press("less_than_sign", "less_than_sign")  # stays on the first part
+            assert str(app.screen.query_one("#article-text", Static).content).startswith("line 0\n")
+
+    asyncio.run(go())
+
+
+def test_the_article_shows_its_notes_and_status_note() -> None:
+    async def go() -> None:
+        app = make_app(draft_set=one_article_set(
+            text="Short.", notes="Wording from the second round.", status_basis="inferred",
+            status_note="Counted among the agreed ones."))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_article(pilot, app, "art")
+            text = screen_text(app)
+            assert "Notes" in text and "Wording from the second round." in text
+            assert "Status note: Counted among the agreed ones." in text
 
     asyncio.run(go())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tui_support import make_app, screen_text
+from tui_support import copy_fixtures, make_app, screen_text, settle
 
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.widgets.article_table import ArticleTable
@@ -37,16 +37,21 @@ def test_board_shows_where_the_latest_version_stands() -> None:
     run(go())
 
 
-def test_status_is_symbol_and_word_and_changed_column_names_the_version() -> None:
+def column_names(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(c.label) for c in app.screen.query_one(ArticleTable).ordered_columns]
+
+
+def test_status_is_symbol_and_word_and_the_bases_and_since_have_their_own_columns() -> None:
     async def go() -> None:
         app = make_app(version="2024-01-beta-response")
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await settle(pilot, app)  # the Since column is computed in a worker
             table = app.screen.query_one(ArticleTable)
+            assert column_names(app) == ["No.", "Article", "Status", "Text basis", "Status basis", "Since"]
             row = [str(c) for c in table.get_row("borders")]
             assert row[2] == "◐ partial"
-            assert row[4] == "2024-01-04"
-            assert str(table.get_row("communications")[3]) == "summary inferred"
+            assert row[5] == "2024-01-04"
+            assert [str(c) for c in table.get_row("communications")[3:5]] == ["summary", "inferred"]
             assert str(table.get_row("third-party-forces")[3]) == "no text"
 
     run(go())
@@ -71,7 +76,7 @@ def test_step_through_versions_with_brackets() -> None:
 def test_go_to_a_date_as_typed() -> None:
     async def go() -> None:
         app = make_app()
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await pilot.press("g")
             await pilot.press(*"Sep 2024", "enter")
             await pilot.pause()
@@ -79,9 +84,37 @@ def test_go_to_a_date_as_typed() -> None:
             await pilot.press("g", *"1999", "enter")
             await pilot.pause()
             assert app.version == "2024-09-status"  # unchanged, and a notice says why
-            assert any("No version on or before" in n.message for n in app._notifications)
+            assert "No version on or before" in screen_text(app)
             await pilot.press("g", "escape")
             assert app.screen.__class__.__name__ == "BoardScreen"
+
+    run(go())
+
+
+HOSTILE_TITLE = '"Status \\e]52;c;aGVsbG8=\\a and \\e]2;pwned\\a"'
+"""An OSC 52 (put text on the clipboard) and an OSC 2 (set the window title), written as YAML escapes."""
+
+
+def test_every_notice_shows_controls_in_a_title_as_visible_escapes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = copy_fixtures(tmp_path)
+    status = folder / "2024-09-status.yaml"
+    status.write_text(status.read_text().replace("title: Status reported in September 2024",
+                                                 f"title: {HOSTILE_TITLE}"))
+
+    async def go() -> None:
+        app = make_app([folder])
+        async with app.run_test(size=(120, 30), notifications=True) as pilot:
+            assert "\x1b" in app.draft_set.get("2024-09-status").title  # the draft really holds the escape
+            await pilot.press("g", *"Sep 2024", "enter")
+            await pilot.pause()
+            assert app.version == "2024-09-status"
+            app.notify("direct \x1b]2;pwned\x07", title="title \x1b]52;c;aGk=\x07")  # any notice, any title
+            await pilot.pause()
+            svg = app.export_screenshot()
+            assert "\x1b" not in svg and "\x07" not in svg
+            text = screen_text(app)
+            assert "\\x1b]52;c;aGVsbG8=\\x07" in text  # the go-to-date notice, made visible
+            assert "direct \\x1b]2;pwned\\x07" in text and "title \\x1b]52" in text
 
     run(go())
 
@@ -195,24 +228,72 @@ def test_usable_at_80x24() -> None:
     run(go())
 
 
-def test_palette_exports_a_snapshot_of_the_selected_version(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+    from textual.widgets import Input, Select
+
     from draftdiff.tui.export import snapshot_formats
+    from draftdiff.tui.screens.forms import FormDialog
 
     if "md" not in snapshot_formats():
-        import pytest
-
         pytest.skip("no Markdown snapshot renderer registered")
     monkeypatch.chdir(tmp_path)
 
     async def go() -> None:
         app = make_app(version="2024-09-status")
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await pilot.press("ctrl+p", *"Export snapshot of 2024-09-11 as md")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await pilot.pause()
-            written = tmp_path / "snapshot-2024-09-status.md"
+            dialog = app.screen
+            assert isinstance(dialog, FormDialog)
+            assert dialog.query_one("#field-format", Select).value == "md"
+            assert dialog.query_one("#field-path", Input).value == "snapshots/"
+            dialog.query_one("#field-author", Input).value = "Doe, Jane"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            written = tmp_path / "snapshots" / "snapshot-2024-09-status.md"
             assert written.is_file() and "Third-party forces" in written.read_text()
-            assert any("snapshot-2024-09-status.md" in n.message for n in app._notifications)
+            assert "Doe" in written.read_text()
+            assert "Snapshot written" in screen_text(app)
+            written.write_text("kept")
+            await pilot.press("ctrl+p", *"Export snapshot of 2024-09-11 as md")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert written.read_text() == "kept" and "exists" in screen_text(app)
+            app.screen.query_one("#field-overwrite", Select).value = "replace"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "Third-party forces" in written.read_text()
+
+    run(go())
+
+
+def test_palette_export_refuses_a_collection_with_errors_as_snapshot_does(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A status that contradicts the claim made public: validate fails, snapshot refuses, so does the export."""
+    from draftdiff.tui.screens.forms import FormDialog
+
+    folder = copy_fixtures(tmp_path)
+    status = folder / "2024-09-status.yaml"
+    status.write_text(status.read_text().replace("    status: disputed\n", "    status: agreed\n", 1))
+    monkeypatch.chdir(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "claimed-counts" in text  # the problem panel lists the collection rule's finding
+            from draftdiff.tui.export import ask_export
+
+            ask_export(app, "md")
+            await pilot.pause()
+            assert not isinstance(app.screen, FormDialog)
+            assert "refuses to build a snapshot" in screen_text(app)
+            assert not (tmp_path / "snapshots").exists()
 
     run(go())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.widgets import DataTable, Select
-from tui_support import make_app, screen_text
+from tui_support import make_app, screen_text, settle
 
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.screens.compare import CompareScreen
@@ -17,7 +17,7 @@ def test_c_compares_the_selected_version_with_its_base() -> None:
         app = make_app(version="2024-01-beta-response")
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
-            await pilot.pause()
+            await settle(pilot, app)
             assert isinstance(app.screen, CompareScreen)
             assert app.compare_pair == ("2023-12-alpha-proposal", "2024-01-beta-response")
             assert app.screen.query_one("#compare-old", Select).value == "2023-12-alpha-proposal"
@@ -34,8 +34,10 @@ def test_redline_marks_deleted_and_inserted_words() -> None:
     async def go() -> None:
         app = make_app(version="2024-01-beta-response")
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("c", "n")  # the second change: Delimitation of the border
-            await pilot.pause()
+            await pilot.press("c")
+            await settle(pilot, app)
+            await pilot.press("n")  # the second change: Delimitation of the border
+            await settle(pilot, app)
             view = app.screen.query_one(RedlineView)
             inline = app.screen.query_one("#redline-inline").content
             spans = {str(inline)[s.start:s.end]: str(s.style) for s in inline.spans}
@@ -58,7 +60,7 @@ def test_next_and_previous_change_keys() -> None:
         app = make_app(version="2024-09-status")
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
-            await pilot.pause()
+            await settle(pilot, app)
             screen = app.screen
             assert screen.change is not None
             first = screen.change.id
@@ -81,13 +83,13 @@ def test_pick_other_versions_and_swap() -> None:
         app = make_app(version="2024-09-status")
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
-            await pilot.pause()
+            await settle(pilot, app)
             app.screen.query_one("#compare-old", Select).value = "2023-12-alpha-proposal"
-            await pilot.pause()
+            await settle(pilot, app)
             assert app.compare_pair == ("2023-12-alpha-proposal", "2024-09-status")
             assert "agreed 0 → 3" in screen_text(app)
             await pilot.press("w")
-            await pilot.pause()
+            await settle(pilot, app)
             assert app.compare_pair == ("2024-09-status", "2023-12-alpha-proposal")
             assert "agreed 3 → 0" in screen_text(app)
 
@@ -99,10 +101,10 @@ def test_pickers_work_from_the_keyboard() -> None:
         app = make_app(version="2024-09-status")
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
-            await pilot.pause()
+            await settle(pilot, app)
             app.screen.query_one("#compare-old", Select).focus()
             await pilot.press("enter", "home", "enter")  # open the list, first version, choose
-            await pilot.pause()
+            await settle(pilot, app)
             assert app.compare_pair[0] == "2023-12-alpha-proposal"
 
     asyncio.run(go())
@@ -113,7 +115,7 @@ def test_enter_opens_the_article_in_the_newer_version_and_palette_compare_with()
         app = make_app(version="2024-09-status")
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
-            await pilot.pause()
+            await settle(pilot, app)
             app.screen.query_one("#changes", DataTable).focus()
             await pilot.press("enter")
             assert isinstance(app.screen, ArticleScreen) and app.version == "2024-09-status"
@@ -121,7 +123,7 @@ def test_enter_opens_the_article_in_the_newer_version_and_palette_compare_with()
             await pilot.press("ctrl+p", *"Compare with 2023-12")
             await pilot.pause(0.3)
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot, app)
             assert isinstance(app.screen, CompareScreen)
             assert app.compare_pair == ("2023-12-alpha-proposal", "2024-09-status")
 
@@ -133,16 +135,16 @@ def test_u_keeps_only_substantive_changes() -> None:
         app = make_app(version="2025-03-finalized")
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
-            await pilot.pause()
+            await settle(pilot, app)
             table = app.screen.query_one("#changes", DataTable)
             assert table.row_count == 5
             await pilot.press("u")
-            await pilot.pause()
+            await settle(pilot, app)
             assert table.row_count == 2
             assert all(change.substantive for change in app.screen.diff.listed_articles(substantive=True))
             assert "2 substantive changes" in screen_text(app)
             await pilot.press("u")
-            await pilot.pause()
+            await settle(pilot, app)
             assert table.row_count == 5
 
     asyncio.run(go())

@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -173,17 +172,16 @@ def test_validate_never_imports_textual(tmp_path: Path, write: Callable[..., Pat
     assert proc.stdout.strip().endswith("[]"), proc.stdout
 
 
-def test_entry_point_skips_the_last_collection_but_keeps_the_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_entry_point_turns_plugins_off_and_keeps_the_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
     import draftdiff.cli as cli
 
-    calls: list[str] = []
-    monkeypatch.setattr("draftdiff.cli.plugins.plugins_off", lambda: calls.append("plugins off"))
-    monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 1)
-    monkeypatch.setattr(cli.gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    monkeypatch.setenv("DRAFTDIFF_DEFAULT_GC", "1")  # this test process keeps its own collector
+    monkeypatch.setattr(cli, "main", lambda: 1)
     with pytest.raises(SystemExit) as exit_info:
         cli.entry()
     assert exit_info.value.code == 1
-    assert calls == ["plugins off", "main", "freeze"]  # frozen only after everything was written
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
 
 
 def test_console_script_and_python_m_use_the_entry_point() -> None:
@@ -216,14 +214,13 @@ def test_directory_symlink_loop_is_not_followed_forever(tmp_path: Path, write: C
     assert code == 0 and out.startswith("1 file valid")
 
 
-def _exit_report(env_value: str | None, path: Path) -> str:
-    """What the console entry leaves behind: whether importlib.metadata was imported, which loader pydantic got."""
+def _plugin_setting_at_exit(env_value: str | None, path: Path) -> str:
+    """The pydantic plugin switch as the console entry leaves it, given the environment's own value."""
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     if env_value is not None:
         env["PYDANTIC_DISABLE_PLUGINS"] = env_value
     code = ("import atexit, os, sys\n"
-            "atexit.register(lambda: print('metadata', 'importlib.metadata' in sys.modules, "
-            "type(sys.modules['pydantic.plugin._loader']).__name__, os.environ['PYDANTIC_DISABLE_PLUGINS'] or '-'))\n"
+            "atexit.register(lambda: print('setting', repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS'))))\n"
             f"sys.argv = ['draftdiff', 'validate', {str(path)!r}]\n"
             "from draftdiff.cli import entry\nentry()")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
@@ -231,63 +228,49 @@ def _exit_report(env_value: str | None, path: Path) -> str:
     return proc.stdout.strip().splitlines()[-1]
 
 
-def test_the_command_line_spares_pydantic_its_plugin_search(tmp_path: Path, write: Callable[..., Path]) -> None:
-    """Plugins off unless the environment says otherwise, and then importlib.metadata is never imported."""
+def test_the_command_line_runs_no_pydantic_plugin_unless_the_environment_asks(
+        tmp_path: Path, write: Callable[..., Path]) -> None:
+    """pydantic's public switch, set only when the environment has not set it (README, Speed)."""
     path = write("a.yaml", draft_text())
-    assert _exit_report(None, path) == "metadata False _NoPlugins __all__"
-    assert _exit_report("true", path) == "metadata False _NoPlugins true"
+    assert _plugin_setting_at_exit(None, path) == "setting '__all__'"
+    assert _plugin_setting_at_exit("", path) == "setting ''"
+    assert _plugin_setting_at_exit("some-plugin", path) == "setting 'some-plugin'"
 
 
-def test_plugins_run_under_draftdiff_when_the_environment_asks(tmp_path: Path, write: Callable[..., Path]) -> None:
+def _collector_at_exit(path: Path, **env_extra: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "DRAFTDIFF_DEFAULT_GC"} | env_extra
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print('gc', gc.get_threshold()[0], gc.get_freeze_count() > 0))\n"
+            f"sys.argv = ['draftdiff', 'validate', {str(path)!r}]\n"
+            "from draftdiff.cli import entry\nentry()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert "1 file valid" in proc.stdout, proc.stdout + proc.stderr
+    return proc.stdout.strip().splitlines()[-1]
+
+
+def test_the_command_settles_the_collector_unless_the_switch_says_not(
+        tmp_path: Path, write: Callable[..., Path]) -> None:
+    """One documented switch (README, Speed): DRAFTDIFF_DEFAULT_GC=1 leaves Python's collector as it is."""
     path = write("a.yaml", draft_text())
-    assert _exit_report("", path) == "metadata True module -"
-    assert _exit_report("some-plugin", path) == "metadata True module some-plugin"
+    assert _collector_at_exit(path) == "gc 100000 True"
+    untouched = subprocess.run([sys.executable, "-c", "import gc; print('gc', gc.get_threshold()[0], False)"],
+                               capture_output=True, text=True, timeout=60).stdout.strip()
+    assert _collector_at_exit(path, DRAFTDIFF_DEFAULT_GC="1") == untouched
 
 
-def test_the_stand_in_loader_answers_one_question_and_hands_over_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib.util
+def test_main_leaves_the_process_as_it_found_it(tmp_path: Path, write: Callable[..., Path], capsys,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """No process-level tricks: a library caller of main() keeps its environment and its garbage collector."""
+    import gc
 
-    import pydantic.plugin
-
-    from draftdiff.cli import plugins
-
-    stand_in = plugins._NoPlugins()
-    monkeypatch.setitem(sys.modules, plugins.LOADER, stand_in)
-    monkeypatch.delattr(pydantic.plugin, "_loader", raising=False)
-    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    assert tuple(stand_in.get_plugins()) == ()
-    assert pydantic.plugin._loader is stand_in  # as the import system would have bound it
-    assert importlib.util.find_spec(plugins.LOADER) is not None
-    assert not hasattr(stand_in, "__path__")  # an import asking whether it is a package gets a plain no
-    assert sys.modules[plugins.LOADER] is stand_in
-    assert stand_in.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # from the real loader, which takes its place
-    assert sys.modules[plugins.LOADER] is not stand_in
-    assert type(sys.modules[plugins.LOADER]) is types.ModuleType
-    assert getattr(pydantic.plugin, "_loader", None) is not stand_in
-
-
-def test_the_stand_in_follows_the_setting_if_it_changes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from draftdiff.cli import plugins
-
-    stand_in = plugins._NoPlugins()
-    monkeypatch.setitem(sys.modules, plugins.LOADER, stand_in)
-    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # plugins back on: pydantic's own loader answers
-    assert stand_in.get_plugins() is not None
-    assert sys.modules[plugins.LOADER] is not stand_in
-
-
-def test_plugins_off_leaves_a_loaded_loader_and_a_chosen_setting_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    from draftdiff.cli import plugins
-
-    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
-    monkeypatch.delitem(sys.modules, plugins.LOADER, raising=False)
-    plugins.plugins_off()
-    assert plugins.LOADER not in sys.modules and os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"
-    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
-    real = types.ModuleType(plugins.LOADER)
-    monkeypatch.setitem(sys.modules, plugins.LOADER, real)
-    plugins.plugins_off()
-    assert sys.modules[plugins.LOADER] is real and os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+    for i in range(3):
+        write(f"d{i}.yaml", draft_text(id=f"d-{i}", date=f"2024-01-0{i + 1}"))
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    before = (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled())
+    code, out, _ = run_cli(["validate", str(tmp_path)], capsys)
+    assert code in (0, 1) and out
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
 
 
 def test_a_hint_never_repeats_its_message(broken: Path, capsys) -> None:

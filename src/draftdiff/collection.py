@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftdiff.diagnostics import Diagnostic, Report
+from draftdiff.errors import CouldNotRun
 from draftdiff.load import DraftReadError, LoadedDraft, batch_loading, load_draft
 from draftdiff.model import Draft
 
 DRAFT_SUFFIXES = (".yaml", ".yml")
 
 
-class CollectionError(Exception):
+class CollectionError(CouldNotRun):
     """The paths given do not make a collection (missing path, no drafts)."""
 
 
@@ -74,7 +75,7 @@ def _link_refused(root: Path, link: Path) -> Diagnostic:
     target = visible(os.path.realpath(link), keep_newlines=False)
     return Diagnostic(str(link), 1, 1, "error", "file-link-outside",
                       f"a link to {target}, outside {visible(str(root), keep_newlines=False)}: not read",
-                      "copy the file into the collection, or pass --follow-links to read it")
+                      "copy the file into the collection, or choose to follow links that lead out of it")
 
 
 def _drafts_under(root: Path) -> list[Path]:

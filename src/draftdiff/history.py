@@ -14,7 +14,6 @@ from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.numbering import ArticleNumber, sort_key
 from draftdiff.vocab import UnreadableDate, parse_user_date
 
-
 UNRECORDED = "unrecorded"
 """Not a status: the version's article list is only partly on record (or not at all) and does not
 mention the article. Unlike an article absent from a complete text, this says nothing about it."""

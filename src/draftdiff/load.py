@@ -7,7 +7,6 @@ file that cannot be read at all (missing, a directory, no permission) raises
 
 from __future__ import annotations
 
-import gc
 import re
 import stat
 import types
@@ -19,6 +18,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from draftdiff.diagnostics import Diagnostic, closest
+from draftdiff.errors import CouldNotRun
 from draftdiff.model import Draft
 from draftdiff.yamlsource import Path, Positions, YamlProblem, parse_yaml
 
@@ -30,7 +30,7 @@ _HARMLESS_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0xC2), *ran
 """Bytes that cannot begin a control character in UTF-8 (C1 controls start with 0xC2)."""
 
 
-class DraftReadError(Exception):
+class DraftReadError(CouldNotRun):
     """The file could not be read at all (missing, unreadable, not a file)."""
 
 
@@ -99,16 +99,10 @@ class LoadedDraft:
 
 @contextmanager
 def batch_loading(paths: Iterable[FsPath] = ()) -> Iterator[None]:
-    """Loading many drafts creates objects that all live on; collecting garbage meanwhile is wasted work.
+    """Loading many drafts: tell the fast reader how much is coming.
 
-    Each loaded draft is frozen out of the collector's sight (``gc.freeze``), so
-    a collection looks only at what the file being read created: without it, every
-    collection walked all the drafts read so far, ~20% of validating 1,000 files.
-    A caller that froze objects itself keeps the relaxed threshold only, since
-    unfreezing at the end would undo its freeze.
-
-    Given the files, it also tells the fast reader how much is coming, so that it
-    is used from the first file when the whole batch makes it worth its start-up.
+    Given the files, the fast reader is used from the first file when the whole
+    batch makes it worth its start-up.
     """
     from draftdiff import fastyaml
 
@@ -119,23 +113,7 @@ def batch_loading(paths: Iterable[FsPath] = ()) -> Iterator[None]:
         except OSError:
             pass
     fastyaml.expect(total)
-    global _freeze_each
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], 100_000), *old[1:])
-    owner = not _freeze_each and gc.get_freeze_count() == 0  # an outer batch or the caller froze already
-    if owner:
-        _freeze_each = True
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        if owner:
-            _freeze_each = False
-            gc.unfreeze()
-
-
-_freeze_each = False
-"""Set while a batch that owns the freeze is loading."""
+    yield
 
 
 def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
@@ -163,10 +141,7 @@ def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
         raise DraftReadError(f"{display}: no such file") from None
     except OSError as exc:
         raise DraftReadError(f"{display}: cannot read ({exc.strerror or exc})") from None
-    loaded = read_draft(data, display)
-    if _freeze_each:
-        gc.freeze()
-    return loaded
+    return read_draft(data, display)
 
 
 def read_draft(data: bytes, name: str) -> LoadedDraft:

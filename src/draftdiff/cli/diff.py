@@ -10,7 +10,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, refuse_binary_to_terminal, write_output
+from draftdiff.cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_TROUBLE,
+    UsageError,
+    refuse_binary_to_terminal,
+    with_flag_hints,
+    write_output,
+)
 
 HELP = "compare two drafts article by article (redline)"
 
@@ -53,6 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from draftdiff.diff import DiffOptions, diff_drafts
+    from draftdiff.diff.engine import PARTY_ORDER_HIDDEN_BY
     from draftdiff.render import is_binary, render
     from draftdiff.render.ansi import use_color
 
@@ -70,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
                           ignore_space=args.ignore_space, ignore_punctuation=args.ignore_punctuation,
                           ignore_party_order=args.ignore_party_order, timeout=args.timeout)
     result = diff_drafts(old[0], new[0], options, old_label=old[1], new_label=new[1])
+    result.notes = [note.replace(PARTY_ORDER_HIDDEN_BY, "--ignore-party-order hides it") for note in result.notes]
     fmt = args.format
     extra: dict[str, object] = {"stat": args.stat, "show_all": args.all, "substantive": args.substantive}
     if fmt in ("text", "markdown"):
@@ -84,21 +94,14 @@ def run(args: argparse.Namespace) -> int:
 
 def resolve(arg: str, drafts_dir: str | None):  # type: ignore[no-untyped-def]
     """``(Draft, label)`` for a path, ``REV:path`` or draft id; None after printing why it is unusable."""
-    from draftdiff.gitrev import GitError, read_rev_path, split_rev_path
-    from draftdiff.load import DraftReadError, load_draft, read_draft
+    from draftdiff.git import read_rev_path, split_rev_path
+    from draftdiff.load import load_draft, read_draft
 
     rev_path = split_rev_path(arg)
     if Path(arg).is_file():
-        try:
-            loaded = load_draft(arg)
-        except DraftReadError as exc:
-            raise UsageError(str(exc)) from None
+        loaded = load_draft(arg)  # DraftReadError: its message and exit code, from main()
     elif rev_path is not None:
-        try:
-            data = read_rev_path(*rev_path)
-        except GitError as exc:
-            raise UsageError(str(exc)) from None
-        loaded = read_draft(data, arg)
+        loaded = read_draft(read_rev_path(*rev_path), arg)
     elif Path(arg).is_dir():
         raise UsageError(f"{arg}: is a directory; name one draft file, REV:FILE or a draft id")
     else:
@@ -108,7 +111,7 @@ def resolve(arg: str, drafts_dir: str | None):  # type: ignore[no-untyped-def]
         from draftdiff.render import render
 
         report = Report(files=[loaded.name], diagnostics=loaded.diagnostics)
-        sys.stderr.write(render("diagnostics", "text", report, color=False, hints=True))
+        sys.stderr.write(render("diagnostics", "text", with_flag_hints(report), color=False, hints=True))
         print(f"draftdiff diff: {loaded.name} is not a valid draft; fix the errors above "
               "('draftdiff validate' checks it)", file=sys.stderr)
         return None
@@ -123,17 +126,14 @@ def _by_id(draft_id: str, named: str | None):  # type: ignore[no-untyped-def]
     found = default_drafts(named)
     drafts_dir = str(found) if found is not None else (named or "drafts")
 
-    from draftdiff.collection import CollectionError, find_draft_files
+    from draftdiff.collection import find_draft_files
     from draftdiff.load import DraftReadError, load_draft
 
     looks_like_path = "/" in draft_id or draft_id.endswith((".yaml", ".yml"))
     if looks_like_path or not Path(drafts_dir).is_dir():
         where = "" if Path(drafts_dir).is_dir() else f" (and there is no drafts directory {drafts_dir}/ to look up ids in)"
         raise UsageError(f"{draft_id}: no such file, git REV:path or draft id{where}")
-    try:
-        files = find_draft_files([drafts_dir])
-    except CollectionError as exc:
-        raise UsageError(str(exc)) from None
+    files = find_draft_files([drafts_dir])
     ids: list[str] = []
     for path in files:
         if path.stem == draft_id:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from draftdiff import errors
 from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return _report(problem)
 
 
-class Refused(Exception):
+class Refused(errors.Refused):
     """The write path did not write the draft: it exists, or would not be valid (exit 1)."""
 
     def __init__(self, message: str, findings: list[Any], hint: str | None) -> None:

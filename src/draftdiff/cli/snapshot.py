@@ -16,10 +16,9 @@ import datetime as _dt
 import os
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from draftdiff.cli import UsageError, write_output
+from draftdiff.cli import UsageError, with_flag_hints, write_output
 
 if TYPE_CHECKING:
     from draftdiff.snapshot import Snapshot
@@ -120,7 +119,7 @@ def _same_folder(a: str, b: str) -> bool:
 
 def _repository() -> str:
     """The top of the git repository holding the current folder, or the current folder outside git."""
-    from draftdiff.snapshot.git import GitError, repo_root
+    from draftdiff.git import GitError, repo_root
 
     try:
         return str(repo_root("."))
@@ -150,7 +149,7 @@ def _invalid(exc: InvalidDrafts, doing: str = "taking a snapshot") -> UsageError
     """Print the drafts' diagnostics; the returned error (exit 2) says what to do."""
     from draftdiff.render import render
 
-    sys.stderr.write(render("diagnostics", "text", exc.report))
+    sys.stderr.write(render("diagnostics", "text", with_flag_hints(exc.report)))
     return UsageError(f"the drafts have validation errors (above); fix them before {doing}")
 
 
@@ -167,9 +166,8 @@ def _generated_at(args: argparse.Namespace) -> str | None:
 
 
 def build_from_args(args: argparse.Namespace) -> Snapshot:
-    """The snapshot the arguments ask for; UsageError (exit 2) says what is wrong."""
-    from draftdiff.collection import CollectionError
-    from draftdiff.snapshot import SnapshotError, build_snapshot
+    """The snapshot the arguments ask for; a DraftdiffError (exit 2) says what is wrong."""
+    from draftdiff.snapshot import build_snapshot
     from draftdiff.snapshot.inputs import InvalidDrafts, load_checked
 
     folder = _drafts_dir(args)
@@ -183,8 +181,6 @@ def build_from_args(args: argparse.Namespace) -> Snapshot:
                               generated_at=_generated_at(args), authors=getattr(args, "author", ()), **options)
     except InvalidDrafts as exc:
         raise _invalid(exc) from None
-    except (CollectionError, SnapshotError) as exc:
-        raise UsageError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -205,20 +201,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from draftdiff.collection import CollectionError
     from draftdiff.render import render
-    from draftdiff.snapshot.git import GitError
     from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit, load_checked
-    from draftdiff.snapshot.verify import SnapshotFileError, at_commit, read_snapshot_file, verify
+    from draftdiff.snapshot.verify import at_commit, read_snapshot_file, verify
 
     if not args.file:
         raise UsageError("verify needs a file: draftdiff snapshot verify FILE")
     if args.as_of or args.draft or args.output:
         raise UsageError("verify takes its date and draft from the file; drop --as-of, --draft and -o")
-    try:
-        recorded = read_snapshot_file(args.file)
-    except SnapshotFileError as exc:
-        raise UsageError(str(exc)) from None
+    recorded = read_snapshot_file(args.file, rendered)
     try:
         if args.commit is not None:
             revision = args.commit or recorded.commit
@@ -235,28 +226,31 @@ def _verify(args: argparse.Namespace) -> int:
             against = f"the drafts in {folder}"
             reference, commit_note = at_commit(recorded, folder, _repo_relative_or_none(folder))
             notes += [commit_note] if commit_note else []
-        result = verify(recorded, draft_set, against, reference, check_files=args.commit is None)
+        result = verify(recorded, draft_set, against, rendered, reference, check_files=args.commit is None)
         if args.commit is None:
             result.notes += notes
-    except SnapshotFileError as exc:
-        raise UsageError(str(exc)) from None
     except InvalidDrafts as exc:
         raise _invalid(exc, "verifying a snapshot against them") from None
-    except (CollectionError, GitError) as exc:
-        raise UsageError(str(exc)) from None
     write_output(render("snapshot-verify", "text", result), None)
     return 0 if result.ok else 1
 
 
+def rendered(snap: Snapshot, fmt: str) -> str:
+    """A snapshot as this command writes it in ``fmt``: what ``verify`` compares a file's text with."""
+    from draftdiff.render import render
+
+    return render("snapshot", fmt, snap)
+
+
 def _repo_relative(folder: str) -> str:
-    from draftdiff.snapshot.git import repo_root
+    from draftdiff.git import repo_root
 
     return Path(os.path.relpath(Path(folder).resolve(), repo_root(folder).resolve())).as_posix()
 
 
 
 def _repo_relative_or_none(folder: str) -> str:
-    from draftdiff.snapshot.git import GitError
+    from draftdiff.git import GitError
 
     try:
         return _repo_relative(folder)

@@ -17,6 +17,9 @@ BENCH_ENV = "DRAFTDIFF_TUI_EXIT_WHEN_READY"
 READY_STAMP_ENV = "DRAFTDIFF_TUI_READY_STAMP"
 """A file to which the monotonic clock is appended when the board is drawn (start-up measurements)."""
 
+FRAME_STAMP_ENV = "DRAFTDIFF_TUI_FRAME_STAMP"
+"""A file to which the monotonic clock is appended when the first frame is drawn (before the drafts are read)."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
@@ -39,34 +42,26 @@ def default_paths() -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from draftdiff.collection import CollectionError, load_draft_set
-    from draftdiff.history import version_at
+    """Check the paths and options here (clear refusals, exit 2); the app reads the drafts in a worker."""
+    from draftdiff.collection import CollectionError, find_draft_files
+    from draftdiff.history import parse_when
 
     paths = [Path(p) for p in args.paths] or default_paths()
     try:
-        draft_set = load_draft_set(paths)
+        find_draft_files(paths)
     except CollectionError as exc:
         raise UsageError(f"{exc} (draftdiff tui takes folders or files of drafts)") from None
-    start = None
-    if args.version_id:
-        if draft_set.get(args.version_id) is None:
-            raise UsageError(f"--version-id: no valid draft {args.version_id!r}; "
-                             f"the ids are: {', '.join(draft_set.ids()) or 'none'}")
-        start = args.version_id
-    elif args.at:
-        draft = version_at(draft_set, args.at)
-        if draft is None:
-            raise UsageError(f"--at {args.at!r}: not a date, or before the first version "
-                             "(write 2024-09-11, 2024-09 or 'Sep 2024')")
-        start = draft.id
+    if args.at and parse_when(args.at) is None:
+        raise UsageError(f"--at {args.at!r}: not a date (write 2024-09-11, 2024-09 or 'Sep 2024')")
     bench = os.environ.get(BENCH_ENV) == "1"
     if not bench and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the terminal UI needs an interactive terminal; for scripts use "
                          "'draftdiff validate', 'draftdiff diff' or 'draftdiff snapshot'")
     from draftdiff.tui.app import DraftDiffApp
 
-    app = DraftDiffApp(paths, draft_set=draft_set, version=start, watch=not args.no_watch and not bench,
+    app = DraftDiffApp(paths, version=args.version_id, at=args.at, watch=not args.no_watch and not bench,
                        light=args.light, exit_when_ready=bench,
-                       ready_stamp=Path(os.environ[READY_STAMP_ENV]) if os.environ.get(READY_STAMP_ENV) else None)
+                       ready_stamp=Path(os.environ[READY_STAMP_ENV]) if os.environ.get(READY_STAMP_ENV) else None,
+                       frame_stamp=Path(os.environ[FRAME_STAMP_ENV]) if os.environ.get(FRAME_STAMP_ENV) else None)
     app.run(headless=bench)
     return EXIT_OK

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from draftdiff.cli import EXIT_TROUBLE, UsageError, write_output
+from draftdiff.cli import EXIT_TROUBLE, UsageError, with_flag_hints, write_output
 
 HELP = "check draft files (file:line:col diagnostics for CI)"
 
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_TROUBLE
     color = use_color(sys.stdout, args.color) and not args.output and fmt == "text"
     options = {"color": color, "hints": not args.quiet} if fmt == "text" else {}
-    write_output(render("diagnostics", fmt, report, **options), args.output)
+    write_output(render("diagnostics", fmt, with_flag_hints(report), **options), args.output)
     if fmt == "github":  # annotations go to the pull request; the log still says how it went
         print(report.summary(), file=sys.stderr)
     return report.exit_code(strict=args.strict)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from draftdiff.diff import evidence
 from draftdiff.diff import result as r
 from draftdiff.diff.align import align
-from draftdiff.diff import evidence
 from draftdiff.diff.article import Context, compare_pair, list_changes, merge, note_changes, split, whole
 from draftdiff.diff.result import (
     ArticleChange,
@@ -155,6 +155,10 @@ def _totals(articles: list[ArticleChange]) -> TextStats:
     return total
 
 
+PARTY_ORDER_HIDDEN_BY = "ignoring the party order hides it"
+"""How a note says that the option to ignore party order exists (the command line names its flag)."""
+
+
 def _notes(result: DraftDiff, ctx: Context) -> list[str]:
     notes: list[str] = []
     if not result.same_agreement:
@@ -166,7 +170,7 @@ def _notes(result: DraftDiff, ctx: Context) -> list[str]:
     if order or titles:
         where = ", ".join([*(("the title",) if titles else ()), *(f"article {a.id}" for a in order)])
         notes.append(f"{where}: the parties are named in the opposite order (alternat), a non-substantive "
-                     "difference; --ignore-party-order hides it")
+                     f"difference; {PARTY_ORDER_HIDDEN_BY}")
     elif ignored:
         pass
     notes.extend(dict.fromkeys(ctx.problems))

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from draftdiff.errors import Refused
+
 BOM = b"\xef\xbb\xbf"
 UNLIMITED = 10**9
 """The width ruamel.yaml is given: it must never re-fold a value the author wrote on one line."""
@@ -21,7 +23,7 @@ CANONICAL_WIDTH = 104
 """Where new folded text is wrapped when the file shows no width of its own (the bundled drafts' width)."""
 
 
-class LayoutProblem(Exception):
+class LayoutProblem(Refused):
     """The file's layout cannot be kept (mixed line endings); the message says how to fix it."""
 
 

@@ -104,6 +104,29 @@ def _add_ids(path: tuple[Any, ...], current: Any, new: Sequence[str]) -> list[Mu
 # --- the edits ----------------------------------------------------------------------------------------------
 
 
+def _set_unknown(data: Data, index: int, sources: Sequence[str], note: str | None) -> Edit:
+    """``unknown`` with no source and no --basis rests on nothing, so it keeps no basis (the bundled drafts'
+    convention: an unknown status has none); a note may say why it is not known."""
+    article = data["articles"][index]
+    check_sources(data, sources)
+    path = ("articles", index)
+    old = article.get("status")
+    mutations: list[Mutation] = []
+    if old != "unknown":
+        mutations.append(Mutation("set", path + ("status",), "unknown"))
+    if "status_basis" in article:
+        mutations.append(Mutation("delete", path + ("status_basis",)))
+    if note is not None and article.get("status_note") != note:
+        mutations.append(Mutation("set", path + ("status_note",), note))
+    elif note is None and old != "unknown" and "status_note" in article:
+        mutations.append(Mutation("delete", path + ("status_note",)))
+    mutations += _add_ids(path + ("sources",), article.get("sources"), sources)
+    label = article_label(article)
+    if not mutations:
+        return Edit([], [f"{label} is already unknown"])
+    return Edit(mutations, [f"{label}: {old} → unknown" if old != "unknown" else f"{label}: unknown, note updated"])
+
+
 def set_status(data: Data, article_ref: str, status: str, *, basis: str | None = None,
                sources: Sequence[str] = (), note: str | None = None) -> Edit:
     """An article's status, with its evidence: ``reported`` needs a source, ``inferred`` a note."""
@@ -112,6 +135,8 @@ def set_status(data: Data, article_ref: str, status: str, *, basis: str | None =
     index = find_article(data, article_ref)
     article = data["articles"][index]
     _choice(status, _literals(ArticleStatus), "an article status")
+    if status == "unknown" and basis is None and not sources:
+        return _set_unknown(data, index, sources, note)
     if basis is None:
         basis = "reported" if sources else "inferred" if note else None
     if basis is None:
@@ -314,7 +339,8 @@ def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> 
     for part in path[:-1]:
         parent = parent[part]
     field_name = path[-1]
-    present = isinstance(parent, dict) and field_name in parent
+    present = (field_name in parent) if isinstance(parent, dict) else (
+        isinstance(field_name, int) and 0 <= field_name < len(parent))
     old = parent.get(field_name) if isinstance(parent, dict) else parent[field_name]
     where = label
     if delete:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from draftdiff.edit.layout import Layout
+from draftdiff.errors import Refused
 
 Path = tuple[str | int, ...]
 
@@ -26,7 +27,7 @@ class Mutation:
     value: Any = None
 
 
-class EditRefused(Exception):
+class EditRefused(Refused):
     """The edit cannot be made as asked; ``hint`` says how to fix it."""
 
     def __init__(self, reason: str, hint: str | None = None) -> None:

@@ -22,9 +22,10 @@ from typing import Any
 
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.edit.tree import EditRefused, Mutation
+from draftdiff.errors import CouldNotRun
 
 
-class CannotEdit(Exception):
+class CannotEdit(CouldNotRun):
     """The file cannot be edited at all (missing, unreadable, not YAML): exit code 2."""
 
 

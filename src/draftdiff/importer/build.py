@@ -18,6 +18,7 @@ from draftdiff.importer.formats import ImportProblem
 from draftdiff.importer.structure import Recognised
 from draftdiff.model import Draft
 
+
 @dataclass
 class SourceInfo:
     """Where the text was published (``--source-*``)."""

@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from draftdiff.errors import CouldNotRun
+
 FORMATS = ("text", "markdown", "html", "docx")
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -26,7 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\
 """Characters a draft file may not hold or that hide text (bidirectional overrides); tabs and line breaks stay."""
 
 
-class ImportProblem(Exception):
+class ImportProblem(CouldNotRun):
     """The text cannot be imported as it is; ``hint`` says what to do."""
 
     def __init__(self, message: str, hint: str | None = None) -> None:

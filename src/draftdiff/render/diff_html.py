@@ -12,6 +12,7 @@ import html
 from collections.abc import Sequence
 
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
+from draftdiff.numbering import ArticleNumber, display
 from draftdiff.render import evidence as ev
 from draftdiff.render.diff_common import (
     agreement_lines,
@@ -23,7 +24,6 @@ from draftdiff.render.diff_common import (
     status_change_lines,
     summary_line,
 )
-from draftdiff.numbering import ArticleNumber, display
 from draftdiff.textsafe import visible
 from draftdiff.vocab import part_label
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
 from draftdiff.render import evidence as ev
+from draftdiff.render import markdown
 from draftdiff.render.diff_common import (
     Gap,
     agreement_lines,
@@ -24,7 +25,6 @@ from draftdiff.render.diff_common import (
     summary_line,
     text_changed,
 )
-from draftdiff.render import markdown
 
 md = markdown.block
 """Outside text made inert in Markdown (and in the HTML Markdown may contain)."""

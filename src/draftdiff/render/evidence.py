@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from draftdiff.diff import result as r
-from draftdiff.vocab import format_date
 from draftdiff.diff.result import (
     ArticleChange,
     ClaimChange,
@@ -21,6 +20,7 @@ from draftdiff.diff.result import (
     Segment,
     SourceChange,
 )
+from draftdiff.vocab import format_date
 
 WORDING_FIELDS = frozenset({"title", "summary", "notes", "date_note", "quote", "status_note"})
 """Fields whose change is shown as a word redline rather than ``old → new``."""

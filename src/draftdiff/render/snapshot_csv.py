@@ -15,8 +15,7 @@ import io
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 
-COLUMNS = ("number", "article", "part", "title", "status", "status_basis", "text_basis", "sources", "status_note",
-           "as_of", "status_draft", "status_draft_date", "snapshot")
+COLUMNS = cite.CSV_COLUMNS
 
 
 def cell(text: str | None) -> str:

@@ -10,7 +10,7 @@ from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 from draftdiff.vocab import PART_NAMES, format_date, precondition_label
 
-SCRIPT_ID = "draftdiff-snapshot"
+SCRIPT_ID = cite.SCRIPT_ID
 
 _CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;

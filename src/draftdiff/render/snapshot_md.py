@@ -14,8 +14,7 @@ from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
 from draftdiff.vocab import PART_NAMES, STATUS_SYMBOLS, format_date, precondition_label
 
-EMBED_START = "<!-- draftdiff-snapshot "
-EMBED_END = " -->"
+EMBED_START, EMBED_END = cite.EMBED_START, cite.EMBED_END
 
 
 md = markdown.inline

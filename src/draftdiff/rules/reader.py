@@ -18,8 +18,8 @@ def reader_rules() -> tuple["Rule", ...]:
          "validation never exhausts memory. Split the text."),
         ("file-link-outside", "A linked draft file in a collection folder leads out of that folder.",
          "A collection is what its folder holds: a link to a file elsewhere is not read, so that no file outside "
-         "(a tampered copy, a system file) is echoed in diagnostics or snapshots. Copy the file in, or pass "
-         "--follow-links. A file named on the command line is read wherever it points."),
+         "(a tampered copy, a system file) is echoed in diagnostics or snapshots. Copy the file in, or choose "
+         "to follow such links. A file named on the command line is read wherever it points."),
         ("file-encoding", "The file is not valid UTF-8.",
          "The position is that of the first byte that is not UTF-8. Save the file as UTF-8."),
         ("file-control-char", "The file contains a control character (NUL, escape, …).",

@@ -22,7 +22,6 @@ from draftdiff.diagnostics import closest
 from draftdiff.load import LoadedDraft
 from draftdiff.model import Article, ClaimedCount, Draft
 from draftdiff.snapshot.digest import compute_digest
-from draftdiff.vocab import UnreadableDate, format_date, parse_user_date
 from draftdiff.snapshot.model import (
     ArticleRow,
     ClaimRow,
@@ -34,6 +33,7 @@ from draftdiff.snapshot.model import (
     SnapshotError,
     SourceRef,
 )
+from draftdiff.vocab import UnreadableDate, format_date, parse_user_date
 
 DEFAULT_CLAIMS_WINDOW_DAYS = 92
 """Counts made public up to about three months before the status date are "near" it."""
@@ -43,7 +43,7 @@ def parse_as_of(text: str) -> str:
     try:
         return parse_user_date(text)
     except UnreadableDate as exc:
-        raise SnapshotError(str(exc)) from None
+        raise SnapshotError(str(exc), setting="as_of") from None
 
 
 def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str | None = None, *,
@@ -107,10 +107,10 @@ def _choose(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> Dra
         if chosen is None:
             guess = closest(draft_id, draft_set.ids())
             hint = f"did you mean {guess}?" if guess else f"known drafts: {', '.join(draft_set.ids())}"
-            raise SnapshotError(f"no draft with id {draft_id!r}; {hint}")
+            raise SnapshotError(f"no draft with id {draft_id!r}; {hint}", setting="draft")
         if as_of is not None and as_of < chosen.date:
             raise SnapshotError(f"draft {draft_id} is dated {format_date(chosen.date, chosen.date_precision)}, "
-                                f"after the as-of date {as_of}; use an as-of date of {chosen.date} or later")
+                                f"after the as-of date {as_of}; use an as-of date of {chosen.date} or later", setting="as_of")
         in_force = draft_set.status_as_of(as_of) if as_of is not None else None
         if in_force is not None and in_force.id != chosen.id:
             raise SnapshotError(f"draft {draft_id} is not the version in force on {as_of}: that is {in_force.id} "
@@ -123,7 +123,7 @@ def _choose(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> Dra
     chosen = draft_set.status_as_of(as_of)
     if chosen is None:
         raise SnapshotError(f"no draft is dated on or before {as_of}: the first draft, {first.id}, "
-                            f"is dated {first.date}; use --as-of {first.date} or later")
+                            f"is dated {first.date}; use an as-of date of {first.date} or later", setting="as_of")
     return chosen
 
 
@@ -212,7 +212,7 @@ def _provenance(draft_set: DraftSet, drafts_path: str | Path | None, generated_a
     folder = str(drafts_path) if drafts_path is not None else _common_folder(draft_set.files)
     if not git:
         return Provenance(__version__, folder, generated_at=generated_at, authors=authors)
-    from draftdiff.snapshot.git import GitError, repo_state
+    from draftdiff.git import GitError, repo_state
 
     try:
         state = repo_state(folder)

@@ -19,6 +19,14 @@ MARKER_RE = re.compile(
     r"draftdiff-snapshot:2 as-of=(?P<as_of>\d{4}-\d{2}-\d{2}) draft=(?P<draft>[a-z0-9][a-z0-9._-]*|-) "
     r"window=(?P<window>\d+) digest=(?P<digest>sha256:[0-9a-f]{64})")
 
+SCRIPT_ID = "draftdiff-snapshot"
+"""The id of the HTML form's ``<script>`` that embeds the snapshot."""
+EMBED_START, EMBED_END = "<!-- draftdiff-snapshot ", " -->"
+"""The comment around the snapshot the Markdown form embeds."""
+CSV_COLUMNS = ("number", "article", "part", "title", "status", "status_basis", "text_basis", "sources",
+               "status_note", "as_of", "status_draft", "status_draft_date", "snapshot")
+"""The CSV form's header row, which ``snapshot verify`` reads the statuses back by."""
+
 CAVEAT = ("This is an analyst's record compiled from public reporting, not an authentic or official text "
           "of the agreement.")
 

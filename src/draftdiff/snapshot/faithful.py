@@ -18,13 +18,19 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import replace
 
+from draftdiff.errors import CouldNotRun
 from draftdiff.snapshot.model import DraftRef, Provenance, Snapshot
 
 
-class NotFaithful(Exception):
+class NotFaithful(CouldNotRun):
     """The text is not what draftdiff renders: the message names the line and the difference."""
+
+
+Renderer = Callable[[Snapshot, str], str]
+"""``render(snapshot, fmt) -> text``: how the face renders a snapshot in a format (the core renders nothing)."""
 
 
 NOTE_RE = re.compile(
@@ -51,12 +57,10 @@ def check_version(version: str | None, name: str, text: str = "") -> None:
                           "or make the snapshot again with this one")
 
 
-def check_text(snap: Snapshot, text: str, fmt: str, name: str) -> None:
-    """``text`` must be exactly what draftdiff renders for ``snap`` in ``fmt``; NotFaithful says where not."""
-    from draftdiff.render import render
-
+def check_text(snap: Snapshot, text: str, fmt: str, name: str, render: Renderer) -> None:
+    """``text`` must be exactly what ``render`` gives for ``snap`` in ``fmt``; NotFaithful says where not."""
     check_version(snap.provenance.tool_version if snap.provenance else None, name, text)
-    expected = render("snapshot", fmt, snap)
+    expected = render(snap, fmt)
     if expected != text:
         raise NotFaithful(difference(text, expected, name))
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from draftdiff.collection import CheckedCollection, DraftSet, check_collection, load_collection
+from draftdiff.collection import DRAFT_SUFFIXES, CheckedCollection, DraftSet, check_collection, load_collection
 from draftdiff.diagnostics import Report
+from draftdiff.errors import CouldNotRun
+from draftdiff.load import LoadedDraft, read_draft
 
 
-class InvalidDrafts(Exception):
+class InvalidDrafts(CouldNotRun):
     """The drafts have validation errors; ``report`` holds every diagnostic."""
 
     def __init__(self, report: Report) -> None:
@@ -35,6 +37,17 @@ def load_checked(path: str | Path, *, follow_links: bool = False) -> DraftSet:
 
 def load_at_commit(repo_dir: str | Path, revision: str, path: str) -> DraftSet:
     """The drafts under ``path`` (relative to the repository root) as they were at ``revision``."""
-    from draftdiff.snapshot.git import drafts_at, repo_root
+    from draftdiff.git import repo_root
 
     return usable(check_collection(drafts_at(repo_root(repo_dir), revision, path)))
+
+
+def drafts_at(root: Path, revision: str, path: str) -> list[LoadedDraft]:
+    """Every draft file under ``path`` as it was at ``revision``, loaded from the blobs."""
+    from draftdiff.git import GitError, blob, blobs_under, resolve
+
+    commit = resolve(root, revision)
+    entries = blobs_under(root, commit, path, DRAFT_SUFFIXES)
+    if not entries:
+        raise GitError(f"no draft files under {path} at commit {commit[:12]}")
+    return [read_draft(blob(root, blob_id), f"{commit[:12]}:{name}") for name, blob_id in entries]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from draftdiff.errors import CouldNotRun
 from draftdiff.numbering import ArticleNumber
 
 SNAPSHOT_FORMAT = "draftdiff-snapshot/2"
@@ -22,7 +23,7 @@ DraftRole = str
 statuses: known only by its date), ``later``."""
 
 
-class SnapshotError(Exception):
+class SnapshotError(CouldNotRun):
     """A snapshot cannot be built with these arguments (bad date, no draft on or before it, unknown id)."""
 
 

@@ -28,15 +28,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftdiff.collection import DraftSet
+from draftdiff.errors import CouldNotRun
 from draftdiff.load import MAX_BYTES
 from draftdiff.snapshot.build import build_snapshot
 from draftdiff.snapshot.changes import compare, compare_statuses, moved_files
+from draftdiff.snapshot.cite import CSV_COLUMNS, EMBED_END, EMBED_START, MARKER_RE, SCRIPT_ID
 from draftdiff.snapshot.digest import digest_of_content
-from draftdiff.snapshot.faithful import NotFaithful, as_written, check_text
+from draftdiff.snapshot.faithful import NotFaithful, Renderer, as_written, check_text
 from draftdiff.snapshot.model import Snapshot, SnapshotError, snapshot_from_dict
 
 
-class SnapshotFileError(Exception):
+class SnapshotFileError(CouldNotRun):
     """The file cannot be read as a snapshot, or was edited after it was made."""
 
 
@@ -106,8 +108,10 @@ class VerifyResult:
 
 # --- reading the file ------------------------------------------------------------------------
 
-def read_snapshot_file(path: str | Path) -> Recorded:
+def read_snapshot_file(path: str | Path, render: Renderer) -> Recorded:
     """Parse a snapshot in any format draftdiff writes; SnapshotFileError says what is wrong.
+
+    ``render`` renders a snapshot as the face does, to compare the file's text with.
 
     Only a regular file up to the reader's size limit is read: a FIFO would block
     and ``/dev/zero`` never ends. The file is opened without blocking and checked
@@ -144,25 +148,22 @@ def read_snapshot_file(path: str | Path) -> Recorded:
     except UnicodeDecodeError as exc:
         raise SnapshotFileError(f"{name}: not UTF-8 text (byte {exc.start}); not a snapshot draftdiff wrote") \
             from None
-    return parse_snapshot_text(text, name)
+    return parse_snapshot_text(text, render, name)
 
 
-def parse_snapshot_text(text: str, name: str = "<snapshot>") -> Recorded:
-    from draftdiff.render.snapshot_html import SCRIPT_ID
-    from draftdiff.render.snapshot_md import EMBED_END, EMBED_START
-
+def parse_snapshot_text(text: str, render: Renderer, name: str = "<snapshot>") -> Recorded:
     stripped = text.lstrip()
     if stripped.startswith("{"):
-        return _embedded(text, text, "json", name)
+        return _embedded(text, text, "json", name, render)
     html = re.search(rf'<script type="application/json" id="{SCRIPT_ID}">(.*?)</script>', text, re.S)
     if html and stripped.lower().startswith("<!doctype html"):
-        return _embedded(html.group(1), text, "html", name)
+        return _embedded(html.group(1), text, "html", name, render)
     start = text.rfind(EMBED_START)
     if start >= 0:
         end = text.find(EMBED_END, start + len(EMBED_START))
         if end < 0:
             raise SnapshotFileError(f"{name}: the embedded snapshot comment is not closed; the file was edited")
-        return _embedded(text[start + len(EMBED_START):end], text, "md", name)
+        return _embedded(text[start + len(EMBED_START):end], text, "md", name, render)
     return _marked(text, name)
 
 
@@ -170,7 +171,7 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _embedded(payload: str, text: str, fmt: str, name: str) -> Recorded:
+def _embedded(payload: str, text: str, fmt: str, name: str, render: Renderer) -> Recorded:
     try:
         data = json.loads(payload)
     except json.JSONDecodeError as exc:
@@ -187,22 +188,19 @@ def _embedded(payload: str, text: str, fmt: str, name: str) -> Recorded:
             f"{name}: the snapshot content does not match its own digest: it was edited after it was made "
             f"(recorded {snap.digest or 'no digest'}, the content gives {actual}); make it again with "
             f"'draftdiff snapshot' instead of editing it")
-    _check_rendering(snap, text, fmt, name)
+    _check_rendering(snap, text, fmt, name, render)
     return Recorded(name, fmt, snap.digest, snap.as_of, snap.draft_id, snap.claims_window_days, snapshot=snap)
 
 
-def _check_rendering(snap: Snapshot, text: str, fmt: str, name: str) -> None:
+def _check_rendering(snap: Snapshot, text: str, fmt: str, name: str, render: Renderer) -> None:
     """The whole text must be what draftdiff renders for the embedded content: never skipped."""
     try:
-        check_text(snap, text, fmt, name)
+        check_text(snap, text, fmt, name, render)
     except NotFaithful as exc:
         raise SnapshotFileError(str(exc)) from None
 
 
 def _marked(text: str, name: str) -> Recorded:
-    from draftdiff.render.snapshot_csv import COLUMNS
-    from draftdiff.snapshot.cite import MARKER_RE
-
     found = list(MARKER_RE.finditer(text))
     if not found:
         raise SnapshotFileError(f"{name}: no draftdiff snapshot marker (draftdiff-snapshot:1 as-of=… digest=…) "
@@ -215,7 +213,7 @@ def _marked(text: str, name: str) -> Recorded:
     statuses = None
     fmt = _guess_format(text)
     if fmt == "csv":
-        statuses = _csv_statuses(text, name, COLUMNS)
+        statuses = _csv_statuses(text, name, CSV_COLUMNS)
     draft = first.group("draft")
     commit = re.search(r"\bcommit[\":= ]+([0-9a-f]{40})\b", text)
     folder = re.search(r"-(?:\{\})?-drafts ([^\s'\"]+)", text)
@@ -270,7 +268,7 @@ def at_commit(recorded: Recorded, repo_dir: str | Path, path: str) -> tuple[Snap
     For a format without the content, the rebuilt snapshot stands in for it.
     """
     from draftdiff.collection import CollectionError
-    from draftdiff.snapshot.git import GitError, repo_root, resolve
+    from draftdiff.git import GitError, repo_root, resolve
     from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit
 
     if not recorded.commit:
@@ -297,7 +295,7 @@ def at_commit(recorded: Recorded, repo_dir: str | Path, path: str) -> tuple[Snap
         f"uncommitted changes, but {found}: the commit or folder it names was edited after it was made")
 
 
-def verify(recorded: Recorded, draft_set: DraftSet, against: str,
+def verify(recorded: Recorded, draft_set: DraftSet, against: str, render: Renderer,
            reference: Snapshot | None = None, *, check_files: bool = True) -> VerifyResult:
     """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed.
 
@@ -316,7 +314,7 @@ def verify(recorded: Recorded, draft_set: DraftSet, against: str,
         return result
     result.current_digest = current.digest
     if recorded.snapshot is None:
-        _check_body(recorded, current, reference, result)
+        _check_body(recorded, current, reference, result, render)
     old = recorded.snapshot or reference
     if recorded.snapshot is not None and check_files:
         result.moved = moved_files(recorded.snapshot, current)
@@ -333,11 +331,13 @@ def verify(recorded: Recorded, draft_set: DraftSet, against: str,
         result.changes = compare_statuses(recorded.statuses, current)
     if not result.changes:
         result.changes.append("the content digest differs; this format does not record the content, so what "
-                              "changed cannot be named: verify the JSON or Markdown form, or add --commit")
+                              "changed cannot be named: verify the JSON or Markdown form, or verify against the commit it "
+                              "records")
     return result
 
 
-def _check_body(recorded: Recorded, current: Snapshot, reference: Snapshot | None, result: VerifyResult) -> None:
+def _check_body(recorded: Recorded, current: Snapshot, reference: Snapshot | None, result: VerifyResult,
+                render: Renderer) -> None:
     """Re-render a format that embeds no content from the content that gives its digest, if any does."""
     basis = current if current.digest == recorded.digest else \
         reference if reference is not None and reference.digest == recorded.digest else None
@@ -348,7 +348,7 @@ def _check_body(recorded: Recorded, current: Snapshot, reference: Snapshot | Non
         return
     try:
         check_text(as_written(basis, recorded.text, recorded.fmt, recorded.path), recorded.text, recorded.fmt,
-                   recorded.path)
+                   recorded.path, render)
     except NotFaithful as exc:
         raise SnapshotFileError(str(exc)) from None
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -55,9 +54,11 @@ class DraftCommands(Provider):
         from draftdiff.tui.export import snapshot_formats
 
         if current is not None:
+            commands.append((f"Export snapshot of {current.date}…", partial(self._export, None),
+                             "Asks for the format, the path (default snapshots/) and the author"))
             for fmt in snapshot_formats():
-                commands.append((f"Export snapshot of {current.date} as {fmt}", partial(self._export, fmt),
-                                 f"Writes snapshot-{current.id}.* in {Path.cwd()}"))
+                commands.append((f"Export snapshot of {current.date} as {fmt}…", partial(self._export, fmt),
+                                 "Asks for the path (default snapshots/) and the author"))
         return commands
 
     async def discover(self) -> Hits:
@@ -81,15 +82,7 @@ class DraftCommands(Provider):
     def _show_version(self, draft_id: str) -> None:
         self.app.version = draft_id  # type: ignore[attr-defined]
 
-    def _export(self, fmt: str) -> None:
-        from draftdiff.tui.export import export_snapshot
+    def _export(self, fmt: str | None) -> None:
+        from draftdiff.tui.export import ask_export
 
-        app = self.app
-        try:
-            path = export_snapshot(app.draft_set, app.version, fmt, Path.cwd(),  # type: ignore[attr-defined]
-                                   drafts_path=app.paths[0] if len(app.paths) == 1 else None)  # type: ignore
-        except Exception as exc:  # a snapshot that cannot be built or written: say why, keep running
-            app.notify(f"{type(exc).__name__}: {exc}", title="Snapshot not written", severity="error",
-                       markup=False)
-            return
-        app.notify(str(path), title="Snapshot written", markup=False)
+        ask_export(self.app, fmt)

@@ -1,4 +1,8 @@
-"""How statuses look: a symbol, a word and a colour for each, so colour is never the only signal."""
+"""How statuses look: a symbol, a word and a colour for each, so colour is never the only signal.
+
+The words and symbols are the project's one vocabulary (``draftdiff.vocab``), shared with the CLI and the
+exports; this module adds only colours and fill patterns, which are the terminal's own.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from rich.style import Style
 from rich.text import Text
 
 from draftdiff.history import UNRECORDED
-from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_COLORS, STATUS_SYMBOLS, format_date
+from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_COLORS, STATUS_SYMBOLS, change_label, format_date, part_label
 
 STATUS_SYMBOL = STATUS_SYMBOLS
 STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": "░", "unknown": "·"}
@@ -14,6 +18,7 @@ STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": 
 STATUS_COLOR = STATUS_COLORS
 
 PRECONDITION_SYMBOL = PRECONDITION_SYMBOLS
+"""Symbols of their own: "met" is not "agreed", "withdrawn" is not "removed"."""
 PRECONDITION_COLOR = {"open": "#d63a3a", "met": "#2e9e44", "withdrawn": "#8a8a8a", "transformed": "#c98a00",
                       "in-agreement": "#2e9e44", "rejected": "#8a8a8a", "unknown": "#6f6fd6"}
 
@@ -47,8 +52,10 @@ def cell_text(status: str | None, width: int = 3) -> Text:
     return Text(STATUS_SYMBOL.get(status, "?").center(width), style=Style(color="#ffffff", bgcolor=color, bold=True))
 
 
-def precondition_text(status: str) -> Text:
-    return Text(f"{PRECONDITION_SYMBOL.get(status, '?')} {status}",
+def precondition_text(status: str, *, word: bool = True) -> Text:
+    """``○ open`` in the precondition's colour; symbols distinct from the article statuses'."""
+    symbol = PRECONDITION_SYMBOL.get(status, "?")
+    return Text(f"{symbol} {status}" if word else symbol,
                 style=Style(color=PRECONDITION_COLOR.get(status, "#8a8a8a")))
 
 
@@ -57,4 +64,18 @@ def badge(label: str) -> Text:
     return Text(label, style="italic")
 
 
-date_label = format_date
+def date_label(date: str | None, precision: str = "day") -> str:
+    """The vocabulary's date: ``2023-12`` known to the month, ``~2023-12-31`` approximate, ``–`` none."""
+    return format_date(date, precision)
+
+
+__all__ = ["change_label", "date_label", "part_label"]
+
+
+def part_number(article: object) -> str:
+    """What the board's "No." column shows: the number, or the part's name when it has none."""
+    number = getattr(article, "number", None)
+    part = getattr(article, "part", "article")
+    if number is not None:
+        return str(number) if part == "article" else part_label(part, number)
+    return "" if part == "article" else part_label(part, None)[:3]

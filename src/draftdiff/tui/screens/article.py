@@ -18,9 +18,30 @@ from draftdiff.tui.look import status_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.vocab import part_label
 
+PART_CHARS = 20_000
+"""How much of an article's wording is drawn at once: a 400,000-line text is read part by part, so the
+screen costs the same whatever the length (Textual lays out every line of what it is given)."""
+
 
 def _safe(text: str | None) -> str:
     return visible(text or "")
+
+
+def part_count(text: str, size: int = PART_CHARS) -> int:
+    return max(1, -(-len(text) // size))
+
+
+def _boundary(text: str, offset: int) -> int:
+    """``offset`` moved to just after the next line break, if one is near: parts end at line ends."""
+    if offset <= 0 or offset >= len(text):
+        return max(0, min(offset, len(text)))
+    newline = text.find("\n", offset, offset + 500)
+    return newline + 1 if newline >= 0 else offset
+
+
+def text_part(text: str, index: int, size: int = PART_CHARS) -> str:
+    """Part ``index`` of ``text`` (0-based), cut at line ends where it can be; the parts join to the text."""
+    return text[_boundary(text, index * size):_boundary(text, (index + 1) * size)]
 
 
 def heading_text(article: Article | None, article_id: str, draft: Draft | None) -> Text:
@@ -39,16 +60,41 @@ def heading_text(article: Article | None, article_id: str, draft: Draft | None) 
         head.append(f"   in {draft.date} · {draft.kind} · {draft.id}", style="dim")
     if article.status_note:
         head.append("\n")
-        head.append(f"Why: {_safe(article.status_note)}", style="italic")
+        head.append("Status note: ", style="bold")
+        head.append(_safe(article.status_note), style="italic")
     return head
 
 
-def body_text(article: Article | None) -> tuple[str, Text]:
-    """The border title (with the basis label) and the wording."""
+def notes_text(article: Article | None) -> Text | None:
+    """The article's own notes, and each fragment's: what the analyst recorded beside the text."""
+    if article is None:
+        return None
+    out = Text()
+    if article.notes:
+        out.append(_safe(article.notes))
+    for index, fragment in enumerate(article.fragments, 1):
+        if fragment.notes:
+            out.append(f"\nFragment {index}: ", style="bold")
+            out.append(_safe(fragment.notes))
+    out.rstrip()
+    return out if out.plain.strip() else None
+
+
+def body_text(article: Article | None, part: int = 0) -> tuple[str, Text]:
+    """The border title (with the basis label) and the wording, one part of it if it is long."""
     if article is None:
         return "Text", Text("—", style="dim")
     if article.text is not None:
-        return f"Text · {article.text_basis}", Text(_safe(article.text))
+        parts = part_count(article.text)
+        if parts == 1:
+            return f"Text · {article.text_basis}", Text(_safe(article.text))
+        part = max(0, min(part, parts - 1))
+        piece = text_part(article.text, part)
+        lines = article.text.count("\n") + 1
+        body = Text(_safe(piece))
+        body.append(f"\n\n— part {part + 1} of {parts} of a text of {lines:,} lines and {len(article.text):,} "
+                    "characters; > next part, < previous —", style="bold dim")
+        return f"Text · {article.text_basis} · part {part + 1} of {parts} (> <)", body
     if article.fragments:
         text = Text()
         for index, fragment in enumerate(article.fragments):
@@ -144,9 +190,14 @@ class ArticleScreen(Screen[None]):
         Binding("n", "other_article(1)", "Next article"),
         Binding("p", "other_article(-1)", "Prev article"),
         Binding("c", "compare", "Compare"),
+        Binding("e", "set_status", "Set status"),
+        Binding("greater_than_sign", "text_part(1)", "Next part", show=False),
+        Binding("less_than_sign", "text_part(-1)", "Prev part", show=False),
     ]
 
     article_id: reactive[str] = reactive("")
+    part: reactive[int] = reactive(0)
+    """Which part of a long wording is drawn (see PART_CHARS)."""
 
     def __init__(self, article_id: str) -> None:
         super().__init__()
@@ -156,6 +207,7 @@ class ArticleScreen(Screen[None]):
         with VerticalScroll(id="article-scroll"):
             yield Static(id="article-heading")
             yield Static(id="article-text", classes="box")
+            yield Static(id="article-notes", classes="box")
             yield Horizontal(id="positions")
             yield Static(id="article-sources", classes="box")
             yield Static(id="article-history", classes="box")
@@ -169,17 +221,48 @@ class ArticleScreen(Screen[None]):
 
     def watch_article_id(self) -> None:
         if self.is_mounted:
+            self.part = 0
             self._show()
+
+    def watch_part(self) -> None:
+        if self.is_mounted:
+            self._show_text()
+
+    def _article(self) -> tuple[Draft | None, Article | None]:
+        draft = self.app.draft_set.get(self.app.version)  # type: ignore[attr-defined]
+        return draft, (draft.article(self.article_id) if draft else None)
+
+    def _show_text(self) -> None:
+        _, article = self._article()
+        title, body = body_text(article, self.part)
+        text_box = self.query_one("#article-text", Static)
+        text_box.border_title = title
+        text_box.update(body)
+
+    def action_text_part(self, step: int) -> None:
+        _, article = self._article()
+        parts = part_count(article.text) if article is not None and article.text is not None else 1
+        if 0 <= self.part + step < parts:
+            self.part += step
+        else:
+            self.app.bell()
+
+    def action_set_status(self) -> None:
+        from draftdiff.tui.recording import ask_set_status
+
+        ask_set_status(self.app, self.article_id)
 
     def _show(self, *_: object) -> None:
         draft_set: DraftSet = self.app.draft_set  # type: ignore[attr-defined]
         draft = draft_set.get(self.app.version)  # type: ignore[attr-defined]
         article = draft.article(self.article_id) if draft else None
         self.query_one("#article-heading", Static).update(heading_text(article, self.article_id, draft))
-        title, body = body_text(article)
-        text_box = self.query_one("#article-text", Static)
-        text_box.border_title = title
-        text_box.update(body)
+        self._show_text()
+        notes_box = self.query_one("#article-notes", Static)
+        notes = notes_text(article)
+        notes_box.display = notes is not None
+        notes_box.border_title = "Notes"
+        notes_box.update(notes or "")
         positions = self.query_one("#positions", Horizontal)
         positions.remove_children()
         parties = draft.parties if draft else []

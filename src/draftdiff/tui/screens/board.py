@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-
 from draftdiff.collection import DraftSet
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.history import version_at
@@ -18,14 +17,21 @@ from draftdiff.search import parties_of
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.widgets.article_table import ArticleTable
 from draftdiff.tui.widgets.diagnostics_panel import DiagnosticsPanel
+from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.preconditions import PreconditionsPanel
 from draftdiff.tui.widgets.summary_bar import SummaryBar
-from draftdiff.tui.widgets.version_header import VersionHeader
-from draftdiff.tui.widgets.key_bar import KeyBar
-
+from draftdiff.tui.widgets.version_header import VersionHeader, VersionNote
 
 if TYPE_CHECKING:
     from textual.widgets import Input
+
+
+def status_source(draft_set: DraftSet, draft: Draft | None) -> Draft | None:
+    """The version whose article statuses stand for ``draft``: itself, or for a version known only by its
+    date, the one ``status --as-of`` would use on that date."""
+    if draft is None or draft.records_articles:
+        return draft
+    return draft_set.status_as_of(draft.date) or draft
 
 
 class BoardScreen(Screen[None]):
@@ -62,6 +68,8 @@ class BoardScreen(Screen[None]):
         padding: 0 1;
     }
     DiagnosticsPanel.-has-problems { display: block; }
+    VersionNote { height: auto; max-height: 3; padding: 0 1; }
+    VersionNote.-empty { display: none; }
     DiagnosticsPanel.-hidden { display: none; }
     """
 
@@ -75,10 +83,15 @@ class BoardScreen(Screen[None]):
         Binding("P", "cycle_party", "Party", show=False),
         Binding("escape", "clear_filters", "Clear", show=False),
         Binding("d", "toggle_problems", "Problems", show=False),
+        Binding("e", "set_status", "Set status"),
+        Binding("a", "add_claim", "Add claim", show=False),
+        Binding("N", "new_version", "New version", show=False),
     ]
 
     draft_set: reactive[DraftSet | None] = reactive(None, always_update=True)
     draft: reactive[Draft | None] = reactive(None, always_update=True)
+    status_draft: reactive[Draft | None] = reactive(None, always_update=True)
+    """The version whose statuses are shown (see ArticleTable.status_draft)."""
     search_text: reactive[str] = reactive("")
     status_filter: reactive[str | None] = reactive(None)
     party_filter: reactive[str | None] = reactive(None)
@@ -87,10 +100,11 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield VersionHeader().data_bind(BoardScreen.draft_set, BoardScreen.draft)
-        yield SummaryBar().data_bind(BoardScreen.draft)
+        yield SummaryBar().data_bind(BoardScreen.draft, BoardScreen.status_draft)
+        yield VersionNote().data_bind(BoardScreen.draft, BoardScreen.status_draft)
         yield ArticleTable(id="articles").data_bind(
-            BoardScreen.draft_set, BoardScreen.draft, BoardScreen.search_text, BoardScreen.status_filter,
-            BoardScreen.party_filter)
+            BoardScreen.draft_set, BoardScreen.draft, BoardScreen.status_draft, BoardScreen.search_text,
+            BoardScreen.status_filter, BoardScreen.party_filter)
         yield PreconditionsPanel(id="preconditions").data_bind(BoardScreen.draft, BoardScreen.party_filter)
         yield DiagnosticsPanel(id="problems").data_bind(BoardScreen.problems, BoardScreen.load_error)
         yield KeyBar()
@@ -101,15 +115,31 @@ class BoardScreen(Screen[None]):
         self.watch(app, "version", self._sync, init=False)
         self.watch(app, "problems", self._sync_problems, init=False)
         self.watch(app, "load_error", self._sync_problems, init=False)
+        self.watch(app, "loading", self._sync_loading, init=False)
         self._sync()
         self._sync_problems()
         self.query_one(ArticleTable).focus()
-        self.call_after_refresh(app.ready)  # type: ignore[attr-defined]
+        self.call_after_refresh(app.first_frame)  # type: ignore[attr-defined]
+        self._sync_loading()
+
+    def _sync_loading(self, *_: object) -> None:
+        loading = bool(self.app.loading)  # type: ignore[attr-defined]
+        self.query_one(ArticleTable).loading = loading
+        if not loading:
+            self.call_after_refresh(self.app.ready)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        from draftdiff.tui.widgets.redraw import redraw_stale
+
+        redraw_stale(self)
 
     def _sync(self, *_: object) -> None:
         app = self.app
-        self.draft_set = app.draft_set  # type: ignore[attr-defined]
-        self.draft = app.draft_set.get(app.version)  # type: ignore[attr-defined]
+        draft_set: DraftSet = app.draft_set  # type: ignore[attr-defined]
+        draft = draft_set.get(app.version)  # type: ignore[attr-defined]
+        self.draft_set = draft_set
+        self.draft = draft
+        self.status_draft = status_source(draft_set, draft)
 
     def _sync_problems(self, *_: object) -> None:
         self.problems = self.app.problems  # type: ignore[attr-defined]
@@ -143,7 +173,7 @@ class BoardScreen(Screen[None]):
                             severity="warning", markup=False)
                 return
             self.post_message(VersionChosen(draft.id))
-            self.notify(f"Showing {draft.date} — {draft.title}", markup=False)
+            self.notify(f"Showing {draft.date} — {draft.title}")
 
         self.app.push_screen(GotoDateScreen(), chosen)
 
@@ -203,6 +233,29 @@ class BoardScreen(Screen[None]):
         self.query_one(DiagnosticsPanel).toggle_class("-hidden")
 
     # -- drilling down --------------------------------------------------------------------------------
+
+    # -- recording news -------------------------------------------------------------------------------
+
+    def action_set_status(self) -> None:
+        from draftdiff.tui.recording import ask_set_status
+
+        article_id = self.query_one(ArticleTable).current_article_id
+        if self.draft is not None and self.status_draft is not self.draft:
+            self.notify("This version is known only by its date and records no articles; record the status "
+                        "in a version that does (N makes a new one).", severity="warning")
+            return
+        if article_id:
+            ask_set_status(self.app, article_id)
+
+    def action_add_claim(self) -> None:
+        from draftdiff.tui.recording import ask_add_claim
+
+        ask_add_claim(self.app)
+
+    def action_new_version(self) -> None:
+        from draftdiff.tui.recording import ask_new_version
+
+        ask_new_version(self.app)
 
     def on_article_table_opened(self, message: ArticleTable.Opened) -> None:
         from draftdiff.tui.screens.article import ArticleScreen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -10,18 +11,18 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Select, Static
 
+from draftdiff.collection import DraftSet
 from draftdiff.diff.result import ArticleChange, DraftDiff
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import status_text
+from draftdiff.tui.look import change_label, part_label, status_text
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.dialogs import short_version_label
-from draftdiff.tui.widgets.redline import RedlineView
 from draftdiff.tui.widgets.key_bar import KeyBar
+from draftdiff.tui.widgets.redline import RedlineView
 
 
-def compute_diff(app: object, old_id: str, new_id: str) -> tuple[DraftDiff | None, str | None]:
-    """Run the core's diff; a missing draft or engine becomes a message, not a crash."""
-    draft_set = app.draft_set  # type: ignore[attr-defined]
+def compute_diff(draft_set: DraftSet, old_id: str, new_id: str) -> tuple[DraftDiff | None, str | None]:
+    """Run the core's diff; a missing draft or engine becomes a message, not a crash. Thread-safe."""
     old, new = draft_set.get(old_id), draft_set.get(new_id)
     if old is None or new is None:
         return None, "Pick two versions to compare."
@@ -40,7 +41,7 @@ def stats_text(diff: DraftDiff) -> Text:
     out.append(f" · words +{diff.stats.words_inserted} −{diff.stats.words_deleted}")
     kinds = diff.kind_counts()
     if kinds:
-        out.append(" · " + ", ".join(f"{k.removesuffix('-changed')} {v}" for k, v in kinds.items()), style="dim")
+        out.append(" · " + ", ".join(f"{change_label(k)} {v}" for k, v in kinds.items()), style="dim")
     old_c, new_c = diff.old.status_counts, diff.new.status_counts
     out.append("\nagreed ")
     out.append(f"{old_c.get('agreed', 0)} → {new_c.get('agreed', 0)}", style="bold")
@@ -49,11 +50,17 @@ def stats_text(diff: DraftDiff) -> Text:
     for fc in diff.agreement:
         if fc.field in ("stage", "kind"):
             out.append(f" · {fc.field} {visible(fc.old or '—')} → {visible(fc.new or '—')}", style="dim")
+    for note in diff.notes:  # deadline fallbacks, parties named in opposite order, other agreements
+        out.append("\nNote: ", style="bold")
+        out.append(visible(note, keep_newlines=False), style="italic")
     return out
 
 
-def number_text(change: ArticleChange) -> Text:
+def number_text(change: ArticleChange, part: str = "article") -> Text:
+    """``7``, ``7→8``, or the name of an unnumbered part (``Preamble``) cut to the column."""
     old, new = change.old_number, change.new_number
+    if part != "article":
+        return Text(part_label(part, new if new is not None else old)[:6], justify="right")
     if old == new or old is None or new is None:
         label = str(new if new is not None else old if old is not None else "")
     else:
@@ -69,7 +76,7 @@ class CompareScreen(Screen[None]):
     #compare-pickers { height: 1; margin: 1 0 0 0; }
     #compare-pickers Select { width: 1fr; }
     .picker-label { width: auto; padding: 0 1; }
-    #compare-stats { height: auto; max-height: 4; padding: 0 1; }
+    #compare-stats { height: auto; max-height: 5; padding: 0 1; }
     #changes {
         height: auto;
         max-height: 45%;
@@ -106,6 +113,11 @@ class CompareScreen(Screen[None]):
     show_all: reactive[bool] = reactive(False)
     substantive: reactive[bool] = reactive(False)
     """Hide entries whose only change is to sources, notes or bases."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._diffs: dict[tuple[int, str, str], tuple[DraftDiff | None, str | None]] = {}
+        """Diffs already computed for this collection: switching back to a pair is instant."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-pickers"):
@@ -155,12 +167,43 @@ class CompareScreen(Screen[None]):
                 select = self.query_one(select_id, Select)
                 if value and select.value != value and value in self.app.draft_set.ids():  # type: ignore
                     select.value = value
-        diff, problem = compute_diff(self.app, old_id, new_id)
+        draft_set = self.app.draft_set  # type: ignore[attr-defined]
+        key = (id(draft_set), old_id, new_id)
+        if key in self._diffs:
+            self._show_diff(key, *self._diffs[key])
+            return
+        self.query_one("#changes", DataTable).loading = True
+        self._diff_in_background(key, draft_set, old_id, new_id)
+
+    @work(thread=True, exclusive=True, group="diff", exit_on_error=False, description="diff of two versions")
+    def _diff_in_background(self, key: tuple[int, str, str], draft_set: DraftSet, old_id: str,
+                            new_id: str) -> None:
+        """The diff runs off the UI thread: a long article never freezes the keys."""
+        diff, problem = compute_diff(draft_set, old_id, new_id)
+        self.app.call_from_thread(self._show_diff, key, diff, problem)
+
+    def _show_diff(self, key: tuple[int, str, str], diff: DraftDiff | None, problem: str | None) -> None:
+        old_id, new_id = self.app.compare_pair  # type: ignore[attr-defined]
+        if key != (id(self.app.draft_set), old_id, new_id):  # type: ignore[attr-defined]
+            return  # an answer to a pair no longer asked for
+        if len(self._diffs) > 32:
+            self._diffs.clear()
+        self._diffs[key] = (diff, problem)
+        self.query_one("#changes", DataTable).loading = False
         self.diff = diff
         stats = self.query_one("#compare-stats", Static)
         stats.update(stats_text(diff) if diff else Text(problem or "", style="bold"))
         self._fill_changes(focus_article=self.app.compare_article)  # type: ignore[attr-defined]
         self.app.compare_article = ""  # type: ignore[attr-defined]
+
+    def _part_of(self, change: ArticleChange) -> str:
+        old_id, new_id = self.app.compare_pair  # type: ignore[attr-defined]
+        for draft_id, article_id in ((new_id, change.new_id), (old_id, change.old_id)):
+            draft = self.app.draft_set.get(draft_id)  # type: ignore[attr-defined]
+            article = draft.article(article_id) if draft and article_id else None
+            if article is not None:
+                return article.part
+        return "article"
 
     def _visible_changes(self) -> list[ArticleChange]:
         if self.diff is None:
@@ -180,7 +223,7 @@ class CompareScreen(Screen[None]):
         for index, change in enumerate(changes):
             title = Text(visible(change.title, keep_newlines=False))
             title.truncate(width, overflow="ellipsis")
-            kinds = Text(", ".join(k.removesuffix("-changed") for k in change.kinds) if change.kinds else "unchanged",
+            kinds = Text(", ".join(change_label(k) for k in change.kinds) if change.kinds else "unchanged",
                          style="" if change.kinds else "dim")
             kinds.truncate(22, overflow="ellipsis")
             status = status_text(change.old_status, word=False)
@@ -189,7 +232,7 @@ class CompareScreen(Screen[None]):
                 status.append_text(status_text(change.new_status))
             else:
                 status = status_text(change.new_status)
-            table.add_row(number_text(change), title, kinds, status, key=f"{index}")
+            table.add_row(number_text(change, self._part_of(change)), title, kinds, status, key=f"{index}")
         what = "all articles" if self.show_all else "substantive changes" if self.substantive else "changed articles"
         table.border_title = (f"Changes · {len(changes)} {what} (a: {'changed only' if self.show_all else 'all'}, "
                               f"u: {'every change' if self.substantive else 'substantive only'})")

@@ -13,11 +13,14 @@ from textual.widgets.option_list import Option
 from draftdiff.collection import DraftSet
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import date_label
+from draftdiff.vocab import PRECONDITION_MEANINGS, PRECONDITION_ORDER, precondition_label, status_legend
 
 HELP: list[tuple[str, list[tuple[str, str]]]] = [
     ("Everywhere", [
-        ("b / c / h", "board · compare (selected version with its base) · history"),
-        ("ctrl+p", "command palette: jump to an article or version, compare with…, export a snapshot"),
+        ("b / c / h / r", "board · compare (with its base) · history · preconditions"),
+        ("i", "the version: summary, notes, date note, attestation, sources, counts claimed in public"),
+        ("ctrl+p", "palette: open an article or version, compare with…, export a snapshot…"),
+        ("ctrl+z", "undo this session's last edit (only while the file is as the edit left it)"),
         ("F1", "this help"), ("t", "light / dark theme"), ("q", "quit"),
     ]),
     ("Board", [
@@ -25,44 +28,71 @@ HELP: list[tuple[str, list[tuple[str, str]]]] = [
         ("g", "go to a date: 2024-09-11, 2024-09 or Sep 2024 → the version in force then"),
         ("↑ ↓, Enter", "choose an article, open it"),
         ("/", "search article numbers, titles, texts and positions"),
-        ("f", "filter by status (cycles agreed → partial → disputed → removed → unknown → all)"),
+        ("f", "filter by status (agreed → partial → disputed → removed → unknown → all)"),
         ("P", "filter by party (articles where it stated a position, and its preconditions)"),
         ("Esc", "clear search and filters"), ("d", "show / hide the problems panel"),
         ("tab", "move between the article table and the preconditions"),
+        ("e", "record news: set the selected article's status (basis, note, source)"),
+        ("a", "record a count claimed in public"), ("N", "a new version from the selected one"),
     ]),
     ("Article", [
         ("[ / ]", "the same article in the previous / next version"),
         ("n / p", "next / previous article"), ("c", "compare this article with the previous version"),
-        ("Esc", "back"),
+        ("e", "set its status"), ("> / <", "next / previous part of a long text"), ("Esc", "back"),
     ]),
     ("Compare", [
         ("tab", "the two version pickers, the change list, the redline"),
         ("n / p", "next / previous changed article"), ("s", "redline inline ↔ side by side"),
         ("w", "swap the two versions"), ("a", "show all articles or only the changed ones"),
+        ("u", "only substantive changes (hide those of sources, notes or bases alone)"),
         ("Enter", "open the article"),
     ]),
     ("History", [
         ("[ / ]", "move the selected version (highlighted column)"),
         ("↑ ↓, Enter", "choose an article row, open it"),
     ]),
+    ("Preconditions", [
+        ("[ / ]", "previous / next version"), ("↑ ↓, Enter", "choose one, open its full record"),
+        ("e", "set its status (basis, note, source)"),
+    ]),
+    ("Version", [("[ / ]", "previous / next version"), ("a", "record a count claimed in public"),
+                 ("Esc", "back")]),
+    ("Dialogs", [("ctrl+s, Enter", "record"), ("Esc", "cancel"), ("tab", "next field")]),
 ]
 
-STATUS_LEGEND = "✓ agreed   ◐ partial   ✗ disputed   ⊘ removed   ? unknown   · not in that version"
+STATUS_LEGEND = status_legend() + "   · not in that version   – not on record"
 
 
-def help_text() -> Text:
+def precondition_legend_lines() -> list[str]:
+    return [f"{precondition_label(s)} — {PRECONDITION_MEANINGS.get(s, '')}" for s in PRECONDITION_ORDER]
+
+
+def help_text(width: int = 100) -> Text:
+    """Every key, wrapped to ``width`` with the descriptions aligned under each other."""
+    import textwrap
+
     text = Text()
+    room = max(20, width - 20)
     for section, keys in HELP:
         text.append(f"{section}\n", style="bold underline")
         for key, what in keys:
-            text.append(f"  {key:<12}", style="bold")
-            text.append(f"{what}\n")
+            lines = textwrap.wrap(what, room) or [""]
+            text.append(f"  {key:<15}", style="bold")
+            text.append(f"{lines[0]}\n")
+            for more in lines[1:]:
+                text.append(f"{'':17}{more}\n")
         text.append("\n")
-    text.append("Statuses\n", style="bold underline")
-    text.append(f"  {STATUS_LEGEND}\n\n")
-    text.append("Badges\n", style="bold underline")
-    text.append("  summary / translation / no text: what the shown wording is; inferred: the status is read from\n"
-                "  other facts, not reported (the article view says from what).\n")
+    text.append("Article statuses\n", style="bold underline")
+    for line in textwrap.wrap(STATUS_LEGEND, room + 15):
+        text.append(f"  {line}\n")
+    text.append("\nPrecondition statuses (symbols of their own)\n", style="bold underline")
+    for line in precondition_legend_lines():
+        text.append(f"  {line}\n")
+    text.append("\nBadges\n", style="bold underline")
+    for line in textwrap.wrap("Text basis: summary / translation / no text say what the shown wording is. "
+                              "Status basis: inferred means the status is read from other facts, not "
+                              "reported (the article view says from what).", room + 15):
+        text.append(f"  {line}\n")
     return text
 
 
@@ -76,7 +106,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "draftdiff — keys (Esc to close)"
-            yield Static(help_text())
+            yield Static(help_text(min(self.app.size.width - 6, 104)))
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(None)

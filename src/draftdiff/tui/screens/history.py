@@ -7,12 +7,11 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-
 from draftdiff.collection import DraftSet
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.widgets.chart import AgreedChart
-from draftdiff.tui.widgets.matrix import StatusMatrix
 from draftdiff.tui.widgets.key_bar import KeyBar
+from draftdiff.tui.widgets.matrix import StatusMatrix
 
 
 class HistoryScreen(Screen[None]):
@@ -53,6 +52,11 @@ class HistoryScreen(Screen[None]):
         self.watch(self.app, "version", self._sync, init=False)
         self._sync()
         self.query_one(StatusMatrix).focus()
+
+    def on_screen_resume(self) -> None:
+        from draftdiff.tui.widgets.redraw import redraw_stale
+
+        redraw_stale(self)
 
     def _sync(self, *_: object) -> None:
         self.draft_set = self.app.draft_set  # type: ignore[attr-defined]

@@ -1,8 +1,12 @@
-"""The board's table of articles: number, title, status, basis badges, version of the last change."""
+"""The board's table of articles: number, title, status, text basis, status basis, since when.
+
+At 80 columns the title keeps ~30 characters: the "Since" column goes first, then the status basis.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable
@@ -12,23 +16,59 @@ from draftdiff.history import last_changed
 from draftdiff.model import Article, Draft
 from draftdiff.search import article_matches
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import badge, status_text
+from draftdiff.tui.look import badge, date_label, part_label, part_number, status_text
 from draftdiff.tui.widgets.redraw import DeferredRedraw
 
-_FIXED = {"no": 3, "status": 11, "basis": 19, "changed": 10}
+COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 10), ("text", "Text basis", 13),
+           ("basis", "Status basis", 12), ("since", "Since", 10))
+"""(key, heading, width); the title takes what is left."""
+DROP_ORDER = ("since", "basis", "text")
+"""Columns left out, in this order, while the title would get fewer than MIN_TITLE cells."""
+MIN_TITLE = 28
+"""About 30: at 80 columns the title keeps 28 cells and both bases stay on the board."""
+
+
+def text_basis_badge(article: Article) -> Text:
+    """What the shown wording is: verbatim (dim: the normal case), summary, translation, no text…"""
+    basis = article.effective_text_basis
+    label = badge("no text" if basis == "none" and not article.full_text else basis)
+    label.truncate(13, overflow="ellipsis")
+    if basis == "verbatim":
+        label.stylize("dim")
+    return label
+
+
+def status_basis_badge(article: Article) -> Text:
+    """Whether the status was reported or inferred (or has no basis, which an unknown status needs not)."""
+    if article.status_basis == "inferred":
+        return badge("inferred")
+    if article.status_basis is None:
+        return Text("—", style="dim") if article.status == "unknown" else badge("unsourced")
+    return Text(article.status_basis, style="dim")
 
 
 def basis_badges(article: Article) -> Text:
-    """The labels that qualify what the reader sees: a summary text, an inferred status, no text at all."""
-    basis = article.effective_text_basis
-    labels = [badge("no text" if basis == "none" and not article.full_text else basis)]
-    if basis == "verbatim":
-        labels[0].stylize("dim")
-    if article.status_basis == "inferred":
-        labels.append(badge("inferred"))
-    elif article.status_basis is None and article.status != "unknown":
-        labels.append(badge("unsourced"))  # an unknown status claims nothing, so it needs no source
+    """Both bases in one line, for views with no room for two columns."""
+    labels = [text_basis_badge(article)]
+    if article.status_basis != "reported" and not (article.status_basis is None and article.status == "unknown"):
+        labels.append(status_basis_badge(article))
     return Text(" ").join(labels)
+
+
+def fit_columns(width: int) -> tuple[list[tuple[str, str, int]], int]:
+    """The columns that fit in ``width`` cells with a title of at least MIN_TITLE, and the title's width."""
+    keys = [key for key, _, _ in COLUMNS]
+    room = width - 2  # the scroll bar a long table has (the border is outside the widget's size)
+
+    def title_width(shown: list[str]) -> int:
+        return room - sum(w + 2 for k, _, w in COLUMNS if k in shown and k != "title") - 2
+
+    for dropped in DROP_ORDER:
+        if title_width(keys) >= MIN_TITLE:
+            break
+        keys.remove(dropped)
+    title = max(12, title_width(keys))
+    return [(k, h, title if k == "title" else w) for k, h, w in COLUMNS if k in keys], title
 
 
 class ArticleTable(DeferredRedraw, DataTable):
@@ -43,17 +83,56 @@ class ArticleTable(DeferredRedraw, DataTable):
 
     draft_set: reactive[DraftSet | None] = reactive(None, always_update=True)
     draft: reactive[Draft | None] = reactive(None, always_update=True)
+    status_draft: reactive[Draft | None] = reactive(None, always_update=True)
+    """The version whose statuses are shown: the draft itself, or, for a version known only by its date,
+    the latest one before it that records the articles (the as-of rule of ``status --as-of``)."""
     search_text: reactive[str] = reactive("")
     status_filter: reactive[str | None] = reactive(None)
     party_filter: reactive[str | None] = reactive(None)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self._since: dict[tuple[int, str], dict[str, Draft | None]] = {}
+        """Per (collection, version): the version in which each article took its status. Reading every
+        version for each article costs ~0.1 s on a large collection, so a worker computes it."""
+
+    def _since_key(self) -> tuple[int, str] | None:
+        if self.draft_set is None or self.status_draft is None:
+            return None
+        return id(self.draft_set), self.status_draft.id
+
+    @work(thread=True, exclusive=True, group="since", exit_on_error=False, description="since when")
+    def _compute_since(self, key: tuple[int, str], draft_set: DraftSet, draft: Draft) -> None:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        since: dict[str, Draft | None] = {}
+        for article in draft.articles:
+            if worker.is_cancelled:  # the user has moved on to another version: stop, leave the GIL alone
+                return
+            since[article.id] = last_changed(draft_set, draft.id, article.id)
+        self.app.call_from_thread(self._since_ready, key, since)
+
+    def _since_ready(self, key: tuple[int, str], since: dict[str, Draft | None]) -> None:
+        if len(self._since) > 64 or (self._since and next(iter(self._since))[0] != key[0]):
+            self._since.clear()  # another collection: forget the old one's
+        self._since[key] = since
+        if key == self._since_key() and "since" in self.columns:
+            for article in self.shown:
+                if article.id in self.rows:
+                    self.update_cell(article.id, "since", self._since_text(since.get(article.id)))
+
+    def _since_text(self, changed: Draft | None) -> Text:
+        return Text(changed.date if changed else "—",
+                    style="bold" if changed and self.status_draft and changed.id == self.status_draft.id else "dim")
 
     def watch_draft(self) -> None:
         self.redraw()
 
     def watch_draft_set(self) -> None:
+        self.redraw()
+
+    def watch_status_draft(self) -> None:
         self.redraw()
 
     def watch_search_text(self) -> None:
@@ -67,9 +146,9 @@ class ArticleTable(DeferredRedraw, DataTable):
 
     @property
     def shown(self) -> list[Article]:
-        if self.draft is None:
+        if self.status_draft is None:
             return []
-        return [a for a in self.draft.articles
+        return [a for a in self.status_draft.articles
                 if article_matches(a, self.search_text, self.status_filter, self.party_filter)]
 
     @property
@@ -81,34 +160,51 @@ class ArticleTable(DeferredRedraw, DataTable):
 
     def draw(self) -> None:
         keep = self.current_article_id
-        title_width = max(12, self.size.width - sum(_FIXED.values()) - 2 * len(_FIXED) - 4)
+        columns, title_width = fit_columns(self.size.width)
         self.clear(columns=True)
-        self.add_column("No.", width=_FIXED["no"], key="no")
-        self.add_column("Article", width=title_width, key="title")
-        self.add_column("Status", width=_FIXED["status"], key="status")
-        self.add_column("Basis", width=_FIXED["basis"], key="basis")
-        self.add_column("Changed", width=_FIXED["changed"], key="changed")
-        draft, articles = self.draft, self.shown
+        for key, heading, width in columns:
+            self.add_column(heading, width=width, key=key)
+        shown = {key for key, _, _ in columns}
+        draft, articles = self.status_draft, self.shown
+        since_key = self._since_key()
+        since = self._since.get(since_key) if since_key else None
+        known = getattr(self.app, "since", None)  # read with the drafts, for every version
+        if since is None and known is not None and draft is not None and draft.id in known:
+            since = known[draft.id]
+        if "since" in shown and since is None and since_key and self.draft_set is not None and draft is not None:
+            self._compute_since(since_key, self.draft_set, draft)
         for article in articles:
             title = Text(visible(article.title, keep_newlines=False))
             title.truncate(title_width, overflow="ellipsis")
-            changed = last_changed(self.draft_set, draft.id, article.id) if self.draft_set and draft else None
-            changed_text = Text(changed.date if changed else "—",
-                                style="bold" if changed and draft and changed.id == draft.id else "dim")
-            number = Text("" if article.number is None else str(article.number), justify="right")
-            self.add_row(number, title, status_text(article.status), basis_badges(article), changed_text,
-                         key=article.id)
-        counted = [a for a in articles if getattr(a, "part", "article") == "article"]
-        total = sum(1 for a in draft.articles if getattr(a, "part", "article") == "article") if draft else 0
-        others = [a.title for a in articles if getattr(a, "part", "article") != "article"]
+            number = Text(part_number(article), justify="right")
+            cells = [number, title, status_text(article.status)]
+            if "text" in shown:
+                cells.append(text_basis_badge(article))
+            if "basis" in shown:
+                cells.append(status_basis_badge(article))
+            if "since" in shown:
+                cells.append(self._since_text(since.get(article.id)) if since is not None else Text("…", style="dim"))
+            self.add_row(*cells, key=article.id)
+        self.border_title = self.title_line(articles)
+        if keep is not None and keep in {a.id for a in articles}:
+            self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def title_line(self, articles: list[Article]) -> str:
+        draft = self.status_draft
+        counted = [a for a in articles if a.part == "article"]
+        total = sum(1 for a in draft.articles if a.part == "article") if draft else 0
+        others = [a for a in articles if a.part != "article"]
         filters = [f for f in (self.status_filter, self.party_filter and f"party {self.party_filter}") if f]
         if self.search_text.strip():
             filters.insert(0, f"“{visible(self.search_text.strip(), keep_newlines=False)}”")
-        self.border_title = f"Articles · {len(counted)} of {total}" + (
-            f" + {len(others)} other part{'s' if len(others) > 1 else ''}" if others else "") + (
-            f" · filter: {', '.join(filters)}" if filters else "")
-        if keep is not None and keep in {a.id for a in articles}:
-            self.move_cursor(row=self.get_row_index(keep), animate=False)
+        line = f"Articles · {len(counted)} of {total}" + (
+            f" + {', '.join(part_label(a.part, a.number) for a in others)}" if others else "")
+        if draft is not None and self.draft is not None and draft.id != self.draft.id:
+            line += (f" · statuses in force then, from {date_label(draft.date, draft.date_precision)} "
+                     f"{draft.kind} ({visible(draft.id, keep_newlines=False)})")
+        elif self.draft is not None and not self.draft.records_articles:
+            line += " · no version before it records the articles"
+        return line + (f" · filter: {', '.join(filters)}" if filters else "")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -51,13 +51,13 @@ def bar_chart(draft_set: DraftSet, version: str, width: int, height: int) -> Tex
     lines.append(Text(" " * (axis - 1) + "└" + "─" * (slot * len(series)), style="dim"))
     rows = [Text(" " * axis)] + ([Text(" " * axis)] if two_line_dates else [])
     for point in series:
-        style = "bold reverse" if point.draft_id == version else "dim"
+        mark = "bold reverse" if point.draft_id == version else "dim"
         if two_line_dates:
-            rows[0].append(point.date[2:4].center(slot)[:slot], style=style)
-            rows[1].append(point.date[5:7].center(slot)[:slot], style=style)
+            rows[0].append(point.date[2:4].center(slot)[:slot], style=mark)
+            rows[1].append(point.date[5:7].center(slot)[:slot], style=mark)
         else:
             label = point.date[:7] if slot >= 8 else point.date[2:7]
-            rows[0].append(label.center(slot)[:slot], style=style)
+            rows[0].append(label.center(slot)[:slot], style=mark)
     lines.extend(rows)
     chart = Text("\n").join(lines)
     chart.no_wrap = True

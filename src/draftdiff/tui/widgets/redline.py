@@ -16,7 +16,7 @@ from textual.widgets import Static
 from draftdiff.diff.result import ArticleChange, Segment
 from draftdiff.numbering import display
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import status_text
+from draftdiff.tui.look import change_label, status_text
 from draftdiff.vocab import part_label
 
 DELETE = Style(color="#d63a3a", strike=True)
@@ -59,7 +59,8 @@ def change_summary(change: ArticleChange) -> Text:
     out.append_text(status_text(change.old_status))
     out.append(" → ")
     out.append_text(status_text(change.new_status))
-    out.append("   " + (", ".join(change.kinds) if change.kinds else "unchanged"), style="italic")
+    out.append("   " + (", ".join(change_label(k) for k in change.kinds) if change.kinds else "unchanged"),
+               style="italic")
     for fc in change.fields:
         if fc.field in ("status",):
             continue

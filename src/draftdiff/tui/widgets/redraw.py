@@ -21,8 +21,12 @@ class DeferredRedraw:
     size: Any
     is_mounted: bool
     call_later: Any
+    screen: Any
+    app: Any
     _drawn_width: int = 0
     _redraw_pending: bool = False
+    _stale: bool = False
+    """A change came while the widget's screen was not the one shown: drawn when it is shown again."""
 
     def draw_width(self) -> int:
         """The width the drawing depends on; a change of it (not of height) redraws."""
@@ -41,6 +45,10 @@ class DeferredRedraw:
         width = self.draw_width()
         if not self.is_mounted or not width:
             return  # not laid out yet: the first resize draws, with the width the layout gives
+        if self.screen is not self.app.screen:
+            self._stale = True  # a screen in the background: no need to draw what nobody sees
+            return
+        self._stale = False
         self._drawn_width = width
         self.draw()
 
@@ -50,3 +58,10 @@ class DeferredRedraw:
     def on_resize(self) -> None:
         if self.draw_width() != self._drawn_width:
             self.redraw()
+
+
+def redraw_stale(screen: Any) -> None:
+    """Draw the widgets of ``screen`` that changed while it was in the background (call on ScreenResume)."""
+    for widget in screen.query("*"):
+        if isinstance(widget, DeferredRedraw) and widget._stale:
+            widget.redraw()

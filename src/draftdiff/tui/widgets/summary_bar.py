@@ -38,9 +38,12 @@ class SummaryBar(Widget):
     DEFAULT_CSS = "SummaryBar { height: 2; padding: 0 1; }"
 
     draft: reactive[Draft | None] = reactive(None, always_update=True)
+    status_draft: reactive[Draft | None] = reactive(None, always_update=True)
+    """Whose counts are shown: the draft, or the version in force then for one known only by its date."""
 
     def render(self) -> Text:
-        counts = self.draft.status_counts() if self.draft else {s: 0 for s in STATUS_ORDER}
+        source = self.status_draft or self.draft
+        counts: dict[str, int] = dict(source.status_counts()) if source else {s: 0 for s in STATUS_ORDER}
         total = sum(counts.values())
         line = Text()
         gap = "  " if self.size.width >= 90 else " "
@@ -48,5 +51,7 @@ class SummaryBar(Widget):
             line.append(f"{STATUS_SYMBOL[status]} {counts[status]} {status}", style=status_style(status))
             line.append(gap)
         line.append(f"of {total} articles", style="dim")
+        if source is not None and self.draft is not None and source.id != self.draft.id:
+            line.append(f" (in force then: {source.date})", style="italic")
         line.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
         return Text("\n").join([line, proportional_bar(counts, max(self.size.width - 2, 0))])

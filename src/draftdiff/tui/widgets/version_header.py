@@ -35,3 +35,41 @@ class VersionHeader(Widget):
             " · stage ", (visible(draft.stage), "bold"), "  ", (visible(draft.id, keep_newlines=False), "dim"))
         bottom.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
         return Text("\n").join([top, bottom])
+
+
+def version_note_text(draft: Draft) -> Text:
+    """The version's own words, first: its summary or date note; ``i`` shows the full record."""
+    out = Text()
+    if not draft.records_articles:
+        out.append("Known only by its date and reports of it. ", style="bold")
+    about = draft.summary or draft.notes or draft.date_note
+    if about:
+        out.append(visible(" ".join(about.split())), style="italic")
+    out.append("  (i: summary, notes, sources, claims)", style="dim")
+    return out
+
+
+class VersionNote(Widget):
+    """One to three lines under the counts: what the version is, in its own summary."""
+
+    draft: reactive[Draft | None] = reactive(None, always_update=True)
+    status_draft: reactive[Draft | None] = reactive(None, always_update=True)
+
+    def watch_draft(self) -> None:
+        draft = self.draft
+        self.set_class(draft is None or not (draft.summary or draft.notes or draft.date_note
+                                             or not draft.records_articles), "-empty")
+        self.refresh(layout=True)  # one line, or three for a version known only by its date
+
+    def render(self) -> Text:
+        if self.draft is None:
+            return Text("")
+        lines = 3 if not self.draft.records_articles else 1
+        text = version_note_text(self.draft)
+        width = max(self.size.width - 2, 10)
+        wrapped = list(text.wrap(self.app.console, width, overflow="ellipsis"))
+        if len(wrapped) > lines:
+            wrapped = wrapped[:lines]
+            wrapped[-1].truncate(width - 1)
+            wrapped[-1].append("…")
+        return Text("\n").join(wrapped)

@@ -1,0 +1,301 @@
+"""Recording news from the TUI: the dialogs' answers go through the one write path, ``draftdiff.edit``.
+
+Nothing here changes a file itself: each dialog builds the same edit the CLI's commands build
+(``ops.set_status``, ``ops.add_claim``, ``ops.set_precondition``, ``ops.new_version``, ``ops.add_source``)
+and hands it to ``apply_edit``, which verifies, validates and writes atomically, or refuses and says why.
+The session keeps each written file's bytes before and after, so ``ctrl+z`` can put the last one back,
+but only while the file is still exactly what the edit wrote.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from draftdiff.model import STATUS_ORDER, Draft
+from draftdiff.textsafe import visible
+from draftdiff.tui.screens.forms import NEW_SOURCE, Field, FormDialog
+from draftdiff.vocab import PRECONDITION_ORDER, part_label
+
+KINDS = ("principles", "proposal", "counter-proposal", "joint-text", "status-report", "initialed", "signed")
+
+
+@dataclass(frozen=True)
+class Written:
+    """One edit of the session: the file, its bytes before (None: the edit created it) and after."""
+
+    path: Path
+    before: bytes | None
+    after: bytes
+    said: str
+
+
+@dataclass
+class Session:
+    """The edits made in this run of the TUI, newest last."""
+
+    written: list[Written] = field(default_factory=list)
+
+
+def session_of(app: App[Any]) -> Session:
+    if getattr(app, "session", None) is None:
+        app.session = Session()  # type: ignore[attr-defined]
+    return app.session  # type: ignore[attr-defined, no-any-return]
+
+
+def _current(app: App[Any]) -> tuple[Draft | None, Path | None]:
+    draft = app.draft_set.get(app.version)  # type: ignore[attr-defined]
+    loaded = app.draft_set.file_of(app.version) if draft else None  # type: ignore[attr-defined]
+    return draft, (Path(loaded.name) if loaded is not None else None)
+
+
+def _source_choices(draft: Draft) -> list[tuple[str, str]]:
+    choices = [(f"{s.id} — {visible(s.title, keep_newlines=False)[:50]}", s.id) for s in draft.sources]
+    return [("(none)", "-"), *choices, ("+ add a new source (below)", NEW_SOURCE)]
+
+
+def _source_fields(draft: Draft) -> list[Field]:
+    return [
+        Field("source", "Source", "-", _source_choices(draft)),
+        Field("src_id", "Id", placeholder="e.g. mfa-am-2025-03-13", group="New source (when picked above)"),
+        Field("src_publisher", "Publisher", group="New source (when picked above)"),
+        Field("src_title", "Title", group="New source (when picked above)"),
+        Field("src_date", "Date", placeholder="YYYY-MM-DD", group="New source (when picked above)"),
+        Field("src_url", "URL", placeholder="https://…", group="New source (when picked above)"),
+        Field("src_quote", "Quote", placeholder="short and exact", group="New source (when picked above)"),
+    ]
+
+
+def _new_source(values: dict[str, str]) -> dict[str, Any] | None:
+    if values.get("source") != NEW_SOURCE:
+        return None
+    return {"id": values.get("src_id") or None, "title": values.get("src_title") or None,
+            "publisher": values.get("src_publisher") or None, "date": values.get("src_date") or None,
+            "url": values.get("src_url") or None, "quote": values.get("src_quote") or None}
+
+
+def _with_source(values: dict[str, str], make: Callable[[dict[str, Any], list[str]], Any]) -> Callable[..., Any]:
+    """An edit maker that first adds the source typed on the spot (if any), then makes ``make``'s edit."""
+    def maker(data: dict[str, Any]) -> Any:
+        from draftdiff.edit import Edit, ops
+
+        fields = _new_source(values)
+        chosen = values.get("source", "")
+        sources = [chosen] if chosen not in ("", "-", NEW_SOURCE) else []
+        if fields is None:
+            return make(data, sources)
+        first = ops.add_source(data, fields)
+        with_source = copy.deepcopy(data)
+        with_source.setdefault("sources", []).append({k: v for k, v in fields.items() if v is not None})
+        second = make(with_source, [str(fields["id"])])
+        return Edit(first.mutations + second.mutations, first.changes + second.changes, first.notes + second.notes)
+
+    return maker
+
+
+def record(app: App[Any], path: Path, maker: Any, *, target: Path | None = None) -> str | None:
+    """Run the write path; None when written (the views then reload), else why it was refused."""
+    try:
+        from draftdiff.edit import CannotEdit, EditRefused, apply_edit
+    except ImportError:
+        return "this install has no write path (draftdiff.edit)"
+    before = None if target is not None else _read(path)
+    try:
+        result = apply_edit(path, maker, target=target)
+    except CannotEdit as exc:
+        return str(exc)
+    except EditRefused as exc:  # raised by a maker outside the write path's own guard
+        return f"{exc.reason}" + (f" — {exc.hint}" if exc.hint else "")
+    if result.refused:
+        findings = "; ".join(f"{d.rule}: {d.message}" for d in result.findings[:3])
+        return result.refused + (f" — {result.hint}" if result.hint else "") + (f" [{findings}]" if findings else "")
+    if not result.written:
+        app.notify("\n".join(result.changes) or "Nothing to change.", title="Nothing recorded")
+        return None
+    written = target if target is not None else path
+    session_of(app).written.append(Written(written, before, result.new_bytes or _read(written) or b"",
+                                           "; ".join(result.changes)))
+    app.notify("\n".join([*result.changes, *result.notes]) + "\n(ctrl+z undoes it)", title="Recorded")
+    app.after_write(result.findings)  # type: ignore[attr-defined]
+    return None
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def undo_last(app: App[Any]) -> None:
+    """Put back the file the session's last edit wrote, if nobody has changed it since."""
+    session = session_of(app)
+    if not session.written:
+        app.notify("No edit of this session to undo.", severity="warning")
+        return
+    last = session.written[-1]
+    now = _read(last.path)
+    if now is None or hashlib.sha256(now).digest() != hashlib.sha256(last.after).digest():
+        app.notify(f"{last.path.name} has changed since the edit ({last.said}); nothing undone.",
+                   title="Cannot undo", severity="error")
+        return
+    from draftdiff.atomic import write_atomic
+
+    try:
+        if last.before is None:
+            last.path.unlink()
+        else:
+            write_atomic(last.path, last.before)
+    except OSError as exc:
+        app.notify(f"{last.path}: {exc.strerror or exc}", title="Cannot undo", severity="error")
+        return
+    session.written.pop()
+    app.notify(f"Undone: {last.said}", title="Undo")
+    app.after_write([])  # type: ignore[attr-defined]
+
+
+# -- the dialogs ---------------------------------------------------------------------------------------------
+
+def _refuse_without_file(app: App[Any]) -> tuple[Draft, Path] | None:
+    draft, path = _current(app)
+    if draft is None or path is None:
+        app.notify("No version selected to record news in.", severity="warning")
+        return None
+    return draft, path
+
+
+def ask_set_status(app: App[Any], article_id: str) -> None:
+    found = _refuse_without_file(app)
+    if found is None:
+        return
+    draft, path = found
+    article = draft.article(article_id)
+    if article is None:
+        app.notify(f"{article_id} is not in this version.", severity="warning")
+        return
+    name = f"{part_label(article.part, article.number)} {visible(article.title, keep_newlines=False)}"
+    fields = [Field("status", "Status", article.status, [(s, s) for s in STATUS_ORDER]),
+              Field("basis", "Basis", "reported", [("reported (a source says so)", "reported"),
+                                                   ("inferred (a note says from what)", "inferred")]),
+              Field("note", "Note", article.status_note or "", placeholder="from what it is inferred, or why"),
+              *_source_fields(draft)]
+
+    def submit(values: dict[str, str]) -> str | None:
+        from draftdiff.edit import ops
+
+        def make(data: dict[str, Any], sources: list[str]) -> Any:
+            return ops.set_status(data, article_id, values["status"], basis=values.get("basis") or None,
+                                  sources=sources, note=values.get("note") or None)
+
+        return record(app, path, _with_source(values, make))
+
+    app.push_screen(FormDialog(f"Set the status of {name}", f"In {path.name} ({draft.id}); now "
+                               f"{article.status} ({article.status_basis or 'no basis'}).", fields, submit))
+
+
+def ask_add_claim(app: App[Any]) -> None:
+    found = _refuse_without_file(app)
+    if found is None:
+        return
+    draft, path = found
+    fields = [Field("speaker", "Speaker", placeholder="who said it"),
+              Field("date", "Date", draft.date, placeholder="YYYY-MM-DD"),
+              Field("agreed", "Agreed", placeholder="number of articles"), Field("partial", "Partial"),
+              Field("disputed", "Disputed"), Field("total", "Total"),
+              Field("agreed_percent", "Agreed %", placeholder="a share of the text, if that is what was said"),
+              Field("approximate", "Hedged?", "no", [("no", "no"), ("yes (about, at least)", "yes")]),
+              *_source_fields(draft)]
+
+    def submit(values: dict[str, str]) -> str | None:
+        from draftdiff.edit import ops
+
+        claim: dict[str, Any] = {"speaker": values.get("speaker") or None, "date": values.get("date") or None,
+                                 "approximate": values.get("approximate") == "yes"}
+        for key in ("agreed", "partial", "disputed", "total"):
+            if values.get(key):
+                if not re.fullmatch(r"\d+", values[key]):
+                    return f"{key}: write a whole number, not {values[key]!r}"
+                claim[key] = int(values[key])
+        if values.get("agreed_percent"):
+            try:
+                claim["agreed_percent"] = float(values["agreed_percent"].rstrip("%"))
+            except ValueError:
+                return f"agreed %: write a number, not {values['agreed_percent']!r}"
+
+        def make(data: dict[str, Any], sources: list[str]) -> Any:
+            return ops.add_claim(data, {**claim, "source": sources[0] if sources else None})
+
+        return record(app, path, _with_source(values, make))
+
+    app.push_screen(FormDialog("Add a count claimed in public", f"Recorded in {path.name} ({draft.id}).",
+                               fields, submit))
+
+
+def ask_precondition_status(app: App[Any], precondition_id: str) -> None:
+    found = _refuse_without_file(app)
+    if found is None:
+        return
+    draft, path = found
+    item = next((p for p in draft.preconditions if p.id == precondition_id), None)
+    if item is None:
+        app.notify(f"{precondition_id} is not in this version.", severity="warning")
+        return
+    fields = [Field("status", "Status", item.status, [(s, s) for s in PRECONDITION_ORDER]),
+              Field("basis", "Basis", item.status_basis or "reported",
+                    [("reported", "reported"), ("inferred", "inferred")]),
+              Field("note", "Status note", item.status_note or ""), *_source_fields(draft)]
+
+    def submit(values: dict[str, str]) -> str | None:
+        from draftdiff.edit import ops
+
+        def make(data: dict[str, Any], sources: list[str]) -> Any:
+            note = values.get("note") or None
+            return ops.set_precondition(data, precondition_id, status=values["status"], sources=sources,
+                                        note=note if note != item.status_note else None,
+                                        basis=values.get("basis") or None)
+
+        return record(app, path, _with_source(values, make))
+
+    app.push_screen(FormDialog(f"Set where {precondition_id} stands",
+                               f"{visible(item.demand, keep_newlines=False)} — in {path.name}", fields, submit))
+
+
+def ask_new_version(app: App[Any]) -> None:
+    found = _refuse_without_file(app)
+    if found is None:
+        return
+    draft, path = found
+    parties = [*draft.parties, "joint"]
+    fields = [Field("id", "Id", placeholder="e.g. 2025-03-13-finalized (never reused)"),
+              Field("date", "Date", placeholder="YYYY-MM-DD"),
+              Field("kind", "Kind", "status-report", [(k, k) for k in KINDS]),
+              Field("proposed_by", "By", draft.proposed_by if draft.proposed_by in parties else "joint",
+                    [(p, p) for p in parties]),
+              Field("title", "Title", placeholder="what this version is, in a line")]
+
+    def submit(values: dict[str, str]) -> str | None:
+        from draftdiff.edit import ops
+
+        if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", values.get("id", "")):
+            return "id: lower-case letters, digits, '.', '_' and '-' (e.g. 2025-03-13-finalized)"
+        fields_in = {k: values.get(k) or None for k in ("id", "date", "kind", "proposed_by", "title")}
+        missing = [k for k, v in fields_in.items() if v is None]
+        if missing:
+            return f"fill in: {', '.join(missing)}"
+        ids = app.draft_set.ids()  # type: ignore[attr-defined]
+        target = path.parent / f"{fields_in['id']}.yaml"
+        refused = record(app, path, lambda data: ops.new_version(data, fields_in, ids), target=target)
+        if refused is None:
+            app.chosen_after_reload = str(fields_in["id"])  # type: ignore[attr-defined]
+        return refused
+
+    app.push_screen(FormDialog(f"New version from {draft.id}",
+                               "Carries its articles and preconditions with their ids; not its title, summary, "
+                               "notes, attestation or claims.", fields, submit))

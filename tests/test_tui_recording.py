@@ -1,0 +1,225 @@
+"""Recording news from the TUI: each dialog's edit goes through the one write path; the file's diff is
+exactly the change; the views update at once; a refusal says why; ctrl+z undoes the session's last edit."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+from pathlib import Path
+
+import pytest
+from tui_support import copy_fixtures, make_app, screen_text, settle
+
+pytest.importorskip("draftdiff.edit.ops")
+
+from textual.widgets import Input, Select  # noqa: E402
+
+from draftdiff.tui.screens.forms import FormDialog  # noqa: E402
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The lines a unified diff would show as removed (-) or added (+)."""
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+async def fill(pilot, app, **values: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into the open dialog's fields (pickers by value), as a user would pick and type."""
+    dialog = app.screen
+    assert isinstance(dialog, FormDialog)
+    for name, value in values.items():
+        widget = dialog.query_one(f"#field-{name}")
+        if isinstance(widget, Select):
+            widget.value = value
+        else:
+            assert isinstance(widget, Input)
+            widget.value = value
+    await pilot.pause()
+
+
+async def record(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+s")
+    await settle(pilot, app)
+
+
+def status_file(folder: Path) -> Path:
+    return folder / "2024-09-status.yaml"
+
+
+def beta_file(folder: Path) -> Path:
+    return folder / "2024-01-beta-response.yaml"
+
+
+BETA = "2024-01-beta-response"
+
+
+def test_set_status_changes_exactly_that_line_and_the_board_shows_it(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            assert "✓ 1 agreed" in screen_text(app)
+            await pilot.press("down", "down", "e")  # Article 3, third-party forces: disputed
+            await pilot.pause()
+            await fill(pilot, app, status="agreed", source="news-2024-01")
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            after = beta_file(folder).read_text()
+            assert changed_lines(before, after) == ["-    status: disputed", "+    status: agreed"]
+            assert app.draft_set.get(BETA).article("third-party-forces").status == "agreed"
+            assert "✓ 2 agreed" in screen_text(app)  # the board, at once
+            await pilot.press("ctrl+z")
+            await settle(pilot, app)
+            assert beta_file(folder).read_text() == before
+            assert "✓ 1 agreed" in screen_text(app)
+
+    asyncio.run(go())
+
+
+def test_set_status_with_a_source_added_on_the_spot(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("down", "down", "down", "e")  # Article 4, communications: partial
+            await pilot.pause()
+            await fill(pilot, app, status="agreed", basis="reported", source="+new", src_id="wire-2024-09-12",
+                       src_publisher="Example Wire", src_title="Claims dropped", src_date="2024-09-12",
+                       src_url="https://example.org/wire/2024-09-12", src_quote="the claims are withdrawn")
+            await record(pilot, app)
+            after = beta_file(folder).read_text()
+            lines = changed_lines(before, after)
+            assert "+  - id: wire-2024-09-12" in lines and "+    quote: the claims are withdrawn" in lines
+            assert "-    status: partial" in lines and "+    status: agreed" in lines
+            removed = [line for line in lines if line.startswith("-")]
+            assert all("status" in line or "sources:" in line for line in removed), lines
+            article = app.draft_set.get(BETA).article("communications")
+            assert article.status == "agreed" and "wire-2024-09-12" in article.sources
+
+    asyncio.run(go())
+
+
+def test_a_refused_edit_says_why_and_writes_nothing(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("down", "down", "e")
+            await pilot.pause()
+            await fill(pilot, app, status="agreed", basis="inferred", note="", source="-")
+            await record(pilot, app)
+            assert isinstance(app.screen, FormDialog)  # still open, with what was typed
+            assert "Not recorded:" in screen_text(app)
+            assert beta_file(folder).read_text() == before
+
+
+def test_an_edit_that_contradicts_a_claim_made_public_is_refused_with_the_finding(tmp_path: Path) -> None:
+    """September 2024: "three of five agreed" is on record; a fourth agreed article contradicts it."""
+    folder = copy_fixtures(tmp_path)
+    before = status_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("down", "down", "e")
+            await pilot.pause()
+            await fill(pilot, app, status="agreed", source="speech-2024-09")
+            await record(pilot, app)
+            text = screen_text(app)
+            assert "Not recorded:" in text and "claimed-counts" in text
+            assert status_file(folder).read_text() == before
+
+    asyncio.run(go())
+
+
+def test_add_a_claimed_count(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    before = status_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            await fill(pilot, app, speaker="Foreign minister", date="2024-09-12", agreed="3", total="5",
+                       source="speech-2024-09")
+            await record(pilot, app)
+            lines = changed_lines(before, status_file(folder).read_text())
+            assert lines and all(line.startswith("+") for line in lines)
+            assert any("Foreign minister" in line for line in lines)
+            claims = app.draft_set.get("2024-09-status").claimed_counts
+            assert claims[-1].speaker == "Foreign minister" and claims[-1].agreed == 3
+
+    asyncio.run(go())
+
+
+def test_change_a_precondition_status_from_the_preconditions_screen(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("r")
+            await settle(pilot, app)
+            await pilot.press("e")  # the first: constitution-change, open
+            await pilot.pause()
+            await fill(pilot, app, status="withdrawn", basis="reported", source="news-2024-01")
+            await record(pilot, app)
+            lines = changed_lines(before, beta_file(folder).read_text())
+            assert "-    status: open" in lines and "+    status: withdrawn" in lines
+            assert all("status" in line for line in lines), lines
+            item = app.draft_set.get(BETA).preconditions[0]
+            assert item.status == "withdrawn"
+
+    asyncio.run(go())
+
+
+def test_new_version_from_the_selected_one_and_undo_removes_it(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("N")
+            await pilot.pause()
+            await fill(pilot, app, id="2024-10-status", date="2024-10-01", kind="status-report",
+                       proposed_by="joint", title="Status reported in October 2024")
+            await record(pilot, app)
+            created = folder / "2024-10-status.yaml"
+            assert created.is_file()
+            new = app.draft_set.get("2024-10-status")
+            assert new is not None and new.based_on == "2024-09-status"
+            assert [a.id for a in new.articles] == [a.id for a in app.draft_set.get("2024-09-status").articles]
+            assert app.version == "2024-10-status"
+            await pilot.press("ctrl+z")
+            await settle(pilot, app)
+            assert not created.exists() and app.draft_set.get("2024-10-status") is None
+
+    asyncio.run(go())
+
+
+def test_undo_refuses_when_the_file_changed_since(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("down", "down", "e")
+            await pilot.pause()
+            await fill(pilot, app, status="agreed", source="news-2024-01")
+            await record(pilot, app)
+            edited = beta_file(folder).read_text() + "# a comment added in an editor\n"
+            beta_file(folder).write_text(edited)
+            await pilot.press("ctrl+z")
+            await settle(pilot, app)
+            assert beta_file(folder).read_text() == edited
+            assert "Cannot undo" in screen_text(app)
+
+    asyncio.run(go())

@@ -1,0 +1,167 @@
+"""The new screens and panels: Preconditions (r), Version (i), the help's full key list, a version known
+only by its date."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tui_support import copy_fixtures, make_app, screen_text, settle
+
+from draftdiff.tui.screens.dialogs import HELP, help_text
+from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_SYMBOLS
+
+
+def test_help_lists_every_key_of_every_screen_u_included_and_both_legends() -> None:
+    text = help_text(74).plain
+    tokens = {t for _, keys in HELP for k, _ in keys for part in k.split(" / ") for t in part.split(", ")}
+    for key in ("u", "e", "a", "N", "r", "i", "ctrl+z", ">", "<", "ctrl+s"):
+        assert key in tokens, key
+    assert "only substantive changes" in text
+    assert all(len(line) <= 80 for line in text.splitlines())  # wrapped to the box at 80 columns
+    assert "○ open — still demanded" in text and "✓ agreed" in text
+    assert not set(PRECONDITION_SYMBOLS.values()) & set(STATUS_SYMBOLS.values())
+
+
+def test_every_bound_key_is_in_the_help() -> None:
+    """At 80 columns the key bar cannot show them all: F1 must."""
+    from draftdiff.tui.app import DraftDiffApp
+    from draftdiff.tui.screens.article import ArticleScreen
+    from draftdiff.tui.screens.board import BoardScreen
+    from draftdiff.tui.screens.compare import CompareScreen
+    from draftdiff.tui.screens.preconditions import PreconditionsScreen
+    from draftdiff.tui.screens.version import VersionScreen
+
+    listed = " ".join(k for _, keys in HELP for k, _ in keys).replace("F1", "f1")
+    names = {"left_square_bracket": "[", "right_square_bracket": "]", "slash": "/", "escape": "Esc",
+             "greater_than_sign": ">", "less_than_sign": "<"}
+    for owner in (DraftDiffApp, BoardScreen, ArticleScreen, CompareScreen, PreconditionsScreen, VersionScreen):
+        for binding in owner.BINDINGS:
+            key = binding.key.split(",")[0]  # type: ignore[union-attr]
+            assert names.get(key, key) in listed, (owner.__name__, key)
+
+
+def test_preconditions_screen_lists_every_one_with_raised_date_note_sources_and_history() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("r")
+            await settle(pilot, app)
+            text = screen_text(app)
+            assert "Preconditions · 2 in the version of 2024-09-11 status-report" in text
+            assert "○ open" in text and "≡ in-agreement" in text and "2023-12-20" in text
+            assert "Sources: speech-2024-09" in text
+            assert "2 preconditions in 4 versions" in text
+            row = next(line for line in text.splitlines() if "Alpha withdraws" in line and "·" in line)
+            assert [c for c in row.split() if c in "·○≡"][-4:] == ["·", "○", "≡", "≡"]  # not yet raised, open, then in the agreement
+            await pilot.press("enter")
+            await pilot.pause()
+            record = screen_text(app)
+            assert "Precondition constitution-change" in record and "In every version" in record
+            assert "Prime minister's press conference" in record and "three of five articles" in record
+
+    asyncio.run(go())
+
+
+def test_version_screen_shows_summary_notes_attestation_and_claims_with_their_verdict() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("i")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Status reported in September 2024" in text and "Claimed in public" in text
+            assert "3 agreed 1 partial 1 disputed" in text
+            assert "fits — judged against 2024-09-11 2024-09-status" in text
+            assert "source: Prime minister's press conference — Example Broadcaster" in text
+
+    asyncio.run(go())
+
+
+DATE_ONLY = """schema_version: 1
+agreement: test-peace
+id: 2024-11-reported
+title: A version known only from reports
+date: 2024-11-01
+date_precision: month
+date_note: Reported in November; the day is not known.
+kind: proposal
+proposed_by: alpha
+based_on: 2024-09-status
+stage: negotiating
+parties: [alpha, beta]
+article_coverage: none
+summary: Alpha sent new proposals [wire-2024-11].
+attested_by: [wire-2024-11]
+sources:
+  - id: wire-2024-11
+    title: Alpha sends proposals
+    publisher: Example Wire
+    date: 2024-11-05
+    url: https://example.org/wire/2024-11
+    quote: "new proposals were sent"
+"""
+
+
+def date_only_collection(tmp_path: Path) -> Path:
+    folder = copy_fixtures(tmp_path)
+    (folder / "2024-11-reported.yaml").write_text(DATE_ONLY)
+    return folder
+
+
+def test_a_version_known_only_by_date_shows_its_summary_and_the_statuses_in_force_then(tmp_path: Path) -> None:
+    folder = date_only_collection(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-11-reported")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "2024-11" in text and "Known only by its date" in text and "Alpha sent new proposals" in text
+            assert "statuses in force then, from 2024-09-11 status-report (2024-09-status)" in text
+            assert "✓ 3 agreed" in text and "(in force then: 2024-09-11)" in text
+            assert "Third-party forces" in text  # the articles of the version in force, not an empty board
+            await pilot.press("i")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Date note" in text and "the day is not known" in text
+            assert "Attested by" in text and "Alpha sends proposals — Example Wire, 2024-11-05" in text
+            assert "Statuses in force then come from 2024-09-11 2024-09-status" in text
+
+    asyncio.run(go())
+
+
+def test_drafts_load_in_a_worker_and_the_first_frame_comes_before_them() -> None:
+    async def go() -> None:
+        app = make_app(preload=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert app.loading or app.draft_set.ids()  # the first frame may come before the drafts
+            await settle(pilot, app)
+            assert not app.loading and app.version == "2025-03-finalized"
+            assert "✓ 5 agreed" in screen_text(app)
+
+    asyncio.run(go())
+
+
+def test_at_80_columns_titles_keep_30_characters_and_since_goes_first() -> None:
+    from draftdiff.tui.widgets.article_table import fit_columns
+
+    columns, title = fit_columns(78)  # the table inside its border
+    assert title >= 28 and "since" not in [k for k, _, _ in columns] and "basis" in [k for k, _, _ in columns]
+    columns, title = fit_columns(120)
+    assert [k for k, _, _ in columns] == ["no", "title", "status", "text", "basis", "since"]
+
+
+def test_the_since_table_read_with_the_drafts_is_history_last_changed() -> None:
+    """One rule: the table the board reads is what the core's last_changed says, for every article."""
+    from draftdiff.bundled import drafts_dir
+    from draftdiff.history import last_changed
+    from draftdiff.tui.loading import load_collection
+
+    for folder in (Path(__file__).parent / "fixtures" / "tui_drafts", drafts_dir()):
+        loaded = load_collection([folder])
+        assert loaded.since is not None
+        for draft in loaded.draft_set.drafts:
+            for article in draft.articles:
+                expected = last_changed(loaded.draft_set, draft.id, article.id)
+                assert loaded.since[draft.id].get(article.id) == expected, (draft.id, article.id)
