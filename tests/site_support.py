@@ -45,7 +45,7 @@ articles:
     title: Third-party forces
     status: disputed
     status_basis: inferred
-    status_note: "Only two articles were left open \\x1b[31m; this is one."
+    status_note: "Only two articles were left open \\u202e; this is one."
     positions:
       alpha: {{text: "Ban along the whole border {img}", basis: summary, sources: [src-1]}}
       beta: {{text: Ban only on delimited sections, basis: summary, sources: [src-1]}}

@@ -4,6 +4,7 @@ textconv, counted as a difference, and hidden by --substantive exactly when it i
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from evidence_support import MUTATIONS, UNCHANGEABLE, Mutation, base
@@ -35,6 +36,11 @@ def _text(old: model.Draft, new: model.Draft, **view: object) -> str:
     return render("diff", "text", diff_drafts(old, new), color=False, **view)
 
 
+def _as_read(fmt: str, out: str) -> str:
+    """Markdown as a reader sees it: backslash escapes (``https\\://``, never an autolink) shown as the character."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", out) if fmt == "markdown" else out
+
+
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=IDS)
 def test_every_report_names_the_change(mutation: Mutation) -> None:
     old, new = base(), mutation.apply()
@@ -43,9 +49,9 @@ def test_every_report_names_the_change(mutation: Mutation) -> None:
     same = diff_drafts(old, old)
     assert not same.has_differences
     for fmt, options in (("text", {"color": False}), ("markdown", {}), ("html", {})):
-        out = render("diff", fmt, diff, **options)
+        out = _as_read(fmt, render("diff", fmt, diff, **options))
         assert mutation.shows in out, f"{fmt} does not show {mutation.shows!r}"
-        assert mutation.shows not in render("diff", fmt, same, **options)
+        assert mutation.shows not in _as_read(fmt, render("diff", fmt, same, **options))
     data = json.loads(render("diff", "json", diff))
     assert data["has_differences"]
     listed = data["articles"] or data["preconditions"] or data["sources"] or data["claims"] or data["agreement"]

@@ -290,10 +290,13 @@ def test_a_value_yaml_forbids_is_an_error_in_a_batch_too(value: str) -> None:
     assert [(d.rule, d.line) for d in loaded.diagnostics] == [("yaml-syntax", len(lines))]
 
 
-def test_unicode_line_separators_read_as_the_careful_reader_reads_them() -> None:
-    text = draft_text(extra="summary: plain\u2028  continued\u2028\n")
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_are_refused_by_every_path(brk: str) -> None:
+    """YAML 1.1 readers break lines at NEL, LS and PS, YAML 1.2 readers do not: refused, at their place."""
+    text = draft_text(extra=f"summary: plain{brk}  continued\n")
     loaded = read_draft(text.encode(), "x.yaml")
-    assert loaded.ok and loaded.draft == _careful_draft(text)
+    line = text.count("\n")
+    assert [(d.rule, d.line, d.col) for d in loaded.diagnostics] == [("file-control-char", line, 15)]
 
 
 def test_each_draft_reads_alone_though_the_tree_and_buffer_are_reused() -> None:

@@ -398,6 +398,10 @@ def test_a_changed_claim_reads_as_a_change(tmp_path: Path, capsys, monkeypatch) 
 def test_a_draft_file_renamed_in_the_snapshot_everywhere_is_refused(made: Made, capsys, fmt: str) -> None:
     """File names are not in the digest, but a snapshot states them: one written over another is caught."""
     edited = every(made.text(fmt), "drafts/b-2024-09-11.yaml", "drafts/official-signed-text.yaml")
+    if fmt == "md":  # the visible lines spell the name with Markdown's escapes (no autolink)
+        from draftdiff.render.markdown import inline
+
+        edited = every(edited, inline("drafts/b-2024-09-11.yaml"), inline("drafts/official-signed-text.yaml"))
     said = check(made, capsys, fmt, edited, (1,))
     assert "draft 2024-09-11-status: the snapshot names its file drafts/official-signed-text.yaml; in these " \
            "drafts it is drafts/b-2024-09-11.yaml" in said

@@ -21,6 +21,8 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from draftdiff.yamlsource import MAX_NODES
+
 _BEFORE_NODE = frozenset(" \t\n[{,")
 _AFTER_SIGN_NOT = frozenset(" \t\n,]}")
 
@@ -92,6 +94,9 @@ class _Workspace(threading.local):
         self.buffer = bytearray(_BUFFER_START)
 
 
+_NODES_POSSIBLE = MAX_NODES // 2
+"""A file shorter than this cannot hold ``MAX_NODES`` values (each takes two bytes or more): no count needed."""
+
 _BUFFER_START = 64 * 1024
 _KEEP_UP_TO = 1024 * 1024
 _workspace = _Workspace()
@@ -144,20 +149,14 @@ def fast_json(text: str, data: bytes | None = None) -> bytes | None:
             tree.clear()  # a tree parsed into again would gain the new document beside the old one
             tree.clear_arena()
         if _quiet_thread == threading.get_ident():
-            ryml.parse_in_arena(data, tree=tree)
-        else:
+            emitted = _parse_and_emit(ryml, data, tree, workspace)
+        else:  # rapidyaml prints its errors, the emitter's too (nesting past its depth), on descriptor 2
             with _STDERR_LOCK:
                 saved = _mute_stderr()
                 try:
-                    ryml.parse_in_arena(data, tree=tree)
+                    emitted = _parse_and_emit(ryml, data, tree, workspace)
                 finally:
                     _restore_stderr(saved)
-        root = tree.root_id()
-        if tree.is_stream(root):
-            if tree.num_children(root) != 1:
-                return None
-            root = tree.first_child(root)
-        emitted = _emit(ryml, tree, root, workspace)
         if emitted is None or _doubtful.search(emitted):
             return None
     except Exception:  # any doubt at all: let the careful reader decide and explain
@@ -167,6 +166,18 @@ def fast_json(text: str, data: bytes | None = None) -> bytes | None:
         if len(data) > _KEEP_UP_TO:
             workspace.tree = None
     return emitted
+
+
+def _parse_and_emit(ryml: Any, data: bytes, tree: Any, workspace: _Workspace) -> bytes | None:
+    ryml.parse_in_arena(data, tree=tree)
+    if len(data) > _NODES_POSSIBLE and 2 * tree.size() > MAX_NODES:
+        return None  # near or over the limit: the careful reader counts exactly, and refuses with a position
+    root = tree.root_id()
+    if tree.is_stream(root):
+        if tree.num_children(root) != 1:
+            return None
+        root = tree.first_child(root)
+    return _emit(ryml, tree, root, workspace)
 
 
 def _emit(ryml: Any, tree: Any, root: int, workspace: _Workspace) -> bytes | None:

@@ -20,14 +20,15 @@ from typing import Any
 from draftdiff.diagnostics import Diagnostic, closest
 from draftdiff.errors import CouldNotRun
 from draftdiff.model import Draft
-from draftdiff.yamlsource import Path, Positions, YamlProblem, parse_yaml
+from draftdiff.yamlsource import MAX_KEYS, MAX_LINES, Path, Positions, YamlProblem, line_col, line_count, parse_yaml
 
 MAX_BYTES = 8 * 1024 * 1024
 """Larger than any real draft (a 1 MB article fits eight times); refuse beyond it."""
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
-_HARMLESS_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0xC2), *range(0xC3, 0x100)])
-"""Bytes that cannot begin a control character in UTF-8 (C1 controls start with 0xC2)."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+"""Raw in a file: controls (not tab, LF, CR), and the breaks YAML 1.1 readers count as lines and 1.2 ones do not."""
+_HARMLESS_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0xC2), *range(0xC3, 0xE2), *range(0xE3, 0x100)])
+"""Bytes that cannot begin a refused character in UTF-8 (C1 controls start with 0xC2, U+2028/2029 with 0xE2)."""
 
 
 class DraftReadError(CouldNotRun):
@@ -155,6 +156,11 @@ def read_draft(data: bytes, name: str) -> LoadedDraft:
     if text is None:
         return loaded
     loaded.text = text
+    if len(text) > MAX_LINES and line_count(text) > MAX_LINES:
+        loaded.diagnostics.append(Diagnostic(name, MAX_LINES + 1, 1, "error", "file-too-many-lines",
+                                             f"the file has {line_count(text):,} lines, over the {MAX_LINES:,}-line "
+                                             "limit for a draft", "split the text into several drafts"))
+        return loaded
     if _fast(loaded, text):
         return loaded
     try:
@@ -190,6 +196,8 @@ def _fast(loaded: LoadedDraft, text: str) -> bool:
     emitted = fast_json(text, None if data.startswith(b"\xef\xbb\xbf") else data)
     if emitted is None:
         return False
+    if len(emitted) > 4 * MAX_KEYS and emitted.count(b'":') - emitted.count(b'\\":') > MAX_KEYS:
+        return False  # far too many keys: the careful reader refuses at the first one over the limit
     try:
         draft = Draft.model_validate_json(emitted)
     except (ValidationError, RecursionError, ValueError, TypeError):
@@ -234,21 +242,25 @@ def _decode(loaded: LoadedDraft) -> str | None:
         return None
     bad = _CONTROL.search(text) if data.translate(None, _HARMLESS_BYTES) else None
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        from draftdiff.textsafe import char_name
+
+        line, col = line_col(text, bad.start())
+        if bad.group() in "\u2028\u2029\x85":
+            message = (f"{char_name(bad.group())} is not allowed in a draft: YAML 1.1 readers break the line "
+                       "there and YAML 1.2 readers do not, so tools would disagree on the text and its line numbers")
+        else:
+            message = f"control character {char_name(bad.group())} is not allowed in a draft"
         loaded.diagnostics.append(Diagnostic(
-            loaded.name, line, col, "error", "file-control-char",
-            f"control character U+{ord(bad.group()):04X} is not allowed in a draft",
+            loaded.name, line, col, "error", "file-control-char", message,
             "remove it; write tabs and line breaks as themselves"))
         return None
     return text
 
 
 def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    line = data.count(b"\n", 0, offset) + 1
-    col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
+    """Where the first undecodable byte sits, lines counted as YAML counts them."""
+    head = data[:offset].decode("utf-8", errors="replace")
+    return line_col(head + " ", len(head))
 
 
 # --- schema errors -------------------------------------------------------------------------

@@ -12,6 +12,7 @@ duplicate keys and deep nesting with a positioned error.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,15 @@ Path = tuple[str | int, ...]
 
 MAX_DEPTH = 32
 """Nesting deeper than any draft needs (a draft uses about six levels)."""
+
+MAX_LINES = 200_000
+"""Lines in one file. The largest bundled draft has ~1,300; a generated 1,700-article draft ~82,000."""
+
+MAX_NODES = 250_000
+"""Values and keys (every scalar, list and mapping) in one document. Bundled drafts: ~2,100; 1,700 articles ~65,000."""
+
+MAX_KEYS = 60_000
+"""Mapping keys in one document. The largest bundled draft has ~900; 1,700 generated articles ~29,000."""
 
 
 @dataclass(eq=False)
@@ -101,6 +111,33 @@ def plain_scalar(value: str) -> Any:
     return value
 
 
+def line_count(text: str) -> int:
+    """Lines as YAML counts them: LF, CRLF and a lone CR each end one."""
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return breaks + (0 if not text or text.endswith(("\n", "\r")) else 1)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based ``(line, col)`` of ``text[offset]``: lines end at LF, CRLF or CR; columns count characters."""
+    head = text[:offset]
+    line = head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+    start = max(head.rfind("\n"), head.rfind("\r")) + 1
+    return line, offset - start + 1
+
+
+def strings(tree: Any) -> Iterator[tuple[Path, str]]:
+    """Every string value of a plain tree with its path, in document order; iterative, so depth costs nothing."""
+    pending: list[tuple[Path, Any]] = [((), tree)]
+    while pending:
+        path, node = pending.pop()
+        if isinstance(node, str):
+            yield path, node
+        elif isinstance(node, dict):
+            pending.extend(((*path, key), node[key]) for key in reversed(list(node)))
+        elif isinstance(node, list):
+            pending.extend(((*path, i), node[i]) for i in range(len(node) - 1, -1, -1))
+
+
 def _at(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
@@ -130,6 +167,8 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
+    nodes = 0
+    key_count = 0
 
     def refuse(rule: str, message: str, mark: Any, hint: str | None = None) -> YamlProblem:
         line, col = _at(mark)
@@ -137,7 +176,11 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
 
     def place(value: Any, mark: Any, is_scalar_key_candidate: bool) -> bool:
         """Put ``value`` into the open container; True when it was consumed as a key."""
-        nonlocal root
+        nonlocal root, nodes, key_count
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise refuse("yaml-too-many-nodes", f"the document holds more than {MAX_NODES:,} values", mark,
+                         "a draft holds a few thousand values at most; split the file")
         if not stack:
             root = value
             values[()] = _at(mark)
@@ -170,6 +213,10 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
                     mark,
                     "remove one of the two entries",
                 )
+            key_count += 1
+            if key_count > MAX_KEYS:
+                raise refuse("yaml-too-many-keys", f"the document holds more than {MAX_KEYS:,} keys", mark,
+                             "a draft holds a few thousand keys at most; split the file")
             frame[2] = key
             keys[path + (key,)] = _at(mark)
             return True

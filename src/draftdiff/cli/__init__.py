@@ -112,7 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def describe(exc: DraftdiffError) -> str:
     """The error's message, with the option that gives the setting at fault when the message names none."""
-    message = str(exc)
+    from draftdiff.textsafe import visible  # a message may quote a file name or id from outside
+
+    message = visible(str(exc))
     flag = FLAGS.get(exc.setting or "")
     return f"{message} ({flag})" if flag and flag not in message else message
 
@@ -124,7 +126,9 @@ _WRITE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 def _internal_error(exc: Exception) -> int:
     if os.environ.get("DRAFTDIFF_DEBUG"):
         raise exc
-    print(f"draftdiff: internal error: {type(exc).__name__}: {exc} "
+    from draftdiff.textsafe import visible
+
+    print(f"draftdiff: internal error: {type(exc).__name__}: {visible(str(exc))} "
           "(set DRAFTDIFF_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
     return EXIT_TROUBLE
 
@@ -187,7 +191,12 @@ def refuse_binary_to_terminal(what: str, output: str | None) -> None:
 
 def write_output(content: str | bytes, output: str | None) -> None:
     """Write text or bytes to ``-o FILE`` atomically, or to stdout (bytes never to a terminal); a write
-    that fails is a message (exit 2)."""
+    that fails is a message (exit 2).
+
+    ``-o FILE`` replaces FILE, as asked, but only once the whole text is written
+    and synced beside it: a failure (disk full, no permission, no such folder)
+    leaves no partial file, keeps any existing FILE as it was, and says so.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
     if not output or output == "-":
         try:
@@ -204,16 +213,20 @@ def write_output(content: str | bytes, output: str | None) -> None:
         except OSError as exc:  # a full disk or device (``> /dev/full``), a lost terminal
             raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
         return
+    import os
+
     from draftdiff.atomic import write_atomic
 
+    existed, special = os.path.lexists(output), _is_special(output)
     try:
-        if _is_special(output):  # /dev/null, /dev/stdout, a FIFO: write to it; a rename would replace it
+        if special:  # /dev/null, /dev/stdout, a FIFO: write to it; a rename would replace it
             with open(output, "wb") as handle:
                 handle.write(data)
         else:
             write_atomic(output, data)
     except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        kept = "" if special else f"; {output} is unchanged" if existed else "; no file was written"
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}{kept}") from None
 
 
 def _is_special(output: str) -> bool:

@@ -112,7 +112,9 @@ def resolve(arg: str, drafts_dir: str | None):  # type: ignore[no-untyped-def]
 
         report = Report(files=[loaded.name], diagnostics=loaded.diagnostics)
         sys.stderr.write(render("diagnostics", "text", with_flag_hints(report), color=False, hints=True))
-        print(f"draftdiff diff: {loaded.name} is not a valid draft; fix the errors above "
+        from draftdiff.textsafe import visible
+
+        print(f"draftdiff diff: {visible(loaded.name)} is not a valid draft; fix the errors above "
               "('draftdiff validate' checks it)", file=sys.stderr)
         return None
     return loaded.draft, arg

@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = validate_paths(paths, disabled=args.disable, follow_links=args.follow_links)
     except CollectionError as exc:
-        print(f"draftdiff validate: {exc}", file=sys.stderr)
+        from draftdiff.textsafe import visible
+
+        print(f"draftdiff validate: {visible(str(exc))}", file=sys.stderr)
         return EXIT_TROUBLE
     color = use_color(sys.stdout, args.color) and not args.output and fmt == "text"
     options = {"color": color, "hints": not args.quiet} if fmt == "text" else {}

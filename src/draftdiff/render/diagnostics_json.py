@@ -6,6 +6,7 @@ import json
 
 from draftdiff import __version__
 from draftdiff.diagnostics import Report
+from draftdiff.textsafe import json_visible
 
 FORMAT_VERSION = 1
 
@@ -18,4 +19,4 @@ def render(report: Report, **_: object) -> str:
                     "errors": report.errors, "warnings": report.warnings},
         "diagnostics": [d.as_dict() for d in report.sorted()],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

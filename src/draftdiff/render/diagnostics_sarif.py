@@ -11,6 +11,7 @@ from pathlib import Path
 
 from draftdiff import __version__
 from draftdiff.diagnostics import Report
+from draftdiff.textsafe import json_visible
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -63,4 +64,4 @@ def render(report: Report, **_: object) -> str:
             "results": results,
         }],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(sarif, ensure_ascii=False, indent=2)) + "\n"

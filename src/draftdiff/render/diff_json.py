@@ -1,25 +1,25 @@
 """A draft diff as JSON, in the documented, versioned shape of ``schema/diff.schema.json``.
 
 Text is kept exactly; characters a terminal could obey (C0/C1 controls,
-bidirectional overrides) are written as ``\\uXXXX`` escapes, which JSON readers
-turn back into the same characters.
+bidirectional controls, invisible marks) are written as ``\\uXXXX`` escapes
+(:func:`draftdiff.textsafe.json_visible`), which JSON readers turn back into the
+same characters.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from typing import Any
 
 from draftdiff.diff.result import CLERICAL_KINDS, DiffView, DraftDiff
+from draftdiff.textsafe import json_visible
 
 FORMAT = "draftdiff-diff"
 FORMAT_VERSION = 2
 """2: the version's sources, claimed counts and every field of its record; entries listed as the other formats
 list them (changed ones; ``show_all`` every one; ``substantive`` no clerical ones), the view recorded in
 ``options``."""
-_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff\u2028\u2029]")
 
 
 def _segments(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -90,4 +90,4 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, subst
            **_: Any) -> str:
     data = as_data(diff, stat=stat, show_all=show_all, substantive=substantive)
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json_visible(text) + "\n"

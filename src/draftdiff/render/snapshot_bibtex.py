@@ -5,19 +5,22 @@ Every value is escaped for (La)TeX: braces, backslash and the specials
 Braces become ``\textbraceleft{}`` and ``\textbraceright{}``, not ``\{``: BibTeX counts
 a brace even after a backslash, so ``--author 'X}, title={Y'`` would end the field and
 start a forged one.
+Control and hidden characters are first written as ``\\u202e``-style escapes
+(whose backslash TeX then prints as a backslash).
 """
 
 from __future__ import annotations
 
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
+from draftdiff.textsafe import visible
 
 _TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "#": r"\#", "$": r"\$",
         "%": r"\%", "&": r"\&", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 
 
 def tex(text: str) -> str:
-    out = "".join(_TEX.get(ch, ch) for ch in text)
+    out = "".join(_TEX.get(ch, ch) for ch in visible(text))
     while "--" in out:
         out = out.replace("--", "-{}-")
     return " ".join(out.split())

@@ -1,7 +1,8 @@
 """The snapshot's citation as a CITATION.cff (CFF 1.2.0, ``type: dataset``), complete and valid on its own.
 
 Strings are written JSON-quoted (ASCII, escaped), which YAML reads as the same
-string, so no title or name can break the YAML.
+string, so no title or name can break the YAML, and no control or hidden
+character is raw in the file (DEL, which JSON leaves alone, is escaped too).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from draftdiff.snapshot.model import Snapshot
 
 
 def q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=True)
+    return json.dumps(text, ensure_ascii=True).replace("\x7f", "\\u007f")
 
 
 def _author(name: str) -> list[str]:

@@ -6,6 +6,7 @@ import json
 
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
+from draftdiff.textsafe import json_visible
 
 
 def _name(author: str) -> dict[str, str]:
@@ -31,4 +32,4 @@ def item(snap: Snapshot) -> dict[str, object]:
 
 
 def render(snap: Snapshot, **_options: object) -> str:
-    return json.dumps([item(snap)], indent=2, ensure_ascii=False) + "\n"
+    return json_visible(json.dumps([item(snap)], indent=2, ensure_ascii=False)) + "\n"

@@ -14,14 +14,27 @@ import io
 
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
+from draftdiff.textsafe import visible
 
 COLUMNS = cite.CSV_COLUMNS
 
 
+_FORMULA_START = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+"""What a spreadsheet may read as the start of a formula (OWASP's list, and the full-width forms)."""
+
+
 def cell(text: str | None) -> str:
+    """Outside text as a cell: hidden characters visible, and never the start of a formula.
+
+    OWASP's guard for CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``,
+    tab or carriage return gets a leading ``'``. Leading spaces are looked past, since
+    some spreadsheets trim them before deciding. The csv module quotes the rest.
+    """
     if not text:
         return ""
-    return "'" + text if text[0] in "=+-@\t\r" else text
+    text = visible(text)
+    stripped = text.lstrip(" ")
+    return "'" + text if stripped and stripped[0] in _FORMULA_START else text
 
 
 def render(snap: Snapshot, **_options: object) -> str:

@@ -8,6 +8,7 @@ from draftdiff.render.snapshot_json import embedded
 from draftdiff.render.snapshot_text import STATUS_LOOK
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
+from draftdiff.textsafe import visible
 from draftdiff.vocab import PART_NAMES, format_date, precondition_label
 
 SCRIPT_ID = cite.SCRIPT_ID
@@ -20,7 +21,8 @@ padding-left:1rem}"""
 
 
 def e(value: object) -> str:
-    return "" if value is None else escape(str(value), quote=True)
+    """Outside text for HTML: hidden characters made visible, then markup escaped."""
+    return "" if value is None else escape(visible(str(value)), quote=True)
 
 
 def _status(status: str) -> str:

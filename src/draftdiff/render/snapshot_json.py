@@ -6,6 +6,7 @@ import json
 
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot, snapshot_to_dict
+from draftdiff.textsafe import json_visible
 
 
 def document(snap: Snapshot, fmt: str = "json") -> dict[str, object]:
@@ -17,7 +18,7 @@ def document(snap: Snapshot, fmt: str = "json") -> dict[str, object]:
 
 
 def render(snap: Snapshot, **_options: object) -> str:
-    return json.dumps(document(snap), indent=2, ensure_ascii=False) + "\n"
+    return json_visible(json.dumps(document(snap), indent=2, ensure_ascii=False)) + "\n"
 
 
 def embedded(snap: Snapshot, fmt: str) -> str:
@@ -27,5 +28,5 @@ def embedded(snap: Snapshot, fmt: str) -> str:
     and friends mean the same, so ``-->`` or ``</script>`` in a title cannot end
     the element early.
     """
-    text = json.dumps(document(snap, fmt), ensure_ascii=False, separators=(",", ":"))
+    text = json_visible(json.dumps(document(snap, fmt), ensure_ascii=False, separators=(",", ":")))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

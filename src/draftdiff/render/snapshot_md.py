@@ -12,6 +12,7 @@ from draftdiff.render import markdown
 from draftdiff.render.snapshot_json import embedded
 from draftdiff.snapshot import cite
 from draftdiff.snapshot.model import Snapshot
+from draftdiff.textsafe import visible
 from draftdiff.vocab import PART_NAMES, STATUS_SYMBOLS, format_date, precondition_label
 
 EMBED_START, EMBED_END = cite.EMBED_START, cite.EMBED_END
@@ -24,7 +25,7 @@ md = markdown.inline
 def _link(url: str | None) -> str:
     if not url:
         return ""
-    return f"<{url}>" if not re.search(r"[<>\s]", url) else md(url)
+    return f"<{url}>" if not re.search(r"[<>\s]", url) and visible(url) == url else md(url)
 
 
 def _row(*cells: object) -> str:
@@ -99,7 +100,7 @@ def render(snap: Snapshot, **_options: object) -> str:
         out.append(_row(f"`{d.id}`", format_date(d.date, d.date_precision), d.role, md(d.file), f"`{d.blob_id}`", f"`{d.sha256}`"))
     out += ["", "## How to cite", "", md(cite.plain(c)), "", "Reproduce (from the repository root"
             + (f", at commit `{c.commit}`" if c.commit else "") + "), and check with `draftdiff snapshot verify`:",
-            "", "```sh", c.command.replace("`", "'"), "```"]
+            "", "```sh", visible(c.command, keep_newlines=False).replace("`", "'"), "```"]
     if c.dirty:
         out += ["", "**Note:** the drafts had uncommitted changes when this was made; the commit alone does not "
                     "reproduce it."]

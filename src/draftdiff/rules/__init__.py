@@ -35,6 +35,7 @@ RULE_MODULES = (
     "claimed_counts",
     "bracketed_agreed_text",
     "precondition_article",
+    "escaped_controls",
     "hidden_characters",
 )
 

@@ -54,14 +54,20 @@ class StatusMatrix(DeferredRedraw, DataTable):
         title_width = max(12, min(40, self.size.width - 5 - versions * COLUMN - 4))
         self.add_column(Text("No. "), width=4)
         self.add_column(Text("Article"), width=title_width + 1)
+        seen: set[str] = set()  # two files may claim one id (an error, listed in the panel): keys stay unique
         for draft_id, date in zip(matrix.draft_ids, matrix.dates):
-            self.add_column(column_label(date, draft_id == self.version), width=COLUMN, key=draft_id)
+            key = None if draft_id in seen else draft_id
+            seen.add(draft_id)
+            self.add_column(column_label(date, draft_id == self.version), width=COLUMN, key=key)
+        seen = set()
         for row in matrix.rows:
             title = Text(visible(row.title, keep_newlines=False))
             title.truncate(title_width, overflow="ellipsis")
             title.pad_right(title_width + 1 - title.cell_len)
             number = Text("" if row.number is None else f"{row.number:>3} ")
-            self.add_row(number, title, *(cell_text(s, COLUMN) for s in row.statuses), key=row.article_id)
+            key = None if row.article_id in seen else row.article_id
+            seen.add(row.article_id)
+            self.add_row(number, title, *(cell_text(s, COLUMN) for s in row.statuses), key=key)
         self.border_title = f"Status of {len(matrix.rows)} articles in {versions} versions (columns: year, month)"
         self.border_subtitle = "✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent – not on record"
         if self.row_count:
