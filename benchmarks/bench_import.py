@@ -77,6 +77,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1700)
     parser.add_argument("--words", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (best is kept)")
+    parser.add_argument("--valid-base", action=argparse.BooleanOptionalAction, default=False,
+                        help="give the base's statuses a status_basis, as a real base draft has (default: no, "
+                             "so the base carries 1,700 status-basis errors the write path must look past)")
     args = parser.parse_args()
     from draftdiff.edit import write_new_draft
 
@@ -87,8 +90,10 @@ def main() -> int:
         base = old.model_dump(mode="json", exclude_defaults=True)
         for article in base["articles"]:
             article["sources"] = ["bench-source"]
+            if args.valid_base:
+                article["status_basis"] = "reported"
         base["sources"] = [{"id": "bench-source", "title": "Bench", "publisher": "Bench"}]
-        result = write_new_draft(folder / "old.yaml", base, allow_errors=True)
+        result = write_new_draft(folder / "old.yaml", base, allow_errors=not args.valid_base)
         if not result.written:
             sys.exit(f"could not write the base draft: {result.refused}")
         text_file = Path(tmp, "new.txt")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,43 @@ def format_file(path: str | Path, *, check: bool = False) -> FormatResult:
     return result
 
 
+def new_draft_text(data: dict[str, Any], *, fast: bool = True) -> str:
+    """``data`` as a new file in the canonical layout (not yet verified: the caller reads it back).
+
+    ``fast``: by :mod:`draftdiff.edit.emit`, which writes what ruamel.yaml writes without its
+    per-character cost; ruamel.yaml itself writes what that does not know (or ``fast=False``).
+    """
+    from draftdiff.edit.emit import Unsupported, emit_new
+
+    if fast:
+        try:
+            return emit_new(data, CANONICAL, MODELINE.removeprefix("# "))
+        except Unsupported:
+            pass
+    from draftdiff.edit.layout import make_yaml
+    from draftdiff.edit.tree import to_node
+
+    doc = to_node(data, 0, CANONICAL)
+    doc.yaml_set_start_comment(MODELINE.removeprefix("# "))
+    yaml = make_yaml(CANONICAL)
+    buffer = io.StringIO()
+    yaml.dump(doc, buffer)
+    return buffer.getvalue()
+
+
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Where ``str.splitlines`` (and so difflib's lines) would break a line besides ``\\n``."""
+
+
+def _unified_new(text: str, name: str) -> str:
+    """What :func:`_unified` gives for a file that did not exist, without difflib comparing 5 MB with nothing."""
+    if not text.endswith("\n") or _OTHER_BREAKS.search(text):
+        return _unified("", text, "/dev/null", name)
+    count = text.count("\n")
+    size = f"1,{count}" if count != 1 else "1"
+    return f"--- /dev/null\n+++ {name}\n@@ -0,0 +{size} @@\n+" + text[:-1].replace("\n", "\n+") + "\n"
+
+
 def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = False,
                     allow_errors: bool = False, changes: list[str] | None = None) -> EditResult:
     """Write plain draft ``data`` as a new file in the canonical layout (an importer's last step).
@@ -117,8 +155,6 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     its folder's collection (unless ``allow_errors``), and never replaces a file.
     """
     from draftdiff.atomic import write_new
-    from draftdiff.edit.layout import make_yaml
-    from draftdiff.edit.tree import to_node
     from draftdiff.edit.verify import same_data
     from draftdiff.load import describe_path, read_draft
     from draftdiff.yamlsource import YamlProblem, parse_yaml
@@ -128,25 +164,22 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     if target.exists():
         result.refused, result.hint = f"{target} exists already", "choose another file name"
         return result
-    doc = to_node(data, 0, CANONICAL)
-    doc.yaml_set_start_comment(MODELINE.removeprefix("# "))
-    yaml = make_yaml(CANONICAL)
-    buffer = io.StringIO()
-    yaml.dump(doc, buffer)
-    text = buffer.getvalue()
-    try:
-        reread, _ = parse_yaml(text)
-    except YamlProblem as problem:
-        result.refused = f"the new file would not read back ({problem.message})"
-        return result
+    text = new_draft_text(data)
+    new_bytes = text.encode("utf-8")
+    loaded = read_draft(new_bytes, str(target))
+    reread = loaded.tree  # the project's careful reader (parse_yaml): one pass, whose positions the rules reuse
+    if reread is None:
+        try:
+            reread, _ = parse_yaml(text)
+        except YamlProblem as problem:
+            result.refused = f"the new file would not read back ({problem.message})"
+            return result
     where = same_data(data, reread)
     if where is not None:
         result.refused = f"the new file would read differently at {describe_path(where)}"
         return result
-    new_bytes = text.encode("utf-8")
     result.new_bytes = new_bytes
-    result.diff = _unified("", text, "/dev/null", str(target))
-    loaded = read_draft(new_bytes, str(target))
+    result.diff_when_asked(lambda: _unified_new(text, str(target)))
     findings, errors = _new_findings(target.parent, {target}, [], [loaded])
     result.findings = findings
     if errors and not allow_errors:

@@ -49,7 +49,6 @@ class EditResult:
 
     path: Path
     changes: list[str] = field(default_factory=list)
-    diff: str = ""
     findings: list[Diagnostic] = field(default_factory=list)
     """Findings the edit brings into the collection (errors and warnings that were not there before)."""
     notes: list[str] = field(default_factory=list)
@@ -58,6 +57,23 @@ class EditResult:
     written: bool = False
     new_bytes: bytes | None = None
     new_file: bool = False
+    _diff: str = field(default="", repr=False)
+    _make_diff: Callable[[], str] | None = field(default=None, repr=False)
+
+    @property
+    def diff(self) -> str:
+        """The unified diff of the file (also on a dry run); a new file's is made when first asked for."""
+        if self._make_diff is not None:
+            self._diff, self._make_diff = self._make_diff(), None
+        return self._diff
+
+    @diff.setter
+    def diff(self, value: str) -> None:
+        self._diff, self._make_diff = value, None
+
+    def diff_when_asked(self, make: Callable[[], str]) -> None:
+        """Leave the diff to ``make``: an import of 5 MB seldom shows its diff of 100,000 added lines."""
+        self._diff, self._make_diff = "", make
 
     @property
     def exit_code(self) -> int:
