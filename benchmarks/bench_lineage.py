@@ -56,9 +56,9 @@ def main() -> None:
     for closed in (False, True):
         big, small = chain(args.drafts, closed), chain(args.drafts // 10, closed)
         with batch_loading():  # the rules run inside the loader's batch, as validate runs them
-            rule = best(lambda: list(lineage_cycle.check(big)), args.runs)
-            ref = best(lambda: {d.id: d.based_on for _, d in big.drafts()}, args.runs)
-            tenth = best(lambda: list(lineage_cycle.check(small)), args.runs)
+            rule = best(lambda big=big: list(lineage_cycle.check(big)), args.runs)
+            ref = best(lambda big=big: {d.id: d.based_on for _, d in big.drafts()}, args.runs)
+            tenth = best(lambda small=small: list(lineage_cycle.check(small)), args.runs)
         shape = "one cycle through all" if closed else "one open chain"
         print(f"lineage-cycle, {args.drafts:,} drafts in {shape}: {rule * 1000:.1f} ms, "
               f"{rule / ref:.1f}x a dict of the bases ({ref * 1000:.1f} ms; target <= 20x); "

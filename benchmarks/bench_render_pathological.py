@@ -76,13 +76,13 @@ def renderers(repeat: int) -> None:
         old = _draft("d-1", "2024-01-01", text)
         new = _draft("d-2", "2024-02-01", text[: len(text) // 2] + " inserted words " + text[len(text) // 2:])
         diff = diff_drafts(old, new)
-        base = best(lambda: render("diff", "text", diff), repeat)
-        cells = [f"{fmt} {best(lambda: render('diff', fmt, diff), repeat) / base:5.2f}x"
+        base = best(lambda diff=diff: render("diff", "text", diff), repeat)
+        cells = [f"{fmt} {best(lambda fmt=fmt, diff=diff: render('diff', fmt, diff), repeat) / base:5.2f}x"
                  for fmt in formats("diff") if fmt != "text"]
         print(f"  {name:28} diff:     text {base * 1e3:8.1f} ms | " + " | ".join(cells))
         snap = build_snapshot(DraftSet([LoadedDraft(f"{d.id}.yaml", b"", draft=d) for d in (old, new)]), git=False)
-        base = best(lambda: render("snapshot", "text", snap), repeat)
-        cells = [f"{fmt} {best(lambda: render('snapshot', fmt, snap), repeat) / base:5.2f}x"
+        base = best(lambda snap=snap: render("snapshot", "text", snap), repeat)
+        cells = [f"{fmt} {best(lambda fmt=fmt, snap=snap: render('snapshot', fmt, snap), repeat) / base:5.2f}x"
                  for fmt in formats("snapshot") if fmt != "text"]
         print(f"  {'':28} snapshot: text {base * 1e3:8.1f} ms | " + " | ".join(cells))
 

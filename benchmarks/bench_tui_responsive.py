@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from _bench import compile_package
@@ -37,9 +38,10 @@ FRAME_TARGET = 2.5
 STALL_TARGET = 0.100
 BEAT = 0.010
 STATUSES = ("agreed", "partial", "disputed", "unknown")
-WORDS = ("the parties shall border commission delimitation recognise territorial integrity sovereignty "
-         "communications transit roads railways forces observers claims withdraw courts arbitration "
-         "within months after entry into force of this agreement each party its").split()
+WORDS = ["the", "parties", "shall", "border", "commission", "delimitation", "recognise", "territorial",
+         "integrity", "sovereignty", "communications", "transit", "roads", "railways", "forces", "observers",
+         "claims", "withdraw", "courts", "arbitration", "within", "months", "after", "entry", "into", "force",
+         "of", "this", "agreement", "each", "party", "its"]
 
 
 def _sentence(rng: random.Random) -> str:
@@ -164,9 +166,9 @@ async def measure_stalls(folder: Path) -> dict[str, float]:
         await pilot.pause(0.3)
         phase("end")
     worst: dict[str, float] = {}
-    for (name, start), (_, end) in zip(marks, marks[1:]):
+    for (name, start), (_, end) in pairwise(marks):
         inside = [b for b in beats if start <= b <= end]
-        gaps = [b - a for a, b in zip(inside, inside[1:])]
+        gaps = [b - a for a, b in pairwise(inside)]
         if gaps:
             worst[name] = max(worst.get(name, 0.0), max(gaps) - BEAT)
     return worst

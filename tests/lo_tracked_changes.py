@@ -17,6 +17,7 @@ it stands with changes still tracked, deleted and inserted words side by side.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -86,10 +87,8 @@ def main(docx: str, out_dir: str) -> int:
             doc.storeToURL(uno.systemPathToFileUrl(target),
                            (_prop("FilterName", "Text (encoded)"), _prop("FilterOptions", "UTF8,LF")))
             doc.close(True)
-        try:
+        with contextlib.suppress(Exception):  # the bridge closes as the office quits
             desktop.terminate()
-        except Exception:  # the bridge closes as the office quits
-            pass
         print(json.dumps(summary))
         return 0
     finally:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +125,7 @@ def test_lineage_exists_is_acyclic_and_never_goes_back_in_time() -> None:
 
 def test_lineage_is_one_chain_in_date_order() -> None:
     ordered = sorted(DRAFTS.values(), key=lambda item: (item[1].date, item[1].id))
-    for (_, earlier), (_, later) in zip(ordered, ordered[1:]):
+    for (_, earlier), (_, later) in pairwise(ordered):
         assert later.based_on == earlier.id, f"{later.id} should be based on {earlier.id}"
 
 

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from draft_support import draft_text
 
 from draftdiff.cli import main
 from draftdiff.collection import load_collection
 from draftdiff.snapshot.inputs import InvalidDrafts, load_checked
-from draft_support import draft_text
 
 CONTRADICTED = """\
 claimed_counts:

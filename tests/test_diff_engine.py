@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from diff_support import TEXTS, art, draft, marked
 
 from draftdiff.diff import DiffOptions, diff_drafts
@@ -238,8 +237,9 @@ def test_deadline_hit_is_reported_and_never_shown_as_delete_all_insert_all(engin
 
 
 def test_absence_from_a_partial_record_is_not_removal() -> None:
-    from draftdiff.diff import diff_drafts
     from diff_support import TEXTS, art, draft
+
+    from draftdiff.diff import diff_drafts
 
     old = draft([art("recognition", 1, TEXTS["recognition"]), art("forces", 2, TEXTS["forces"])])
     known_only_in_part = draft([art("recognition", 1, TEXTS["recognition"])], id="d-new", date="2024-02-01",
@@ -254,8 +254,9 @@ def test_absence_from_a_partial_record_is_not_removal() -> None:
 
 
 def test_an_already_removed_article_leaving_the_list_is_no_change() -> None:
-    from draftdiff.diff import diff_drafts
     from diff_support import TEXTS, art, draft
+
+    from draftdiff.diff import diff_drafts
 
     removed = {"id": "communications", "number": None, "title": "Communications", "status": "removed"}
     old = draft([art("recognition", 1, TEXTS["recognition"]), removed])

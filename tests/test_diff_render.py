@@ -144,9 +144,10 @@ def test_json_output_validates_against_the_schema(stat):
 
 
 def test_summary_does_not_claim_full_similarity_when_there_is_no_text() -> None:
+    from diff_support import draft
+
     from draftdiff.diff import diff_drafts
     from draftdiff.render import render
-    from diff_support import draft
 
     def position_only(stance: str) -> dict[str, object]:
         return {"id": "forces", "number": 1, "title": "Forces", "status": "disputed", "status_basis": "inferred",
@@ -160,9 +161,10 @@ def test_summary_does_not_claim_full_similarity_when_there_is_no_text() -> None:
 
 
 def test_substantive_hides_entries_whose_only_change_is_clerical() -> None:
+    from diff_support import TEXTS, art, draft
+
     from draftdiff.diff import diff_drafts
     from draftdiff.render import render
-    from diff_support import TEXTS, art, draft
 
     old = draft([art("recognition", 1, TEXTS["recognition"], sources=["s1"]),
                  art("forces", 2, TEXTS["forces"], status="disputed", status_basis="inferred", status_note="n")])

@@ -38,7 +38,7 @@ def test_an_edit_of_every_bundled_draft_changes_only_its_lines(tmp_path: Path) -
         if not tree.get("sources"):
             continue
         sid = tree["sources"][0]["id"]
-        result = apply_edit(path, lambda d: ops.set_field(d, f"sources[{sid}].notes", "A note " * 30 + "end."),
+        result = apply_edit(path, lambda d, sid=sid: ops.set_field(d, f"sources[{sid}].notes", "A note " * 30 + "end."),
                             dry_run=True, allow_errors=True)
         assert result.refused is None, (path.name, result.refused)
         changed = [line for line in result.diff.splitlines()[2:] if line[:1] in "+-"]
@@ -172,7 +172,7 @@ def test_new_version_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                               message: str) -> None:
     path = make_folder(tmp_path)
     args = new_version_args(path)
-    for flag, value in zip(extra[::2], extra[1::2]):
+    for flag, value in zip(extra[::2], extra[1::2], strict=True):
         args[args.index(flag) + 1] = value
     assert main(args) == 1
     assert message in capsys.readouterr().err

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from draft_support import draft_text
+
 from draftdiff.cli import FLAGS, UsageError, describe, main
 from draftdiff.errors import CouldNotRun, DraftdiffError, Refused
 

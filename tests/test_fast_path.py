@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from draft_support import draft_text
 
 from draftdiff.fastyaml import fast_json
 from draftdiff.load import read_draft
 from draftdiff.yamlsource import parse_yaml
-from draft_support import draft_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from bench_validate import generate_draft  # noqa: E402

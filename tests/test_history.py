@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from draft_support import draft_text
+
 from draftdiff.collection import DraftSet
 from draftdiff.history import UNRECORDED, article_history, count_series, status_matrix
 from draftdiff.load import read_draft
-from draft_support import draft_text
 
 
 def _set(*texts: str) -> DraftSet:

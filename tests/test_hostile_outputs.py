@@ -9,8 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile_support import (FORMULAS, HIDDEN_ESCAPES, LINK_MAKERS, hostile_draft, markdown_links, output_text,
-                             unsafe_chars)
+from hostile_support import (
+    FORMULAS,
+    HIDDEN_ESCAPES,
+    LINK_MAKERS,
+    hostile_draft,
+    markdown_links,
+    output_text,
+    unsafe_chars,
+)
 
 from draftdiff.cli import main
 from draftdiff.collection import DraftSet

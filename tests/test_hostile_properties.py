@@ -16,8 +16,15 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from hostile_support import (CONTROL_ESCAPES, HIDDEN_ESCAPES, HIDDEN_RAW, LINK_MAKERS, hostile_draft, output_text,
-                             unsafe_chars)
+from hostile_support import (
+    CONTROL_ESCAPES,
+    HIDDEN_ESCAPES,
+    HIDDEN_RAW,
+    LINK_MAKERS,
+    hostile_draft,
+    output_text,
+    unsafe_chars,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,38 +48,54 @@ def mutated(draw: st.DrawFn) -> bytes:
     for _ in range(draw(st.integers(1, 4))):
         if not lines:
             break
-        k = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(("delete", "duplicate", "retype", "swap", "inject", "raw", "deepen",
-                                       "indent", "link")))
-        line = lines[k]
-        if action == "delete":
-            del lines[k]
-        elif action == "duplicate":
-            lines.insert(k, line)
-        elif action == "swap":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines[k], lines[j] = lines[j], lines[k]
-        elif action == "retype" and ":" in line:
-            key = line.split(":", 1)[0]
-            lines[k] = f"{key}: {draw(st.sampled_from(_VALUES))}\n"
-        elif action == "inject" and '"' in line:
-            spelling = draw(st.sampled_from(CONTROL_ESCAPES + HIDDEN_ESCAPES))
-            at = line.index('"') + 1
-            lines[k] = line[:at] + spelling + line[at:]
-        elif action == "raw":
-            char = draw(st.sampled_from(("\x1b", "\x00", "\x9b", "\x85", "\u2028", "\r", "\t") + HIDDEN_RAW))
-            at = draw(st.integers(0, len(line)))
-            lines[k] = line[:at] + char + line[at:]
-        elif action == "deepen" and ":" in line:
-            depth = draw(st.integers(1, 200))
-            key = line.split(":", 1)[0]
-            lines[k] = f"{key}: " + "[" * depth + "x" + "]" * depth + "\n"
-        elif action == "indent":
-            lines[k] = " " * draw(st.integers(1, 9)) + line
-        elif action == "link" and '"' in line:
-            at = line.index('"') + 1
-            lines[k] = line[:at] + draw(st.sampled_from(LINK_MAKERS)) + " " + line[at:]
-    data = "".join(lines).encode("utf-8")
+        _mutate_a_line(draw, lines)
+    return _damage_bytes(draw, "".join(lines).encode("utf-8"))
+
+
+def _mutate_a_line(draw: st.DrawFn, lines: list[str]) -> None:
+    """Delete, duplicate, swap, indent or rewrite one line of ``lines`` in place."""
+    k = draw(st.integers(0, len(lines) - 1))
+    action = draw(st.sampled_from(("delete", "duplicate", "retype", "swap", "inject", "raw", "deepen",
+                                   "indent", "link")))
+    line = lines[k]
+    if action == "delete":
+        del lines[k]
+    elif action == "duplicate":
+        lines.insert(k, line)
+    elif action == "swap":
+        j = draw(st.integers(0, len(lines) - 1))
+        lines[k], lines[j] = lines[j], lines[k]
+    elif action == "indent":
+        lines[k] = " " * draw(st.integers(1, 9)) + line
+    else:
+        lines[k] = _rewritten(draw, action, line)
+
+
+def _rewritten(draw: st.DrawFn, action: str, line: str) -> str:
+    """``line`` with a hostile value, escape, raw character, deep nesting or link maker put in (when it fits)."""
+    if action == "retype" and ":" in line:
+        key = line.split(":", 1)[0]
+        return f"{key}: {draw(st.sampled_from(_VALUES))}\n"
+    if action == "inject" and '"' in line:
+        spelling = draw(st.sampled_from(CONTROL_ESCAPES + HIDDEN_ESCAPES))
+        at = line.index('"') + 1
+        return line[:at] + spelling + line[at:]
+    if action == "raw":
+        char = draw(st.sampled_from(("\x1b", "\x00", "\x9b", "\x85", "\u2028", "\r", "\t") + HIDDEN_RAW))
+        at = draw(st.integers(0, len(line)))
+        return line[:at] + char + line[at:]
+    if action == "deepen" and ":" in line:
+        depth = draw(st.integers(1, 200))
+        key = line.split(":", 1)[0]
+        return f"{key}: " + "[" * depth + "x" + "]" * depth + "\n"
+    if action == "link" and '"' in line:
+        at = line.index('"') + 1
+        return line[:at] + draw(st.sampled_from(LINK_MAKERS)) + " " + line[at:]
+    return line
+
+
+def _damage_bytes(draw: st.DrawFn, data: bytes) -> bytes:
+    """Other line endings, a few corrupt bytes, perhaps a truncation."""
     ending = draw(st.sampled_from((b"\n", b"\r\n", b"\r")))
     if ending != b"\n":
         data = data.replace(b"\n", ending)

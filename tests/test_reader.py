@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from draft_support import draft_text
 
 from draftdiff.load import MAX_BYTES, read_draft
-from draft_support import draft_text
 
 
 def only(data: bytes) -> tuple[str, int, int, str]:
@@ -117,9 +117,8 @@ def test_a_reading_problem_leaves_a_with_block_as_itself() -> None:
     def around():  # type: ignore[no-untyped-def]
         yield
 
-    with pytest.raises(YamlProblem) as caught:
-        with around():
-            parse_yaml("summary: a summary: b\n")
+    with pytest.raises(YamlProblem) as caught, around():
+        parse_yaml("summary: a summary: b\n")
     assert (caught.value.rule, caught.value.line, caught.value.col) == ("yaml-syntax", 1, 19)
 
 

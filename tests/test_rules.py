@@ -6,11 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from draft_support import draft_text
 
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.rules import all_rules
 from draftdiff.validate import validate_paths
-from draft_support import draft_text
 
 
 def run(tmp_path: Path, write: Callable[..., Path], files: dict[str, str]) -> list[Diagnostic]:
@@ -328,7 +328,7 @@ def test_the_quick_set_of_cited_ids_is_what_the_walk_with_paths_finds() -> None:
     import sys
 
     from draftdiff.load import load_draft, read_draft
-    from draftdiff.rules.context import cited_ids, citation_lists
+    from draftdiff.rules.context import citation_lists, cited_ids
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from bench_validate import generate_draft

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from draft_support import draft_text
+
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.load import read_draft
-from draft_support import draft_text
 
 
 def errors(text: str) -> list[Diagnostic]:

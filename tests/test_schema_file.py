@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import jsonschema
+from draft_support import draft_text
 
 from draftdiff.load import read_draft
 from draftdiff.schema import draft_json_schema, draft_json_schema_text
-from draft_support import draft_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

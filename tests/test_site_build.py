@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ def test_pages_are_accessible_and_locked_down(built: Path) -> None:
         assert o.lang == "en", page
         assert o.csp == CSP and "'unsafe-inline'" not in CSP and "default-src 'none'" in CSP
         assert o.headings.count(1) == 1 and o.headings[0] == 1, page
-        assert all(b <= a + 1 for a, b in zip(o.headings, o.headings[1:])), (page, o.headings)
+        assert all(b <= a + 1 for a, b in pairwise(o.headings)), (page, o.headings)
         assert all(not r.startswith(("http:", "https:", "//", "data:")) for r in o.resources), page
         assert all(s is not None and s.endswith("assets/site.js") for s in o.scripts), page
         for href, cls in o.links:

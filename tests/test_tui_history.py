@@ -48,8 +48,9 @@ def test_history_keys_move_the_version_and_open_articles() -> None:
 
 
 def test_chart_bars_grow_with_the_agreed_count() -> None:
-    from draftdiff.collection import load_draft_set
     from tui_support import FIXTURES
+
+    from draftdiff.collection import load_draft_set
 
     chart = bar_chart(load_draft_set([FIXTURES]), "2024-09-status", 60, 10).plain.splitlines()
     bottom = chart[-3]  # the lowest bar row, above the axis

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from draft_support import draft_text
 
 from draftdiff.cli import main
-from draft_support import draft_text
 
 GITHUB_LINE = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[a-z-]+::\S.*$")
 
@@ -165,8 +165,8 @@ def test_validate_never_imports_textual(tmp_path: Path, write: Callable[..., Pat
     """
     path = write("a.yaml", draft_text())
     unused = ("textual", "rich", "diff_match_patch", "ryml", "json", "difflib")
-    code = ("import sys; from draftdiff.cli import main; rc = main(['validate', %r]); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in %r))" % (str(path), unused))
+    code = (f"import sys; from draftdiff.cli import main; rc = main(['validate', {str(path)!r}]); "
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {unused!r}))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "1 file valid" in proc.stdout
     assert proc.stdout.strip().endswith("[]"), proc.stdout

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import html
 import re
+import shutil
+from pathlib import Path
 
 from rich.cells import cell_len
 

@@ -94,7 +94,7 @@ def article_history(draft_set: DraftSet, article_id: str) -> list[StatusStep]:
 def last_changed(draft_set: DraftSet, draft_id: str, article_id: str) -> Draft | None:
     """The version, up to ``draft_id``, in which the article took the status it has there."""
     chosen: Draft | None = None
-    for step, draft in zip(article_history(draft_set, article_id), draft_set.drafts):
+    for step, draft in zip(article_history(draft_set, article_id), draft_set.drafts, strict=True):
         if step.changed:
             chosen = draft
         if draft.id == draft_id:

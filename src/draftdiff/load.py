@@ -12,7 +12,7 @@ import stat
 import types
 import typing
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -109,10 +109,8 @@ def batch_loading(paths: Iterable[FsPath] = ()) -> Iterator[None]:
 
     total = 0
     for path in paths:
-        try:
+        with suppress(OSError):
             total += path.stat().st_size
-        except OSError:
-            pass
     fastyaml.expect(total)
     yield
 

@@ -13,9 +13,9 @@ an article 100). What cannot be read at all sorts after every number, by its tex
 from __future__ import annotations
 
 import re
-from typing import Union
+from typing import TypeAlias
 
-ArticleNumber = Union[int, str]
+ArticleNumber: TypeAlias = int | str
 """What ``Article.number`` holds: an integer, or the number as written ("5 bis")."""
 
 SortKey = tuple[tuple[int, int | str], ...]

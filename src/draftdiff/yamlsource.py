@@ -144,48 +144,147 @@ def _at(mark: Any) -> tuple[int, int]:
 
 def parse_yaml(text: str) -> tuple[Any, Positions]:
     """Parse one YAML document; raise :class:`YamlProblem` for anything a draft must not use."""
+    from ruamel.yaml.error import YAMLError  # lazy: keeps ``import draftdiff`` cheap
+
+    tree = _TreeBuilder()
+    try:
+        _feed(tree, text)
+    except YamlProblem:
+        raise
+    except YAMLError as exc:
+        raise _syntax_problem(exc) from None
+    except (RecursionError, MemoryError):
+        raise YamlProblem("yaml-depth", "the document is nested too deeply to read", 1, 1) from None
+    except (ValueError, TypeError, NotImplementedError, AssertionError, AttributeError, IndexError,
+            KeyError, UnicodeError) as exc:
+        raise YamlProblem("yaml-syntax", f"the YAML reader could not read this file ({type(exc).__name__}: {exc})",
+                          1, 1) from None
+    if tree.documents == 0:
+        raise YamlProblem("file-empty", "the file holds no YAML document", 1, 1,
+                          "a draft starts with 'schema_version: 1'")
+    return tree.root, tree.positions
+
+
+def _feed(tree: _TreeBuilder, text: str) -> None:
+    """Hand every event of the C parser to ``tree``; aliases are refused as they come."""
     from _ruamel_yaml import (  # lazy: keeps ``import draftdiff`` cheap
         AliasEvent,
         CParser,
-        DocumentEndEvent,
         DocumentStartEvent,
         MappingEndEvent,
         MappingStartEvent,
         ScalarEvent,
         SequenceEndEvent,
         SequenceStartEvent,
-        StreamEndEvent,
-        StreamStartEvent,
     )
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    positions = Positions()
-    values = positions.values
-    keys = positions.keys
+    parser = CParser(text)
+    while True:
+        event = parser.get_event()
+        if event is None:
+            break
+        kind = type(event)
+        if kind is ScalarEvent:
+            tree.scalar(event)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            tree.open(event, mapping=kind is MappingStartEvent)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            tree.close()
+        elif kind is AliasEvent:
+            raise _refuse("yaml-alias", f"alias '*{event.anchor}' is not allowed in drafts", event.start_mark,
+                          "write the value out in full instead of referring to an anchor")
+        elif kind is DocumentStartEvent:
+            tree.start_document(event)
+        # DocumentEndEvent, StreamStartEvent, StreamEndEvent: nothing to do
 
-    # Each frame: [container, path, pending_key or None, key_mark]
-    stack: list[list[Any]] = []
-    root: Any = None
-    documents = 0
-    nodes = 0
-    key_count = 0
 
-    def refuse(rule: str, message: str, mark: Any, hint: str | None = None) -> YamlProblem:
-        line, col = _at(mark)
-        return YamlProblem(rule, message, line, col, hint)
+def _syntax_problem(exc: Exception) -> YamlProblem:
+    """The reader's own complaint, at the place it names (or the top of the file)."""
+    from ruamel.yaml.error import MarkedYAMLError
 
-    def place(value: Any, mark: Any, is_scalar_key_candidate: bool) -> bool:
+    if isinstance(exc, MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _at(mark) if mark is not None else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        context = f" ({exc.context})" if exc.context and exc.problem else ""
+        return YamlProblem("yaml-syntax", f"invalid YAML: {problem}{context}", line, col)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = _at(mark) if mark is not None else (1, 1)
+    return YamlProblem("yaml-syntax", f"invalid YAML: {exc}", line, col)
+
+
+def _refuse(rule: str, message: str, mark: Any, hint: str | None = None) -> YamlProblem:
+    line, col = _at(mark)
+    return YamlProblem(rule, message, line, col, hint)
+
+
+class _TreeBuilder:
+    """Builds the document's tree and the position of every key and value, refusing what drafts must not use."""
+
+    def __init__(self) -> None:
+        self.positions = Positions()
+        # Each frame: [container, path, pending_key or None]
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+        self.nodes = 0
+        self.key_count = 0
+
+    def start_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _refuse("yaml-multi-document", "a draft file holds exactly one YAML document",
+                          event.start_mark, "split the documents into separate files")
+
+    def scalar(self, event: Any) -> None:
+        if event.anchor is not None:
+            raise _refuse("yaml-anchor", f"anchor '&{event.anchor}' is not allowed in drafts", event.start_mark,
+                          "write the value out in full")
+        if event.tag is not None and event.tag not in _ALLOWED_TAGS:
+            raise _refuse("yaml-tag", f"YAML tag '{event.tag}' is not allowed in drafts", event.start_mark,
+                          "remove the tag; drafts hold plain text, numbers and lists only")
+        plain = event.implicit[0] and event.style in (None, "")
+        value = plain_scalar(event.value) if plain else event.value
+        self.place(value, event.start_mark, True)
+
+    def open(self, event: Any, mapping: bool) -> None:
+        """A mapping or a list begins: place it, then fill it until :meth:`close`."""
+        stack = self.stack
+        if event.anchor is not None:
+            raise _refuse("yaml-anchor", f"anchor '&{event.anchor}' is not allowed in drafts", event.start_mark,
+                          "write the value out in full")
+        if event.tag is not None and not event.implicit:
+            raise _refuse("yaml-tag", f"YAML tag '{event.tag}' is not allowed in drafts", event.start_mark,
+                          "remove the tag")
+        if len(stack) >= MAX_DEPTH:
+            raise _refuse("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
+                          "drafts need about six levels; flatten the structure")
+        container: Any = {} if mapping else []
+        if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+            raise _refuse("yaml-complex-key", "a mapping key must be a plain word, not a list or mapping",
+                          event.start_mark)
+        parent_path: Path = ()
+        if stack:
+            frame = stack[-1]
+            parent_path = frame[1] + ((len(frame[0]),) if isinstance(frame[0], list) else (frame[2],))
+        self.place(container, event.start_mark, False)
+        stack.append([container, parent_path, None])
+
+    def close(self) -> None:
+        self.stack.pop()
+
+    def place(self, value: Any, mark: Any, is_scalar_key_candidate: bool) -> bool:
         """Put ``value`` into the open container; True when it was consumed as a key."""
-        nonlocal root, nodes, key_count
-        nodes += 1
-        if nodes > MAX_NODES:
-            raise refuse("yaml-too-many-nodes", f"the document holds more than {MAX_NODES:,} values", mark,
-                         "a draft holds a few thousand values at most; split the file")
-        if not stack:
-            root = value
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _refuse("yaml-too-many-nodes", f"the document holds more than {MAX_NODES:,} values", mark,
+                          "a draft holds a few thousand values at most; split the file")
+        values = self.positions.values
+        if not self.stack:
+            self.root = value
             values[()] = _at(mark)
             return False
-        frame = stack[-1]
+        frame = self.stack[-1]
         container, path = frame[0], frame[1]
         if isinstance(container, list):
             child = path + (len(container),)
@@ -194,31 +293,8 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
             return False
         if frame[2] is None:
             if not is_scalar_key_candidate:
-                raise refuse("yaml-complex-key", "a mapping key must be a plain word, not a list or mapping", mark)
-            key = value
-            if not isinstance(key, str):
-                key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
-            if key == "<<":
-                raise refuse(
-                    "yaml-merge-key",
-                    "merge keys ('<<') are not allowed in drafts",
-                    mark,
-                    "write the keys out in full",
-                )
-            if key in container:
-                first = keys[path + (key,)]
-                raise refuse(
-                    "yaml-duplicate-key",
-                    f"duplicate key '{key}' (first defined at line {first[0]})",
-                    mark,
-                    "remove one of the two entries",
-                )
-            key_count += 1
-            if key_count > MAX_KEYS:
-                raise refuse("yaml-too-many-keys", f"the document holds more than {MAX_KEYS:,} keys", mark,
-                             "a draft holds a few thousand keys at most; split the file")
-            frame[2] = key
-            keys[path + (key,)] = _at(mark)
+                raise _refuse("yaml-complex-key", "a mapping key must be a plain word, not a list or mapping", mark)
+            self._take_key(frame, value, mark)
             return True
         key = frame[2]
         container[key] = value
@@ -226,75 +302,23 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
         frame[2] = None
         return False
 
-    try:
-        parser = CParser(text)
-        while True:
-            event = parser.get_event()
-            if event is None:
-                break
-            kind = type(event)
-            if kind is ScalarEvent:
-                if event.anchor is not None:
-                    raise refuse("yaml-anchor", f"anchor '&{event.anchor}' is not allowed in drafts", event.start_mark,
-                                 "write the value out in full")
-                if event.tag is not None and event.tag not in _ALLOWED_TAGS:
-                    raise refuse("yaml-tag", f"YAML tag '{event.tag}' is not allowed in drafts", event.start_mark,
-                                 "remove the tag; drafts hold plain text, numbers and lists only")
-                plain = event.implicit[0] and event.style in (None, "")
-                value = plain_scalar(event.value) if plain else event.value
-                place(value, event.start_mark, True)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None:
-                    raise refuse("yaml-anchor", f"anchor '&{event.anchor}' is not allowed in drafts", event.start_mark,
-                                 "write the value out in full")
-                if event.tag is not None and not event.implicit:
-                    raise refuse("yaml-tag", f"YAML tag '{event.tag}' is not allowed in drafts", event.start_mark,
-                                 "remove the tag")
-                if len(stack) >= MAX_DEPTH:
-                    raise refuse("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
-                                 "drafts need about six levels; flatten the structure")
-                container: Any = {} if kind is MappingStartEvent else []
-                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                    raise refuse("yaml-complex-key", "a mapping key must be a plain word, not a list or mapping",
-                                 event.start_mark)
-                parent_path: Path = ()
-                if stack:
-                    frame = stack[-1]
-                    parent_path = frame[1] + ((len(frame[0]),) if isinstance(frame[0], list) else (frame[2],))
-                place(container, event.start_mark, False)
-                stack.append([container, parent_path, None])
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                stack.pop()
-            elif kind is AliasEvent:
-                raise refuse("yaml-alias", f"alias '*{event.anchor}' is not allowed in drafts", event.start_mark,
-                             "write the value out in full instead of referring to an anchor")
-            elif kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise refuse("yaml-multi-document", "a draft file holds exactly one YAML document",
-                                 event.start_mark, "split the documents into separate files")
-            elif kind in (DocumentEndEvent, StreamStartEvent, StreamEndEvent):
-                pass
-    except YamlProblem:
-        raise
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = _at(mark) if mark is not None else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        context = f" ({exc.context})" if exc.context and exc.problem else ""
-        raise YamlProblem("yaml-syntax", f"invalid YAML: {problem}{context}", line, col) from None
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, col = _at(mark) if mark is not None else (1, 1)
-        raise YamlProblem("yaml-syntax", f"invalid YAML: {exc}", line, col) from None
-    except (RecursionError, MemoryError):
-        raise YamlProblem("yaml-depth", "the document is nested too deeply to read", 1, 1) from None
-    except (ValueError, TypeError, NotImplementedError, AssertionError, AttributeError, IndexError,
-            KeyError, UnicodeError) as exc:
-        raise YamlProblem("yaml-syntax", f"the YAML reader could not read this file ({type(exc).__name__}: {exc})",
-                          1, 1) from None
-
-    if documents == 0:
-        raise YamlProblem("file-empty", "the file holds no YAML document", 1, 1,
-                          "a draft starts with 'schema_version: 1'")
-    return root, positions
+    def _take_key(self, frame: list[Any], value: Any, mark: Any) -> None:
+        """``value`` is the next key of the mapping in ``frame``: refuse merge keys, duplicates and excess."""
+        container, path = frame[0], frame[1]
+        key = value
+        if not isinstance(key, str):
+            key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+        if key == "<<":
+            raise _refuse("yaml-merge-key", "merge keys ('<<') are not allowed in drafts", mark,
+                          "write the keys out in full")
+        keys = self.positions.keys
+        if key in container:
+            first = keys[path + (key,)]
+            raise _refuse("yaml-duplicate-key", f"duplicate key '{key}' (first defined at line {first[0]})", mark,
+                          "remove one of the two entries")
+        self.key_count += 1
+        if self.key_count > MAX_KEYS:
+            raise _refuse("yaml-too-many-keys", f"the document holds more than {MAX_KEYS:,} keys", mark,
+                          "a draft holds a few thousand keys at most; split the file")
+        frame[2] = key
+        keys[path + (key,)] = _at(mark)

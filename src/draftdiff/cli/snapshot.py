@@ -158,8 +158,8 @@ def _generated_at(args: argparse.Namespace) -> str | None:
         return None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
-        moment = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch
-                  else _dt.datetime.now(_dt.timezone.utc))
+        moment = (_dt.datetime.fromtimestamp(int(epoch), _dt.UTC) if epoch
+                  else _dt.datetime.now(_dt.UTC))
     except (ValueError, OverflowError, OSError):
         raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -56,7 +56,7 @@ def _words(text: str) -> list[str]:
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     if len(words) < 3:
         return {tuple(words)} if words else set()
-    return set(zip(words, words[1:], words[2:]))
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def _pieces(text: str) -> set[str]:
@@ -108,104 +108,133 @@ def _dice(a: Counter[str], b: Counter[str]) -> float:
 
 
 def align(old: Sequence[Article], new: Sequence[Article], threshold: float = 0.5) -> Alignment:
-    result = Alignment()
-    new_by_id = {a.id: j for j, a in enumerate(new)}
-    old_to_new: dict[int, int] = {}
-    matched_new: set[int] = set()
-    for i, article in enumerate(old):
-        j = new_by_id.get(article.id)
-        if j is not None and j not in matched_new:
-            old_to_new[i] = j
-            matched_new.add(j)
-            result.pairs.append((i, j, "id"))
-    free_old = [i for i in range(len(old)) if i not in old_to_new]
-    free_new = [j for j in range(len(new)) if j not in matched_new]
+    aligner = _Aligner(old, new)
+    aligner.match_ids()
+    if aligner.free_old and aligner.free_new:
+        aligner.match_similar(threshold)
+    aligner.new_to_old = {j: i for i, j in aligner.old_to_new.items()}
+    aligner.find_splits()
+    aligner.find_merges()
+    return aligner.finish()
 
-    old_t, new_t = _Texts(old), _Texts(new)
 
-    # 1. one-to-one by similarity for articles whose id is absent on the other side
-    if free_old and free_new:
-        bags_old = {i: Counter(old_t.words(i)) for i in free_old}
-        bags_new = {j: Counter(new_t.words(j)) for j in free_new}
+class _Aligner:
+    """One alignment in the making: the pairs found so far and the articles still free on each side."""
+
+    def __init__(self, old: Sequence[Article], new: Sequence[Article]) -> None:
+        self.old, self.new = old, new
+        self.old_t, self.new_t = _Texts(old), _Texts(new)
+        self.result = Alignment()
+        self.old_to_new: dict[int, int] = {}
+        self.new_to_old: dict[int, int] = {}
+        self.free_old: list[int] = []
+        self.free_new: list[int] = []
+
+    def match_ids(self) -> None:
+        """Articles that keep their stable id are the same article."""
+        new_by_id = {a.id: j for j, a in enumerate(self.new)}
+        matched_new: set[int] = set()
+        for i, article in enumerate(self.old):
+            j = new_by_id.get(article.id)
+            if j is not None and j not in matched_new:
+                self.old_to_new[i] = j
+                matched_new.add(j)
+                self.result.pairs.append((i, j, "id"))
+        self.free_old = [i for i in range(len(self.old)) if i not in self.old_to_new]
+        self.free_new = [j for j in range(len(self.new)) if j not in matched_new]
+
+    def match_similar(self, threshold: float) -> None:
+        """One-to-one by similarity for articles whose id is absent on the other side, best score first."""
+        taken_old: set[int] = set()
+        taken_new: set[int] = set()
+        for neg, i, j in self._similar_candidates(threshold):
+            if i in taken_old or j in taken_new:
+                continue
+            taken_old.add(i)
+            taken_new.add(j)
+            self.old_to_new[i] = j
+            self.result.pairs.append((i, j, "similarity"))
+            self.result.similarity[(i, j)] = round(-neg, 4)
+        self.free_old = [i for i in self.free_old if i not in taken_old]
+        self.free_new = [j for j in self.free_new if j not in taken_new]
+
+    def _similar_candidates(self, threshold: float) -> list[tuple[float, int, int]]:
+        """``(-score, old, new)`` of every free pair at least ``threshold`` alike, sorted best first."""
+        old, new, old_t, new_t = self.old, self.new, self.old_t, self.new_t
+        bags_old = {i: Counter(old_t.words(i)) for i in self.free_old}
+        bags_new = {j: Counter(new_t.words(j)) for j in self.free_new}
         candidates = []
-        for i in free_old:
-            for j in free_new:
+        for i in self.free_old:
+            for j in self.free_new:
                 score = _dice(bags_old[i], bags_new[j])
                 if not old_t.words(i) and not new_t.words(j):
                     score = 1.0 if old[i].title == new[j].title else 0.0
                 if score >= threshold:
                     candidates.append((-score, i, j))
         candidates.sort()
-        taken_old: set[int] = set()
-        taken_new: set[int] = set()
-        for neg, i, j in candidates:
-            if i in taken_old or j in taken_new:
-                continue
-            taken_old.add(i)
-            taken_new.add(j)
-            old_to_new[i] = j
-            result.pairs.append((i, j, "similarity"))
-            result.similarity[(i, j)] = round(-neg, 4)
-        free_old = [i for i in free_old if i not in taken_old]
-        free_new = [j for j in free_new if j not in taken_new]
+        return candidates
 
-    new_to_old = {j: i for i, j in old_to_new.items()}
-
-    def same_article(i: int, j: int) -> None:
+    def same_article(self, i: int, j: int) -> None:
         """An article whose id changed and whose wording changed much: still one article, not a split or merge."""
-        old_to_new[i] = j
-        new_to_old[j] = i
-        result.pairs.append((i, j, "similarity"))
-        free_old.remove(i)
-        free_new.remove(j)
+        self.old_to_new[i] = j
+        self.new_to_old[j] = i
+        self.result.pairs.append((i, j, "similarity"))
+        self.free_old.remove(i)
+        self.free_new.remove(j)
 
-    # 2. splits: unmatched new articles that lie inside an old one
-    split_parts = _contained(free_new, new, new_t, old_t)
-    for i, parts in sorted(split_parts.items()):
-        partner = old_to_new.get(i)
-        if partner is not None:
-            covered = new_t.shingles(partner)
-            gained = set().union(*(new_t.shingles(j) for j in parts)) - covered
-            if not old_t.shingles(i) or len(gained & old_t.shingles(i)) / len(old_t.shingles(i)) < 0.1:
-                continue  # the part repeats the partner's wording: a copy, not a split
-            result.pairs.remove((i, partner, next(h for (a, b, h) in result.pairs if a == i and b == partner)))
-            members = sorted([partner, *parts])
-        elif len(parts) == 1:
-            same_article(i, parts[0])
-            continue
-        else:
-            members = sorted(parts)
-            free_old.remove(i)
-        result.splits.append((i, members))
-        for j in parts:
-            free_new.remove(j)
+    def find_splits(self) -> None:
+        """Unmatched new articles that lie inside an old one."""
+        result, old_t, new_t = self.result, self.old_t, self.new_t
+        split_parts = _contained(self.free_new, self.new, new_t, old_t)
+        for i, parts in sorted(split_parts.items()):
+            partner = self.old_to_new.get(i)
+            if partner is not None:
+                covered = new_t.shingles(partner)
+                gained = set().union(*(new_t.shingles(j) for j in parts)) - covered
+                if not old_t.shingles(i) or len(gained & old_t.shingles(i)) / len(old_t.shingles(i)) < 0.1:
+                    continue  # the part repeats the partner's wording: a copy, not a split
+                result.pairs.remove((i, partner, next(h for (a, b, h) in result.pairs if a == i and b == partner)))
+                members = sorted([partner, *parts])
+            elif len(parts) == 1:
+                self.same_article(i, parts[0])
+                continue
+            else:
+                members = sorted(parts)
+                self.free_old.remove(i)
+            result.splits.append((i, members))
+            for j in parts:
+                self.free_new.remove(j)
 
-    # 3. merges: unmatched old articles that lie inside a new one
-    merge_parts = _contained(free_old, old, old_t, new_t)
-    split_new = {j for _, members in result.splits for j in members}
-    for j, parts in sorted(merge_parts.items()):
-        if j in split_new:
-            continue
-        partner_old = new_to_old.get(j)
-        if partner_old is not None:
-            pair = next(p for p in result.pairs if p[0] == partner_old and p[1] == j)
-            result.pairs.remove(pair)
-            members = sorted([partner_old, *parts])
-        elif len(parts) == 1:
-            same_article(parts[0], j)
-            continue
-        else:
-            members = sorted(parts)
-            free_new.remove(j)
-        result.merges.append((members, j))
-        for i in parts:
-            free_old.remove(i)
+    def find_merges(self) -> None:
+        """Unmatched old articles that lie inside a new one (not one already part of a split)."""
+        result = self.result
+        merge_parts = _contained(self.free_old, self.old, self.old_t, self.new_t)
+        split_new = {j for _, members in result.splits for j in members}
+        for j, parts in sorted(merge_parts.items()):
+            if j in split_new:
+                continue
+            partner_old = self.new_to_old.get(j)
+            if partner_old is not None:
+                pair = next(p for p in result.pairs if p[0] == partner_old and p[1] == j)
+                result.pairs.remove(pair)
+                members = sorted([partner_old, *parts])
+            elif len(parts) == 1:
+                self.same_article(parts[0], j)
+                continue
+            else:
+                members = sorted(parts)
+                self.free_new.remove(j)
+            result.merges.append((members, j))
+            for i in parts:
+                self.free_old.remove(i)
 
-    result.removed = sorted(free_old)
-    result.added = sorted(free_new)
-    result.pairs.sort()
-    result.moved = _moved(result)
-    return result
+    def finish(self) -> Alignment:
+        result = self.result
+        result.removed = sorted(self.free_old)
+        result.added = sorted(self.free_new)
+        result.pairs.sort()
+        result.moved = _moved(result)
+        return result
 
 
 def _moved(result: Alignment) -> set[int]:

@@ -298,7 +298,7 @@ def _regroup(ctx: Context, whole: tuple[int, Article], parts: Sequence[tuple[int
     pieces = cut(full.segments, bounds, side="new" if is_split else "old")
     ids = [a.id for _, a in parts]
     out = []
-    for (index, part), segments in zip(parts, pieces):
+    for (index, part), segments in zip(parts, pieces, strict=True):
         (old, i), (new, j) = ((whole_article, whole_index), (part, index)) if is_split else \
             ((part, index), (whole_article, whole_index))
         if part.id == whole_article.id:

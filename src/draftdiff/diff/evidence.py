@@ -137,7 +137,7 @@ def pair(old: Sequence[T], new: Sequence[T], keys: Sequence[Callable[[T], Hashab
         for value, olds in groups_old.items():
             news = groups_new.get(value, [])
             if news and len(olds) == len(news):
-                pairs.extend(zip(olds, news))
+                pairs.extend(zip(olds, news, strict=True))
         paired_old = {i for i, _ in pairs}
         paired_new = {j for _, j in pairs}
         left_old = [i for i in left_old if i not in paired_old]

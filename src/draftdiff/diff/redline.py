@@ -25,7 +25,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, pairwise
 from operator import add, sub
 from typing import Any, cast
 
@@ -211,7 +211,7 @@ class _Encoder:
         missing = set(keys).difference(codes)
         if missing:
             fresh = [k for k in dict.fromkeys(keys) if k in missing]  # first-seen order: deterministic codes
-            sample = dict(zip(keys, texts)) if keys is not texts else None
+            sample = dict(zip(keys, texts, strict=True)) if keys is not texts else None
             start = len(self.texts)
             if start <= 0xD800 < start + len(fresh) or start + len(fresh) > 0x10FFFF:
                 for key in fresh:  # the rare batch that reaches the surrogates (no characters) or the end
@@ -224,7 +224,7 @@ class _Encoder:
                     codes[key] = chr(n)
                     self.texts.append(key if sample is None else sample[key])
             else:  # the usual batch: registered in C, not word by word
-                codes.update(zip(fresh, map(chr, range(start, start + len(fresh)))))
+                codes.update(zip(fresh, map(chr, range(start, start + len(fresh))), strict=True))
                 self.texts.extend(fresh if sample is None else map(sample.__getitem__, fresh))
         return "".join(map(codes.__getitem__, keys))
 
@@ -326,7 +326,7 @@ def _patience(a: list[str], b: list[str], a0: int, a1: int, b0: int, b1: int,
             steps = map(add, map(sub, anchor_i[1:], anchor_i), map(sub, anchor_j[1:], anchor_j))
             starts = [0, *compress(range(1, len(anchor_i)), map((2).__ne__, steps)), len(anchor_i)]
             i, j = a0, b0
-            for s, e in zip(starts, starts[1:]):
+            for s, e in pairwise(starts):
                 ai, bj = anchor_i[s], anchor_j[s]
                 _gap(a, b, i, ai, j, bj, out, depth)
                 _add_run(out, ai, bj, e - s)

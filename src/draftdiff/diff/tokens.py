@@ -77,10 +77,7 @@ def units(text: str, granularity: str, norm: Normalise) -> tuple[list[str], list
     Joining ``texts`` gives back ``text`` exactly. With ``punctuation`` ignored,
     punctuation rides on the unit before it and drops out of the key.
     """
-    if granularity == "char":
-        pieces = list(_char_pieces(text, norm))
-    else:
-        pieces = _TOKEN.findall(text)
+    pieces = list(_char_pieces(text, norm)) if granularity == "char" else _TOKEN.findall(text)
     if not norm.any:
         return pieces, pieces
     texts: list[str] = []

@@ -65,25 +65,10 @@ def _level(style_name: str | None) -> int | None:
 
 
 def read_docx(data: bytes, name: str, digest: str) -> SourceText:
-    size = zip_member_size(data, "word/document.xml") if zipfile.is_zipfile(io.BytesIO(data)) else None
-    if size is None:
-        raise ImportProblem(f"{name}: a zip archive without word/document.xml, so not a Word document",
-                            "open it in Word or LibreOffice and save it as .docx")
-    if size > MAX_XML:
-        raise ImportProblem(f"{name}: its document part unpacks to {size:,} bytes, over {MAX_XML:,}",
-                            "this is not a plausible agreement text; check the file")
-    try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-    except ImportError:
-        raise ImportProblem("reading Word files needs python-docx, which is not installed",
-                            "pip install python-docx (it is among draftdiff's dependencies)") from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise ImportProblem(f"{name}: cannot be read as a Word document ({type(exc).__name__}: {exc})",
-                            "open it in Word or LibreOffice, save it again as .docx and import that file") from None
+    document = _open_document(data, name)
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     warnings: list[str] = []
     lines: list[Line] = []
     body = document.element.body
@@ -106,20 +91,57 @@ def read_docx(data: bytes, name: str, digest: str) -> SourceText:
 
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            ppr = block._p.pPr
-            if ppr is not None and ppr.numPr is not None:
+            if _auto_numbered(block):
                 numbered += 1
-            try:
-                style = block.style.name if block.style is not None else None
-            except (KeyError, ValueError):
-                style = None
-            add(_paragraph_text(block._p), _level(style))
+            add(_paragraph_text(block._p), _level(_style_name(block)))
         elif isinstance(block, Table):
-            for row in block.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    text = "\n".join(_paragraph_text(p._p) for p in cell.paragraphs).strip()
-                    if not cells or text != cells[-1]:  # a merged cell repeats in every column it spans
-                        cells.append(text)
-                add("\t".join(cells), None)
+            for row in _row_texts(block):
+                add(row, None)
     return SourceText(name, "docx", lines, digest, unit="paragraph", warnings=warnings, auto_numbered=numbered)
+
+
+def _open_document(data: bytes, name: str) -> Any:
+    """The python-docx document, once the file is known to be a Word package of a plausible size."""
+    size = zip_member_size(data, "word/document.xml") if zipfile.is_zipfile(io.BytesIO(data)) else None
+    if size is None:
+        raise ImportProblem(f"{name}: a zip archive without word/document.xml, so not a Word document",
+                            "open it in Word or LibreOffice and save it as .docx")
+    if size > MAX_XML:
+        raise ImportProblem(f"{name}: its document part unpacks to {size:,} bytes, over {MAX_XML:,}",
+                            "this is not a plausible agreement text; check the file")
+    try:
+        import docx
+    except ImportError:
+        raise ImportProblem("reading Word files needs python-docx, which is not installed",
+                            "pip install python-docx (it is among draftdiff's dependencies)") from None
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise ImportProblem(f"{name}: cannot be read as a Word document ({type(exc).__name__}: {exc})",
+                            "open it in Word or LibreOffice, save it again as .docx and import that file") from None
+
+
+def _auto_numbered(paragraph: Any) -> bool:
+    """Word numbers the paragraph itself (a list or heading numbering), so its number is not in its text."""
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.numPr is not None
+
+
+def _style_name(paragraph: Any) -> str | None:
+    try:
+        return paragraph.style.name if paragraph.style is not None else None
+    except (KeyError, ValueError):  # a style the package names but does not define
+        return None
+
+
+def _row_texts(table: Any) -> list[str]:
+    """Each row of a table as one line, its cells joined by tabs."""
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = "\n".join(_paragraph_text(p._p) for p in cell.paragraphs).strip()
+            if not cells or text != cells[-1]:  # a merged cell repeats in every column it spans
+                cells.append(text)
+        rows.append("\t".join(cells))
+    return rows

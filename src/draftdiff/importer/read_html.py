@@ -15,12 +15,14 @@ from html.parser import HTMLParser
 
 from draftdiff.importer.formats import Line, SourceText, clean
 
-_BLOCKS = frozenset("address article aside blockquote body caption center dd details dialog div dl dt fieldset "
-                    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
-                    "summary table tbody thead tfoot tr ul".split())
-_SKIP = frozenset("script style noscript template svg nav aside form select button iframe object head footer "
-                  "textarea math".split())
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCKS = frozenset(["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+                     "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+                     "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+                     "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul"])
+_SKIP = frozenset(["script", "style", "noscript", "template", "svg", "nav", "aside", "form", "select", "button",
+                   "iframe", "object", "head", "footer", "textarea", "math"])
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr"])
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 

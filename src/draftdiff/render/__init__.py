@@ -15,9 +15,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, TypeAlias
 
-Output = Union[str, bytes, Mapping[str, bytes]]
+Output: TypeAlias = str | bytes | Mapping[str, bytes]
 """What a renderer returns: text, the bytes of one binary file, or a tree of files (path → bytes)."""
 
 

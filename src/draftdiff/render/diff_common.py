@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from draftdiff.diff import result as r
@@ -43,41 +43,36 @@ def _shown(number: ArticleNumber | None) -> str:
 
 
 def describe(article: ArticleChange) -> list[str]:
-    """One phrase per change kind, with the values that changed."""
-    out: list[str] = []
-    for kind in article.kinds:
-        if kind == r.STATUS_CHANGED:
-            out.append(f"status {article.old_status} → {article.new_status}")
-        elif kind == r.RENUMBERED:
-            out.append(f"renumbered {_shown(article.old_number)} → {_shown(article.new_number)}")
-        elif kind == r.MOVED:
-            out.append(f"moved (place {_place(article.old_index)} → {_place(article.new_index)})")
-        elif kind == r.SPLIT:
-            out.append(f"split from {article.old_id} into {', '.join(article.related)}")
-        elif kind == r.MERGED:
-            out.append(f"merged from {', '.join(article.related)} into {article.new_id}")
-        elif kind == r.ID_CHANGED:
-            out.append(f"id {article.old_id} → {article.new_id} (matched by wording, "
-                       f"{article.stats.similarity:.0%} similar)")
-        elif kind == r.BASIS_CHANGED:
-            out.append(ev.basis_phrase(article))
-        elif kind == r.SOURCES_CHANGED:
-            out.append(ev.sources_phrase(article))
-        elif kind == r.POSITION_CHANGED:
-            out.append(ev.positions_phrase(article))
-        elif kind == r.NOTES_CHANGED:
-            out.append(ev.notes_phrase(article))
-        elif kind == r.TEXT_CHANGED and ev.fragment_phrases(article):
-            out.extend((["text changed"] if text_changed(article) else []) + ev.fragment_phrases(article))
-        elif kind == r.PART_CHANGED:
-            out.append(", ".join(ev.arrow(f) for f in article.fields if f.kind == kind))
-        elif kind == r.ADDED:
-            out.append(ev.added_phrase(article))
-        elif kind == r.REMOVED:
-            out.append(ev.removed_phrase(article))
-        else:
-            out.append(label(kind))
-    return out
+    """One phrase per change kind, with the values that changed (a text change may bring several)."""
+    return [phrase for kind in article.kinds for phrase in kind_phrases(article, kind)]
+
+
+def kind_phrases(article: ArticleChange, kind: str) -> list[str]:
+    """The phrases one change kind of ``article`` is described with, so a renderer can pick kinds."""
+    if kind == r.TEXT_CHANGED:
+        fragments = ev.fragment_phrases(article)
+        if fragments:
+            return (["text changed"] if text_changed(article) else []) + fragments
+    phrase = _PHRASES.get(kind)
+    return [phrase(article) if phrase else label(kind)]
+
+
+_PHRASES: dict[str, Callable[[ArticleChange], str]] = {
+    r.STATUS_CHANGED: lambda a: f"status {a.old_status} → {a.new_status}",
+    r.RENUMBERED: lambda a: f"renumbered {_shown(a.old_number)} → {_shown(a.new_number)}",
+    r.MOVED: lambda a: f"moved (place {_place(a.old_index)} → {_place(a.new_index)})",
+    r.SPLIT: lambda a: f"split from {a.old_id} into {', '.join(a.related)}",
+    r.MERGED: lambda a: f"merged from {', '.join(a.related)} into {a.new_id}",
+    r.ID_CHANGED: lambda a: f"id {a.old_id} → {a.new_id} (matched by wording, {a.stats.similarity:.0%} similar)",
+    r.BASIS_CHANGED: ev.basis_phrase,
+    r.SOURCES_CHANGED: ev.sources_phrase,
+    r.POSITION_CHANGED: ev.positions_phrase,
+    r.NOTES_CHANGED: ev.notes_phrase,
+    r.PART_CHANGED: lambda a: ", ".join(ev.arrow(f) for f in a.fields if f.kind == r.PART_CHANGED),
+    r.ADDED: ev.added_phrase,
+    r.REMOVED: ev.removed_phrase,
+}
+"""The phrase of each kind that is described by one phrase with its values; the rest by their label."""
 
 
 def ident_of(article: ArticleChange) -> str:

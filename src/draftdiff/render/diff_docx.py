@@ -38,7 +38,7 @@ from draftdiff.diff.result import (
     SourceChange,
 )
 from draftdiff.render import evidence as ev
-from draftdiff.render.diff_common import describe, ident_of, number_text, summary_line
+from draftdiff.render.diff_common import ident_of, kind_phrases, number_text, summary_line
 from draftdiff.textsafe import visible
 from draftdiff.vocab import change_label
 
@@ -167,15 +167,15 @@ class _Writer:
 
 def _heading(a: ArticleChange) -> str:
     """``Article 7 → 8: Title (renumbered; moved from place 2 to 5)``: the place changes in words."""
-    places = [d for d, k in zip(describe(a), a.kinds) if k in (r.RENUMBERED, r.MOVED, r.SPLIT, r.MERGED,
-                                                               r.ADDED, r.REMOVED, r.ID_CHANGED)]
+    places = [d for k in a.kinds if k in (r.RENUMBERED, r.MOVED, r.SPLIT, r.MERGED, r.ADDED, r.REMOVED, r.ID_CHANGED)
+              for d in kind_phrases(a, k)]
     suffix = f" ({'; '.join(places)})" if places else ""
     return f"{number_text(a)}: {a.title}{suffix}"
 
 
 def _article(w: _Writer, a: ArticleChange) -> None:
     w.heading(_heading(a), 2)
-    others = [d for d, k in zip(describe(a), a.kinds) if k not in (r.RENUMBERED, r.MOVED, r.ADDED, r.REMOVED)]
+    others = [d for k in a.kinds if k not in (r.RENUMBERED, r.MOVED, r.ADDED, r.REMOVED) for d in kind_phrases(a, k)]
     w.note(" ".join([f"Id {ident_of(a)}.", f"Changes: {'; '.join(others)}." if others else
                      "" if a.kinds else "Unchanged."]).strip())
     for f in a.fields:

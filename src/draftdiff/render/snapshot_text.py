@@ -52,7 +52,7 @@ def render(snap: Snapshot, *, color: bool = False, fmt: str = "text", **_options
                    "" if a.part == "article" else PART_NAMES.get(a.part, a.part)) for a in snap.articles]
     no_width = max([4, *(len(n) for n in numbers)])
     lines.append(bold(f"{'No.':>{no_width}}  {'Article':<{id_width}}  {'Status':<10}  {'Basis':<9}  {'Text':<19}  Title"))
-    for number, a in zip(numbers, snap.articles):
+    for number, a in zip(numbers, snap.articles, strict=True):
         # a preamble or title is named in the number column: its row is shown, never numbered or counted
         lines.append(f"{number:>{no_width}}  {_safe(a.id):<{id_width}}  {status_label(a.status, color=color)}  "
                      f"{a.status_basis:<9}  {a.text_basis:<19}  {_cut(_safe(a.title), TITLE_WIDTH)}")

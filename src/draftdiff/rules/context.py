@@ -123,6 +123,18 @@ def texts(draft: Draft, prose: bool = False) -> Iterator[tuple[Path, str]]:
         value = getattr(draft, key)
         if value:
             yield (key,), value
+    yield from _article_texts(draft)
+    for i, source in enumerate(draft.sources):
+        if source.quote:
+            yield ("sources", i, "quote"), source.quote
+    for i, pre in enumerate(draft.preconditions):
+        yield ("preconditions", i, "demand"), pre.demand
+    if prose:
+        yield from _prose_notes(draft)
+
+
+def _article_texts(draft: Draft) -> Iterator[tuple[Path, str]]:
+    """Each article's title, text, fragments and positions, in article order."""
     for i, article in enumerate(draft.articles):
         yield ("articles", i, "title"), article.title
         if article.text:
@@ -131,20 +143,18 @@ def texts(draft: Draft, prose: bool = False) -> Iterator[tuple[Path, str]]:
             yield ("articles", i, "fragments", k, "text"), fragment.text
         for party, position in article.positions.items():
             yield ("articles", i, "positions", party, "text"), position.text
-    for i, source in enumerate(draft.sources):
-        if source.quote:
-            yield ("sources", i, "quote"), source.quote
+
+
+def _prose_notes(draft: Draft) -> Iterator[tuple[Path, str]]:
+    """The notes and status notes of articles and preconditions, and the notes of claimed counts."""
+    for i, article in enumerate(draft.articles):
+        for key in ("status_note", "notes"):
+            if getattr(article, key):
+                yield ("articles", i, key), getattr(article, key)
     for i, pre in enumerate(draft.preconditions):
-        yield ("preconditions", i, "demand"), pre.demand
-    if prose:
-        for i, article in enumerate(draft.articles):
-            for key in ("status_note", "notes"):
-                if getattr(article, key):
-                    yield ("articles", i, key), getattr(article, key)
-        for i, pre in enumerate(draft.preconditions):
-            for key in ("status_note", "notes"):
-                if getattr(pre, key):
-                    yield ("preconditions", i, key), getattr(pre, key)
-        for i, claim in enumerate(draft.claimed_counts):
-            if claim.notes:
-                yield ("claimed_counts", i, "notes"), claim.notes
+        for key in ("status_note", "notes"):
+            if getattr(pre, key):
+                yield ("preconditions", i, key), getattr(pre, key)
+    for i, claim in enumerate(draft.claimed_counts):
+        if claim.notes:
+            yield ("claimed_counts", i, "notes"), claim.notes

@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from draftdiff.rules import Rule
 
 
-def reader_rules() -> tuple["Rule", ...]:
+def reader_rules() -> tuple[Rule, ...]:
     """The reader's rules, each an error: a file that breaks one is not loaded."""
     from draftdiff.rules import Rule
     from draftdiff.yamlsource import MAX_DEPTH, MAX_KEYS, MAX_LINES, MAX_NODES

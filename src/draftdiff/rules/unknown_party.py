@@ -8,29 +8,31 @@ here would file a position under a party that does not exist.
 from collections.abc import Iterator
 
 from draftdiff.diagnostics import Diagnostic, closest
+from draftdiff.load import LoadedDraft
 from draftdiff.rules.context import RuleContext
+from draftdiff.yamlsource import Path
 
 ID = "unknown-party"
 SEVERITY = "error"
 
 
+def _problem(item: LoadedDraft, parties: list[str], path: Path, party: str, key: bool = False) -> Diagnostic:
+    guess = closest(party, parties)
+    return item.diagnostic(path, SEVERITY, ID,
+                           f"'{party}' is not one of the parties ({', '.join(parties)})"
+                           + (f"; did you mean '{guess}'?" if guess else ""),
+                           "add it to parties or fix the id", key=key)
+
+
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
         parties = list(draft.parties)
-
-        def problem(path, party, key=False):  # type: ignore[no-untyped-def]
-            guess = closest(party, parties)
-            return item.diagnostic(path, SEVERITY, ID,
-                                   f"'{party}' is not one of the parties ({', '.join(parties)})"
-                                   + (f"; did you mean '{guess}'?" if guess else ""),
-                                   "add it to parties or fix the id", key=key)
-
         if draft.proposed_by != "joint" and draft.proposed_by not in parties:
-            yield problem(("proposed_by",), draft.proposed_by)
+            yield _problem(item, parties, ("proposed_by",), draft.proposed_by)
         for i, article in enumerate(draft.articles):
             for party in article.positions:
                 if party not in parties:
-                    yield problem(("articles", i, "positions", party), party, key=True)
+                    yield _problem(item, parties, ("articles", i, "positions", party), party, key=True)
         for i, pre in enumerate(draft.preconditions):
             if pre.party not in parties:
-                yield problem(("preconditions", i, "party"), pre.party)
+                yield _problem(item, parties, ("preconditions", i, "party"), pre.party)

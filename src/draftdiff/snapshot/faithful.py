@@ -20,6 +20,7 @@ import re
 import shlex
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
 from draftdiff.errors import CouldNotRun
 from draftdiff.snapshot.model import DraftRef, Provenance, Snapshot
@@ -74,13 +75,13 @@ def _line_of(text: str, needles: tuple[str, ...]) -> str:
 def difference(text: str, expected: str, name: str) -> str:
     """Where ``text`` first departs from ``expected``: line, column, and the differing part of each."""
     got, want = text.split("\n"), expected.split("\n")
-    line = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+    line = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
     if line >= len(got) or line >= len(want):
         extra = "the file has more lines than draftdiff wrote" if len(got) > len(want) else \
             "the file ends before what draftdiff wrote does"
         return (f"{name}:{min(line, len(got)) + 1}: {extra}; the file was edited after it was made")
     a, b = got[line], want[line]
-    col = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    col = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return (f"{name}:{line + 1}:{col + 1}: this line is not what draftdiff wrote for this snapshot: found "
             f"{_excerpt(a, col)}, expected {_excerpt(b, col)}; the file was edited after it was made")
 
@@ -175,7 +176,7 @@ def _command(command: str, name: str) -> tuple[str, tuple[str, ...]]:
     except ValueError:
         raise NotFaithful(f"{name}: the reproduce command is not one draftdiff wrote; the file was edited") from None
     folder, authors = "drafts", []
-    for flag, value in zip(words, words[1:]):
+    for flag, value in pairwise(words):
         if flag == "--drafts":
             folder = value
         elif flag == "--author":

@@ -58,5 +58,5 @@ def render(site: SiteData, **_options: object) -> dict[str, bytes]:
         page(redline_path(old_id, new_id), redline.title(old_id, new_id), redline.redline(site, old_id, new_id))
     files.update(assets.files())
     files[MARKER] = (f"Made by draftdiff {__version__}: a static site of {len(site.drafts)} versions. "
-                     "draftdiff site replaces a folder only when it holds this file.\n").encode("utf-8")
+                     "draftdiff site replaces a folder only when it holds this file.\n").encode()
     return dict(sorted(files.items()))

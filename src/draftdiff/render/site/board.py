@@ -122,7 +122,7 @@ def matrix(site: SiteData, page: str) -> list[str]:
     for row in m.rows:
         name = (f'<th scope="row">{link(page, article_path(row.article_id), row.title)}'
                 f'<span class="num"> {e(row.number if row.number is not None else "")}</span></th>')
-        cells = "".join(status_cell(value, d.id) for value, d in zip(row.statuses, site.drafts))
+        cells = "".join(status_cell(value, d.id) for value, d in zip(row.statuses, site.drafts, strict=True))
         rows.append(f"<tr>{name}{cells}</tr>")
     return ['<div class="scroll" role="region" tabindex="0" aria-label="Articles by version">',
             '<table class="matrix"><caption>Each article\'s status in every version (columns oldest first)'
