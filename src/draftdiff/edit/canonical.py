@@ -71,7 +71,7 @@ def canonical_bytes(data: bytes, name: str = "<draft>") -> bytes:
     if moved is not None:
         raise EditRefused(f"the canonical layout would move or lose a comment ({moved[0]!r} → {moved[1]!r})",
                           "move the comment next to the value it describes")
-    for old, new in zip(old_map.spellings, new_map.spellings):
+    for old, new in zip(old_map.spellings, new_map.spellings, strict=False):  # the read-back compares the rest
         if old != new:
             raise EditRefused(f"the canonical layout would spell a quoted text differently ({old[:40]!r} → "
                               f"{new[:40]!r})", "keep the file's layout; the escape is written as the author chose")

@@ -9,6 +9,7 @@ round-trip mode itself (``preserve_quotes``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -81,7 +82,7 @@ _DASH_CONTENT = re.compile(r"^( *)(- +)\S")
 def _indents(lines: list[str]) -> tuple[int, int, int]:
     """(mapping indent, sequence indent, dash offset): from the first nested map, list and block text."""
     mapping = offset = sequence = None
-    for before, line in zip(lines, lines[1:]):
+    for before, line in itertools.pairwise(lines):
         head = _KEY_LINE.match(before)
         if head is not None:
             parent = len(head.group(1))

@@ -24,24 +24,43 @@ def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] 
     claimed counts) is not carried: it is set from ``fields`` or left out, so the copy
     can never pass as the old version. Sources nothing carried cites are left out too.
     """
+    fields = {k: v for k, v in fields.items() if v is not None}
+    _check_fields(base, fields, existing_ids)
+    mutations = _version_fields(base, fields)
+    left_out = []
+    for key, what in (("notes", "notes"), ("date_note", "date note"), ("attested_by", "attestation"),
+                      ("claimed_counts", "claimed counts")):
+        if key in base:
+            mutations.append(Mutation("delete", (key,)))
+            left_out.append(what)
+    unused = _uncited_sources(base)
+    for index in sorted(unused, reverse=True):
+        mutations.append(Mutation("delete", ("sources", index)))
+    return Edit(mutations, _report(base, fields, left_out, unused),
+                keep_head_comment=lambda line: line.startswith("# yaml-language-server:"))
+
+
+def _check_fields(base: Data, fields: dict[str, Any], existing_ids: Sequence[str]) -> None:
+    """Refuse a reused id, a word outside the format's vocabularies, or a proposer who is not a party."""
     from draftdiff.model import Coverage, DatePrecision, DraftKind, Stage
 
-    fields = {k: v for k, v in fields.items() if v is not None}
     new_id = str(fields["id"])
     if new_id in existing_ids or new_id == base.get("id"):
         raise EditRefused(f"a draft with id '{new_id}' exists already", "ids are never reused; choose another")
     _choice(str(fields["kind"]), _literals(DraftKind), "a kind of version")
-    if "stage" in fields:
-        _choice(str(fields["stage"]), _literals(Stage), "a stage")
-    if "date_precision" in fields:
-        _choice(str(fields["date_precision"]), _literals(DatePrecision), "a date precision")
-    if "article_coverage" in fields:
-        _choice(str(fields["article_coverage"]), _literals(Coverage), "an article coverage")
-    parties = [str(p) for p in base.get("parties") or []]
-    if fields["proposed_by"] not in parties + ["joint"]:
+    for key, vocabulary, what in (("stage", Stage, "a stage"), ("date_precision", DatePrecision, "a date precision"),
+                                  ("article_coverage", Coverage, "an article coverage")):
+        if key in fields:
+            _choice(str(fields[key]), _literals(vocabulary), what)
+    parties = [str(p) for p in base.get("parties") or []] + ["joint"]
+    if fields["proposed_by"] not in parties:
         raise EditRefused(f"'{fields['proposed_by']}' is not a party of this agreement"
-                          f"{_did_you_mean(str(fields['proposed_by']), parties + ['joint'])}",
-                          f"use one of: {', '.join(parties + ['joint'])}")
+                          f"{_did_you_mean(str(fields['proposed_by']), parties)}",
+                          f"use one of: {', '.join(parties)}")
+
+
+def _version_fields(base: Data, fields: dict[str, Any]) -> list[Mutation]:
+    """The new version's own fields, and the base's summary and date precision taken away unless given."""
     mutations = [Mutation("set", (key,), fields[key]) for key in ("id", "title", "date", "kind", "proposed_by")]
     mutations.append(Mutation("set", ("based_on",), base.get("id")))
     for key in ("stage", "article_coverage", "summary"):
@@ -53,15 +72,11 @@ def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] 
         mutations.append(Mutation("set", ("date_precision",), fields["date_precision"]))
     elif "date_precision" in base:
         mutations.append(Mutation("delete", ("date_precision",)))
-    left_out = []
-    for key, what in (("notes", "notes"), ("date_note", "date note"), ("attested_by", "attestation"),
-                      ("claimed_counts", "claimed counts")):
-        if key in base:
-            mutations.append(Mutation("delete", (key,)))
-            left_out.append(what)
-    unused = _uncited_sources(base)
-    for index in sorted(unused, reverse=True):
-        mutations.append(Mutation("delete", ("sources", index)))
+    return mutations
+
+
+def _report(base: Data, fields: dict[str, Any], left_out: list[str], unused: list[int]) -> list[str]:
+    """The change lines: what was carried, what was not, and the sources left out."""
     from draftdiff.vocab import count_phrase
 
     counts: dict[str, int] = {}
@@ -74,17 +89,16 @@ def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] 
             else:
                 parts[part] = parts.get(part, 0) + 1
     preconditions = len(base.get("preconditions") or [])
-    line = (f"new version {new_id} ({fields['kind']} by {fields['proposed_by']}, {fields['date']}), based on "
-            f"{base.get('id')}; carried with their ids and statuses: {count_phrase(counts, parts=parts)}; "
-            f"{preconditions} precondition{'s' * (preconditions != 1)}")
-    lines = [line]
+    lines = [f"new version {fields['id']} ({fields['kind']} by {fields['proposed_by']}, {fields['date']}), based on "
+             f"{base.get('id')}; carried with their ids and statuses: {count_phrase(counts, parts=parts)}; "
+             f"{preconditions} precondition{'s' * (preconditions != 1)}"]
     if left_out or "summary" in base:
         lines.append("not carried from the base: title" + (", summary" if "summary" in base else "")
                      + "".join(f", {w}" for w in left_out))
     if unused:
         ids = [str(base["sources"][i].get("id")) for i in sorted(unused)]
         lines.append(f"{len(ids)} sources left out, cited only by what was not carried: {', '.join(ids)}")
-    return Edit(mutations, lines, keep_head_comment=lambda line: line.startswith("# yaml-language-server:"))
+    return lines
 
 
 _MARKER = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")

@@ -378,7 +378,7 @@ def _check_model(model: Any, entry: dict[str, Any], what: str) -> Any:
         where = ".".join(str(p) for p in error["loc"])
         message = str(error["msg"]).removeprefix("Value error, ")
         raise EditRefused(f"{what}: {where}: {message} (got {error.get('input')!r})",
-                          "dates are YYYY-MM-DD, ids lower-case letters, digits and '-', URLs start with https://")
+                          "dates are YYYY-MM-DD, ids lower-case letters, digits and '-', URLs start with https://") from None
 
 
 def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] = ()) -> Edit:

@@ -40,46 +40,7 @@ def map_text(text: str) -> TextMap:
         SequenceStartEvent,
     )
 
-    starts = [0]
-    for match in re.finditer("\n", text):
-        starts.append(match.end())
-    result = TextMap()
-    spans = result.spans
-    scalars: list[tuple[int, int]] = []  # character ranges of scalars, where '#' is not a comment
-    # frame: [is_mapping, path, pending key, key line, next index, first line, last line]
-    stack: list[list[Any]] = []
-    first_line: int | None = None
-
-    def offset(mark: Any) -> int:
-        if mark.line >= len(starts):  # the end of a text without a final newline
-            return len(text)
-        return min(starts[mark.line] + mark.column, len(text))
-
-    def last_line(mark: Any, block: bool) -> int:
-        line = mark.line
-        if block and mark.column == 0 and line > 0:
-            line -= 1
-            while line > 0 and not text[starts[line]:starts[line + 1] if line + 1 < len(starts) else None].strip():
-                line -= 1
-        return line
-
-    def child_path(event_line: int) -> tuple[Path, int]:
-        frame = stack[-1]
-        if frame[0]:
-            return frame[1] + (frame[2],), frame[3]
-        index = frame[4]
-        frame[4] += 1
-        return frame[1] + (index,), event_line
-
-    def finished(path: Path, begin: int, end: int) -> None:
-        spans[path] = (begin, end)
-        if stack:
-            frame = stack[-1]
-            if end > frame[6]:
-                frame[6] = end
-            if frame[0]:
-                frame[2] = None
-
+    mapper = _Mapper(text)
     parser = CParser(text)
     while True:
         event = parser.get_event()
@@ -87,43 +48,100 @@ def map_text(text: str) -> TextMap:
             break
         kind = type(event)
         if kind is ScalarEvent:
-            start_mark = event.start_mark
-            start, end = offset(start_mark), offset(event.end_mark)
-            scalars.append((start, end))
-            style = event.style
-            if style == '"' or style == "'":
-                result.spellings.append(" ".join(text[start:end].split()))
-            if first_line is None:
-                first_line = start_mark.line
-            last = last_line(event.end_mark, style == "|" or style == ">")
-            if not stack:
-                spans[()] = (start_mark.line, last)
-                continue
-            frame = stack[-1]
-            if frame[0] and frame[2] is None:  # a key
-                frame[2] = event.value
-                frame[3] = start_mark.line
-                continue
-            path, begin = child_path(start_mark.line)
-            finished(path, begin, last)
+            mapper.scalar(event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            line = event.start_mark.line
-            if first_line is None:
-                first_line = line
-            path, begin = child_path(line) if stack else ((), line)
-            if event.flow_style:
-                result.flows.add(path)
-            stack.append([kind is MappingStartEvent, path, None, None, 0, begin, begin])
+            mapper.start(event, is_mapping=kind is MappingStartEvent)
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            frame = stack.pop()
-            end = frame[6]
-            at = offset(event.end_mark)
-            if at > 0 and text[at - 1] in "]}":  # a flow collection ends on its bracket
-                end = max(end, event.end_mark.line)
-            finished(frame[1], frame[5], end)
-    result.content_start = first_line or 0
-    result.comments = _comments(text, starts, scalars)
-    return result
+            mapper.end(event)
+    return mapper.done()
+
+
+class _Mapper:
+    """Follows the parser's events and notes each value's line span, the quoted spellings and the flow styles.
+
+    A frame of the stack is ``[is_mapping, path, pending key, key line, next index, first line, last line]``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.result = TextMap()
+        self.scalars: list[tuple[int, int]] = []  # character ranges of scalars, where '#' is not a comment
+        self.stack: list[list[Any]] = []
+        self.first_line: int | None = None
+
+    def offset(self, mark: Any) -> int:
+        if mark.line >= len(self.starts):  # the end of a text without a final newline
+            return len(self.text)
+        return min(self.starts[mark.line] + mark.column, len(self.text))
+
+    def last_line(self, mark: Any, block: bool) -> int:
+        line, starts, text = mark.line, self.starts, self.text
+        if block and mark.column == 0 and line > 0:
+            line -= 1
+            while line > 0 and not text[starts[line]:starts[line + 1] if line + 1 < len(starts) else None].strip():
+                line -= 1
+        return line
+
+    def child_path(self, event_line: int) -> tuple[Path, int]:
+        frame = self.stack[-1]
+        if frame[0]:
+            return frame[1] + (frame[2],), frame[3]
+        index = frame[4]
+        frame[4] += 1
+        return frame[1] + (index,), event_line
+
+    def finished(self, path: Path, begin: int, end: int) -> None:
+        self.result.spans[path] = (begin, end)
+        if self.stack:
+            frame = self.stack[-1]
+            if end > frame[6]:
+                frame[6] = end
+            if frame[0]:
+                frame[2] = None
+
+    def scalar(self, event: Any) -> None:
+        start_mark = event.start_mark
+        start, end = self.offset(start_mark), self.offset(event.end_mark)
+        self.scalars.append((start, end))
+        style = event.style
+        if style == '"' or style == "'":
+            self.result.spellings.append(" ".join(self.text[start:end].split()))
+        if self.first_line is None:
+            self.first_line = start_mark.line
+        last = self.last_line(event.end_mark, style == "|" or style == ">")
+        if not self.stack:
+            self.result.spans[()] = (start_mark.line, last)
+            return
+        frame = self.stack[-1]
+        if frame[0] and frame[2] is None:  # a key
+            frame[2] = event.value
+            frame[3] = start_mark.line
+            return
+        path, begin = self.child_path(start_mark.line)
+        self.finished(path, begin, last)
+
+    def start(self, event: Any, *, is_mapping: bool) -> None:
+        line = event.start_mark.line
+        if self.first_line is None:
+            self.first_line = line
+        path, begin = self.child_path(line) if self.stack else ((), line)
+        if event.flow_style:
+            self.result.flows.add(path)
+        self.stack.append([is_mapping, path, None, None, 0, begin, begin])
+
+    def end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        end = frame[6]
+        at = self.offset(event.end_mark)
+        if at > 0 and self.text[at - 1] in "]}":  # a flow collection ends on its bracket
+            end = max(end, event.end_mark.line)
+        self.finished(frame[1], frame[5], end)
+
+    def done(self) -> TextMap:
+        self.result.content_start = self.first_line or 0
+        self.result.comments = _comments(self.text, self.starts, self.scalars)
+        return self.result
 
 
 def _comments(text: str, starts: list[int], scalars: list[tuple[int, int]]) -> list[tuple[int, str]]:

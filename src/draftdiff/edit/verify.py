@@ -45,7 +45,7 @@ def same_data(a: Any, b: Any, path: Path = ()) -> Path | None:
                 return found
         return None
     if isinstance(a, list):
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):  # a length apart is reported below
             found = same_data(x, y, path + (i,))
             if found is not None:
                 return found
@@ -186,7 +186,7 @@ def _delete_slides(old: list[str], i1: int, i2: int, allowed: list[Region]) -> b
 def comments_kept(expected: list[str], new: TextMap) -> tuple[str, str] | None:
     """The first comment lost, added or moved against ``expected``: (what it was, what it became), or None."""
     now = [text for _, text in new.comments]
-    for a, b in zip(expected, now):
+    for a, b in zip(expected, now, strict=False):  # a comment more or fewer is reported below
         if a != b:
             return a, b
     if len(expected) > len(now):

@@ -169,7 +169,7 @@ def render_edit(data: bytes, tree: dict[str, Any], made: Edit) -> tuple[bytes, s
     from draftdiff.edit.verify import expected_comments, regions
 
     allowed = regions(made.mutations, old_map, tree) + removed
-    deleted = [r for r, m in zip(allowed, made.mutations) if m.kind == "delete"]
+    deleted = [r for r, m in zip(allowed, made.mutations, strict=False) if m.kind == "delete"]  # then `removed`
     expected = expected_comments(old_map, deleted, made.keep_head_comment)
     import io
 
