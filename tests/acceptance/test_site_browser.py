@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from paths import TESTS
 from site_support import write_collection
 
 from draftdiff.bundled import drafts_dir
@@ -25,7 +26,7 @@ from draftdiff.cli import main
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = TESTS / "artifacts"
 
 MISSING = "headless Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does)"
 pytestmark = pytest.mark.skipif((CHROMIUM is None or DRIVER is None) and not os.environ.get("CI"), reason=MISSING)

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from edit_support import EDIT_DRAFT, make_folder
+from paths import ROOT
 
 from draftdiff.cli import main
 from draftdiff.edit import CannotEdit, Edit, Mutation, apply_edit, canonical_bytes, ops, write_new_draft
 from draftdiff.edit.writepath import _read_tree, render_edit
 
-DRAFTS = sorted((Path(__file__).parent.parent / "drafts").glob("*.yaml"))
+DRAFTS = sorted((ROOT / "drafts").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", DRAFTS, ids=[p.stem for p in DRAFTS])

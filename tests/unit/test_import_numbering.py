@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from diff_support import art, draft
 from draft_support import draft_text
+from paths import ROOT
 
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.diff import DiffOptions, diff_drafts
@@ -61,7 +62,7 @@ def test_a_draft_file_keeps_the_number_as_written(written: str, kept: object) ->
 
 
 def test_every_existing_draft_reads_the_same(tmp_path: Path) -> None:
-    for path in sorted(Path(__file__).parent.parent.joinpath("drafts").glob("*.yaml")):
+    for path in sorted(ROOT.joinpath("drafts").glob("*.yaml")):
         loaded = read_draft(path.read_bytes(), path.name)
         assert loaded.draft is not None
         assert all(a.number is None or type(a.number) is int for a in loaded.draft.articles)

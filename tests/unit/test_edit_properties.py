@@ -20,6 +20,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from paths import ROOT
 
 from draftdiff.edit import apply_edit, ops
 from draftdiff.edit.tree import plain_safe
@@ -180,7 +181,7 @@ def test_a_random_edit_is_exactly_what_was_asked_or_nothing(draft: str, edit: tu
         [c for c in after.splitlines() if c.lstrip().startswith("#") and c in draft.splitlines()]
 
 
-BUNDLED = sorted((Path(__file__).parent.parent / "drafts").glob("*.yaml"))
+BUNDLED = sorted((ROOT / "drafts").glob("*.yaml"))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

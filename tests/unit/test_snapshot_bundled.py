@@ -8,14 +8,13 @@ open two being third-party forces and interstate claims; all 17 agreed when the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import ROOT
 
 from draftdiff.cli import main
 from draftdiff.render import render
 
-DRAFTS = Path(__file__).resolve().parents[1] / "drafts"
+DRAFTS = ROOT / "drafts"
 
 pytestmark = pytest.mark.skipif(not any(DRAFTS.glob("*.yaml")), reason="drafts/ has no drafts yet")
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 from draft_support import draft_text
+from paths import ROOT
 
 from draftdiff.load import read_draft
 from draftdiff.schema import draft_json_schema, draft_json_schema_text
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = ROOT
 
 
 def test_committed_schema_is_in_sync_with_the_models() -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from paths import ROOT
 
 from draftdiff.edit import write_new_draft
 from draftdiff.edit.canonical import MODELINE, new_draft_text
@@ -25,7 +26,7 @@ from draftdiff.edit.layout import CANONICAL
 from draftdiff.load import read_draft
 from draftdiff.yamlsource import parse_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = ROOT
 BUNDLED = sorted((ROOT / "drafts").glob("*.yaml"))
 HEAD = MODELINE.removeprefix("# ")
 

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 from snapshot_fixtures import write_collection
 
 from draftdiff.cli import main
@@ -254,11 +255,10 @@ def test_outside_a_collection_the_bundled_drafts_are_used_and_said_so(tmp_path, 
 
 def test_verify_finds_the_drafts_folder_the_snapshot_names(tmp_path, monkeypatch, capsys) -> None:
     import shutil
-    from pathlib import Path
 
     from draftdiff.cli import main
 
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     shutil.copytree(root / "drafts", tmp_path / "collection")
     monkeypatch.chdir(tmp_path)
     assert main(["snapshot", "--drafts", "collection", "--as-of", "2024-12-20", "-f", "json", "-o", "s.json"]) == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from draft_support import draft_text
+from paths import ROOT
 
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.rules import all_rules
@@ -330,10 +331,10 @@ def test_the_quick_set_of_cited_ids_is_what_the_walk_with_paths_finds() -> None:
     from draftdiff.load import load_draft, read_draft
     from draftdiff.rules.context import citation_lists, cited_ids
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_validate import generate_draft
 
-    drafts = [load_draft(p).draft for p in sorted((Path(__file__).resolve().parents[1] / "drafts").glob("*.yaml"))]
+    drafts = [load_draft(p).draft for p in sorted((ROOT / "drafts").glob("*.yaml"))]
     rng = random.Random(3)
     drafts += [read_draft(generate_draft(rng, i).encode(), f"g{i}.yaml").draft for i in range(5)]
     for draft in drafts:

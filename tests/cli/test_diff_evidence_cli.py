@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 from evidence_support import base_data
+from paths import ROOT
 from ruamel.yaml import YAML
 
 from draftdiff.cli import main
@@ -18,7 +19,7 @@ from draftdiff.diff import result as r
 from draftdiff.model import Draft
 from draftdiff.render import render
 
-SCHEMA = Path(__file__).parent.parent / "schema" / "diff.schema.json"
+SCHEMA = ROOT / "schema" / "diff.schema.json"
 
 
 def write(path: Path, data: dict[str, Any]) -> Path:

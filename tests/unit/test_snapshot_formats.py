@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+from paths import TESTS
 from snapshot_fixtures import write_collection
 
 from draftdiff.collection import DraftSet, load_draft_set
@@ -23,7 +24,7 @@ from draftdiff.render import render
 from draftdiff.snapshot import build_snapshot
 from draftdiff.snapshot.cite import MARKER_RE
 
-SCHEMA = Path(__file__).parent / "data" / "cff-schema-1.2.0.json"
+SCHEMA = TESTS / "data" / "cff-schema-1.2.0.json"
 
 
 @pytest.fixture

@@ -5,20 +5,20 @@ from __future__ import annotations
 import json
 import random
 import sys
-from pathlib import Path
 
 import pytest
 from draft_support import draft_text
+from paths import ROOT
 
 from draftdiff.fastyaml import fast_json
 from draftdiff.load import read_draft
 from draftdiff.yamlsource import parse_yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_validate import generate_draft  # noqa: E402
 
 pytest.importorskip("ryml")
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = ROOT
 
 
 class _Repeat(Exception):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from draft_support import draft_text
+from paths import ROOT
 
 from draftdiff.cli import main
 
@@ -187,9 +188,9 @@ def test_entry_point_turns_plugins_off_and_keeps_the_exit_code(monkeypatch: pyte
 def test_console_script_and_python_m_use_the_entry_point() -> None:
     import tomllib
 
-    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["scripts"]["draftdiff"] == "draftdiff.cli:entry"
-    main_module = Path(__file__).parents[1] / "src" / "draftdiff" / "__main__.py"
+    main_module = ROOT / "src" / "draftdiff" / "__main__.py"
     assert "entry()" in main_module.read_text(encoding="utf-8")
 
 

@@ -10,17 +10,17 @@ import html
 import json
 import os
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
 from diff_support import TEXTS, art, draft
+from paths import ROOT, TESTS
 
 from draftdiff.diff import DiffOptions, diff_drafts
 from draftdiff.render import render
 
-GOLDEN = Path(__file__).parent / "golden" / "diff"
-SCHEMA = Path(__file__).parent.parent / "schema" / "diff.schema.json"
+GOLDEN = TESTS / "golden" / "diff"
+SCHEMA = ROOT / "schema" / "diff.schema.json"
 HOSTILE = ("<script>alert('x')</script> **bold** [bracketed negotiation text] `code` # heading "
            "\x1b[31mRED\x1b]0;title\x07 \u202eevil\u202c | pipe &amp; <b>b</b>")
 

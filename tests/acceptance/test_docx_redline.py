@@ -18,12 +18,13 @@ from pathlib import Path
 import pytest
 from diff_support import TEXTS, art, draft
 from docx_support import W, decided, revisions, sections
+from paths import TESTS
 
 from draftdiff.cli import main
 from draftdiff.diff import diff_drafts
 from draftdiff.render import is_binary, render
 
-HERE = Path(__file__).parent
+HERE = TESTS
 FORCES_OLD = ("The Parties shall not deploy third-party forces along the border.\n\n"
               "Forces present shall be withdrawn within one month of entry into force.")
 FORCES_NEW = ("The Parties shall not deploy third-party forces along the border. "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from import_support import FIXTURES, docx_from_text, encrypted_office_file
+from paths import ROOT
 
 from draftdiff.cli import main
 from draftdiff.collection import load_collection
@@ -244,7 +245,7 @@ def test_json_outputs_take_numbers_as_written(drafts: Path, tmp_path: Path, caps
     code, _, err = run(capsys, "import", FIXTURES / "norland-v2.txt", *V2_ARGS)
     assert code == 0, err
     code, out, _ = run(capsys, "diff", "2026-01-10-norland-draft", "2026-03-02-leak", "-f", "json")
-    schema = json.loads((Path(__file__).parent.parent / "schema" / "diff.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schema" / "diff.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(out), schema)
     snapshot = tmp_path / "snap.json"
     code, _, err = run(capsys, "snapshot", "--as-of", "2026-03-05", "-f", "json", "-o", snapshot)

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from paths import ROOT
 from ruamel.yaml import YAML
 
 from draftdiff.model import Draft
 
-DRAFTS_DIR = Path(__file__).resolve().parent.parent / "drafts"
+DRAFTS_DIR = ROOT / "drafts"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/draft.schema.json"
 PARTIES = {"armenia", "azerbaijan"}
 MARKER = re.compile(r"\[([a-z0-9]+(?:[._-][a-z0-9]+)+)\]")
