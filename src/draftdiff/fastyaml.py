@@ -106,7 +106,7 @@ def _load_ryml() -> Any:
     global _ryml, _doubtful
     if _ryml is None:
         try:
-            import ryml  # type: ignore[import-untyped]
+            import ryml
         except ImportError:  # optional accelerator: the event reader does the work
             _ryml = False
         else:

@@ -31,7 +31,7 @@ class TextMap:
 
 def map_text(text: str) -> TextMap:
     """Map ``text`` (LF line endings); raise ruamel's YAMLError for text that does not parse."""
-    from _ruamel_yaml import (  # type: ignore[import-not-found]
+    from _ruamel_yaml import (
         CParser,
         MappingEndEvent,
         MappingStartEvent,

@@ -276,7 +276,7 @@ def styled_text(value: str, column: int, layout: Layout, *, old: Any = None, key
     if head + len(value) > layout.width and _foldable(value):
         folded = FoldedScalarString(value)
         indent = column + layout.mapping if key else column
-        folded.fold_pos = _fold_positions(value, layout.width - indent)  # type: ignore[attr-defined]
+        folded.fold_pos = _fold_positions(value, layout.width - indent)
         return folded
     if isinstance(old, SingleQuotedScalarString) and _printable(value):
         return SingleQuotedScalarString(value)
