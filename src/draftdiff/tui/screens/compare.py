@@ -68,6 +68,47 @@ def number_text(change: ArticleChange, part: str = "article") -> Text:
     return Text(label, justify="right")
 
 
+BATCH = 40
+"""Rows of the change list added at a time: enough to fill the view; the rest follow a few at a time, so a
+list of 170 changes never holds the UI thread while Textual measures every cell."""
+
+
+def part_of(draft_set: DraftSet, pair: tuple[str, str], change: ArticleChange) -> str:
+    """Which part (article, preamble, title…) a change is to, from the newer version, else the older."""
+    old_id, new_id = pair
+    for draft_id, article_id in ((new_id, change.new_id), (old_id, change.old_id)):
+        draft = draft_set.get(draft_id)
+        article = draft.article(article_id) if draft and article_id else None
+        if article is not None:
+            return article.part
+    return "article"
+
+
+def title_width(table_width: int) -> int:
+    """The Article column's width in a change list ``table_width`` cells wide."""
+    return max(12, table_width - (6 + 22 + 16) - 8 - 4) if table_width else 30
+
+
+def change_rows(draft_set: DraftSet, pair: tuple[str, str], changes: list[ArticleChange],
+                width: int) -> list[tuple[Text, Text, Text, Text]]:
+    """The cells of the change list (number, title, kinds, status). Pure: a worker builds them."""
+    rows = []
+    for change in changes:
+        title = Text(visible(change.title, keep_newlines=False))
+        title.truncate(width, overflow="ellipsis")
+        kinds = Text(", ".join(change_label(k) for k in change.kinds) if change.kinds else "unchanged",
+                     style="" if change.kinds else "dim")
+        kinds.truncate(22, overflow="ellipsis")
+        status = status_text(change.old_status, word=False)
+        if change.old_status != change.new_status:
+            status.append(" → ")
+            status.append_text(status_text(change.new_status))
+        else:
+            status = status_text(change.new_status)
+        rows.append((number_text(change, part_of(draft_set, pair, change)), title, kinds, status))
+    return rows
+
+
 class CompareScreen(Screen[None]):
     """Two version pickers (default: the selected version and its base), change list, redline, stats."""
 
@@ -118,6 +159,11 @@ class CompareScreen(Screen[None]):
         super().__init__()
         self._diffs: dict[tuple[int, str, str], tuple[DraftDiff | None, str | None]] = {}
         """Diffs already computed for this collection: switching back to a pair is instant."""
+        self._rows: list[tuple[Text, Text, Text, Text]] = []
+        """Every row of the change list; the table holds the first ``table.row_count`` of them."""
+        self._fill = 0
+        """Which filling of the change list the pending batches belong to (a newer one drops them)."""
+        self._columns: tuple[int, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-pickers"):
@@ -172,17 +218,26 @@ class CompareScreen(Screen[None]):
         if key in self._diffs:
             self._show_diff(key, *self._diffs[key])
             return
-        self.query_one("#changes", DataTable).loading = True
-        self._diff_in_background(key, draft_set, old_id, new_id)
+        table = self.query_one("#changes", DataTable)
+        table.loading = True
+        # The answer is applied while the loading indicator still covers the table (its size is 0 then),
+        # so the rows are made for the width _fill_changes will find; a mismatch is made again there.
+        self._diff_in_background(key, draft_set, old_id, new_id, self.show_all, self.substantive, title_width(0))
 
     @work(thread=True, exclusive=True, group="diff", exit_on_error=False, description="diff of two versions")
-    def _diff_in_background(self, key: tuple[int, str, str], draft_set: DraftSet, old_id: str,
-                            new_id: str) -> None:
-        """The diff runs off the UI thread: a long article never freezes the keys."""
+    def _diff_in_background(self, key: tuple[int, str, str], draft_set: DraftSet, old_id: str, new_id: str,
+                            show_all: bool, substantive: bool, width: int) -> None:
+        """The diff, and the cells of its change list, are made off the UI thread: a long article or a
+        list of 170 changes never freezes the keys."""
         diff, problem = compute_diff(draft_set, old_id, new_id)
-        self.app.call_from_thread(self._show_diff, key, diff, problem)
+        rows = None
+        if diff is not None:
+            rows = (show_all, substantive, width,
+                    change_rows(draft_set, (old_id, new_id), diff.listed_articles(show_all, substantive), width))
+        self.app.call_from_thread(self._show_diff, key, diff, problem, rows)
 
-    def _show_diff(self, key: tuple[int, str, str], diff: DraftDiff | None, problem: str | None) -> None:
+    def _show_diff(self, key: tuple[int, str, str], diff: DraftDiff | None, problem: str | None,
+                   rows: tuple[bool, bool, int, list[tuple[Text, Text, Text, Text]]] | None = None) -> None:
         old_id, new_id = self.app.compare_pair  # type: ignore[attr-defined]
         if key != (id(self.app.draft_set), old_id, new_id):  # type: ignore[attr-defined]
             return  # an answer to a pair no longer asked for
@@ -193,46 +248,36 @@ class CompareScreen(Screen[None]):
         self.diff = diff
         stats = self.query_one("#compare-stats", Static)
         stats.update(stats_text(diff) if diff else Text(problem or "", style="bold"))
-        self._fill_changes(focus_article=self.app.compare_article)  # type: ignore[attr-defined]
+        ready = None
+        if rows is not None and rows[:3] == (self.show_all, self.substantive,
+                                             title_width(self.query_one("#changes", DataTable).size.width)):
+            ready = rows[3]
+        self._fill_changes(focus_article=self.app.compare_article, rows=ready)  # type: ignore[attr-defined]
         self.app.compare_article = ""  # type: ignore[attr-defined]
-
-    def _part_of(self, change: ArticleChange) -> str:
-        old_id, new_id = self.app.compare_pair  # type: ignore[attr-defined]
-        for draft_id, article_id in ((new_id, change.new_id), (old_id, change.old_id)):
-            draft = self.app.draft_set.get(draft_id)  # type: ignore[attr-defined]
-            article = draft.article(article_id) if draft and article_id else None
-            if article is not None:
-                return article.part
-        return "article"
 
     def _visible_changes(self) -> list[ArticleChange]:
         if self.diff is None:
             return []
         return self.diff.listed_articles(self.show_all, self.substantive)
 
-    def _fill_changes(self, focus_article: str = "") -> None:
+    def _fill_changes(self, focus_article: str = "",
+                      rows: list[tuple[Text, Text, Text, Text]] | None = None) -> None:
         table = self.query_one("#changes", DataTable)
         keep = focus_article or (self.change.id if self.change else "")
-        table.clear(columns=True)
-        width = max(12, table.size.width - (6 + 22 + 16) - 8 - 4) if table.size.width else 30
-        table.add_column("No.", width=6)
-        table.add_column("Article", width=width)
-        table.add_column("Change", width=22)
-        table.add_column("Status", width=16)
+        width = title_width(table.size.width)
         changes = self._visible_changes()
-        for index, change in enumerate(changes):
-            title = Text(visible(change.title, keep_newlines=False))
-            title.truncate(width, overflow="ellipsis")
-            kinds = Text(", ".join(change_label(k) for k in change.kinds) if change.kinds else "unchanged",
-                         style="" if change.kinds else "dim")
-            kinds.truncate(22, overflow="ellipsis")
-            status = status_text(change.old_status, word=False)
-            if change.old_status != change.new_status:
-                status.append(" → ")
-                status.append_text(status_text(change.new_status))
-            else:
-                status = status_text(change.new_status)
-            table.add_row(number_text(change, self._part_of(change)), title, kinds, status, key=f"{index}")
+        if rows is None or len(rows) != len(changes):
+            rows = change_rows(self.app.draft_set, self.app.compare_pair, changes, width)  # type: ignore
+        columns = (6, width, 22, 16)
+        if columns != self._columns or not table.columns:
+            table.clear(columns=True)
+            for heading, column_width in zip(("No.", "Article", "Change", "Status"), columns):
+                table.add_column(heading, width=column_width)
+            self._columns = columns
+        else:
+            table.clear()  # the same columns: only the rows change
+        self._rows = rows
+        self._fill += 1
         what = "all articles" if self.show_all else "substantive changes" if self.substantive else "changed articles"
         table.border_title = (f"Changes · {len(changes)} {what} (a: {'changed only' if self.show_all else 'all'}, "
                               f"u: {'every change' if self.substantive else 'substantive only'})")
@@ -241,8 +286,19 @@ class CompareScreen(Screen[None]):
             return
         ids = [c.id for c in changes]
         row = ids.index(keep) if keep in ids else 0
+        self._add_rows(row + BATCH, self._fill)
         table.move_cursor(row=row, animate=False)
         self.change = changes[row]
+
+    def _add_rows(self, upto: int, fill: int) -> None:
+        """Add the change list's rows up to ``upto``, then the rest a batch at a time after each frame."""
+        if fill != self._fill:
+            return  # the list was filled anew since
+        table = self.query_one("#changes", DataTable)
+        for index in range(table.row_count, min(upto, len(self._rows))):
+            table.add_row(*self._rows[index], key=f"{index}")
+        if table.row_count < len(self._rows):
+            self.set_timer(0.02, lambda: self._add_rows(table.row_count + BATCH, fill))
 
     # -- events from the widgets ----------------------------------------------------------------------
 
@@ -278,6 +334,7 @@ class CompareScreen(Screen[None]):
         while 0 <= row < len(changes) and not changes[row].kinds:
             row += step
         if 0 <= row < len(changes):
+            self._add_rows(row + BATCH, self._fill)  # not added yet: add it (and a batch after) now
             table.move_cursor(row=row, animate=False)
             table.focus()
         else:
