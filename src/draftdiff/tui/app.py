@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -22,6 +23,9 @@ from draftdiff.tui.loading import LoadedCollection, Since, load_collection
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.board import BoardScreen
 from draftdiff.tui.watch import FileWatch
+
+if TYPE_CHECKING:
+    from draftdiff.tui.recording import Session
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -119,7 +123,7 @@ class DraftDiffApp(App[None]):
         self._poll_interval = poll_interval
         self.theme = LIGHT if light else DARK
         self._start = (version, at)
-        self.session = None  # the session's edits, made on first use (see draftdiff.tui.recording)
+        self.session: Session | None = None  # the session's edits, made on first use (see draftdiff.tui.recording)
         self.chosen_after_reload = ""
         self.since: Since | None = None
         """The Since column of every version, when it was read with the drafts (see tui.loading)."""

@@ -9,6 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from draftdiff.textsafe import visible
+from draftdiff.tui.access import draft_app
 
 
 def plain_highlight(matcher: Matcher, candidate: str) -> Content:
@@ -26,9 +27,9 @@ class DraftCommands(Provider):
     """Context commands built from the collection and the selected version."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = self.app
-        draft_set = app.draft_set  # type: ignore[attr-defined]
-        current = draft_set.get(app.version)  # type: ignore[attr-defined]
+        app = draft_app(self)
+        draft_set = app.draft_set
+        current = draft_set.get(app.version)
         commands: list[tuple[str, Callable[[], object], str]] = []
         if current is not None:
             for article in current.articles:
@@ -43,14 +44,14 @@ class DraftCommands(Provider):
             if current is not None and draft.id != current.id:
                 older, newer = sorted([draft, current], key=lambda d: (d.date, d.id))
                 commands.append((f"Compare with {draft.date} {title}",
-                                 partial(app.open_compare, older.id, newer.id),  # type: ignore[attr-defined]
+                                 partial(app.open_compare, older.id, newer.id),
                                  f"Redline between {older.date} and {newer.date}"))
-        commands.append(("Board", app.action_show_board, "Where the agreement stands"))  # type: ignore
-        commands.append(("History", app.action_show_history, "Status matrix and agreed count over time"))  # type: ignore
-        commands.append(("Compare with the previous version", app.action_compare,  # type: ignore[attr-defined]
+        commands.append(("Board", app.action_show_board, "Where the agreement stands"))
+        commands.append(("History", app.action_show_history, "Status matrix and agreed count over time"))
+        commands.append(("Compare with the previous version", app.action_compare,
                          "The selected version against the one it is based on"))
-        commands.append(("Toggle light / dark theme", app.action_toggle_theme, "Also: t"))  # type: ignore
-        commands.append(("Reload the drafts from disk", app.reload, "Also happens by itself when a file changes"))  # type: ignore
+        commands.append(("Toggle light / dark theme", app.action_toggle_theme, "Also: t"))
+        commands.append(("Reload the drafts from disk", app.reload, "Also happens by itself when a file changes"))
         from draftdiff.tui.export import snapshot_formats
 
         if current is not None:
@@ -80,9 +81,9 @@ class DraftCommands(Provider):
         self.app.push_screen(ArticleScreen(article_id))
 
     def _show_version(self, draft_id: str) -> None:
-        self.app.version = draft_id  # type: ignore[attr-defined]
+        draft_app(self).version = draft_id
 
     def _export(self, fmt: str | None) -> None:
         from draftdiff.tui.export import ask_export
 
-        ask_export(self.app, fmt)
+        ask_export(draft_app(self), fmt)

@@ -7,15 +7,16 @@ no snapshot; a file that exists is never replaced unless the analyst says so.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from textual.app import App
+from typing import TYPE_CHECKING
 
 from draftdiff.collection import DraftSet
 from draftdiff.diagnostics import Diagnostic
 
 PREFERRED = ("markdown", "md", "text", "json")
 DEFAULT_FOLDER = "snapshots/"
+
+if TYPE_CHECKING:
+    from draftdiff.tui.app import DraftDiffApp
 
 
 def snapshot_formats() -> list[str]:
@@ -57,17 +58,17 @@ def export_snapshot(draft_set: DraftSet, draft_id: str, fmt: str, path: Path, *,
     return path
 
 
-def ask_export(app: App[Any], fmt: str | None = None) -> None:
+def ask_export(app: DraftDiffApp, fmt: str | None = None) -> None:
     """The export dialog for the selected version."""
     from draftdiff.tui.screens.forms import Field, FormDialog
 
-    draft_set: DraftSet = app.draft_set  # type: ignore[attr-defined]
-    draft_id: str = app.version  # type: ignore[attr-defined]
+    draft_set: DraftSet = app.draft_set
+    draft_id: str = app.version
     formats = snapshot_formats()
     if not formats or draft_set.get(draft_id) is None:
         app.notify("No snapshot format or no version to export.", severity="warning")
         return
-    problems: tuple[Diagnostic, ...] = app.problems  # type: ignore[attr-defined]
+    problems: tuple[Diagnostic, ...] = app.problems
     errors = sum(1 for d in problems if d.severity == "error")
     if errors:
         app.notify(f"The collection has {errors} error(s) (see the problems panel on the board); like "
@@ -84,7 +85,7 @@ def ask_export(app: App[Any], fmt: str | None = None) -> None:
         chosen = values.get("format") or formats[0]
         path = target_path(values.get("path", ""), draft_id, chosen, Path.cwd())
         authors = tuple(a.strip() for a in values.get("author", "").split(";") if a.strip())
-        paths = app.paths  # type: ignore[attr-defined]
+        paths = app.paths
         try:
             written = export_snapshot(draft_set, draft_id, chosen, path, authors=authors,
                                       drafts_path=paths[0] if len(paths) == 1 else None,

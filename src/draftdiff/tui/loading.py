@@ -53,7 +53,7 @@ def since_table(draft_set: DraftSet) -> Since:
     ids = list(dict.fromkeys(a.id for d in drafts for a in d.articles))
     for article_id in ids:
         chosen: Draft | None = None
-        for step, draft in zip(article_history(draft_set, article_id), drafts):
+        for step, draft in zip(article_history(draft_set, article_id), drafts, strict=True):
             if step.changed:
                 chosen = draft
             if step.status not in (None, UNRECORDED):

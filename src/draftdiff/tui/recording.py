@@ -15,9 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from textual.app import App
+from typing import TYPE_CHECKING, Any
 
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.textsafe import visible
@@ -25,6 +23,9 @@ from draftdiff.tui.screens.forms import NEW_SOURCE, Field, FormDialog
 from draftdiff.vocab import PRECONDITION_ORDER, part_label
 
 KINDS = ("principles", "proposal", "counter-proposal", "joint-text", "status-report", "initialed", "signed")
+
+if TYPE_CHECKING:
+    from draftdiff.tui.app import DraftDiffApp
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,16 @@ class Session:
     written: list[Written] = field(default_factory=list)
 
 
-def session_of(app: App[Any]) -> Session:
-    if getattr(app, "session", None) is None:
-        app.session = Session()  # type: ignore[attr-defined]
-    return app.session  # type: ignore[attr-defined, no-any-return]
+def session_of(app: DraftDiffApp) -> Session:
+    session = app.session
+    if session is None:
+        session = app.session = Session()
+    return session
 
 
-def _current(app: App[Any]) -> tuple[Draft | None, Path | None]:
-    draft = app.draft_set.get(app.version)  # type: ignore[attr-defined]
-    loaded = app.draft_set.file_of(app.version) if draft else None  # type: ignore[attr-defined]
+def _current(app: DraftDiffApp) -> tuple[Draft | None, Path | None]:
+    draft = app.draft_set.get(app.version)
+    loaded = app.draft_set.file_of(app.version) if draft else None
     return draft, (Path(loaded.name) if loaded is not None else None)
 
 
@@ -100,7 +102,7 @@ def _with_source(values: dict[str, str], make: Callable[[dict[str, Any], list[st
     return maker
 
 
-def record(app: App[Any], path: Path, maker: Any, *, target: Path | None = None) -> str | None:
+def record(app: DraftDiffApp, path: Path, maker: Any, *, target: Path | None = None) -> str | None:
     """Run the write path; None when written (the views then reload), else why it was refused."""
     try:
         from draftdiff.edit import CannotEdit, EditRefused, apply_edit
@@ -123,7 +125,7 @@ def record(app: App[Any], path: Path, maker: Any, *, target: Path | None = None)
     session_of(app).written.append(Written(written, before, result.new_bytes or _read(written) or b"",
                                            "; ".join(result.changes)))
     app.notify("\n".join([*result.changes, *result.notes]) + "\n(ctrl+z undoes it)", title="Recorded")
-    app.after_write(result.findings)  # type: ignore[attr-defined]
+    app.after_write(result.findings)
     return None
 
 
@@ -134,7 +136,7 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def undo_last(app: App[Any]) -> None:
+def undo_last(app: DraftDiffApp) -> None:
     """Put back the file the session's last edit wrote, if nobody has changed it since."""
     session = session_of(app)
     if not session.written:
@@ -158,12 +160,12 @@ def undo_last(app: App[Any]) -> None:
         return
     session.written.pop()
     app.notify(f"Undone: {last.said}", title="Undo")
-    app.after_write([])  # type: ignore[attr-defined]
+    app.after_write([])
 
 
 # -- the dialogs ---------------------------------------------------------------------------------------------
 
-def _refuse_without_file(app: App[Any]) -> tuple[Draft, Path] | None:
+def _refuse_without_file(app: DraftDiffApp) -> tuple[Draft, Path] | None:
     draft, path = _current(app)
     if draft is None or path is None:
         app.notify("No version selected to record news in.", severity="warning")
@@ -171,7 +173,7 @@ def _refuse_without_file(app: App[Any]) -> tuple[Draft, Path] | None:
     return draft, path
 
 
-def ask_set_status(app: App[Any], article_id: str) -> None:
+def ask_set_status(app: DraftDiffApp, article_id: str) -> None:
     found = _refuse_without_file(app)
     if found is None:
         return
@@ -200,7 +202,7 @@ def ask_set_status(app: App[Any], article_id: str) -> None:
                                f"{article.status} ({article.status_basis or 'no basis'}).", fields, submit))
 
 
-def ask_add_claim(app: App[Any]) -> None:
+def ask_add_claim(app: DraftDiffApp) -> None:
     found = _refuse_without_file(app)
     if found is None:
         return
@@ -238,7 +240,7 @@ def ask_add_claim(app: App[Any]) -> None:
                                fields, submit))
 
 
-def ask_precondition_status(app: App[Any], precondition_id: str) -> None:
+def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
     found = _refuse_without_file(app)
     if found is None:
         return
@@ -267,7 +269,7 @@ def ask_precondition_status(app: App[Any], precondition_id: str) -> None:
                                f"{visible(item.demand, keep_newlines=False)} — in {path.name}", fields, submit))
 
 
-def ask_new_version(app: App[Any]) -> None:
+def ask_new_version(app: DraftDiffApp) -> None:
     found = _refuse_without_file(app)
     if found is None:
         return
@@ -289,11 +291,11 @@ def ask_new_version(app: App[Any]) -> None:
         missing = [k for k, v in fields_in.items() if v is None]
         if missing:
             return f"fill in: {', '.join(missing)}"
-        ids = app.draft_set.ids()  # type: ignore[attr-defined]
+        ids = app.draft_set.ids()
         target = path.parent / f"{fields_in['id']}.yaml"
         refused = record(app, path, lambda data: ops.new_version(data, fields_in, ids), target=target)
         if refused is None:
-            app.chosen_after_reload = str(fields_in["id"])  # type: ignore[attr-defined]
+            app.chosen_after_reload = str(fields_in["id"])
         return refused
 
     app.push_screen(FormDialog(f"New version from {draft.id}",

@@ -14,6 +14,7 @@ from draftdiff.collection import DraftSet
 from draftdiff.history import article_history
 from draftdiff.model import Article, Draft
 from draftdiff.textsafe import visible
+from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import status_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.vocab import part_label
@@ -229,7 +230,7 @@ class ArticleScreen(Screen[None]):
             self._show_text()
 
     def _article(self) -> tuple[Draft | None, Article | None]:
-        draft = self.app.draft_set.get(self.app.version)  # type: ignore[attr-defined]
+        draft = draft_app(self).draft_set.get(draft_app(self).version)
         return draft, (draft.article(self.article_id) if draft else None)
 
     def _show_text(self) -> None:
@@ -250,11 +251,11 @@ class ArticleScreen(Screen[None]):
     def action_set_status(self) -> None:
         from draftdiff.tui.recording import ask_set_status
 
-        ask_set_status(self.app, self.article_id)
+        ask_set_status(draft_app(self), self.article_id)
 
     def _show(self, *_: object) -> None:
-        draft_set: DraftSet = self.app.draft_set  # type: ignore[attr-defined]
-        draft = draft_set.get(self.app.version)  # type: ignore[attr-defined]
+        draft_set: DraftSet = draft_app(self).draft_set
+        draft = draft_set.get(draft_app(self).version)
         article = draft.article(self.article_id) if draft else None
         self.query_one("#article-heading", Static).update(heading_text(article, self.article_id, draft))
         self._show_text()
@@ -289,10 +290,10 @@ class ArticleScreen(Screen[None]):
         self.dismiss()
 
     def action_step(self, step: int) -> None:
-        self.app.step_version(step)  # type: ignore[attr-defined]
+        draft_app(self).step_version(step)
 
     def action_other_article(self, step: int) -> None:
-        draft = self.app.draft_set.get(self.app.version)  # type: ignore[attr-defined]
+        draft = draft_app(self).draft_set.get(draft_app(self).version)
         if draft is None or not draft.articles:
             return
         ids = [a.id for a in draft.articles]
@@ -300,10 +301,10 @@ class ArticleScreen(Screen[None]):
         self.article_id = ids[(index + step) % len(ids)]
 
     def action_compare(self) -> None:
-        app = self.app
-        draft = app.draft_set.get(app.version)  # type: ignore[attr-defined]
+        app = draft_app(self)
+        draft = app.draft_set.get(app.version)
         if draft is None:
             return
-        base = app.draft_set.previous(draft)  # type: ignore[attr-defined]
+        base = app.draft_set.previous(draft)
         self.dismiss()
-        app.open_compare(base.id if base else draft.id, draft.id, self.article_id)  # type: ignore[attr-defined]
+        app.open_compare(base.id if base else draft.id, draft.id, self.article_id)

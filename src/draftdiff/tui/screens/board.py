@@ -14,6 +14,7 @@ from draftdiff.diagnostics import Diagnostic
 from draftdiff.history import version_at
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.search import parties_of
+from draftdiff.tui.access import draft_app
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.widgets.article_table import ArticleTable
 from draftdiff.tui.widgets.diagnostics_panel import DiagnosticsPanel
@@ -110,7 +111,7 @@ class BoardScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        app = self.app
+        app = draft_app(self)
         self.watch(app, "draft_set", self._sync, init=False)
         self.watch(app, "version", self._sync, init=False)
         self.watch(app, "problems", self._sync_problems, init=False)
@@ -119,14 +120,14 @@ class BoardScreen(Screen[None]):
         self._sync()
         self._sync_problems()
         self.query_one(ArticleTable).focus()
-        self.call_after_refresh(app.first_frame)  # type: ignore[attr-defined]
+        self.call_after_refresh(app.first_frame)
         self._sync_loading()
 
     def _sync_loading(self, *_: object) -> None:
-        loading = bool(self.app.loading)  # type: ignore[attr-defined]
+        loading = bool(draft_app(self).loading)
         self.query_one(ArticleTable).loading = loading
         if not loading:
-            self.call_after_refresh(self.app.ready)  # type: ignore[attr-defined]
+            self.call_after_refresh(draft_app(self).ready)
 
     def on_screen_resume(self) -> None:
         from draftdiff.tui.widgets.redraw import redraw_stale
@@ -134,23 +135,23 @@ class BoardScreen(Screen[None]):
         redraw_stale(self)
 
     def _sync(self, *_: object) -> None:
-        app = self.app
-        draft_set: DraftSet = app.draft_set  # type: ignore[attr-defined]
-        draft = draft_set.get(app.version)  # type: ignore[attr-defined]
+        app = draft_app(self)
+        draft_set: DraftSet = app.draft_set
+        draft = draft_set.get(app.version)
         self.draft_set = draft_set
         self.draft = draft
         self.status_draft = status_source(draft_set, draft)
 
     def _sync_problems(self, *_: object) -> None:
-        self.problems = self.app.problems  # type: ignore[attr-defined]
-        self.load_error = self.app.load_error  # type: ignore[attr-defined]
+        self.problems = draft_app(self).problems
+        self.load_error = draft_app(self).load_error
         if self.problems or self.load_error:
             self.query_one(DiagnosticsPanel).remove_class("-hidden")
 
     # -- versions ---------------------------------------------------------------------------------
 
     def action_step(self, step: int) -> None:
-        self.app.step_version(step)  # type: ignore[attr-defined]
+        draft_app(self).step_version(step)
 
     def action_pick_version(self) -> None:
         from draftdiff.tui.screens.dialogs import VersionPickerScreen
@@ -167,7 +168,7 @@ class BoardScreen(Screen[None]):
         def chosen(text: str | None) -> None:
             if not text:
                 return
-            draft = version_at(self.app.draft_set, text)  # type: ignore[attr-defined]
+            draft = version_at(draft_app(self).draft_set, text)
             if draft is None:
                 self.notify(f"No version on or before “{text}”. Try 2024-09, Sep 2024 or 2024-09-11.",
                             severity="warning", markup=False)
@@ -222,7 +223,7 @@ class BoardScreen(Screen[None]):
         self.notify(f"Status filter: {self.status_filter or 'all statuses'}", timeout=2, markup=False)
 
     def action_cycle_party(self) -> None:
-        order: list[str | None] = [None, *parties_of(self.app.draft_set)]  # type: ignore[attr-defined]
+        order: list[str | None] = [None, *parties_of(draft_app(self).draft_set)]
         current = self.party_filter if self.party_filter in order else None
         self.party_filter = order[(order.index(current) + 1) % len(order)]
         self.notify(f"Party filter: {self.party_filter or 'all parties'} "
@@ -245,17 +246,17 @@ class BoardScreen(Screen[None]):
                         "in a version that does (N makes a new one).", severity="warning")
             return
         if article_id:
-            ask_set_status(self.app, article_id)
+            ask_set_status(draft_app(self), article_id)
 
     def action_add_claim(self) -> None:
         from draftdiff.tui.recording import ask_add_claim
 
-        ask_add_claim(self.app)
+        ask_add_claim(draft_app(self))
 
     def action_new_version(self) -> None:
         from draftdiff.tui.recording import ask_new_version
 
-        ask_new_version(self.app)
+        ask_new_version(draft_app(self))
 
     def on_article_table_opened(self, message: ArticleTable.Opened) -> None:
         from draftdiff.tui.screens.article import ArticleScreen

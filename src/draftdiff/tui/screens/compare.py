@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Select, Static
 from draftdiff.collection import DraftSet
 from draftdiff.diff.result import ArticleChange, DraftDiff
 from draftdiff.textsafe import visible
+from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import change_label, part_label, status_text
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.dialogs import short_version_label
@@ -167,7 +168,7 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-pickers"):
-            draft_set = self.app.draft_set  # type: ignore[attr-defined]
+            draft_set = draft_app(self).draft_set
             options = [(short_version_label(draft_set, d.id), d.id) for d in draft_set.drafts]
             yield Static(Text("From", style="bold"), classes="picker-label")
             yield Select(options, id="compare-old", allow_blank=not options, prompt="older version", compact=True)
@@ -179,7 +180,7 @@ class CompareScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        app = self.app
+        app = draft_app(self)
         self.watch(app, "draft_set", self._fill_pickers, init=False)
         self.watch(app, "compare_pair", self._recompute, init=False)
         self._fill_pickers()
@@ -188,15 +189,15 @@ class CompareScreen(Screen[None]):
     # -- state from the app -----------------------------------------------------------------------
 
     def _fill_pickers(self, *_: object) -> None:
-        app = self.app
-        draft_set = app.draft_set  # type: ignore[attr-defined]
+        app = draft_app(self)
+        draft_set = app.draft_set
         options = [(short_version_label(draft_set, d.id), d.id) for d in draft_set.drafts]
-        old_id, new_id = app.compare_pair  # type: ignore[attr-defined]
+        old_id, new_id = app.compare_pair
         if not new_id:
-            draft = draft_set.get(app.version)  # type: ignore[attr-defined]
+            draft = draft_set.get(app.version)
             base = draft_set.previous(draft) if draft else None
             old_id, new_id = (base.id if base else ""), (draft.id if draft else "")
-            app.set_reactive(type(app).compare_pair, (old_id, new_id))  # type: ignore[attr-defined]
+            app.set_reactive(type(app).compare_pair, (old_id, new_id))
         with self.prevent(Select.Changed):
             for select_id, value in (("#compare-old", old_id), ("#compare-new", new_id)):
                 select = self.query_one(select_id, Select)
@@ -207,13 +208,13 @@ class CompareScreen(Screen[None]):
         self._recompute()
 
     def _recompute(self, *_: object) -> None:
-        old_id, new_id = self.app.compare_pair  # type: ignore[attr-defined]
+        old_id, new_id = draft_app(self).compare_pair
         with self.prevent(Select.Changed):
             for select_id, value in (("#compare-old", old_id), ("#compare-new", new_id)):
                 select = self.query_one(select_id, Select)
                 if value and select.value != value and value in self.app.draft_set.ids():  # type: ignore
                     select.value = value
-        draft_set = self.app.draft_set  # type: ignore[attr-defined]
+        draft_set = draft_app(self).draft_set
         key = (id(draft_set), old_id, new_id)
         if key in self._diffs:
             self._show_diff(key, *self._diffs[key])
@@ -238,8 +239,8 @@ class CompareScreen(Screen[None]):
 
     def _show_diff(self, key: tuple[int, str, str], diff: DraftDiff | None, problem: str | None,
                    rows: tuple[bool, bool, int, list[tuple[Text, Text, Text, Text]]] | None = None) -> None:
-        old_id, new_id = self.app.compare_pair  # type: ignore[attr-defined]
-        if key != (id(self.app.draft_set), old_id, new_id):  # type: ignore[attr-defined]
+        old_id, new_id = draft_app(self).compare_pair
+        if key != (id(draft_app(self).draft_set), old_id, new_id):
             return  # an answer to a pair no longer asked for
         if len(self._diffs) > 32:
             self._diffs.clear()
@@ -252,8 +253,8 @@ class CompareScreen(Screen[None]):
         if rows is not None and rows[:3] == (self.show_all, self.substantive,
                                              title_width(self.query_one("#changes", DataTable).size.width)):
             ready = rows[3]
-        self._fill_changes(focus_article=self.app.compare_article, rows=ready)  # type: ignore[attr-defined]
-        self.app.compare_article = ""  # type: ignore[attr-defined]
+        self._fill_changes(focus_article=draft_app(self).compare_article, rows=ready)
+        draft_app(self).compare_article = ""
 
     def _visible_changes(self) -> list[ArticleChange]:
         if self.diff is None:
@@ -271,7 +272,7 @@ class CompareScreen(Screen[None]):
         columns = (6, width, 22, 16)
         if columns != self._columns or not table.columns:
             table.clear(columns=True)
-            for heading, column_width in zip(("No.", "Article", "Change", "Status"), columns):
+            for heading, column_width in zip(("No.", "Article", "Change", "Status"), columns, strict=True):
                 table.add_column(heading, width=column_width)
             self._columns = columns
         else:
@@ -306,7 +307,7 @@ class CompareScreen(Screen[None]):
         old_sel, new_sel = self.query_one("#compare-old", Select), self.query_one("#compare-new", Select)
         old_id = old_sel.value if isinstance(old_sel.value, str) else ""
         new_id = new_sel.value if isinstance(new_sel.value, str) else ""
-        self.app.compare_pair = (old_id, new_id)  # type: ignore[attr-defined]
+        draft_app(self).compare_pair = (old_id, new_id)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         changes = self._visible_changes()
@@ -318,7 +319,7 @@ class CompareScreen(Screen[None]):
         if event.data_table.id != "changes" or not 0 <= event.cursor_row < len(changes):
             return
         change = changes[event.cursor_row]
-        old_id, new_id = self.app.compare_pair  # type: ignore[attr-defined]
+        old_id, new_id = draft_app(self).compare_pair
         version, article = (new_id, change.new_id) if change.new_id else (old_id, change.old_id)
         from draftdiff.tui.screens.article import ArticleScreen
 
@@ -344,8 +345,8 @@ class CompareScreen(Screen[None]):
         self.side_by_side = not self.side_by_side
 
     def action_swap(self) -> None:
-        old_id, new_id = self.app.compare_pair  # type: ignore[attr-defined]
-        self.app.compare_pair = (new_id, old_id)  # type: ignore[attr-defined]
+        old_id, new_id = draft_app(self).compare_pair
+        draft_app(self).compare_pair = (new_id, old_id)
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all

@@ -8,6 +8,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from draftdiff.collection import DraftSet
+from draftdiff.tui.access import draft_app
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.widgets.chart import AgreedChart
 from draftdiff.tui.widgets.key_bar import KeyBar
@@ -59,11 +60,11 @@ class HistoryScreen(Screen[None]):
         redraw_stale(self)
 
     def _sync(self, *_: object) -> None:
-        self.draft_set = self.app.draft_set  # type: ignore[attr-defined]
-        self.version = self.app.version  # type: ignore[attr-defined]
+        self.draft_set = draft_app(self).draft_set
+        self.version = draft_app(self).version
 
     def action_step(self, step: int) -> None:
-        self.app.step_version(step)  # type: ignore[attr-defined]
+        draft_app(self).step_version(step)
 
     def on_status_matrix_opened(self, message: StatusMatrix.Opened) -> None:
         self.app.push_screen(ArticleScreen(message.article_id))

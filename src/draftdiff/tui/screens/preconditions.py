@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from draftdiff.collection import DraftSet
 from draftdiff.model import Draft, Precondition
 from draftdiff.textsafe import visible
+from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import ABSENT, UNRECORDED_MARK, date_label, precondition_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.matrix import COLUMN, column_label
@@ -189,7 +190,7 @@ class PreconditionsScreen(Screen[None]):
 
     @property
     def draft(self) -> Draft | None:
-        return self.app.draft_set.get(self.app.version)  # type: ignore[attr-defined, no-any-return]
+        return draft_app(self).draft_set.get(draft_app(self).version)
 
     def _items(self) -> list[Precondition]:
         draft = self.draft
@@ -231,7 +232,7 @@ class PreconditionsScreen(Screen[None]):
 
     def _fill_matrix(self) -> None:
         matrix = self.query_one("#precondition-matrix", DataTable)
-        draft_set: DraftSet = self.app.draft_set  # type: ignore[attr-defined]
+        draft_set: DraftSet = draft_app(self).draft_set
         rows = precondition_rows(draft_set)
         drafts = draft_set.drafts
         matrix.clear(columns=True)
@@ -239,7 +240,7 @@ class PreconditionsScreen(Screen[None]):
         matrix.add_column(Text("Party"), width=10)
         matrix.add_column(Text("Demand"), width=title_width + 1)
         for draft in drafts:
-            matrix.add_column(column_label(draft.date, draft.id == self.app.version),  # type: ignore[attr-defined]
+            matrix.add_column(column_label(draft.date, draft.id == draft_app(self).version),
                               width=COLUMN, key=draft.id)
         for row in rows:
             demand = Text(visible(row.demand, keep_newlines=False))
@@ -273,21 +274,21 @@ class PreconditionsScreen(Screen[None]):
         if event.data_table.id == "precondition-matrix":
             item = next((p for p in draft.preconditions if p.id == key), None)
             if item is None:  # not in this version: its latest record
-                item = next((p for d in reversed(self.app.draft_set.drafts)  # type: ignore[attr-defined]
+                item = next((p for d in reversed(draft_app(self).draft_set.drafts)
                              for p in d.preconditions if p.id == key), None)
         else:
             item = self._highlighted()
         if item is not None:
             self.app.push_screen(PreconditionRecordScreen(
-                record_text(self.app.draft_set, draft, item),  # type: ignore[attr-defined]
+                record_text(draft_app(self).draft_set, draft, item),
                 f"Precondition {item.id} — Esc to close"))
 
     def action_step(self, step: int) -> None:
-        self.app.step_version(step)  # type: ignore[attr-defined]
+        draft_app(self).step_version(step)
 
     def action_set_status(self) -> None:
         from draftdiff.tui.recording import ask_precondition_status
 
         item = self._highlighted()
         if item is not None:
-            ask_precondition_status(self.app, item.id)
+            ask_precondition_status(draft_app(self), item.id)

@@ -18,6 +18,7 @@ from draftdiff import claims
 from draftdiff.collection import DraftSet
 from draftdiff.model import ClaimedCount, Draft
 from draftdiff.textsafe import visible
+from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import date_label
 from draftdiff.tui.screens.preconditions import sources_lines
 from draftdiff.tui.widgets.key_bar import KeyBar
@@ -132,8 +133,8 @@ class VersionScreen(Screen[None]):
         self.query_one("#version-scroll").focus()
 
     def _show(self, *_: object) -> None:
-        draft_set: DraftSet = self.app.draft_set  # type: ignore[attr-defined]
-        draft = draft_set.get(self.app.version)  # type: ignore[attr-defined]
+        draft_set: DraftSet = draft_app(self).draft_set
+        draft = draft_set.get(draft_app(self).version)
         about = self.query_one("#version-about", Static)
         claims_box = self.query_one("#version-claims", Static)
         sources = self.query_one("#version-sources", Static)
@@ -155,9 +156,9 @@ class VersionScreen(Screen[None]):
         self.dismiss()
 
     def action_step(self, step: int) -> None:
-        self.app.step_version(step)  # type: ignore[attr-defined]
+        draft_app(self).step_version(step)
 
     def action_add_claim(self) -> None:
         from draftdiff.tui.recording import ask_add_claim
 
-        ask_add_claim(self.app)
+        ask_add_claim(draft_app(self))

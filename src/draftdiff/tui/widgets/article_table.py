@@ -185,7 +185,7 @@ class ArticleTable(DeferredRedraw, DataTable):
         layout = tuple((key, width) for key, _, width in columns)
         if layout == self._layout and [key.value for key in self.rows] == [key for key, _ in rows]:
             for row_key, cells in rows:
-                for (column_key, _, _), before, after in zip(columns, self.get_row(row_key), cells):
+                for (column_key, _, _), before, after in zip(columns, self.get_row(row_key), cells, strict=True):
                     if not same_cell(before, after):
                         self.update_cell(row_key, column_key, after)
         else:

@@ -55,7 +55,7 @@ class StatusMatrix(DeferredRedraw, DataTable):
         self.add_column(Text("No. "), width=4)
         self.add_column(Text("Article"), width=title_width + 1)
         seen: set[str] = set()  # two files may claim one id (an error, listed in the panel): keys stay unique
-        for draft_id, date in zip(matrix.draft_ids, matrix.dates):
+        for draft_id, date in zip(matrix.draft_ids, matrix.dates, strict=True):
             key = None if draft_id in seen else draft_id
             seen.add(draft_id)
             self.add_column(column_label(date, draft_id == self.version), width=COLUMN, key=key)

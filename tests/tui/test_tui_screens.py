@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from paths import TESTS
 from tui_support import copy_fixtures, make_app, screen_text, settle
 
 from draftdiff.tui.screens.dialogs import HELP, help_text
@@ -158,7 +159,7 @@ def test_the_since_table_read_with_the_drafts_is_history_last_changed() -> None:
     from draftdiff.history import last_changed
     from draftdiff.tui.loading import load_collection
 
-    for folder in (Path(__file__).parent / "fixtures" / "tui_drafts", drafts_dir()):
+    for folder in (TESTS / "fixtures" / "tui_drafts", drafts_dir()):
         loaded = load_collection([folder])
         assert loaded.since is not None
         for draft in loaded.draft_set.drafts:
