@@ -29,7 +29,7 @@ def test_the_sdist_is_complete(dist: Path) -> None:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
     drafts = {p.relative_to(ROOT).as_posix() for p in (ROOT / "drafts").glob("*.yaml")}
     golden = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests" / "golden").rglob("*") if p.is_file()}
-    needed = {"setup.py", "pyproject.toml", "README.md", "action.yml", "schema/draft.schema.json",
+    needed = {"setup.py", "pyproject.toml", "README.md", "action.yml", ".pre-commit-config.yaml", "schema/draft.schema.json",
               "schema/diff.schema.json", "tests/conftest.py", "benchmarks/bench_diff.py", ".ci/run"}
     assert needed | drafts | golden <= names, sorted((needed | drafts | golden) - names)
     assert not any("__pycache__" in n for n in names)
