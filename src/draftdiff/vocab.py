@@ -111,13 +111,10 @@ def part_label(part: str, number: object | None) -> str:
 
 
 def count_phrase(counts: Mapping[str, int], *, parts: Mapping[str, int] | None = None) -> str:
-    """``17 articles`` (not removed), with the unnumbered parts named apart: ``17 articles, and the preamble``."""
+    """``17 articles`` (not removed), with the unnumbered parts named apart as :func:`part_phrase` names them."""
     articles = sum(counts.values()) - counts.get("removed", 0)
-    text = f"{articles} article" + ("" if articles == 1 else "s")
-    named = [f"the {p}" if n == 1 else f"{n} {p}s" for p, n in (parts or {}).items() if n and p != "article"]
-    if named:
-        text += ", and " + " and ".join(named) if len(named) <= 2 else ", and " + ", ".join(named)
-    return text
+    named = [part for part, n in (parts or {}).items() if n]
+    return f"{articles} article" + ("" if articles == 1 else "s") + part_phrase(named)
 
 
 def part_phrase(parts: list[str], removed: int = 0) -> str:
