@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 Path = tuple[str | int, ...]
 
@@ -167,6 +167,23 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
 
 def _feed(tree: _TreeBuilder, text: str) -> None:
     """Hand every event of the C parser to ``tree``; aliases are refused as they come."""
+    feed_events(text, tree)
+
+
+class EventHandler(Protocol):
+    """What :func:`feed_events` hands each node event to (the reader's tree builder, the write path's text map)."""
+
+    def scalar(self, event: Any) -> None: ...
+    def open(self, event: Any, mapping: bool) -> None: ...
+    def close(self, event: Any) -> None: ...
+
+
+def feed_events(text: str, handler: EventHandler) -> None:
+    """Run ruamel's C parser over ``text`` and hand its node events to ``handler``: the one event loop.
+
+    An alias is refused as it comes (drafts never need one); a handler with a ``start_document``
+    method is told where each document starts.
+    """
     from _ruamel_yaml import (  # lazy: keeps ``import draftdiff`` cheap
         AliasEvent,
         CParser,
@@ -178,6 +195,7 @@ def _feed(tree: _TreeBuilder, text: str) -> None:
         SequenceStartEvent,
     )
 
+    start_document = getattr(handler, "start_document", None)
     parser = CParser(text)
     while True:
         event = parser.get_event()
@@ -185,16 +203,16 @@ def _feed(tree: _TreeBuilder, text: str) -> None:
             break
         kind = type(event)
         if kind is ScalarEvent:
-            tree.scalar(event)
+            handler.scalar(event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            tree.open(event, mapping=kind is MappingStartEvent)
+            handler.open(event, mapping=kind is MappingStartEvent)
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            tree.close()
+            handler.close(event)
         elif kind is AliasEvent:
             raise _refuse("yaml-alias", f"alias '*{event.anchor}' is not allowed in drafts", event.start_mark,
                           "write the value out in full instead of referring to an anchor")
-        elif kind is DocumentStartEvent:
-            tree.start_document(event)
+        elif kind is DocumentStartEvent and start_document is not None:
+            start_document(event)
         # DocumentEndEvent, StreamStartEvent, StreamEndEvent: nothing to do
 
 
@@ -270,7 +288,7 @@ class _TreeBuilder:
         self.place(container, event.start_mark, False)
         stack.append([container, parent_path, None])
 
-    def close(self) -> None:
+    def close(self, event: Any = None) -> None:
         self.stack.pop()
 
     def place(self, value: Any, mark: Any, is_scalar_key_candidate: bool) -> bool:

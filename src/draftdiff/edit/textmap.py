@@ -31,28 +31,10 @@ class TextMap:
 
 def map_text(text: str) -> TextMap:
     """Map ``text`` (LF line endings); raise ruamel's YAMLError for text that does not parse."""
-    from _ruamel_yaml import (
-        CParser,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-    )
+    from draftdiff.yamlsource import feed_events
 
     mapper = _Mapper(text)
-    parser = CParser(text)
-    while True:
-        event = parser.get_event()
-        if event is None:
-            break
-        kind = type(event)
-        if kind is ScalarEvent:
-            mapper.scalar(event)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            mapper.start(event, is_mapping=kind is MappingStartEvent)
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            mapper.end(event)
+    feed_events(text, mapper)
     return mapper.done()
 
 
@@ -121,16 +103,16 @@ class _Mapper:
         path, begin = self.child_path(start_mark.line)
         self.finished(path, begin, last)
 
-    def start(self, event: Any, *, is_mapping: bool) -> None:
+    def open(self, event: Any, mapping: bool) -> None:
         line = event.start_mark.line
         if self.first_line is None:
             self.first_line = line
         path, begin = self.child_path(line) if self.stack else ((), line)
         if event.flow_style:
             self.result.flows.add(path)
-        self.stack.append([is_mapping, path, None, None, 0, begin, begin])
+        self.stack.append([mapping, path, None, None, 0, begin, begin])
 
-    def end(self, event: Any) -> None:
+    def close(self, event: Any) -> None:
         frame = self.stack.pop()
         end = frame[6]
         at = self.offset(event.end_mark)
