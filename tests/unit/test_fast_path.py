@@ -12,10 +12,8 @@ from paths import ROOT
 
 from draftdiff.fastyaml import fast_json
 from draftdiff.load import read_draft
+from draftdiff.synthetic import generate_draft
 from draftdiff.yamlsource import parse_yaml
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_validate import generate_draft  # noqa: E402
 
 pytest.importorskip("ryml")
 ROOT = ROOT
@@ -380,7 +378,6 @@ def test_a_program_importing_draftdiff_keeps_its_descriptors(capfd: pytest.Captu
 
 def test_the_command_lets_the_fast_reader_silence_rapidyaml() -> None:
     import subprocess
-    import sys
 
     code = ("import draftdiff.cli as c, draftdiff.fastyaml as f, sys; sys.argv=['draftdiff','rules'];"
             "import atexit; atexit.register(lambda: print('ALLOWED' if f.muting_allowed() else 'NO', file=sys.stderr));"

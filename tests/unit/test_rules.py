@@ -326,13 +326,10 @@ def test_claimed_percent_is_recorded_not_checked(tmp_path: Path, write: Callable
 def test_the_quick_set_of_cited_ids_is_what_the_walk_with_paths_finds() -> None:
     """Two walks over the citing fields must never drift apart: a field added to one only would go unchecked."""
     import random
-    import sys
 
     from draftdiff.load import load_draft, read_draft
     from draftdiff.rules.context import citation_lists, cited_ids
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_validate import generate_draft
+    from draftdiff.synthetic import generate_draft
 
     drafts = [load_draft(p).draft for p in sorted((ROOT / "drafts").glob("*.yaml"))]
     rng = random.Random(3)
