@@ -14,7 +14,7 @@ _ON_PATH = re.compile(r"sys\.path\.(insert|append)\(.*benchmarks")
 
 
 def _test_modules() -> list[Path]:
-    return sorted(p for p in TESTS.rglob("*.py") if "__snapshots__" not in p.parts)
+    return sorted(p for p in TESTS.rglob("*.py") if "__snapshots__" not in p.parts and p != Path(__file__))
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
