@@ -26,6 +26,15 @@ def _status_in(draft: Draft, article_id: str) -> str | None:
     return None if draft.article_coverage == "complete" else UNRECORDED
 
 
+def _statuses(draft: Draft) -> dict[str, str]:
+    """Each article's status by id; of two articles with one id (an error the rules report), the first,
+    as :meth:`Draft.article` finds it."""
+    found: dict[str, str] = {}
+    for article in draft.articles:
+        found.setdefault(article.id, article.status)
+    return found
+
+
 @dataclass(frozen=True)
 class StatusStep:
     """An article in one version: its status there (None when the version lacks it)."""
@@ -114,9 +123,11 @@ def status_matrix(draft_set: DraftSet) -> StatusMatrix:
             seen[article.id] = (article.number, article.title)
     first = {aid: i for i, aid in enumerate(order)}
     order.sort(key=lambda aid: (sort_key(seen[aid][0]), first[aid]))
+    in_force = [_statuses(d) for d in drafts]  # one look-up per cell, not a walk of each draft's articles
+    missing = [None if d.article_coverage == "complete" else UNRECORDED for d in drafts]
     rows = []
     for aid in order:
-        statuses = tuple(_status_in(d, aid) for d in drafts)
+        statuses = tuple(known.get(aid, gap) for known, gap in zip(in_force, missing, strict=True))
         rows.append(MatrixRow(aid, seen[aid][0], seen[aid][1], statuses))
     return StatusMatrix(tuple(d.id for d in drafts), tuple(d.date for d in drafts), tuple(rows))
 

@@ -17,7 +17,7 @@ def run(coro):  # type: ignore[no-untyped-def]
 
 def table_ids(app) -> list[str]:  # type: ignore[no-untyped-def]
     table = app.screen.query_one(ArticleTable)
-    return [str(table.coordinate_to_cell_key((row, 0))[0].value) for row in range(table.row_count)]
+    return table.row_keys()
 
 
 def test_board_shows_where_the_latest_version_stands() -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import DataTable, Select
+from textual.widgets import Select
 from tui_support import make_app, screen_text, settle
 
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.screens.compare import CompareScreen
 from draftdiff.tui.widgets.redline import RedlineView
+from draftdiff.tui.widgets.row_table import RowTable
 
 
 def test_c_compares_the_selected_version_with_its_base() -> None:
@@ -71,7 +72,7 @@ def test_next_and_previous_change_keys() -> None:
             await pilot.press("p")  # nothing before the first: a notice, no move
             assert screen.change.id == first
             await pilot.press("a")  # all articles, including unchanged ones
-            table = screen.query_one("#changes", DataTable)
+            table = screen.query_one("#changes", RowTable)
             assert table.row_count == 5
             assert "unchanged" in screen_text(app) or table.row_count == len(screen.diff.changed_articles)
 
@@ -116,7 +117,7 @@ def test_enter_opens_the_article_in_the_newer_version_and_palette_compare_with()
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
             await settle(pilot, app)
-            app.screen.query_one("#changes", DataTable).focus()
+            app.screen.query_one("#changes", RowTable).focus()
             await pilot.press("enter")
             assert isinstance(app.screen, ArticleScreen) and app.version == "2024-09-status"
             await pilot.press("escape", "b")
@@ -136,7 +137,7 @@ def test_u_keeps_only_substantive_changes() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
             await settle(pilot, app)
-            table = app.screen.query_one("#changes", DataTable)
+            table = app.screen.query_one("#changes", RowTable)
             assert table.row_count == 5
             await pilot.press("u")
             await settle(pilot, app)
@@ -146,5 +147,23 @@ def test_u_keeps_only_substantive_changes() -> None:
             await pilot.press("u")
             await settle(pilot, app)
             assert table.row_count == 5
+
+    asyncio.run(go())
+
+
+def test_the_change_list_has_the_keys_when_compare_opens() -> None:
+    """Arrows move through the changes at once: the first picker does not take them (it did, and opened)."""
+
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            assert app.focused is app.screen.query_one("#changes", RowTable)
+            first = app.screen.change.id
+            await pilot.press("down")
+            await settle(pilot, app)
+            assert app.screen.change.id != first
+            assert "Select" not in type(app.focused).__name__
 
     asyncio.run(go())

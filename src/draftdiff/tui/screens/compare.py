@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import Select, Static
 
 from draftdiff.collection import DraftSet
 from draftdiff.diff.result import ArticleChange, DraftDiff
@@ -20,6 +20,7 @@ from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.dialogs import short_version_label
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.redline import RedlineView
+from draftdiff.tui.widgets.row_table import RowTable
 
 
 def compute_diff(draft_set: DraftSet, old_id: str, new_id: str) -> tuple[DraftDiff | None, str | None]:
@@ -69,10 +70,6 @@ def number_text(change: ArticleChange, part: str = "article") -> Text:
     return Text(label, justify="right")
 
 
-BATCH = 40
-"""Rows of the change list added at a time: enough to fill the view; the rest follow a few at a time, so a
-list of 170 changes never holds the UI thread while Textual measures every cell."""
-
 
 def part_of(draft_set: DraftSet, pair: tuple[str, str], change: ArticleChange) -> str:
     """Which part (article, preamble, title…) a change is to, from the newer version, else the older."""
@@ -113,6 +110,8 @@ def change_rows(draft_set: DraftSet, pair: tuple[str, str], changes: list[Articl
 class CompareScreen(Screen[None]):
     """Two version pickers (default: the selected version and its base), change list, redline, stats."""
 
+    AUTO_FOCUS = "#changes"
+    """The change list has the keys (n, p, Enter), not the first picker: arrows move through the changes."""
     SCOPED_CSS = False
     DEFAULT_CSS = """
     #compare-pickers { height: 1; margin: 1 0 0 0; }
@@ -161,9 +160,7 @@ class CompareScreen(Screen[None]):
         self._diffs: dict[tuple[int, str, str], tuple[DraftDiff | None, str | None]] = {}
         """Diffs already computed for this collection: switching back to a pair is instant."""
         self._rows: list[tuple[Text, Text, Text, Text]] = []
-        """Every row of the change list; the table holds the first ``table.row_count`` of them."""
-        self._fill = 0
-        """Which filling of the change list the pending batches belong to (a newer one drops them)."""
+        """Every row of the change list, as the table holds them."""
         self._columns: tuple[int, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -175,7 +172,7 @@ class CompareScreen(Screen[None]):
             yield Static(Text("to", style="bold"), classes="picker-label")
             yield Select(options, id="compare-new", allow_blank=not options, prompt="newer version", compact=True)
         yield Static(id="compare-stats")
-        yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="changes", zebra_stripes=True)
         yield RedlineView(id="redline").data_bind(CompareScreen.change, CompareScreen.side_by_side)
         yield KeyBar()
 
@@ -184,7 +181,7 @@ class CompareScreen(Screen[None]):
         self.watch(app, "draft_set", self._fill_pickers, init=False)
         self.watch(app, "compare_pair", self._recompute, init=False)
         self._fill_pickers()
-        self.query_one("#changes", DataTable).focus()
+        self.query_one("#changes", RowTable).focus()
 
     # -- state from the app -----------------------------------------------------------------------
 
@@ -219,7 +216,7 @@ class CompareScreen(Screen[None]):
         if key in self._diffs:
             self._show_diff(key, *self._diffs[key])
             return
-        table = self.query_one("#changes", DataTable)
+        table = self.query_one("#changes", RowTable)
         table.loading = True
         # The answer is applied while the loading indicator still covers the table (its size is 0 then),
         # so the rows are made for the width _fill_changes will find; a mismatch is made again there.
@@ -245,13 +242,13 @@ class CompareScreen(Screen[None]):
         if len(self._diffs) > 32:
             self._diffs.clear()
         self._diffs[key] = (diff, problem)
-        self.query_one("#changes", DataTable).loading = False
+        self.query_one("#changes", RowTable).loading = False
         self.diff = diff
         stats = self.query_one("#compare-stats", Static)
         stats.update(stats_text(diff) if diff else Text(problem or "", style="bold"))
         ready = None
         if rows is not None and rows[:3] == (self.show_all, self.substantive,
-                                             title_width(self.query_one("#changes", DataTable).size.width)):
+                                             title_width(self.query_one("#changes", RowTable).size.width)):
             ready = rows[3]
         self._fill_changes(focus_article=draft_app(self).compare_article, rows=ready)
         draft_app(self).compare_article = ""
@@ -263,7 +260,7 @@ class CompareScreen(Screen[None]):
 
     def _fill_changes(self, focus_article: str = "",
                       rows: list[tuple[Text, Text, Text, Text]] | None = None) -> None:
-        table = self.query_one("#changes", DataTable)
+        table = self.query_one("#changes", RowTable)
         keep = focus_article or (self.change.id if self.change else "")
         width = title_width(table.size.width)
         changes = self._visible_changes()
@@ -278,7 +275,6 @@ class CompareScreen(Screen[None]):
         else:
             table.clear()  # the same columns: only the rows change
         self._rows = rows
-        self._fill += 1
         what = "all articles" if self.show_all else "substantive changes" if self.substantive else "changed articles"
         table.border_title = (f"Changes · {len(changes)} {what} (a: {'changed only' if self.show_all else 'all'}, "
                               f"u: {'every change' if self.substantive else 'substantive only'})")
@@ -287,19 +283,9 @@ class CompareScreen(Screen[None]):
             return
         ids = [c.id for c in changes]
         row = ids.index(keep) if keep in ids else 0
-        self._add_rows(row + BATCH, self._fill)
+        table.add_rows((f"{index}", cells) for index, cells in enumerate(rows))
         table.move_cursor(row=row, animate=False)
         self.change = changes[row]
-
-    def _add_rows(self, upto: int, fill: int) -> None:
-        """Add the change list's rows up to ``upto``, then the rest a batch at a time after each frame."""
-        if fill != self._fill:
-            return  # the list was filled anew since
-        table = self.query_one("#changes", DataTable)
-        for index in range(table.row_count, min(upto, len(self._rows))):
-            table.add_row(*self._rows[index], key=f"{index}")
-        if table.row_count < len(self._rows):
-            self.set_timer(0.02, lambda: self._add_rows(table.row_count + BATCH, fill))
 
     # -- events from the widgets ----------------------------------------------------------------------
 
@@ -309,14 +295,14 @@ class CompareScreen(Screen[None]):
         new_id = new_sel.value if isinstance(new_sel.value, str) else ""
         draft_app(self).compare_pair = (old_id, new_id)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
         changes = self._visible_changes()
-        if event.data_table.id == "changes" and 0 <= event.cursor_row < len(changes):
+        if event.table.id == "changes" and 0 <= event.cursor_row < len(changes):
             self.change = changes[event.cursor_row]
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         changes = self._visible_changes()
-        if event.data_table.id != "changes" or not 0 <= event.cursor_row < len(changes):
+        if event.table.id != "changes" or not 0 <= event.cursor_row < len(changes):
             return
         change = changes[event.cursor_row]
         old_id, new_id = draft_app(self).compare_pair
@@ -329,13 +315,12 @@ class CompareScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------------------------
 
     def action_next_change(self, step: int) -> None:
-        table = self.query_one("#changes", DataTable)
+        table = self.query_one("#changes", RowTable)
         changes = self._visible_changes()
         row = table.cursor_row + step
         while 0 <= row < len(changes) and not changes[row].kinds:
             row += step
         if 0 <= row < len(changes):
-            self._add_rows(row + BATCH, self._fill)  # not added yet: add it (and a batch after) now
             table.move_cursor(row=row, animate=False)
             table.focus()
         else:

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import work
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import DataTable
 
 from draftdiff.collection import DraftSet
 from draftdiff.history import last_changed
@@ -18,6 +17,7 @@ from draftdiff.search import article_matches
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import badge, date_label, part_label, part_number, status_text
 from draftdiff.tui.widgets.redraw import DeferredRedraw
+from draftdiff.tui.widgets.row_table import RowTable
 
 COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 10), ("text", "Text basis", 13),
            ("basis", "Status basis", 12), ("since", "Since", 10))
@@ -77,7 +77,7 @@ def fit_columns(width: int) -> tuple[list[tuple[str, str, int]], int]:
     return [(k, h, title if k == "title" else w) for k, h, w in COLUMNS if k in keys], title
 
 
-class ArticleTable(DeferredRedraw, DataTable):
+class ArticleTable(DeferredRedraw, RowTable):
     """Articles of the selected version that pass the search and filters."""
 
     class Opened(Message):
@@ -97,7 +97,7 @@ class ArticleTable(DeferredRedraw, DataTable):
     party_filter: reactive[str | None] = reactive(None)
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        super().__init__(zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self._since: dict[tuple[int, str], dict[str, Draft | None]] = {}
         """Per (collection, version): the version in which each article took its status. Reading every
         version for each article costs ~0.1 s on a large collection, so a worker computes it."""
@@ -161,15 +161,11 @@ class ArticleTable(DeferredRedraw, DataTable):
 
     @property
     def current_article_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        return row_key.value
+        return self.cursor_key
 
     def draw(self) -> None:
         """Fill the table; when it already holds the same articles in the same columns (a version change,
-        the usual case), only the cells that differ are updated in place. Clearing and re-adding 170 rows
-        made Textual measure every cell and lay the screen out again: a stall of a third of a second."""
+        the usual case), only the cells that differ are updated in place, so only their rows are drawn again."""
         keep = self.current_article_id
         columns, title_width = fit_columns(self.size.width)
         shown = {key for key, _, _ in columns}
@@ -183,7 +179,7 @@ class ArticleTable(DeferredRedraw, DataTable):
             self._compute_since(since_key, self.draft_set, draft)
         rows = [(article.id, self._cells(article, shown, title_width, since)) for article in articles]
         layout = tuple((key, width) for key, _, width in columns)
-        if layout == self._layout and [key.value for key in self.rows] == [key for key, _ in rows]:
+        if layout == self._layout and self.row_keys() == [key for key, _ in rows]:
             for row_key, cells in rows:
                 for (column_key, _, _), before, after in zip(columns, self.get_row(row_key), cells, strict=True):
                     if not same_cell(before, after):
@@ -192,8 +188,7 @@ class ArticleTable(DeferredRedraw, DataTable):
             self.clear(columns=True)
             for key, heading, width in columns:
                 self.add_column(heading, width=width, key=key)
-            for row_key, cells in rows:
-                self.add_row(*cells, key=row_key)
+            self.add_rows(rows)
             self._layout = layout
             if keep is not None and keep in self.rows:
                 self.move_cursor(row=self.get_row_index(keep), animate=False)
@@ -229,7 +224,6 @@ class ArticleTable(DeferredRedraw, DataTable):
             line += " · no version before it records the articles"
         return line + (f" · filter: {', '.join(filters)}" if filters else "")
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value is not None:
-            self.post_message(self.Opened(event.row_key.value))
+        self.post_message(self.Opened(event.row_key))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import work
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import DataTable
 
 from draftdiff.collection import DraftSet
 from draftdiff.history import status_matrix
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import cell_text
 from draftdiff.tui.widgets.redraw import DeferredRedraw
+from draftdiff.tui.widgets.row_table import RowTable
 
 COLUMN = 3
 
@@ -24,8 +27,12 @@ def column_label(date: str, selected: bool) -> Text:
     return label
 
 
-class StatusMatrix(DeferredRedraw, DataTable):
-    """Rows: every article ever present, in the newest numbering; columns: versions, oldest first."""
+class StatusMatrix(DeferredRedraw, RowTable):
+    """Rows: every article ever present, in the newest numbering; columns: versions, oldest first.
+
+    The number and title stay in place when the versions scroll sideways. The rows (one cell per article
+    and version: 10,000 on a large collection) are made in a worker, so the keys never wait for them.
+    """
 
     class Opened(Message):
         def __init__(self, article_id: str) -> None:
@@ -36,7 +43,9 @@ class StatusMatrix(DeferredRedraw, DataTable):
     version: reactive[str] = reactive("")
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", header_height=2, cell_padding=0, **kwargs)  # type: ignore[arg-type]
+        super().__init__(header_height=2, cell_padding=0, fixed_columns=2, **kwargs)  # type: ignore[arg-type]
+        self._articles: set[str] = set()
+        """The rows that stand for one article (an id two files claim is shown, but opens nothing)."""
 
     def watch_draft_set(self) -> None:
         self.redraw()
@@ -45,35 +54,62 @@ class StatusMatrix(DeferredRedraw, DataTable):
         self.redraw()
 
     def draw(self) -> None:
-        if self.draft_set is None:
-            return
+        if self.draft_set is not None:
+            self._build(self.draft_set, self.version, self.size.width)
+
+    @work(thread=True, exclusive=True, group="matrix", exit_on_error=False, description="status matrix")
+    def _build(self, draft_set: DraftSet, version: str, width: int) -> None:
+        table = matrix_table(draft_set, version, width)
+        self.app.call_from_thread(self._fill, draft_set, version, table)
+
+    def _fill(self, draft_set: DraftSet, version: str, table: MatrixTable) -> None:
+        if draft_set is not self.draft_set or version != self.version:
+            return  # made for what is no longer shown: a newer build follows
         keep = self.cursor_row
-        matrix = status_matrix(self.draft_set)
         self.clear(columns=True)
-        versions = len(matrix.draft_ids)
-        title_width = max(12, min(40, self.size.width - 5 - versions * COLUMN - 4))
-        self.add_column(Text("No. "), width=4)
-        self.add_column(Text("Article"), width=title_width + 1)
-        seen: set[str] = set()  # two files may claim one id (an error, listed in the panel): keys stay unique
-        for draft_id, date in zip(matrix.draft_ids, matrix.dates, strict=True):
-            key = None if draft_id in seen else draft_id
-            seen.add(draft_id)
-            self.add_column(column_label(date, draft_id == self.version), width=COLUMN, key=key)
-        seen = set()
-        for row in matrix.rows:
-            title = Text(visible(row.title, keep_newlines=False))
-            title.truncate(title_width, overflow="ellipsis")
-            title.pad_right(title_width + 1 - title.cell_len)
-            number = Text("" if row.number is None else f"{row.number:>3} ")
-            key = None if row.article_id in seen else row.article_id
-            seen.add(row.article_id)
-            self.add_row(number, title, *(cell_text(s, COLUMN) for s in row.statuses), key=key)
-        self.border_title = f"Status of {len(matrix.rows)} articles in {versions} versions (columns: year, month)"
+        for label, width, key in table.columns:
+            self.add_column(label, width=width, key=key)
+        self.add_rows(table.rows)
+        self._articles = table.articles
+        self.border_title = table.title
         self.border_subtitle = "✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent – not on record"
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(self.Opened(event.row_key.value))
+        if event.row_key in self._articles:
+            self.post_message(self.Opened(event.row_key))
+
+
+@dataclass(frozen=True)
+class MatrixTable:
+    """What the matrix shows, as plain cells: made off the UI thread."""
+
+    columns: list[tuple[Text, int, str | None]]
+    rows: list[tuple[str, list[Text]]]
+    articles: set[str]
+    title: str
+
+
+def matrix_table(draft_set: DraftSet, version: str, width: int) -> MatrixTable:
+    matrix = status_matrix(draft_set)
+    versions = len(matrix.draft_ids)
+    title_width = max(12, min(40, width - 5 - versions * COLUMN - 4))
+    columns: list[tuple[Text, int, str | None]] = [(Text("No. "), 4, None), (Text("Article"), title_width + 1, None)]
+    seen: set[str] = set()  # two files may claim one id (an error, listed in the panel): keys stay unique
+    for draft_id, date in zip(matrix.draft_ids, matrix.dates, strict=True):
+        columns.append((column_label(date, draft_id == version), COLUMN, None if draft_id in seen else draft_id))
+        seen.add(draft_id)
+    cells = {status: cell_text(status, COLUMN) for row in matrix.rows for status in set(row.statuses)}
+    rows: list[tuple[str, list[Text]]] = []
+    articles: set[str] = set()
+    for index, row in enumerate(matrix.rows):
+        title = Text(visible(row.title, keep_newlines=False))
+        title.truncate(title_width, overflow="ellipsis")
+        number = Text("" if row.number is None else f"{row.number:>3} ")
+        key = row.article_id if row.article_id not in articles else f"\0{index}"
+        articles.add(row.article_id)
+        rows.append((key, [number, title, *(cells[s] for s in row.statuses)]))
+    return MatrixTable(columns, rows, articles,
+                       f"Status of {len(matrix.rows)} articles in {versions} versions (columns: year, month)")
