@@ -278,6 +278,35 @@ def test_long_text_from_a_file_and_repeated_sources(draft: Path, tmp_path: Path,
 def test_a_claim_that_counts_nothing_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "add-claim", str(draft), "--source", "src-1", "--speaker", "Someone")
     assert code == 1 and "counts nothing" in err
+    assert "  how to fix: give --agreed, --partial, --disputed, --total or --percent\n" in err
+
+
+@pytest.mark.parametrize("args, reason, how", [
+    ([], "say what the status 'agreed' rests on", "give --source ID (reported), or --basis inferred --note 'from what'"),
+    (["--basis", "reported"], "a reported status needs the source that reports it",
+     "give --source ID (add the source first with draftdiff add-source)"),
+    (["--basis", "inferred"], "an inferred status needs a note", "give --note 'inferred from …'"),
+    (["--source", "src-9"], "no source 'src-9' in draft t-2024-09",
+     "add it first: draftdiff add-source FILE --id src-9 --title … --publisher …"),
+])
+def test_a_status_without_its_evidence_is_refused_with_the_flags_that_give_it(
+        args: list[str], reason: str, how: str, draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "set-status", str(draft), "claims", "agreed", *args)
+    assert code == 1 and f"draftdiff set-status: refused: {reason}" in err
+    assert f"  how to fix: {how}\n" in err
+    assert draft.read_text() == EDIT_DRAFT
+
+
+def test_the_other_edit_refusals_name_their_flags_and_commands(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "set-precondition", str(draft), "constitution-change")
+    assert code == 1 and "nothing to set" in err and "how to fix: give --status, --source or --note" in err
+    code, _, err = run(capsys, "add-source", str(draft), "--id", "src-2", "--title", "T", "--publisher", "P")
+    assert code == 1 and "how to fix: choose a new id, or change a field of it: draftdiff set FILE " \
+                         "'sources[src-2].title' …" in err
+    code, _, err = run(capsys, "new-version", str(draft), "--id", "t-2024-12", "--date", "2024-12-01",
+                       "--kind", "status-report", "--by", "beta", "--title", "Again",
+                       "-o", str(draft.parent / "t-2024-06.yaml"))
+    assert code == 1 and "exists already" in err and "edit that file with set-status" in err
 
 
 @pytest.mark.parametrize("command", ["new-version", "add-source", "set-status", "add-claim", "set-precondition",

@@ -144,7 +144,35 @@ def test_map_overrides_the_alignment(drafts: Path, capsys: pytest.CaptureFixture
 
 def test_a_map_for_a_number_the_text_lacks_is_refused(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "import", FIXTURES / "norland-v2.txt", *V2_ARGS, "--map", "XX=nowhere")
-    assert code == 2 and "--map names xx, which the text does not have" in err
+    assert code == 2 and "an id is given for xx, which the text does not have (--map)" in err
+
+
+@pytest.mark.parametrize("value, said, hint", [
+    ("VII", "'VII' does not give a number an id (--map)", "hint: write NUMBER=ID, e.g. --map '5 bis=border-commission'"),
+    ("VII=Not An Id", "'VII=Not An Id': 'Not An Id' is not a valid id (--map)", "hint: use lower-case letters"),
+])
+def test_a_malformed_map_names_the_flag_and_its_form(value: str, said: str, hint: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "import", FIXTURES / "norland-v2.txt", "--dry-run", "--map", value)
+    assert code == 2 and f"draftdiff import: {said}\n" in err and hint in err
+
+
+def test_no_headings_hints_at_the_heading_pattern_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "import", FIXTURES / "paragraphs-de.txt", "--dry-run")
+    assert code == 2 and "no article headings found" in err
+    assert "hint: headings are lines such as 'Article 1'" in err
+    assert "for another language or form give --heading-pattern with a (?P<number>…) group" in err
+
+
+def test_a_bad_heading_pattern_or_encoding_names_its_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "import", FIXTURES / "paragraphs-de.txt", "--dry-run", "--heading-pattern", "(")
+    assert code == 2 and "the heading pattern '(' is not a valid regular expression" in err
+    assert err.splitlines()[0].endswith("(--heading-pattern)")
+    code, _, err = run(capsys, "import", FIXTURES / "norland-v1.txt", "--dry-run", "--encoding", "klingon")
+    assert code == 2 and "unknown encoding 'klingon' (--encoding)" in err
+    code, _, err = run(capsys, "import", FIXTURES / "norland-v1.txt", "--dry-run", "--format", "docx")
+    assert code == 2 and "not a Word file, not docx (--format)" in err
+    assert "hint: leave out --format, or name the right one" in err
 
 
 def test_suffix_numbers_import_valid_and_in_reading_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -115,8 +115,13 @@ def test_a_refused_edit_says_why_and_writes_nothing(tmp_path: Path) -> None:
             await fill(pilot, app, status="agreed", basis="inferred", note="", source="-")
             await record(pilot, app)
             assert isinstance(app.screen, FormDialog)  # still open, with what was typed
-            assert "Not recorded:" in screen_text(app)
+            said = screen_text(app)
+            assert "Not recorded: an inferred status needs a note" in said
+            assert "— write in" in said and "Note from what it is inferred ('inferred from …')" in said
+            assert "--note" not in said  # the dialog's own field, not the command line's flag
             assert beta_file(folder).read_text() == before
+
+    asyncio.run(go())
 
 
 def test_an_edit_that_contradicts_a_claim_made_public_is_refused_with_the_finding(tmp_path: Path) -> None:

@@ -61,12 +61,6 @@ COMMAND_LINES = {"git.py", "snapshot/cite.py", "snapshot/faithful.py"}
 """Modules whose strings with ``--`` are command lines (git's arguments, the reproduce command), not messages."""
 
 
-NOT_YET = {"edit/ops.py", "edit/writepath.py", "importer/build.py", "importer/continuity.py",
-           "importer/formats.py", "importer/structure.py"}
-"""Packages merged while this check was written, whose messages still name their commands' flags (issue 18):
-their owners move the flags to the faces, then take the module off this list."""
-
-
 def _flags_in_messages(path: Path) -> list[str]:
     rel = path.relative_to(PACKAGE).as_posix()
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -81,7 +75,7 @@ def test_the_core_names_no_command_line_flag_in_its_messages() -> None:
     found = []
     for path in core_modules():
         rel = path.relative_to(PACKAGE).as_posix()
-        if rel in COMMAND_LINES or rel in NOT_YET:
+        if rel in COMMAND_LINES:
             continue
         found += _flags_in_messages(path)
     assert found == [], "the core says what is wrong; the face adds its flag"

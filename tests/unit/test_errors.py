@@ -64,7 +64,8 @@ def test_the_face_names_the_flag_of_the_setting_at_fault() -> None:
         "use an as-of date of 2024-01-04 or later (--as-of)"
     assert describe(CouldNotRun("give one: --commit REV", setting="commit")) == "give one: --commit REV"
     assert describe(CouldNotRun("no setting at fault")) == "no setting at fault"
-    assert set(FLAGS.values()) <= {"--as-of", "--draft", "--drafts", "--follow-links", "--commit", "--at"}
+    assert set(FLAGS.values()) <= {"--as-of", "--draft", "--drafts", "--follow-links", "--commit", "--at", "--map",
+                                   "--encoding", "--format", "--heading-pattern"}
 
 
 def test_a_snapshot_before_the_first_draft_names_the_flag_on_the_command_line(

@@ -122,7 +122,9 @@ def test_no_headings_shows_the_first_lines_and_the_patterns_tried() -> None:
     problem = caught.value
     assert "no article headings found" in problem.message
     assert any("paragraphs-de.txt:1: Abkommen über die Grenzgewässer" in p for p in problem.problems)
-    assert any(p.startswith("pattern: ") for p in problem.problems) and "--heading-pattern" in (problem.hint or "")
+    assert any(p.startswith("pattern: ") for p in problem.problems)
+    assert problem.hint is not None and "give a heading pattern with a (?P<number>…) group" in problem.hint.text
+    assert "--" not in problem.hint.text and problem.hint.code == "no-headings"  # the face names its flag
 
 
 def test_duplicate_numbers_and_empty_articles_are_named_with_their_lines(tmp_path: Path) -> None:

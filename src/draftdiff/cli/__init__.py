@@ -14,19 +14,18 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from draftdiff import __version__
+from draftdiff.cli.hints import FLAGS, HINTS, describe, flag_hint, with_flag_hints
 from draftdiff.errors import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, CouldNotRun, DraftdiffError
-
-if TYPE_CHECKING:
-    from draftdiff.diagnostics import Report
 
 COMMANDS = ("validate", "schema", "rules", "diff", "textconv", "tui", "status", "snapshot", "site",
             "new-version", "add-source", "set-status", "add-claim", "set-precondition", "set", "fmt", "import")
 """Subcommand names, each a module ``draftdiff.cli.<name>`` (dashes become underscores)."""
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_TROUBLE", "UsageError", "main", "write_output"]
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_TROUBLE", "FLAGS", "HINTS", "UsageError", "describe", "flag_hint",
+           "main", "with_flag_hints", "write_output"]
 
 MODULES = {"import": "import_cmd"}
 """Commands whose module is named otherwise: ``import`` is a Python keyword, so no module can bear it."""
@@ -35,24 +34,6 @@ MODULES = {"import": "import_cmd"}
 def module_of(command: str) -> str:
     """The module that implements a command."""
     return f"draftdiff.cli.{MODULES.get(command, command.replace('-', '_'))}"
-
-
-FLAGS = {"as_of": "--as-of", "draft": "--draft", "drafts": "--drafts", "follow_links": "--follow-links",
-         "commit": "--commit", "at": "--at"}
-"""How the command line gives each setting a core error can name (:attr:`DraftdiffError.setting`)."""
-
-RULE_HINTS = {"file-link-outside": "copy the file into the collection, or pass --follow-links to read it"}
-"""The command line's own hint for a finding whose remedy is one of its flags (the core names none)."""
-
-
-def with_flag_hints(report: Report) -> Report:
-    """The report with the hints of :data:`RULE_HINTS` in place of the core's, for output on the command line."""
-    from dataclasses import replace
-
-    if not any(d.rule in RULE_HINTS for d in report.diagnostics):
-        return report
-    return replace(report, diagnostics=[replace(d, hint=RULE_HINTS[d.rule]) if d.rule in RULE_HINTS else d
-                                        for d in report.diagnostics])
 
 
 class UsageError(CouldNotRun):
@@ -108,15 +89,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _internal_error(exc)
     except Exception as exc:  # the boundary: report, never a traceback
         return _internal_error(exc)
-
-
-def describe(exc: DraftdiffError) -> str:
-    """The error's message, with the option that gives the setting at fault when the message names none."""
-    from draftdiff.textsafe import visible  # a message may quote a file name or id from outside
-
-    message = visible(str(exc))
-    flag = FLAGS.get(exc.setting or "")
-    return f"{message} ({flag})" if flag and flag not in message else message
 
 
 _WRITE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE
+from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, flag_hint
 
 
 def add_common(parser: argparse.ArgumentParser, *, file_help: str = "the draft file to change") -> None:
@@ -30,6 +30,8 @@ def run_edit(args: argparse.Namespace, make: Callable[[dict[str, Any]], Any], *,
         print(f"{name}: {exc}", file=sys.stderr)
         return EXIT_TROUBLE
     from draftdiff.render import render
+
+    result.hint = flag_hint(result.hint)  # the remedy in this face's words: its flags
 
     out = render("edit", "text", result, dry_run=args.dry_run, command=name, stream="out")
     err = render("edit", "text", result, dry_run=args.dry_run, command=name, stream="err")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from draftdiff import errors
-from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError
+from draftdiff.cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, describe, flag_hint, with_flag_hints
 
 if TYPE_CHECKING:
     from draftdiff.load import LoadedDraft
@@ -81,15 +81,15 @@ def run(args: argparse.Namespace) -> int:
 class Refused(errors.Refused):
     """The write path did not write the draft: it exists, or would not be valid (exit 1)."""
 
-    def __init__(self, message: str, findings: list[Any], hint: str | None) -> None:
-        super().__init__(message)
-        self.message, self.findings, self.hint = message, findings, hint
+    def __init__(self, message: str, findings: list[Any], hint: errors.Hint | None) -> None:
+        super().__init__(message, hint=hint)
+        self.message, self.findings = message, findings
 
 
-def _report(problem: Any) -> int:
+def _report(problem: errors.DraftdiffError) -> int:
     from draftdiff.textsafe import visible
 
-    print(f"draftdiff import: {visible(problem.message)}", file=sys.stderr)
+    print(f"draftdiff import: {describe(problem)}", file=sys.stderr)
     for line in getattr(problem, "problems", []):
         print(f"  {visible(line)}", file=sys.stderr)
     findings = getattr(problem, "findings", [])
@@ -97,10 +97,11 @@ def _report(problem: Any) -> int:
         from draftdiff.diagnostics import Report
         from draftdiff.render import render
 
-        sys.stderr.write(render("diagnostics", "text", Report(files=sorted({d.file for d in findings}), diagnostics=findings), color=False,
-                                hints=True))
-    if problem.hint:
-        print(f"hint: {visible(problem.hint)}", file=sys.stderr)
+        report = with_flag_hints(Report(files=sorted({d.file for d in findings}), diagnostics=findings))
+        sys.stderr.write(render("diagnostics", "text", report, color=False, hints=True))
+    hint = flag_hint(problem.hint)
+    if hint:
+        print(f"hint: {visible(hint.text)}", file=sys.stderr)
     return EXIT_FINDINGS if isinstance(problem, Refused) else EXIT_TROUBLE
 
 

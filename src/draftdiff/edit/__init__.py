@@ -11,7 +11,7 @@ The public API (everything else in the package is internal)::
     result.diff       # the unified diff of the file (also on a dry run)
     result.findings   # Diagnostics the edit adds to the folder's collection (errors and warnings)
     result.notes      # what else the edit found out ("the board fits this claim")
-    result.refused    # None, or why nothing was written (result.hint: how to fix it)
+    result.refused    # None, or why nothing was written (result.hint: how to fix it, an errors.Hint)
     result.written    # True once the file is on disk
     result.exit_code  # 0 written or nothing to do, 1 refused
 

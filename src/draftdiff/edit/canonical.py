@@ -22,6 +22,7 @@ from typing import Any
 from draftdiff.edit.layout import CANONICAL
 from draftdiff.edit.tree import EditRefused
 from draftdiff.edit.writepath import CannotEdit, EditResult, _new_findings, _read_bytes, _read_tree, _unified
+from draftdiff.errors import Hint
 
 MODELINE = "# yaml-language-server: $schema=../schema/draft.schema.json"
 
@@ -162,7 +163,7 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     target = Path(path)
     result = EditResult(target, new_file=True, changes=[f"{target.name}: {line}" for line in (changes or ["new draft"])])
     if target.exists():
-        result.refused, result.hint = f"{target} exists already", "choose another file name"
+        result.refused, result.hint = f"{target} exists already", Hint("choose another file name")
         return result
     text = new_draft_text(data)
     new_bytes = text.encode("utf-8")
@@ -184,7 +185,7 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     result.findings = findings
     if errors and not allow_errors:
         result.refused = f"the new draft would add {len(errors)} error(s) to the collection"
-        result.hint = "fix the data, or pass allow_errors to write it anyway"
+        result.hint = Hint("fix the data, or pass allow_errors to write it anyway")
         return result
     if dry_run:
         return result

@@ -15,6 +15,7 @@ from typing import Any, get_args
 from draftdiff.diagnostics import closest
 from draftdiff.edit.tree import EditRefused, Mutation
 from draftdiff.edit.writepath import Edit
+from draftdiff.errors import Hint
 
 Data = dict[str, Any]
 
@@ -58,7 +59,8 @@ def check_sources(data: Data, sources: Sequence[str]) -> None:
     for sid in sources:
         if sid not in known:
             raise EditRefused(f"no source '{sid}' in draft {data.get('id')}{_did_you_mean(sid, known)}",
-                              f"add it first: draftdiff add-source FILE --id {sid} --title … --publisher …")
+                              Hint.coded("add the source to the draft first: its id, title and publisher",
+                                         "add-source", id=sid))
 
 
 def _choice(value: str, choices: Sequence[str], what: str) -> str:
@@ -105,7 +107,7 @@ def _add_ids(path: tuple[Any, ...], current: Any, new: Sequence[str]) -> list[Mu
 
 
 def _set_unknown(data: Data, index: int, sources: Sequence[str], note: str | None) -> Edit:
-    """``unknown`` with no source and no --basis rests on nothing, so it keeps no basis (the bundled drafts'
+    """``unknown`` with no source and no basis rests on nothing, so it keeps no basis (the bundled drafts'
     convention: an unknown status has none); a note may say why it is not known."""
     article = data["articles"][index]
     check_sources(data, sources)
@@ -141,14 +143,16 @@ def set_status(data: Data, article_ref: str, status: str, *, basis: str | None =
         basis = "reported" if sources else "inferred" if note else None
     if basis is None:
         raise EditRefused(f"say what the status '{status}' rests on",
-                          "give --source ID (reported), or --basis inferred --note 'from what'")
+                          Hint.coded("name the source that reports it (reported), or say that it is inferred, "
+                                     "with a note saying from what", "status-evidence"))
     _choice(basis, _literals(StatusBasis), "a status basis")
     if basis == "reported" and not sources:
         raise EditRefused("a reported status needs the source that reports it",
-                          "give --source ID (add the source first with draftdiff add-source)")
+                          Hint.coded("name the source that reports it (add it to the draft first if it is new)",
+                                     "status-source"))
     if basis == "inferred" and not (note and note.strip()):
         raise EditRefused("an inferred status needs a note saying from what it is inferred",
-                          "give --note 'inferred from …'")
+                          Hint.coded("write a note: 'inferred from …'", "status-note"))
     check_sources(data, sources)
     path = ("articles", index)
     old = article.get("status")
@@ -184,7 +188,8 @@ def add_source(data: Data, fields: dict[str, Any]) -> Edit:
     known = [str(s.get("id")) for s in data.get("sources") or [] if isinstance(s, dict)]
     if sid in known:
         raise EditRefused(f"source '{sid}' exists already in draft {data.get('id')}",
-                          f"choose a new id, or change a field of it: draftdiff set FILE 'sources[{sid}].title' …")
+                          Hint.coded("choose a new id, or change a field of the source that has it",
+                                     "source-exists", id=sid))
     entry = _model_order(Source, fields)
     _check_model(Source, entry, f"source {sid}")
     sources = data.get("sources")
@@ -202,7 +207,9 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
     fields = {k: v for k, v in fields.items() if v is not None and v is not False}
     check_sources(data, [str(fields.get("source", ""))])
     if not any(k in fields for k in ("agreed", "partial", "disputed", "total", "agreed_percent")):
-        raise EditRefused("the claim counts nothing", "give --agreed, --partial, --disputed, --total or --percent")
+        raise EditRefused("the claim counts nothing",
+                          Hint.coded("give how many articles were said to be agreed, partial or disputed, how many "
+                                     "in all, or the share of the text agreed", "claim-counts"))
     entry = _model_order(ClaimedCount, fields)
     claim = _check_model(ClaimedCount, entry, "the claim")
     counts = {s: 0 for s in ("agreed", "partial", "disputed", "removed", "unknown")}
@@ -244,7 +251,7 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
         _choice(basis, _literals(StatusBasis), "a status basis")
     check_sources(data, sources)
     if status is None and not sources and note is None and basis is None:
-        raise EditRefused("nothing to set", "give --status, --source or --note")
+        raise EditRefused("nothing to set", Hint.coded("give a status, a source or a note", "precondition-nothing"))
     path = ("preconditions", index)
     old = item.get("status")
     mutations: list[Mutation] = []

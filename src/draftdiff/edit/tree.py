@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from draftdiff.edit.layout import Layout
-from draftdiff.errors import Refused
+from draftdiff.errors import Hint, Refused
 
 Path = tuple[str | int, ...]
 
@@ -28,12 +28,11 @@ class Mutation:
 
 
 class EditRefused(Refused):
-    """The edit cannot be made as asked; ``hint`` says how to fix it."""
+    """The edit cannot be made as asked; ``hint`` says how to fix it (a :class:`~draftdiff.errors.Hint`)."""
 
-    def __init__(self, reason: str, hint: str | None = None) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: str, hint: str | Hint | None = None) -> None:
+        super().__init__(reason, hint=hint)
         self.reason = reason
-        self.hint = hint
 
 
 # --- plain data -------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.edit.tree import EditRefused, Mutation
-from draftdiff.errors import CouldNotRun
+from draftdiff.errors import CouldNotRun, Hint
 
 
 class CannotEdit(CouldNotRun):
@@ -53,7 +53,8 @@ class EditResult:
     """Findings the edit brings into the collection (errors and warnings that were not there before)."""
     notes: list[str] = field(default_factory=list)
     refused: str | None = None
-    hint: str | None = None
+    hint: Hint | None = None
+    """How to put the refusal right (a face may word it its own way: :class:`~draftdiff.errors.Hint`)."""
     written: bool = False
     new_bytes: bytes | None = None
     new_file: bool = False
@@ -100,7 +101,8 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
         return _refuse(result, refusal.reason, refusal.hint)
     result.notes = list(made.notes)
     if target is not None and out.exists():
-        return _refuse(result, f"{out} exists already", "choose another id, or edit that file with set-status etc.")
+        return _refuse(result, f"{out} exists already",
+                       Hint.coded("choose another id, or record the news in that version", "version-exists"))
     if not made.mutations and target is None:
         result.changes = [f"{out.name}: nothing to change ({line})" for line in made.changes] or \
             [f"{out.name}: nothing to change"]
@@ -121,7 +123,8 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     if errors and not allow_errors:
         return _refuse(result, f"the edit would add {len(errors)} error{'s' if len(errors) > 1 else ''} "
                                "to the collection (listed below)",
-                       "fix the cause first, or pass --allow-errors to record it mid-way through an update")
+                       Hint.coded("fix the cause first, or allow the errors to record it mid-way through an update",
+                                  "allow-errors"))
     if dry_run:
         return result
     now = _read_bytes(source, quiet=True)
@@ -221,9 +224,9 @@ def verify_output(text: str, new_text: str, new_bytes: bytes, intended: Any, all
         raise EditRefused(
             f"writing the file back would also change line {line}, which the edit does not touch: "
             f"{old_line!r} → {new_line!r}",
-            "ruamel.yaml cannot keep this line as written (an escape, a folded or long line, tabs, or "
-            "indentation unlike the rest of the file); 'draftdiff fmt --check FILE' shows the canonical "
-            "layout, or make the edit by hand")
+            Hint.coded("ruamel.yaml cannot keep this line as written (an escape, a folded or long line, tabs, "
+                       "or indentation unlike the rest of the file); bring the file to the canonical layout "
+                       "first, or make the edit by hand", "canonical-layout"))
 
 
 def _get(data: Any, path: tuple[Any, ...]) -> Any:
@@ -302,9 +305,9 @@ def _ruamel_load(yaml: Any, text: str) -> Any:
                           "make the edit by hand") from None
 
 
-def _refuse(result: EditResult, reason: str, hint: str | None) -> EditResult:
+def _refuse(result: EditResult, reason: str, hint: str | Hint | None) -> EditResult:
     result.refused = reason
-    result.hint = hint
+    result.hint = Hint.of(hint)
     return result
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from draftdiff.errors import Hint
 from draftdiff.importer.continuity import Choice, slug
 from draftdiff.importer.formats import ImportProblem
 from draftdiff.importer.structure import Recognised
@@ -21,7 +22,7 @@ from draftdiff.model import Draft
 
 @dataclass
 class SourceInfo:
-    """Where the text was published (``--source-*``)."""
+    """Where the text was published."""
 
     title: str
     publisher: str
@@ -56,7 +57,7 @@ def build_draft(recognised: Recognised, choices: list[Choice], info: DraftInfo, 
     title = info.title or recognised.title
     if not title:
         raise ImportProblem(f"{recognised.source.name}: the text has no title line before its first article",
-                            "give the version's title with --title")
+                            Hint.coded("give the version's title", "import-title"))
     src: dict[str, Any] = {"id": source_id, "title": source.title, "publisher": source.publisher}
     if source.date:
         src["date"] = source.date
@@ -114,5 +115,5 @@ def _check(data: dict[str, Any]) -> None:
         where = ".".join(str(p) for p in first["loc"])
         raise ImportProblem(f"the imported draft would not be valid: {where}: {first['msg']} "
                             f"(got {first.get('input')!r})",
-                            "check the arguments (--id, --date, --kind, --by, --parties, --agreement, "
-                            "--source-*)") from None
+                            Hint.coded("check the version's details (its id, date, kind, who proposed it, the "
+                                       "parties, the agreement) and the source's", "import-details")) from None

@@ -5,8 +5,8 @@ wording first, then number and title), so an article renumbered or moved keeps
 its id and ``draftdiff diff`` then shows it renumbered or moved, and a split
 article keeps its id on the part that carries most of its wording. An article
 no base article continues gets an id from its title, else ``article-N``; no id
-of the collection is ever reused for another article. ``--map NUMBER=ID``
-overrides any choice.
+of the collection is ever reused for another article. A map of numbers to ids
+(``NUMBER=ID``) overrides any choice.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from draftdiff.diff.align import align, comparable_text
+from draftdiff.errors import Hint
 from draftdiff.importer.formats import ImportProblem
 from draftdiff.importer.structure import Entry
 from draftdiff.model import Article, Draft
@@ -40,7 +41,7 @@ class Choice:
     """The entry's title, or, when the text gives none, the base article's (else its label)."""
     how: str
     """``continues`` (aligned with a base article), ``split`` (a part of a split base article),
-    ``merged``, ``map`` (given with --map), ``new`` (no base article continues it)."""
+    ``merged``, ``map`` (given in the map of numbers to ids), ``new`` (no base article continues it)."""
     base: Article | None = None
     similarity: float | None = None
 
@@ -53,23 +54,26 @@ def slug(text: str, words: int = SLUG_WORDS) -> str:
 
 
 def parse_maps(values: Iterable[str]) -> dict[str, str]:
-    """``--map NUMBER=ID`` values as {number as written, casefolded: id}; refuse malformed ones."""
+    """``NUMBER=ID`` values (the map of numbers to ids) as {number as written, casefolded: id}; refuse malformed
+    ones (their setting: ``map``)."""
     out: dict[str, str] = {}
     for value in values:
         number, sep, ident = value.partition("=")
         number, ident = " ".join(number.split()), ident.strip()
         if not sep or not number or not ident:
-            raise ImportProblem(f"--map {value!r}: write NUMBER=ID, e.g. --map '5 bis=border-commission'")
+            raise ImportProblem(f"{value!r} does not give a number an id",
+                                Hint.coded("write NUMBER=ID, e.g. '5 bis=border-commission'", "map-form"),
+                                setting="map")
         if not _SLUG_OK.match(ident) or len(ident) > 120:
-            raise ImportProblem(f"--map {value!r}: '{ident}' is not a valid id",
-                                "use lower-case letters, digits and '-', e.g. third-party-forces")
+            raise ImportProblem(f"{value!r}: '{ident}' is not a valid id",
+                                "use lower-case letters, digits and '-', e.g. third-party-forces", setting="map")
         key = number.casefold().removeprefix("article ").strip()
         if key in out:
-            raise ImportProblem(f"--map names {number} twice")
+            raise ImportProblem(f"two ids are given for {number}", setting="map")
         out[key] = ident
     if len(set(out.values())) != len(out):
         twice = next(i for i, n in Counter(out.values()).items() if n > 1)
-        raise ImportProblem(f"--map gives the id '{twice}' to two articles")
+        raise ImportProblem(f"the id '{twice}' is given to two articles", setting="map")
     return out
 
 
@@ -139,8 +143,8 @@ def choose_ids(entries: list[Entry], base: Draft | None, taken: Iterable[str] = 
     unknown = sorted(set(maps) - {_key(e) for e in entries})
     if unknown:
         known = ", ".join(_key(e) for e in entries if e.part in ("article", "annex"))[:300]
-        raise ImportProblem(f"--map names {', '.join(unknown)}, which the text does not have",
-                            f"numbers found: {known}")
+        raise ImportProblem(f"{'ids are' if len(unknown) > 1 else 'an id is'} given for {', '.join(unknown)}, "
+                            "which the text does not have", f"numbers found: {known}", setting="map")
     old = list(base.articles) if base is not None else []
     found: dict[int, tuple[int, str, float | None]] = {}
     # the title and the preamble continue the base's title and preamble

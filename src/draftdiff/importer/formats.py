@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draftdiff.errors import CouldNotRun
+from draftdiff.errors import CouldNotRun, Hint
 
 FORMATS = ("text", "markdown", "html", "docx")
 
@@ -29,12 +29,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\
 
 
 class ImportProblem(CouldNotRun):
-    """The text cannot be imported as it is; ``hint`` says what to do."""
+    """The text cannot be imported as it is; ``hint`` says what to do, ``setting`` which input is at fault."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, hint: str | Hint | None = None, *, setting: str | None = None) -> None:
+        super().__init__(message, setting=setting, hint=hint)
         self.message = message
-        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -108,15 +107,16 @@ def decode(data: bytes, name: str, encoding: str | None, declared: str | None = 
         codecs.lookup(chosen)
     except LookupError:
         if encoding:
-            raise ImportProblem(f"unknown encoding '{encoding}'", "use a name such as utf-8, cp1251, latin-1") from None
+            raise ImportProblem(f"unknown encoding '{encoding}'", "use a name such as utf-8, cp1251, latin-1",
+                                setting="encoding") from None
         chosen = "utf-8"
     try:
         return data.decode(chosen)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ImportProblem(f"{name}:{line}: not valid {chosen} (byte {data[exc.start]:#04x})",
-                            "save the file as UTF-8, or say its encoding with --encoding (e.g. cp1251, latin-1)"
-                            ) from None
+                            Hint.coded("save the file as UTF-8, or say which encoding it is in (e.g. cp1251, "
+                                       "latin-1)", "encoding")) from None
 
 
 def clean(text: str, warnings: list[str], where: str) -> str:
@@ -144,7 +144,8 @@ def read_source(path: str | Path, fmt: str | None = None, encoding: str | None =
     found = detect_format(path, data)
     if fmt is not None and fmt != found and (found == "docx" or fmt == "docx"):
         raise ImportProblem(f"{path}: is {'a Word file' if found == 'docx' else 'not a Word file'}, not {fmt}",
-                            "leave out --format, or name the right one")
+                            Hint.coded("leave the format out (it is read from the file), or name the right one",
+                                       "format-mismatch"), setting="format")
     fmt = fmt or found
     digest = hashlib.sha256(data).hexdigest()
     name = str(path)
@@ -159,7 +160,7 @@ def read_source(path: str | Path, fmt: str | None = None, encoding: str | None =
     text = decode(data, name, encoding)
     if "\x00" in text:
         raise ImportProblem(f"{path}: holds NUL bytes, so it is not a text file",
-                            "name the format with --format, or save the document as text")
+                            Hint.coded("name its format, or save the document as text", "format-name"))
     from draftdiff.importer.read_text import read_markdown, read_plain
 
     return (read_markdown if fmt == "markdown" else read_plain)(text, name, digest)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from draftdiff.errors import Hint
 from draftdiff.importer.formats import ImportProblem, Line, SourceText
 from draftdiff.numbering import ArticleNumber, display, sort_key
 
@@ -29,6 +30,8 @@ ARTICLE_PATTERN = (rf"^\s*{_ARTICLE_WORDS}\s*(?P<number>{_NUMBER})"
 ANNEX_PATTERN = (rf"^\s*{_ANNEX_WORDS}(?:\s+(?P<number>\d+|(?-i:[IVXLCDM]+)|[A-Z]))?"
                  rf"(?:{_SEPARATOR}(?P<title>\S.*?))?\s*[.:]?\s*$")
 DEFAULT_PATTERNS = (ARTICLE_PATTERN,)
+HEADING_FORMS = "'Article 1', 'ARTICLE I', 'Art. 15', 'Article 7 — Title' or 'Article 5 bis'"
+"""The headings :data:`DEFAULT_PATTERNS` finds, as a message names them."""
 
 RUN_IN_WORDS = 16
 """A "title" on the heading line longer than this is the article's first sentence ("Article 5. The Parties …")."""
@@ -74,7 +77,7 @@ class Recognised:
 class StructureProblem(ImportProblem):
     """The text was read but its structure cannot make a valid draft; ``problems`` lists each place."""
 
-    def __init__(self, message: str, problems: list[str], hint: str | None = None) -> None:
+    def __init__(self, message: str, problems: list[str], hint: str | Hint | None = None) -> None:
         super().__init__(message, hint)
         self.problems = problems
 
@@ -86,11 +89,12 @@ def compile_patterns(patterns: tuple[str, ...] | list[str]) -> list[re.Pattern[s
         try:
             regex = re.compile(pattern, re.IGNORECASE if pattern in (ARTICLE_PATTERN, ANNEX_PATTERN) else 0)
         except re.error as exc:
-            raise ImportProblem(f"--heading-pattern {pattern!r} is not a valid regular expression ({exc})") from None
+            raise ImportProblem(f"the heading pattern {pattern!r} is not a valid regular expression ({exc})",
+                                setting="heading_pattern") from None
         if "number" not in regex.groupindex:
-            raise ImportProblem(f"--heading-pattern {pattern!r} has no group named 'number'",
+            raise ImportProblem(f"the heading pattern {pattern!r} has no group named 'number'",
                                 "name the article number (?P<number>…) and, optionally, the title (?P<title>…); "
-                                r"e.g. '^Статья\s+(?P<number>\d+)\.?\s*(?P<title>.*)$'")
+                                r"e.g. '^Статья\s+(?P<number>\d+)\.?\s*(?P<title>.*)$'", setting="heading_pattern")
         compiled.append(regex)
     return compiled
 
@@ -230,19 +234,22 @@ def _check(result: Recognised) -> None:
     if problems:
         raise StructureProblem(
             f"{source.name}: {len(problems)} problem{'s' * (len(problems) != 1)} with the articles found", problems,
-            "each article needs its own number and some text: fix the file, or if a line was taken for a "
-            "heading that is not one, give --heading-pattern to say what headings look like")
+            Hint.coded("each article needs its own number and some text: fix the file, or if a line was taken "
+                       "for a heading that is not one, give a heading pattern to say what headings look like",
+                       "heading-problems"))
 
 
 def _no_headings(source: SourceText, patterns: tuple[str, ...]) -> StructureProblem:
     shown = [f"{source.at(line)}: {line.text[:100]}" for line in source.lines if line.text.strip()][:6]
     tried = [f"pattern: {p}" for p in patterns] + [f"annexes: {ANNEX_PATTERN}"]
-    hint = ("headings are lines such as 'Article 1', 'ARTICLE I', 'Art. 15', 'Article 7 — Title' or "
-            "'Article 5 bis'; for another language or form give --heading-pattern with a (?P<number>…) group")
+    before = ""
     if source.auto_numbered:
-        hint = (f"{source.auto_numbered} paragraphs use Word's automatic numbering, whose numbers (\"Article 1\") "
-                "are not part of the text: in Word, convert the numbering to text (or save as plain text) and "
-                "import again; else " + hint)
+        before = (f"{source.auto_numbered} paragraphs use Word's automatic numbering, whose numbers (\"Article 1\") "
+                  "are not part of the text: in Word, convert the numbering to text (or save as plain text) and "
+                  "import again; else ")
+    hint = Hint.coded(f"{before}headings are lines such as {HEADING_FORMS}; for another language or form give a "
+                      "heading pattern with a (?P<number>…) group", "no-headings", before=before,
+                      forms=HEADING_FORMS)
     if not shown:
         return StructureProblem(f"{source.name}: the file has no text", [], "check that it is the right file")
     return StructureProblem(f"{source.name}: no article headings found", ["the text begins:", *shown,

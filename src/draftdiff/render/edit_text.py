@@ -36,7 +36,7 @@ def render_streams(result: EditResult, *, dry_run: bool = False, command: str = 
     if result.refused:
         err.append(f"{command}: refused: {visible(result.refused)}")
         if result.hint:
-            err.append(f"  how to fix: {visible(result.hint)}")
+            err.append(f"  how to fix: {visible(result.hint.text)}")
         err.append(f"  {result.path} was not {'written' if result.new_file else 'changed'}")
     elif dry_run:
         err.append(f"(dry run: {result.path} was not written)" if result.changes else "")

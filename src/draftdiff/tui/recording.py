@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from draftdiff.errors import Hint
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.screens.forms import NEW_SOURCE, Field, FormDialog
@@ -102,6 +103,41 @@ def _with_source(values: dict[str, str], make: Callable[[dict[str, Any], list[st
     return maker
 
 
+FIELD_HINTS = {
+    "add-source": "pick it in Source, or pick '+ add a new source' and fill in its Id, Publisher and Title",
+    "source-exists": "give the new source another Id, or pick the existing one in Source",
+    "status-evidence": "pick the Source that reports it (Basis: reported), or choose Basis: inferred and write in "
+                       "Note from what",
+    "status-source": "pick the Source that reports it in Source, or '+ add a new source'",
+    "status-note": "write in Note from what it is inferred ('inferred from …')",
+    "claim-counts": "fill in Agreed, Partial, Disputed, Total or Agreed %",
+    "precondition-nothing": "choose a Status, a Source or a Status note",
+    "version-exists": "give another Id, or pick that version and record the news in it",
+    "allow-errors": "fix the cause first (only the command line records an edit that adds errors, for the middle "
+                    "of an update)",
+}
+"""The dialogs' wording of each remedy the core names by a code (:class:`~draftdiff.errors.Hint`), with their
+fields' labels; a hint without one here is shown in the core's words."""
+
+
+def field_hint(hint: Hint | None) -> str:
+    """The hint in the dialogs' words, or the core's; empty when there is none."""
+    if hint is None:
+        return ""
+    wording = FIELD_HINTS.get(hint.code or "")
+    if wording is None:
+        return hint.text
+    try:
+        return wording.format_map(hint.blanks())
+    except (KeyError, IndexError, ValueError):
+        return hint.text
+
+
+def _refusal(reason: str, hint: Hint | None) -> str:
+    said = field_hint(hint)
+    return reason + (f" — {said}" if said else "")
+
+
 def record(app: DraftDiffApp, path: Path, maker: Any, *, target: Path | None = None) -> str | None:
     """Run the write path; None when written (the views then reload), else why it was refused."""
     try:
@@ -114,10 +150,10 @@ def record(app: DraftDiffApp, path: Path, maker: Any, *, target: Path | None = N
     except CannotEdit as exc:
         return str(exc)
     except EditRefused as exc:  # raised by a maker outside the write path's own guard
-        return f"{exc.reason}" + (f" — {exc.hint}" if exc.hint else "")
+        return _refusal(exc.reason, exc.hint)
     if result.refused:
         findings = "; ".join(f"{d.rule}: {d.message}" for d in result.findings[:3])
-        return result.refused + (f" — {result.hint}" if result.hint else "") + (f" [{findings}]" if findings else "")
+        return _refusal(result.refused, result.hint) + (f" [{findings}]" if findings else "")
     if not result.written:
         app.notify("\n".join(result.changes) or "Nothing to change.", title="Nothing recorded")
         return None
