@@ -73,6 +73,63 @@ def test_step_through_versions_with_brackets() -> None:
     run(go())
 
 
+def test_each_row_shows_its_own_version_after_stepping_there_and_back() -> None:
+    """Rows are drawn again only when what they show changed: stepping must never leave a row as it was in
+    the version before (a status, a basis or "since" of the wrong version)."""
+    from draftdiff.history import last_changed
+    from draftdiff.tui.widgets.article_table import status_basis_badge, text_basis_badge
+
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            for keys in ((), ("left_square_bracket",), ("left_square_bracket", "left_square_bracket"),
+                         ("right_square_bracket",), ("right_square_bracket",)):
+                await pilot.press(*keys)
+                await settle(pilot, app)
+                table = app.screen.query_one(ArticleTable)
+                draft = app.draft_set.get(app.version)
+                assert draft is not None
+                for article in draft.articles:
+                    row = [str(c) for c in table.get_row(article.id)]
+                    assert row[2].endswith(article.status), (app.version, article.id, row)
+                    assert row[3:5] == [str(text_basis_badge(article)), str(status_basis_badge(article))]
+                    changed = last_changed(app.draft_set, draft.id, article.id)
+                    assert row[5] == (changed.date if changed else "—"), (app.version, article.id, row)
+
+    run(go())
+
+
+def test_a_row_whose_basis_or_title_alone_changed_is_drawn_anew(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Same articles, same statuses, same "since": only a basis and a title differ between two versions."""
+    folder = copy_fixtures(tmp_path)
+    text = (folder / "2024-09-status.yaml").read_text(encoding="utf-8")
+    lines = text.replace("id: 2024-09-status", "id: 2024-10-bases").replace("date: 2024-09-11\nkind",
+                                                                             "date: 2024-10-01\nkind")
+    lines = lines.replace("based_on: 2024-01-beta-response", "based_on: 2024-09-status")
+    lines = lines.replace("title: Third-party forces", "title: Forces, renamed")
+    lines = lines.replace("status: agreed\n    status_basis: reported\n    text: The Parties recognize",
+                          "status: agreed\n    status_basis: inferred\n    status_note: from the joint statement\n"
+                          "    text: The Parties recognize")
+    assert lines.count("Forces, renamed") == 1 and lines.count("from the joint statement") == 1
+    (folder / "2024-10-bases.yaml").write_text(lines, encoding="utf-8")
+    (folder / "2025-03-finalized.yaml").unlink()
+
+    async def go() -> None:
+        app = make_app([folder])
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            assert app.version == "2024-10-bases"
+            for key, title, basis in (("left_square_bracket", "Third-party forces", "reported"),
+                                      ("right_square_bracket", "Forces, renamed", "inferred")):
+                await pilot.press(key)
+                await settle(pilot, app)
+                table = app.screen.query_one(ArticleTable)
+                assert str(table.get_row("third-party-forces")[1]) == title
+                assert str(table.get_row("recognition")[4]) == basis
+
+    run(go())
+
+
 def test_go_to_a_date_as_typed() -> None:
     async def go() -> None:
         app = make_app()
