@@ -42,7 +42,7 @@ class UsageError(CouldNotRun):
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with ``only``, just that command's module is imported (faster start-up)."""
-    from draftdiff.rules import plain_doc
+    from draftdiff.plaindoc import plain_doc
 
     parser = argparse.ArgumentParser(
         prog="draftdiff",

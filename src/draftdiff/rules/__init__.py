@@ -8,13 +8,12 @@ reader itself enforces (syntax, encoding, schema) are documented in
 from __future__ import annotations
 
 import importlib
-import re
-import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from draftdiff.diagnostics import Diagnostic, Severity
+from draftdiff.plaindoc import plain_doc
 from draftdiff.rules.context import RuleContext
 
 RULE_MODULES = (
@@ -47,13 +46,6 @@ class Rule:
     summary: str
     doc: str
     check: Callable[[RuleContext], Iterable[Diagnostic]] | None = None
-
-
-def plain_doc(doc: str | None) -> str:
-    """A docstring as a reader of the terminal sees it: reST literals (````x````, ``:func:`x```) as plain text."""
-    text = textwrap.dedent(doc or "").strip()
-    text = re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", text)
-    return re.sub(r"``([^`]+)``", r"\1", text)
 
 
 @cache
