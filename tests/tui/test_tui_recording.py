@@ -78,6 +78,46 @@ def test_set_status_changes_exactly_that_line_and_the_board_shows_it(tmp_path: P
     asyncio.run(go())
 
 
+def test_the_write_runs_off_the_ui_thread_and_the_form_waits_for_it(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Reading, verifying and validating the collection may take longer than a key may wait: the dialog
+    records in a worker, says so, and takes no second ctrl+s meanwhile."""
+    import threading
+
+    import draftdiff.edit
+
+    folder = copy_fixtures(tmp_path)
+    threads: list[str] = []
+    go_on = threading.Event()
+    real = draftdiff.edit.apply_edit
+
+    def slow_apply(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        go_on.wait(5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(draftdiff.edit, "apply_edit", slow_apply)
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("down", "down", "e")
+            await pilot.pause()
+            await fill(pilot, app, status="agreed", source="news-2024-01")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, FormDialog) and "Recording…" in screen_text(app)
+            await pilot.press("ctrl+s")  # a second press while the first is being written: ignored
+            await pilot.pause()
+            go_on.set()
+            await settle(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            assert threads and all(name != threading.main_thread().name for name in threads)
+            assert len(threads) == 1
+            assert app.draft_set.get(BETA).article("third-party-forces").status == "agreed"
+
+    asyncio.run(go())
+
+
 def test_set_status_with_a_source_added_on_the_spot(tmp_path: Path) -> None:
     folder = copy_fixtures(tmp_path)
     before = beta_file(folder).read_text()

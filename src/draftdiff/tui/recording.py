@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,8 +139,10 @@ def _refusal(reason: str, hint: Hint | None) -> str:
     return reason + (f" — {said}" if said else "")
 
 
-def record(app: DraftDiffApp, path: Path, maker: Any, *, target: Path | None = None) -> str | None:
-    """Run the write path; None when written (the views then reload), else why it was refused."""
+def record(app: DraftDiffApp, path: Path, maker: Any, *, target: Path | None = None,
+           then: Callable[[], None] | None = None) -> str | None:
+    """Run the write path; None when written (the views then reload, after ``then`` on the UI thread),
+    else why it was refused."""
     try:
         from draftdiff.edit import CannotEdit, EditRefused, apply_edit
     except ImportError:
@@ -155,14 +158,29 @@ def record(app: DraftDiffApp, path: Path, maker: Any, *, target: Path | None = N
         findings = "; ".join(f"{d.rule}: {d.message}" for d in result.findings[:3])
         return _refusal(result.refused, result.hint) + (f" [{findings}]" if findings else "")
     if not result.written:
-        app.notify("\n".join(result.changes) or "Nothing to change.", title="Nothing recorded")
+        _on_screen(app, lambda: app.notify("\n".join(result.changes) or "Nothing to change.",
+                                          title="Nothing recorded"))
         return None
     written = target if target is not None else path
-    session_of(app).written.append(Written(written, before, result.new_bytes or _read(written) or b"",
-                                           "; ".join(result.changes)))
-    app.notify("\n".join([*result.changes, *result.notes]) + "\n(ctrl+z undoes it)", title="Recorded")
-    app.after_write(result.findings)
+    done = Written(written, before, result.new_bytes or _read(written) or b"", "; ".join(result.changes))
+
+    def show() -> None:
+        session_of(app).written.append(done)
+        app.notify("\n".join([*result.changes, *result.notes]) + "\n(ctrl+z undoes it)", title="Recorded")
+        if then is not None:
+            then()
+        app.after_write(result.findings)
+
+    _on_screen(app, show)
     return None
+
+
+def _on_screen(app: DraftDiffApp, step: Callable[[], None]) -> None:
+    """Run ``step`` on the UI thread: the dialogs record in a worker (see ``FormDialog.action_record``)."""
+    if threading.current_thread() is threading.main_thread():
+        step()
+    else:
+        app.call_from_thread(step)
 
 
 def _read(path: Path) -> bytes | None:
@@ -329,10 +347,10 @@ def ask_new_version(app: DraftDiffApp) -> None:
             return f"fill in: {', '.join(missing)}"
         ids = app.draft_set.ids()
         target = path.parent / f"{fields_in['id']}.yaml"
-        refused = record(app, path, lambda data: ops.new_version(data, fields_in, ids), target=target)
-        if refused is None:
+        def choose() -> None:
             app.chosen_after_reload = str(fields_in["id"])
-        return refused
+
+        return record(app, path, lambda data: ops.new_version(data, fields_in, ids), target=target, then=choose)
 
     app.push_screen(FormDialog(f"New version from {draft.id}",
                                "Carries its articles and preconditions with their ids; not its title, summary, "

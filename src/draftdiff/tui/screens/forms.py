@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -35,7 +36,8 @@ class Field:
 
 
 Submit = Callable[[dict[str, str]], str | None]
-"""Called with the values; returns None when the news is recorded, else why it was refused."""
+"""Called with the values, in a worker thread; returns None when the news is recorded, else why it was
+refused. What it does to the screen goes through ``app.call_from_thread``."""
 
 
 class FormDialog(ModalScreen[bool]):
@@ -60,6 +62,7 @@ class FormDialog(ModalScreen[bool]):
     def __init__(self, title: str, about: Text | str, fields: Sequence[Field], submit: Submit) -> None:
         super().__init__()
         self._title, self._about, self._fields, self._submit = title, about, list(fields), submit
+        self._recording = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box") as box:
@@ -111,7 +114,26 @@ class FormDialog(ModalScreen[bool]):
             self.action_cancel()
 
     def action_record(self) -> None:
-        refused = self._submit(self.values())
+        """Check and write in a worker: the write path reads, verifies and validates the whole collection,
+        which on a large one is longer than a key may wait. The form stays, with what was typed, until then."""
+        if self._recording:
+            return
+        self._recording = True
+        self.query_one("#form-record", Button).disabled = True
+        self.query_one("#form-message", Static).update(Text("Recording…", style="dim"))
+        self._record(self.values())
+
+    @work(thread=True, exclusive=True, group="record", exit_on_error=False, description="record the news")
+    def _record(self, values: dict[str, str]) -> None:
+        try:
+            refused = self._submit(values)
+        except Exception as exc:  # the boundary of the dialog: say it, keep what was typed
+            refused = f"internal error: {type(exc).__name__}: {exc}"
+        self.app.call_from_thread(self._recorded, refused)
+
+    def _recorded(self, refused: str | None) -> None:
+        self._recording = False
+        self.query_one("#form-record", Button).disabled = False
         if refused is None:
             self.dismiss(True)
             return
