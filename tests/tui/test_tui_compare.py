@@ -1,14 +1,17 @@
-"""The compare screen: default pair, change list, redline inline and side by side, keys, pickers."""
+"""The compare screen: default pair, change list, redline inline and side by side, keys, pickers, and the
+changes of the version as a whole (its first entry, "The version")."""
 
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from textual.widgets import Select
-from tui_support import make_app, screen_text, settle
+from tui_support import copy_fixtures, make_app, screen_text, settle
 
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.screens.compare import CompareScreen
+from draftdiff.tui.screens.version import VersionScreen
 from draftdiff.tui.widgets.redline import RedlineView
 from draftdiff.tui.widgets.row_table import RowTable
 
@@ -26,7 +29,10 @@ def test_c_compares_the_selected_version_with_its_base() -> None:
             assert "4 of 4 articles changed" in text
             assert "agreed 0 → 1" in text
             assert "◐ → ✓ agreed" in text  # recognition became agreed
-            assert "Article 1 · Mutual recognition of sovereignty" in text  # its redline below
+            assert "The version as a whole" in text  # the first entry is highlighted: its changes below
+            await pilot.press("n")
+            await settle(pilot, app)
+            assert "Article 1 · Mutual recognition of sovereignty" in screen_text(app)  # its redline below
 
     asyncio.run(go())
 
@@ -37,7 +43,7 @@ def test_redline_marks_deleted_and_inserted_words() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("c")
             await settle(pilot, app)
-            await pilot.press("n")  # the second change: Delimitation of the border
+            await pilot.press("n", "n")  # past the version and recognition: Delimitation of the border
             await settle(pilot, app)
             view = app.screen.query_one(RedlineView)
             inline = app.screen.query_one("#redline-inline").content
@@ -63,18 +69,22 @@ def test_next_and_previous_change_keys() -> None:
             await pilot.press("c")
             await settle(pilot, app)
             screen = app.screen
-            assert screen.change is not None
+            assert screen.change is None and screen.version_changes is not None  # "The version" comes first
+            await pilot.press("n")
+            assert screen.change is not None and screen.version_changes is None
             first = screen.change.id
             await pilot.press("n")
             assert screen.change.id != first
             await pilot.press("p")
             assert screen.change.id == first
+            await pilot.press("p")  # back to the version
+            assert screen.change is None and screen.version_changes is not None
             await pilot.press("p")  # nothing before the first: a notice, no move
-            assert screen.change.id == first
-            await pilot.press("a")  # all articles, including unchanged ones
+            assert screen.version_changes is not None
+            await pilot.press("a")  # all articles, including unchanged ones, after the version
             table = screen.query_one("#changes", RowTable)
-            assert table.row_count == 5
-            assert "unchanged" in screen_text(app) or table.row_count == len(screen.diff.changed_articles)
+            assert table.row_count == 1 + 5
+            assert len(screen.diff.articles) == 5
 
     asyncio.run(go())
 
@@ -118,7 +128,7 @@ def test_enter_opens_the_article_in_the_newer_version_and_palette_compare_with()
             await pilot.press("c")
             await settle(pilot, app)
             app.screen.query_one("#changes", RowTable).focus()
-            await pilot.press("enter")
+            await pilot.press("down", "enter")  # the first article, below "The version"
             assert isinstance(app.screen, ArticleScreen) and app.version == "2024-09-status"
             await pilot.press("escape", "b")
             await pilot.press("ctrl+p", *"Compare with 2023-12")
@@ -138,15 +148,15 @@ def test_u_keeps_only_substantive_changes() -> None:
             await pilot.press("c")
             await settle(pilot, app)
             table = app.screen.query_one("#changes", RowTable)
-            assert table.row_count == 5
+            assert table.row_count == 1 + 5  # the version, then the articles
             await pilot.press("u")
             await settle(pilot, app)
-            assert table.row_count == 2
+            assert table.row_count == 1 + 2  # the stage changed (substantive); the sources did too (clerical)
             assert all(change.substantive for change in app.screen.diff.listed_articles(substantive=True))
-            assert "2 substantive changes" in screen_text(app)
+            assert "the version and 2 substantive changes" in screen_text(app)
             await pilot.press("u")
             await settle(pilot, app)
-            assert table.row_count == 5
+            assert table.row_count == 1 + 5
 
     asyncio.run(go())
 
@@ -160,10 +170,130 @@ def test_the_change_list_has_the_keys_when_compare_opens() -> None:
             await pilot.press("c")
             await settle(pilot, app)
             assert app.focused is app.screen.query_one("#changes", RowTable)
-            first = app.screen.change.id
+            assert app.screen.change is None  # "The version"
             await pilot.press("down")
             await settle(pilot, app)
-            assert app.screen.change.id != first
+            assert app.screen.change is not None
             assert "Select" not in type(app.focused).__name__
+
+    asyncio.run(go())
+
+
+def _version_panel(app) -> str:  # type: ignore[no-untyped-def]
+    """What the redline panel says while "The version" is highlighted (all of it, not only what fits)."""
+    return str(app.screen.query_one("#redline-summary").content)
+
+
+def test_the_version_entry_shows_the_sources_the_claimed_count_and_the_fields_that_changed() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(110, 50)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            text = screen_text(app)
+            rows = [line for line in text.splitlines() if "The version" in line and "│" in line]
+            assert rows and "title changed" in rows[0]  # the first entry of the change list
+            assert "The version as a whole" in text  # highlighted: the panel below shows it
+            assert "kind: counter-proposal → status-report" in text
+            assert "proposed by: beta → joint" in text
+            assert "4 → 5 articles: agreed 1→3, partial 2→1, disputed 1" in text
+            assert "+ speech-2024-09: Prime minister's press conference (Example Broadcaster, 2024-09-11)" in text
+            assert "- news-2024-01: Beta answers with amendments (Example Wire, 2024-01-05)" in text
+            assert "+ (speech-2024-09) added: agreed 3, partial 1, disputed 1 [speech-2024-09]" in text
+            assert "~ withdraw-claims (beta)  status open → in-agreement" in text
+            await pilot.press("n")  # on to the first article: its redline replaces the version's changes
+            await settle(pilot, app)
+            assert "Prime minister's press conference" not in screen_text(app)
+            await pilot.press("p")
+            await settle(pilot, app)
+            assert "kind: counter-proposal → status-report" in screen_text(app)
+
+    asyncio.run(go())
+
+
+def test_the_version_entry_shows_a_changed_stage_and_a_removed_claim_and_u_keeps_only_the_stage() -> None:
+    async def go() -> None:
+        app = make_app(version="2025-03-finalized")
+        async with app.run_test(size=(110, 50)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            panel = _version_panel(app)
+            assert "stage: negotiating → finalized" in panel
+            assert "- (speech-2024-09) removed: agreed 3, partial 1, disputed 1" in panel
+            assert "+ mfa-2025-03: Both ministries announce the end of talks" in panel
+            await pilot.press("u")  # substantive only: sources and claimed counts are the record, not the text
+            await settle(pilot, app)
+            panel = _version_panel(app)
+            assert "stage: negotiating → finalized" in panel
+            assert "mfa-2025-03" not in panel and "Claimed counts" not in panel
+
+    asyncio.run(go())
+
+
+def test_enter_on_the_version_opens_the_newer_version() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            app.screen.query_one("#compare-old", Select).value = "2023-12-alpha-proposal"
+            await settle(pilot, app)
+            await pilot.press("w")  # 2024-09-status → 2023-12-alpha-proposal: the newer side is alpha's
+            await settle(pilot, app)
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert isinstance(app.screen, VersionScreen)
+            assert app.version == "2023-12-alpha-proposal"
+            assert "Alpha's proposal of December 2023" in screen_text(app)
+
+    asyncio.run(go())
+
+
+def _beta_copy(folder: Path, draft_id: str, *, summary: str | None = None, text: str | None = None) -> None:
+    """Beta's response under another id, with a summary and one article's wording of the test's choosing."""
+    yaml = (folder / "2024-01-beta-response.yaml").read_text(encoding="utf-8")
+    yaml = yaml.replace("id: 2024-01-beta-response", f"id: {draft_id}")
+    if summary is not None:
+        yaml = yaml.replace("stage: negotiating\n", f"stage: negotiating\nsummary: {summary}\n")
+    if text is not None:
+        yaml = yaml.replace("on the basis of the Alma-Ata Declaration.", text)
+    (folder / f"{draft_id}.yaml").write_text(yaml, encoding="utf-8")
+
+
+def test_no_version_entry_when_only_articles_changed(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    _beta_copy(folder, "2024-01-beta-reworded", text="on the basis of the 1991 Alma-Ata Declaration.")
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-01-beta-reworded")
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.open_compare("2024-01-beta-response", "2024-01-beta-reworded")
+            await settle(pilot, app)
+            screen = app.screen
+            assert screen.diff is not None and not screen.diff.kinds and not screen.diff.notes
+            assert screen.query_one("#changes", RowTable).row_count == 1  # the border article, nothing else
+            assert screen.change is not None and screen.change.id == "borders"
+            text = screen_text(app)
+            assert "The version" not in text
+            assert "the 1991 Alma-Ata Declaration" in text  # its redline shown at once
+
+    asyncio.run(go())
+
+
+def test_a_reworded_summary_is_shown_as_a_redline(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    _beta_copy(folder, "2024-01-beta-first", summary="Beta accepts two articles.")
+    _beta_copy(folder, "2024-01-beta-second", summary="Beta accepts three articles.")
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-01-beta-second")
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.open_compare("2024-01-beta-first", "2024-01-beta-second")
+            await settle(pilot, app)
+            assert app.screen.query_one("#changes", RowTable).row_count == 1  # only the version changed
+            summary = app.screen.query_one("#redline-summary").content
+            spans = {str(summary)[s.start:s.end]: str(s.style) for s in summary.spans}
+            assert "strike" in spans["two"] and "underline" in spans["three"]
+            assert "summary: Beta accepts twothree articles." in screen_text(app)
 
     asyncio.run(go())

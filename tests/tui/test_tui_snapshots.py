@@ -16,7 +16,7 @@ NEW_SIZES = [(80, 24), (120, 36)]
 SCREENS = {
     "board": ["left_square_bracket"],  # the September 2024 status report
     "article": ["left_square_bracket", "left_square_bracket", "down", "down", "enter"],
-    "compare": ["left_square_bracket", "left_square_bracket", "c", "n"],
+    "compare": ["left_square_bracket", "left_square_bracket", "c", "n", "n"],  # past the version, recognition
     "history": ["h", "left_square_bracket"],
 }
 
@@ -25,6 +25,7 @@ NEW_SCREENS = {
     "version": ["left_square_bracket", "i"],
     "set-status": ["left_square_bracket", "left_square_bracket", "down", "down", "e"],
     "help": ["f1"],
+    "compare-version": ["left_square_bracket", "left_square_bracket", "c"],  # "The version" highlighted
 }
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from draftdiff.diff import phrases as ev
 from draftdiff.diff import result as r
 from draftdiff.diff.result import ArticleChange, DraftDiff, Segment
 from draftdiff.diff.tokens import words
 from draftdiff.numbering import ArticleNumber, display, same_number
-from draftdiff.render import evidence as ev
-from draftdiff.vocab import CHANGE_LABELS, change_label, part_label, part_phrase
+from draftdiff.vocab import CHANGE_LABELS, change_label, part_label
 
 KIND_LABELS = CHANGE_LABELS
 
@@ -133,16 +133,6 @@ def agreement_lines(diff: DraftDiff, *, wording: bool = True, substantive: bool 
     return out
 
 
-def counts_line(diff: DraftDiff) -> str:
-    a, b = diff.old.status_counts, diff.new.status_counts
-    parts = [f"{s} {a.get(s, 0)}→{b.get(s, 0)}" if a.get(s, 0) != b.get(s, 0) else f"{s} {b.get(s, 0)}"
-             for s in b if a.get(s, 0) or b.get(s, 0)]
-    old, new = diff.old.articles, diff.new.articles
-    total = f"{new} article{'s' * (new != 1)}" if old == new else f"{old} → {new} articles"
-    total += part_phrase(diff.new.parts)
-    return f"{total}: " + ", ".join(parts) if parts else total
-
-
 def summary_line(diff: DraftDiff, substantive: bool = False) -> str:
     changed = len(diff.changed_articles)
     same = len(diff.articles) - changed - len(diff.unrecorded_articles)
@@ -163,7 +153,7 @@ def summary_line(diff: DraftDiff, substantive: bool = False) -> str:
         if silent:
             text += (f"; {silent} article{'s' * (silent != 1)} not on record in {info.id} "
                      f"(its article list is {info.article_coverage}: silence, not removal)")
-    hidden = ev.hidden_note(diff, substantive)
+    hidden = hidden_note(diff, substantive)
     return text + (f"; {hidden}" if hidden else "")
 
 
@@ -175,3 +165,8 @@ def status_change_lines(diff: DraftDiff) -> list[str]:
             out.append(f"{number_text(a)} {ident_of(a)}: {a.old_status or '–'} → {a.new_status or '–'}")
     return out
 
+
+def hidden_note(diff: DraftDiff, substantive: bool) -> str:
+    """``--substantive: 3 clerical changes not shown`` (or ""): the command line's words, so kept with the renderers."""
+    n = diff.hidden_by_substantive() if substantive else 0
+    return f"--substantive: {n} clerical change{'s' * (n != 1)} not shown" if n else ""

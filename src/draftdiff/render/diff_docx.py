@@ -27,6 +27,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+from draftdiff.diff import phrases as ev
 from draftdiff.diff import result as r
 from draftdiff.diff.result import (
     ArticleChange,
@@ -37,7 +38,6 @@ from draftdiff.diff.result import (
     Segment,
     SourceChange,
 )
-from draftdiff.render import evidence as ev
 from draftdiff.render.diff_common import ident_of, kind_phrases, number_text, summary_line
 from draftdiff.textsafe import visible
 from draftdiff.vocab import change_label

@@ -11,12 +11,11 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from draftdiff.diff import phrases as ev
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
 from draftdiff.numbering import ArticleNumber, display
-from draftdiff.render import evidence as ev
 from draftdiff.render.diff_common import (
     agreement_lines,
-    counts_line,
     describe,
     ident_of,
     mark,
@@ -70,7 +69,7 @@ def body(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_al
     out.append("</table>")
     for note in diff.notes:
         out.append(f'<p class="note">{e(note)}</p>')
-    out.append(f"<p><strong>Agreement:</strong> {e(counts_line(diff))}</p>")
+    out.append(f"<p><strong>Agreement:</strong> {e(ev.counts_line(diff))}</p>")
     lines = [e(line) for line in agreement_lines(diff, wording=stat, substantive=substantive)]
     lines += [f"{e(ev.field_label(f.field))}: {inline(f.redline)}" for f in diff.listed_agreement(substantive)
               if ev.shown_as_redline(f) and not stat]

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from draftdiff.diff import phrases as ev
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
-from draftdiff.render import evidence as ev
 from draftdiff.render import markdown
 from draftdiff.render.diff_common import (
     Gap,
     agreement_lines,
     collapse,
-    counts_line,
     describe,
     ident_of,
     mark,
@@ -44,7 +43,7 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
         lines.append(f"> **Note:** {md(note)}")
     if diff.notes:
         lines.append("")
-    lines.append(f"**Agreement:** {md(counts_line(diff))}")
+    lines.append(f"**Agreement:** {md(ev.counts_line(diff))}")
     for line in agreement_lines(diff, wording=stat, substantive=substantive):
         lines.append(f"- {md(line)}")
     for f in diff.listed_agreement(substantive):

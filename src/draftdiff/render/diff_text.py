@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from draftdiff.diff import phrases as ev
 from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, Segment
-from draftdiff.render import evidence as ev
 from draftdiff.render.ansi import style
 from draftdiff.render.diff_common import (
     Gap,
     agreement_lines,
     collapse,
-    counts_line,
     describe,
     ident_of,
     mark,
@@ -106,7 +105,7 @@ def _header(diff: DraftDiff, color: bool, substantive: bool = False, stat: bool 
                            colour, "bold", color=color))
     for note in diff.notes:
         lines.append(style(f"note: {visible(note, keep_newlines=False)}", "yellow", color=color))
-    lines.append(f"Agreement: {counts_line(diff)}")
+    lines.append(f"Agreement: {ev.counts_line(diff)}")
     for line in agreement_lines(diff, wording=stat, substantive=substantive):
         if not line.startswith("articles"):
             lines.append(f"  {visible(line, keep_newlines=False)}")

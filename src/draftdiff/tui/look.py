@@ -6,10 +6,14 @@ exports; this module adds only colours and fill patterns, which are the terminal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.style import Style
 from rich.text import Text
 
+from draftdiff.diff.result import Segment
 from draftdiff.history import UNRECORDED
+from draftdiff.textsafe import visible
 from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_COLORS, STATUS_SYMBOLS, change_label, format_date, part_label
 
 STATUS_SYMBOL = STATUS_SYMBOLS
@@ -26,6 +30,25 @@ ABSENT = "·"
 """Shown where a version (whose text is on record in full) has no such article."""
 UNRECORDED_MARK = "–"
 """Shown where a version's article list is not on record, so it says nothing about the article."""
+
+
+DELETE = Style(color="#d63a3a", strike=True)
+"""A deleted word of a redline: red and struck through, so it survives a monochrome terminal."""
+INSERT = Style(color="#2e9e44", underline=True, bold=True)
+"""An inserted word: green, underlined and bold."""
+
+
+def inline_text(redline: Sequence[Segment]) -> Text:
+    """A word redline on one line: deleted words struck through, inserted ones underlined."""
+    out = Text()
+    for seg in redline:
+        if seg.op == "equal":
+            out.append(visible(seg.new))
+        elif seg.op == "delete":
+            out.append(visible(seg.text), style=DELETE)
+        else:
+            out.append(visible(seg.text), style=INSERT)
+    return out
 
 
 def status_style(status: str | None) -> Style:

@@ -1,4 +1,5 @@
-"""Compare any two versions: the list of changed articles, the redline of one, the statistics."""
+"""Compare any two versions: the list of changes (the version as a whole, then the articles), the redline
+of one, the statistics."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ from draftdiff.tui.screens.dialogs import short_version_label
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.redline import RedlineView
 from draftdiff.tui.widgets.row_table import RowTable
+from draftdiff.tui.widgets.version_changes import VersionChanges, version_row
+
+Row = tuple[Text, Text, Text, Text]
 
 
 def compute_diff(draft_set: DraftSet, old_id: str, new_id: str) -> tuple[DraftDiff | None, str | None]:
@@ -88,7 +92,7 @@ def title_width(table_width: int) -> int:
 
 
 def change_rows(draft_set: DraftSet, pair: tuple[str, str], changes: list[ArticleChange],
-                width: int) -> list[tuple[Text, Text, Text, Text]]:
+                width: int) -> list[Row]:
     """The cells of the change list (number, title, kinds, status). Pure: a worker builds them."""
     rows = []
     for change in changes:
@@ -105,6 +109,14 @@ def change_rows(draft_set: DraftSet, pair: tuple[str, str], changes: list[Articl
             status = status_text(change.new_status)
         rows.append((number_text(change, part_of(draft_set, pair, change)), title, kinds, status))
     return rows
+
+
+def list_rows(draft_set: DraftSet, pair: tuple[str, str], diff: DraftDiff, show_all: bool, substantive: bool,
+              width: int) -> list[Row]:
+    """Every row of the change list: "The version" first when it is listed, then the articles. Pure."""
+    version = VersionChanges(diff, show_all, substantive)
+    head = [version_row(version)] if version.listed else []
+    return head + change_rows(draft_set, pair, diff.listed_articles(show_all, substantive), width)
 
 
 class CompareScreen(Screen[None]):
@@ -150,6 +162,9 @@ class CompareScreen(Screen[None]):
 
     diff: reactive[DraftDiff | None] = reactive(None, always_update=True)
     change: reactive[ArticleChange | None] = reactive(None, always_update=True)
+    """The highlighted article change (None while "The version" is highlighted)."""
+    version_changes: reactive[VersionChanges | None] = reactive(None, always_update=True)
+    """The changes of the version as a whole, while its entry ("The version") is highlighted."""
     side_by_side: reactive[bool] = reactive(False)
     show_all: reactive[bool] = reactive(False)
     substantive: reactive[bool] = reactive(False)
@@ -159,7 +174,7 @@ class CompareScreen(Screen[None]):
         super().__init__()
         self._diffs: dict[tuple[int, str, str], tuple[DraftDiff | None, str | None]] = {}
         """Diffs already computed for this collection: switching back to a pair is instant."""
-        self._rows: list[tuple[Text, Text, Text, Text]] = []
+        self._rows: list[Row] = []
         """Every row of the change list, as the table holds them."""
         self._columns: tuple[int, ...] = ()
 
@@ -173,7 +188,8 @@ class CompareScreen(Screen[None]):
             yield Select(options, id="compare-new", allow_blank=not options, prompt="newer version", compact=True)
         yield Static(id="compare-stats")
         yield RowTable(id="changes", zebra_stripes=True)
-        yield RedlineView(id="redline").data_bind(CompareScreen.change, CompareScreen.side_by_side)
+        yield RedlineView(id="redline").data_bind(CompareScreen.change, CompareScreen.side_by_side,
+                                                  CompareScreen.version_changes)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -231,11 +247,11 @@ class CompareScreen(Screen[None]):
         rows = None
         if diff is not None:
             rows = (show_all, substantive, width,
-                    change_rows(draft_set, (old_id, new_id), diff.listed_articles(show_all, substantive), width))
+                    list_rows(draft_set, (old_id, new_id), diff, show_all, substantive, width))
         self.app.call_from_thread(self._show_diff, key, diff, problem, rows)
 
     def _show_diff(self, key: tuple[int, str, str], diff: DraftDiff | None, problem: str | None,
-                   rows: tuple[bool, bool, int, list[tuple[Text, Text, Text, Text]]] | None = None) -> None:
+                   rows: tuple[bool, bool, int, list[Row]] | None = None) -> None:
         old_id, new_id = draft_app(self).compare_pair
         if key != (id(draft_app(self).draft_set), old_id, new_id):
             return  # an answer to a pair no longer asked for
@@ -258,14 +274,29 @@ class CompareScreen(Screen[None]):
             return []
         return self.diff.listed_articles(self.show_all, self.substantive)
 
-    def _fill_changes(self, focus_article: str = "",
-                      rows: list[tuple[Text, Text, Text, Text]] | None = None) -> None:
+    def _entries(self) -> list[VersionChanges | ArticleChange]:
+        """What each row of the change list is: "The version" (when listed), then the article changes."""
+        if self.diff is None:
+            return []
+        version = VersionChanges(self.diff, self.show_all, self.substantive)
+        head: list[VersionChanges | ArticleChange] = [version] if version.listed else []
+        return head + list(self._visible_changes())
+
+    def _highlight(self, entry: VersionChanges | ArticleChange | None) -> None:
+        if isinstance(entry, VersionChanges):
+            self.version_changes, self.change = entry, None
+        else:
+            self.version_changes, self.change = None, entry
+
+    def _fill_changes(self, focus_article: str = "", rows: list[Row] | None = None) -> None:
         table = self.query_one("#changes", RowTable)
         keep = focus_article or (self.change.id if self.change else "")
         width = title_width(table.size.width)
-        changes = self._visible_changes()
-        if rows is None or len(rows) != len(changes):
-            rows = change_rows(self.app.draft_set, self.app.compare_pair, changes, width)  # type: ignore
+        entries = self._entries()
+        changes = [e for e in entries if isinstance(e, ArticleChange)]
+        if rows is None or len(rows) != len(entries):
+            rows = list_rows(self.app.draft_set, self.app.compare_pair, self.diff,  # type: ignore
+                             self.show_all, self.substantive, width) if self.diff else []
         columns = (6, width, 22, 16)
         if columns != self._columns or not table.columns:
             table.clear(columns=True)
@@ -276,16 +307,18 @@ class CompareScreen(Screen[None]):
             table.clear()  # the same columns: only the rows change
         self._rows = rows
         what = "all articles" if self.show_all else "substantive changes" if self.substantive else "changed articles"
-        table.border_title = (f"Changes · {len(changes)} {what} (a: {'changed only' if self.show_all else 'all'}, "
+        version = "the version and " if len(entries) > len(changes) else ""
+        table.border_title = (f"Changes · {version}{len(changes)} {what} "
+                              f"(a: {'changed only' if self.show_all else 'all'}, "
                               f"u: {'every change' if self.substantive else 'substantive only'})")
-        if not changes:
-            self.change = None
+        if not entries:
+            self._highlight(None)
             return
-        ids = [c.id for c in changes]
-        row = ids.index(keep) if keep in ids else 0
+        ids = [e.id if isinstance(e, ArticleChange) else None for e in entries]
+        row = ids.index(keep) if keep and keep in ids else 0
         table.add_rows((f"{index}", cells) for index, cells in enumerate(rows))
         table.move_cursor(row=row, animate=False)
-        self.change = changes[row]
+        self._highlight(entries[row])
 
     # -- events from the widgets ----------------------------------------------------------------------
 
@@ -296,16 +329,22 @@ class CompareScreen(Screen[None]):
         draft_app(self).compare_pair = (old_id, new_id)
 
     def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
-        changes = self._visible_changes()
-        if event.table.id == "changes" and 0 <= event.cursor_row < len(changes):
-            self.change = changes[event.cursor_row]
+        entries = self._entries()
+        if event.table.id == "changes" and 0 <= event.cursor_row < len(entries):
+            self._highlight(entries[event.cursor_row])
 
     def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
-        changes = self._visible_changes()
-        if event.table.id != "changes" or not 0 <= event.cursor_row < len(changes):
+        entries = self._entries()
+        if event.table.id != "changes" or not 0 <= event.cursor_row < len(entries):
             return
-        change = changes[event.cursor_row]
+        change = entries[event.cursor_row]
         old_id, new_id = draft_app(self).compare_pair
+        if isinstance(change, VersionChanges):  # the newer version's own record: the Version screen
+            from draftdiff.tui.screens.version import VersionScreen
+
+            self.post_message(VersionChosen(new_id))
+            self.app.push_screen(VersionScreen())
+            return
         version, article = (new_id, change.new_id) if change.new_id else (old_id, change.old_id)
         from draftdiff.tui.screens.article import ArticleScreen
 
@@ -316,11 +355,11 @@ class CompareScreen(Screen[None]):
 
     def action_next_change(self, step: int) -> None:
         table = self.query_one("#changes", RowTable)
-        changes = self._visible_changes()
+        entries = self._entries()
         row = table.cursor_row + step
-        while 0 <= row < len(changes) and not changes[row].kinds:
+        while 0 <= row < len(entries) and not (entries[row].changed):
             row += step
-        if 0 <= row < len(changes):
+        if 0 <= row < len(entries):
             table.move_cursor(row=row, animate=False)
             table.focus()
         else:

@@ -42,10 +42,11 @@ HELP: list[tuple[str, list[tuple[str, str]]]] = [
     ]),
     ("Compare", [
         ("tab", "the two version pickers, the change list, the redline"),
-        ("n / p", "next / previous changed article"), ("s", "redline inline ↔ side by side"),
+        ("n / p", "next / previous change: The version (its fields, sources, claims, preconditions), then "
+                  "the articles"), ("s", "redline inline ↔ side by side"),
         ("w", "swap the two versions"), ("a", "show all articles or only the changed ones"),
         ("u", "only substantive changes (hide those of sources, notes or bases alone)"),
-        ("Enter", "open the article"),
+        ("Enter", "open the article (on The version: the newer version)"),
     ]),
     ("History", [
         ("[ / ]", "move the selected version (highlighted column)"),

@@ -1,4 +1,4 @@
-"""The redline of one article: inline, or old and new side by side.
+"""The redline of one article: inline, or old and new side by side; or the changes of the version as a whole.
 
 Deletions are red and struck through, insertions green and underlined, so the
 difference survives a monochrome terminal and colour-blind eyes.
@@ -6,7 +6,6 @@ difference survives a monochrome terminal and colour-blind eyes.
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -16,23 +15,9 @@ from textual.widgets import Static
 from draftdiff.diff.result import ArticleChange, Segment
 from draftdiff.numbering import display
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import change_label, status_text
+from draftdiff.tui.look import DELETE, INSERT, change_label, inline_text, status_text
+from draftdiff.tui.widgets.version_changes import VersionChanges, version_text
 from draftdiff.vocab import part_label
-
-DELETE = Style(color="#d63a3a", strike=True)
-INSERT = Style(color="#2e9e44", underline=True, bold=True)
-
-
-def inline_text(redline: list[Segment]) -> Text:
-    out = Text()
-    for seg in redline:
-        if seg.op == "equal":
-            out.append(visible(seg.new))
-        elif seg.op == "delete":
-            out.append(visible(seg.text), style=DELETE)
-        else:
-            out.append(visible(seg.text), style=INSERT)
-    return out
 
 
 def side_texts(redline: list[Segment]) -> tuple[Text, Text]:
@@ -81,9 +66,11 @@ def change_summary(change: ArticleChange) -> Text:
 
 
 class RedlineView(VerticalScroll):
-    """Shows the article change handed down by the compare screen."""
+    """Shows the article change handed down by the compare screen, or (its first entry) the version's."""
 
     change: reactive[ArticleChange | None] = reactive(None, always_update=True)
+    version_changes: reactive[VersionChanges | None] = reactive(None, always_update=True)
+    """Set while "The version" is highlighted: shown instead of an article."""
     side_by_side: reactive[bool] = reactive(False)
 
     def compose(self) -> ComposeResult:
@@ -102,6 +89,9 @@ class RedlineView(VerticalScroll):
     def watch_side_by_side(self) -> None:
         self._show()
 
+    def watch_version_changes(self) -> None:
+        self._show()
+
     def _show(self) -> None:
         if not self.is_mounted:
             return
@@ -109,6 +99,11 @@ class RedlineView(VerticalScroll):
         summary = self.query_one("#redline-summary", Static)
         inline = self.query_one("#redline-inline", Static)
         sides = self.query_one("#redline-sides", Horizontal)
+        if self.version_changes is not None:
+            summary.update(version_text(self.version_changes))
+            inline.display, sides.display = False, False
+            self.border_title = "The version as a whole"
+            return
         if change is None:
             summary.update(Text("No article selected.", style="dim"))
             inline.display, sides.display = True, False

@@ -1,7 +1,8 @@
-"""What every diff renderer says the same way about the record: sources, claimed counts, the version's fields.
+"""What every face says the same way about a diff's record: sources, claimed counts, the version's fields.
 
-Phrases only (plain text, not yet escaped); each renderer escapes and lays them out. One wording here keeps
-the terminal, Markdown, HTML and the stat lines telling the same facts in the same words.
+Phrases only (plain text, not yet escaped or styled); each renderer and the TUI's Compare screen escape and
+lay them out. One wording here keeps the terminal, Markdown, HTML, the stat lines and the TUI telling the
+same facts in the same words.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from draftdiff.diff.result import (
     Segment,
     SourceChange,
 )
-from draftdiff.vocab import format_date
+from draftdiff.vocab import format_date, part_phrase
 
 WORDING_FIELDS = frozenset({"title", "summary", "notes", "date_note", "quote", "status_note"})
 """Fields whose change is shown as a word redline rather than ``old → new``."""
@@ -51,6 +52,17 @@ def shown_as_redline(f: FieldChange) -> bool:
 def dated(info: DraftInfo) -> str:
     """The version's date as what is known of it (``2024-06``, ``~2023-12-31``)."""
     return format_date(info.date, info.date_precision)
+
+
+def counts_line(diff: DraftDiff) -> str:
+    """``4 articles: agreed 0→1, partial 1→2, disputed 2→1``: the articles per status, old → new where they moved."""
+    a, b = diff.old.status_counts, diff.new.status_counts
+    parts = [f"{s} {a.get(s, 0)}→{b.get(s, 0)}" if a.get(s, 0) != b.get(s, 0) else f"{s} {b.get(s, 0)}"
+             for s in b if a.get(s, 0) or b.get(s, 0)]
+    old, new = diff.old.articles, diff.new.articles
+    total = f"{new} article{'s' * (new != 1)}" if old == new else f"{old} → {new} articles"
+    total += part_phrase(diff.new.parts)
+    return f"{total}: " + ", ".join(parts) if parts else total
 
 
 def version_phrase(f: FieldChange, diff: DraftDiff | None = None) -> str:
@@ -223,12 +235,6 @@ def record_summary(diff: DraftDiff, substantive: bool = False) -> str:
     if fields:
         parts.append("the version's fields changed: " + ", ".join(dict.fromkeys(field_label(f.field) for f in fields)))
     return ", ".join(parts)
-
-
-def hidden_note(diff: DraftDiff, substantive: bool) -> str:
-    """``--substantive: 3 clerical changes not shown`` (or "")."""
-    n = diff.hidden_by_substantive() if substantive else 0
-    return f"--substantive: {n} clerical change{'s' * (n != 1)} not shown" if n else ""
 
 
 def changed_wording(segments: Sequence[Segment]) -> bool:
