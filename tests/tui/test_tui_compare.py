@@ -297,3 +297,23 @@ def test_a_reworded_summary_is_shown_as_a_redline(tmp_path: Path) -> None:
             assert "summary: Beta accepts twothree articles." in screen_text(app)
 
     asyncio.run(go())
+
+
+def test_the_change_list_fits_the_terminal_and_follows_a_resize() -> None:
+    """At 80 columns every column of the change list is on screen (no sideways scrolling), and a wider
+    terminal gives the Article column the room."""
+
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            table = app.screen.query_one("#changes", RowTable)
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+            narrow = table.ordered_columns[1].width
+            await pilot.resize_terminal(120, 36)
+            await settle(pilot, app)
+            assert table.ordered_columns[1].width == narrow + 40
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+
+    asyncio.run(go())

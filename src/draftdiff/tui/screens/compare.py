@@ -234,9 +234,10 @@ class CompareScreen(Screen[None]):
             return
         table = self.query_one("#changes", RowTable)
         table.loading = True
-        # The answer is applied while the loading indicator still covers the table (its size is 0 then),
-        # so the rows are made for the width _fill_changes will find; a mismatch is made again there.
-        self._diff_in_background(key, draft_set, old_id, new_id, self.show_all, self.substantive, title_width(0))
+        # The rows are made in the worker for the width the table will have (see _table_width); a mismatch
+        # (a resize meanwhile) is made again in _fill_changes.
+        self._diff_in_background(key, draft_set, old_id, new_id, self.show_all, self.substantive,
+                                 title_width(self._table_width()))
 
     @work(thread=True, exclusive=True, group="diff", exit_on_error=False, description="diff of two versions")
     def _diff_in_background(self, key: tuple[int, str, str], draft_set: DraftSet, old_id: str, new_id: str,
@@ -264,10 +265,20 @@ class CompareScreen(Screen[None]):
         stats.update(stats_text(diff) if diff else Text(problem or "", style="bold"))
         ready = None
         if rows is not None and rows[:3] == (self.show_all, self.substantive,
-                                             title_width(self.query_one("#changes", RowTable).size.width)):
+                                             title_width(self._table_width())):
             ready = rows[3]
         self._fill_changes(focus_article=draft_app(self).compare_article, rows=ready)
         draft_app(self).compare_article = ""
+
+    def on_resize(self) -> None:
+        """A terminal made wider or narrower: the Article column takes what the others leave."""
+        if self.diff is not None and self._columns and self._columns[1] != title_width(self._table_width()):
+            self._fill_changes()
+
+    def _table_width(self) -> int:
+        """The change list's width: the screen's, less the list's border. Not the list's own size, which is
+        0 while the loading indicator covers it and lags behind a resize (rows made for 0 were too wide)."""
+        return max(0, self.size.width - 2)
 
     def _visible_changes(self) -> list[ArticleChange]:
         if self.diff is None:
@@ -291,7 +302,7 @@ class CompareScreen(Screen[None]):
     def _fill_changes(self, focus_article: str = "", rows: list[Row] | None = None) -> None:
         table = self.query_one("#changes", RowTable)
         keep = focus_article or (self.change.id if self.change else "")
-        width = title_width(table.size.width)
+        width = title_width(self._table_width())
         entries = self._entries()
         changes = [e for e in entries if isinstance(e, ArticleChange)]
         if rows is None or len(rows) != len(entries):
