@@ -28,6 +28,9 @@ SLUG_WORDS = 6
 
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _WORD = re.compile(r"\w+")
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
+                     for c in range(256))
+"""ASCII as ``\\w+`` on the casefolded text sees it: word characters lower-cased, every other byte a space."""
 
 
 @dataclass
@@ -99,17 +102,17 @@ def _likely(olds: list[Article], news: list[Entry], threshold: float = 0.5) -> d
     for i, article in enumerate(olds):
         for piece in set(comparable_text(article).split(". ")):
             index.setdefault(piece, []).append(i)
-    bags_old: dict[int, Counter[str]] = {}
+    bags_old: dict[int, Counter[bytes]] = {}
     scored: list[tuple[float, int, int]] = []
     for j, entry in enumerate(news):
         hits = {i for piece in set(entry.text.split(". ")) for i in index.get(piece, ())
                 if olds[i].part == entry.part}
         if not hits or len(hits) > 8:
             continue  # nothing shared, or boilerplate shared by many: the aligner decides
-        bag = Counter(_WORD.findall(entry.text.casefold()))
+        bag = _bag(entry.text)
         for i in hits:
             if i not in bags_old:
-                bags_old[i] = Counter(_WORD.findall(comparable_text(olds[i]).casefold()))
+                bags_old[i] = _bag(comparable_text(olds[i]))
             score = _bag_dice(bags_old[i], bag)
             if score >= threshold:
                 scored.append((score, i, j))
@@ -123,13 +126,25 @@ def _likely(olds: list[Article], news: list[Entry], threshold: float = 0.5) -> d
     return chosen
 
 
-def _bag_dice(x: Counter[str], y: Counter[str]) -> float:
+def _bag(text: str) -> Counter[bytes]:
+    """The words of ``text`` (``\\w+`` of its casefolded form) and how often each occurs, as UTF-8.
+
+    An ASCII text (most treaty texts in English) is cut by one byte translation and
+    a split instead of a regular expression: a third of the time on 9 MB of wording,
+    and the same words.
+    """
+    if text.isascii():
+        return Counter(text.encode("ascii").translate(_ASCII_WORDS).split())
+    return Counter(word.encode("utf-8") for word in _WORD.findall(text.casefold()))
+
+
+def _bag_dice(x: Counter[bytes], y: Counter[bytes]) -> float:
     total = sum(x.values()) + sum(y.values())
     return 2 * sum((x & y).values()) / total if total else 0.0
 
 
 def _dice(a: str, b: str) -> float:
-    return _bag_dice(Counter(_WORD.findall(a.casefold())), Counter(_WORD.findall(b.casefold())))
+    return _bag_dice(_bag(a), _bag(b))
 
 
 def choose_ids(entries: list[Entry], base: Draft | None, taken: Iterable[str] = (),
