@@ -262,11 +262,13 @@ def test_json_outputs_take_numbers_as_written(drafts: Path, tmp_path: Path, caps
     ("Les Parties conviennent. Chaque Partie garantit le libre passage. Le passage est gratuit pour l'État.",
      "Les Parties conviennent. CHAQUE PARTIE garantit le libre PASSAGE. Le passage est gratuit pour l'ÉTAT, "
      "toujours.", "0.97"),
-], ids=["ascii", "accented"])
+    ("Yes. Yes. Yes. No more than this.", "Yes. No more than this. Maybe so.", "0.71"),
+], ids=["ascii", "accented", "repeated"])
 def test_the_wording_likeness_counts_words_whatever_their_case_and_punctuation(
         old: str, new: str, alike: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """13 of 14 words shared (16 of 17 in French): case and punctuation do not make a word differ."""
+    """13 of 14 words shared (16 of 17 in French): case and punctuation do not make a word differ; a word
+    repeated counts as often as both texts have it (yes three times against once: 5 of 7 shared)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "drafts").mkdir()
     for name, text in (("v1.txt", old), ("v2.txt", new)):
