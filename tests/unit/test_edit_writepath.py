@@ -262,6 +262,35 @@ def test_a_base_changed_on_disk_after_it_was_loaded_is_read_again(tmp_path: Path
     assert "based-on-missing" in {d.rule for d in result.findings}
 
 
+def test_a_base_with_errors_of_its_own_neither_blocks_a_new_draft_nor_hides_the_same_errors_in_it(
+        tmp_path: Path) -> None:
+    """The base's own errors are not the new draft's; the same mistake made in the new draft is refused."""
+    from draftdiff.load import load_draft
+
+    folder = make_folder(tmp_path).parent
+    base = folder / "t-2024-06.yaml"
+    base.write_text(base.read_text().replace("    status: agreed\n    status_basis: reported\n",
+                                             "    status: agreed\n"), encoding="utf-8")
+    known = [load_draft(base)]
+    assert [d.rule for d in validate_folder(folder) if d.severity == "error"] == ["status-basis"]
+    clean = write_new_draft(folder / "t-2024-10.yaml", _new_version_data(base), known=known)
+    assert clean.written and not clean.findings
+    same_mistake = _new_version_data(base)
+    del same_mistake["articles"][0]["status_basis"]
+    again = write_new_draft(folder / "t-2024-11.yaml", {**same_mistake, "id": "t-2024-11"}, known=known)
+    assert not again.written
+    assert [(Path(d.file).name, d.rule) for d in again.findings if d.severity == "error"] == [
+        ("t-2024-11.yaml", "status-basis")]
+    twin = write_new_draft(folder / "t-2024-12.yaml", {**_new_version_data(base), "id": "t-2024-06"}, known=known)
+    assert not twin.written and "duplicate-draft-id" in {d.rule for d in twin.findings}
+
+
+def validate_folder(folder: Path) -> list[Any]:
+    from draftdiff.collection import load_collection
+
+    return load_collection([folder]).diagnostics
+
+
 def test_fmt_check_is_part_of_ci_and_the_hooks() -> None:
     from draftdiff.yamlsource import parse_yaml
 

@@ -37,6 +37,24 @@ def test_every_rule_is_documented_and_has_a_unique_id() -> None:
         assert rule.summary and rule.severity in ("error", "warning"), rule.id
 
 
+def test_a_rule_that_looks_at_each_draft_alone_asks_its_context_for_nothing_else() -> None:
+    """``SCOPE = "draft"`` lets the write path skip the rule for drafts a change leaves alone: it must be true."""
+    import ast
+    import importlib
+    import inspect
+
+    per_draft = [r for r in all_rules() if r.scope == "draft"]
+    assert {r.id for r in per_draft} >= {"status-basis", "unknown-source", "hidden-characters"}
+    assert {r.id for r in all_rules() if r.scope == "collection" and r.check} >= {
+        "duplicate-draft-id", "based-on-missing", "lineage-cycle"}
+    for rule in per_draft:
+        assert rule.check is not None
+        tree = ast.parse(inspect.getsource(importlib.import_module(rule.check.__module__)))
+        asked = {node.attr for node in ast.walk(tree)
+                 if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "ctx"}
+        assert asked <= {"drafts", "cited_ids"}, f"{rule.id} asks its context for {sorted(asked)}"
+
+
 def test_duplicate_draft_id_across_files(tmp_path: Path, write: Callable[..., Path]) -> None:
     diags = run(tmp_path, write, {"a.yaml": draft_text("same"), "b.yaml": draft_text("same")})
     assert rules_of(diags) == ["duplicate-draft-id"]

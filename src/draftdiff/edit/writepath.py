@@ -330,8 +330,9 @@ def _new_findings(folder: Path, skip: set[Path], before: list[Any], after: list[
     from draftdiff.collection import check_collection
 
     siblings = _siblings(folder, {p.resolve() for p in skip}, known)
-    old = check_collection(siblings + before).report.diagnostics
-    new = check_collection(siblings + after).report.diagnostics
+    # the siblings are the same objects both times: their own findings (reader, per-draft rules) would cancel
+    old = check_collection(siblings + before, settled=siblings).report.diagnostics
+    new = check_collection(siblings + after, settled=siblings).report.diagnostics
 
     def key(d: Diagnostic) -> tuple[str, str, str]:
         return (Path(d.file).name, d.rule, d.message)

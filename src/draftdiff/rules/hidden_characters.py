@@ -23,6 +23,7 @@ from draftdiff.yamlsource import Path, strings
 
 ID = "hidden-characters"
 SEVERITY = "warning"
+SCOPE = "draft"
 
 _MAY_SPELL_HIDDEN = re.compile(r"\\[LPuU]")
 """An escape that can stand for a hidden mark (``\\L``, ``\\P``, ``\\u…``, ``\\U…``)."""
