@@ -278,3 +278,19 @@ def test_the_wording_likeness_counts_words_whatever_their_case_and_punctuation(
     code, out, err = run(capsys, "import", tmp_path / "v2.txt", *V2_ARGS)
     assert code == 0, err
     assert f"→ transit  continues Article 1, wording {alike} alike" in out, out
+
+
+def test_control_and_hidden_characters_in_a_text_are_removed_and_named_by_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "v1.txt"
+    text.write_text("A treaty\n\nArticle 1 — Transit\n\nEach Party\x1b[2J shall \u202eguarantee transit.\n"
+                    "\nArticle 2 — Borders\n\nThe border is the line.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", text, "--dry-run")
+    assert code == 0
+    assert f"warning: {text}:5: removed 2 control or hidden characters" in out
+    assert "Transit — Each Party[2J shall guarantee transit." in out
+    assert "warning" not in out.split("Borders")[1]
+    clean = tmp_path / "v2.txt"
+    clean.write_text(text.read_text(encoding="utf-8").replace("\x1b", "").replace("\u202e", ""), encoding="utf-8")
+    code, out, _ = run(capsys, "import", clean, "--dry-run")
+    assert code == 0 and "warning" not in out
