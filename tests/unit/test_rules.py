@@ -256,6 +256,17 @@ def test_bidi_override_in_text_warns(tmp_path: Path, write: Callable[..., Path])
     assert rules_of(diags) == ["hidden-characters"] and "U+202E" in diags[0].message
 
 
+@pytest.mark.parametrize("mark", ["\u200b", "\u202e", "\U000e0041", "\u00ad"])
+def test_a_hidden_mark_among_other_non_ascii_wording_is_found(mark: str, tmp_path: Path,
+                                                              write: Callable[..., Path]) -> None:
+    """Dashes, quotes and accents elsewhere in the file neither hide the mark nor are reported themselves."""
+    wording = "L’État — « each other’s » " * 50
+    plain = draft_text().replace("each other's", wording)
+    assert run(tmp_path, write, {"a.yaml": plain}) == []
+    diags = run(tmp_path, write, {"a.yaml": draft_text().replace("each other's", wording + mark)})
+    assert rules_of(diags) == ["hidden-characters"] and f"U+{ord(mark):04X}" in diags[0].message
+
+
 def test_single_file_resolves_based_on_from_its_folder(tmp_path: Path, write: Callable[..., Path]) -> None:
     write("a.yaml", draft_text("a", "2024-01-01"))
     b = write("b.yaml", draft_text("b", "2024-02-01", based_on="a"))
