@@ -258,17 +258,25 @@ def load_collection(paths: Sequence[str | Path], disabled: Iterable[str] = (), *
 
 
 def check_collection(loaded: list[LoadedDraft], references: Sequence[LoadedDraft] = (),
-                     disabled: Iterable[str] = ()) -> CheckedCollection:
-    """Run the collection rules over drafts already read (``references`` only inform the rules)."""
+                     disabled: Iterable[str] = (), *, settled: Sequence[LoadedDraft] = ()) -> CheckedCollection:
+    """Run the collection rules over drafts already read (``references`` only inform the rules).
+
+    ``settled``: drafts of ``loaded`` whose own findings (their reader's, the per-draft
+    rules') the caller does not want; only the rules across drafts report on them.
+    The write path, comparing a folder before and after a change, passes the drafts
+    the change leaves alone: their own findings would be the same both times.
+    """
     from draftdiff.rules import RuleContext, run_rules
 
     draft_set = DraftSet(loaded)
     report = Report(files=[item.name for item in loaded], drafts=len(draft_set.drafts))
     skip = set(disabled)
-    report.diagnostics = [d for d in draft_set.diagnostics if d.rule not in skip]
+    quiet = {id(item) for item in settled}
+    report.diagnostics = [d for item in loaded if id(item) not in quiet for d in item.diagnostics
+                          if d.rule not in skip]
     reported = {item.name for item in draft_set.files}
     invalid = [item for item in loaded if item.draft is None]
-    found = run_rules(RuleContext(draft_set.files + list(references), invalid))
+    found = run_rules(RuleContext(draft_set.files + list(references), invalid), settled)
     report.diagnostics.extend(d for d in found if d.file in reported and d.rule not in skip)
     return CheckedCollection(draft_set, report)
 

@@ -143,8 +143,13 @@ def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
     return read_draft(data, display)
 
 
-def read_draft(data: bytes, name: str) -> LoadedDraft:
-    """Validate a draft given as bytes (a file, or a blob from a git revision)."""
+def read_draft(data: bytes, name: str, *, careful: bool = False) -> LoadedDraft:
+    """Validate a draft given as bytes (a file, or a blob from a git revision).
+
+    ``careful``: read with the position-keeping reader straight away, for a caller that
+    needs the plain tree (the write path comparing what it wrote with what it meant):
+    the fast path would only be followed by that reader's pass for the tree.
+    """
     loaded = LoadedDraft(name, data)
     if len(data) > MAX_BYTES:
         loaded.diagnostics.append(Diagnostic(name, 1, 1, "error", "file-too-large",
@@ -159,7 +164,7 @@ def read_draft(data: bytes, name: str) -> LoadedDraft:
                                              f"the file has {line_count(text):,} lines, over the {MAX_LINES:,}-line "
                                              "limit for a draft", "split the text into several drafts"))
         return loaded
-    if _fast(loaded, text):
+    if not careful and _fast(loaded, text):
         return loaded
     try:
         tree, positions = parse_yaml(text)

@@ -282,3 +282,43 @@ def test_json_outputs_take_numbers_as_written(drafts: Path, tmp_path: Path, caps
     assert [r["number"] for r in rows if r["part"] == "article"] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
     code, out, err = run(capsys, "snapshot", "verify", snapshot)
     assert code == 0 and "verified" in out + err
+
+
+@pytest.mark.parametrize(("old", "new", "alike"), [
+    ("The Parties agree. Each Party shall guarantee transit. Transit is free of charge.",
+     "The Parties agree. EACH PARTY shall guarantee TRANSIT. Transit is free of charge, always.", "0.96"),
+    ("Les Parties conviennent. Chaque Partie garantit le libre passage. Le passage est gratuit pour l'État.",
+     "Les Parties conviennent. CHAQUE PARTIE garantit le libre PASSAGE. Le passage est gratuit pour l'ÉTAT, "
+     "toujours.", "0.97"),
+    ("Yes. Yes. Yes. No more than this.", "Yes. No more than this. Maybe so.", "0.71"),
+], ids=["ascii", "accented", "repeated"])
+def test_the_wording_likeness_counts_words_whatever_their_case_and_punctuation(
+        old: str, new: str, alike: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """13 of 14 words shared (16 of 17 in French): case and punctuation do not make a word differ; a word
+    repeated counts as often as both texts have it (yes three times against once: 5 of 7 shared)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    for name, text in (("v1.txt", old), ("v2.txt", new)):
+        (tmp_path / name).write_text(f"A treaty\n\nArticle 1 — Transit\n\n{text}\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", tmp_path / "v1.txt", *V1_ARGS)
+    assert code == 0, err
+    code, out, err = run(capsys, "import", tmp_path / "v2.txt", *V2_ARGS)
+    assert code == 0, err
+    assert f"→ transit  continues Article 1, wording {alike} alike" in out, out
+
+
+def test_control_and_hidden_characters_in_a_text_are_removed_and_named_by_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "v1.txt"
+    text.write_text("A treaty\n\nArticle 1 — Transit\n\nEach Party\x1b[2J shall \u202eguarantee transit.\n"
+                    "\nArticle 2 — Borders\n\nThe border is the line.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", text, "--dry-run")
+    assert code == 0
+    assert f"warning: {text}:5: removed 2 control or hidden characters" in out
+    assert "Transit — Each Party[2J shall guarantee transit." in out
+    assert "warning" not in out.split("Borders")[1]
+    clean = tmp_path / "v2.txt"
+    clean.write_text(text.read_text(encoding="utf-8").replace("\x1b", "").replace("\u202e", ""), encoding="utf-8")
+    code, out, _ = run(capsys, "import", clean, "--dry-run")
+    assert code == 0 and "warning" not in out

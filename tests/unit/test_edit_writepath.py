@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from edit_support import EDIT_DRAFT, make_folder
@@ -219,6 +220,75 @@ def test_write_new_draft_from_data(tmp_path: Path) -> None:
     assert canonical_bytes(target.read_bytes()) == target.read_bytes()
     again = write_new_draft(target, data)
     assert again.refused and "exists already" in again.refused
+
+
+def _new_version_data(base: Path) -> dict[str, Any]:
+    from draftdiff.yamlsource import parse_yaml
+
+    data, _ = parse_yaml(EDIT_DRAFT)
+    data["id"] = "t-2024-10"
+    data["based_on"] = "t-2024-06"
+    assert base.name == "t-2024-06.yaml"
+    return data
+
+
+def test_a_new_draft_checked_against_a_base_loaded_already_is_still_refused_for_new_errors(tmp_path: Path) -> None:
+    """The base handed in stands for its file; a draft that adds errors is refused all the same."""
+    from draftdiff.load import load_draft
+
+    folder = make_folder(tmp_path).parent
+    base = folder / "t-2024-06.yaml"
+    known = [load_draft(base)]
+    data = _new_version_data(base)
+    data["articles"][0]["sources"] = ["nowhere"]  # cites a source the draft does not define: an error
+    result = write_new_draft(folder / "t-2024-10.yaml", data, known=known)
+    assert not result.written and result.refused and "error" in result.refused
+    assert [d.rule for d in result.findings if d.severity == "error"] == ["unknown-source"]
+    assert not (folder / "t-2024-10.yaml").exists()
+    fine = write_new_draft(folder / "t-2024-10.yaml", _new_version_data(base), known=known)
+    assert fine.written, fine.refused
+
+
+def test_a_base_changed_on_disk_after_it_was_loaded_is_read_again(tmp_path: Path) -> None:
+    """What the collection check sees is the folder as it is now, not the draft the caller loaded earlier."""
+    from draftdiff.load import load_draft
+
+    folder = make_folder(tmp_path).parent
+    base = folder / "t-2024-06.yaml"
+    stale = [load_draft(base)]
+    base.write_text(base.read_text().replace("id: t-2024-06\n", "id: t-2024-05\n"), encoding="utf-8")
+    result = write_new_draft(folder / "t-2024-10.yaml", _new_version_data(base), known=stale)
+    assert not result.written  # the draft it is based on is no longer in the folder
+    assert "based-on-missing" in {d.rule for d in result.findings}
+
+
+def test_a_base_with_errors_of_its_own_neither_blocks_a_new_draft_nor_hides_the_same_errors_in_it(
+        tmp_path: Path) -> None:
+    """The base's own errors are not the new draft's; the same mistake made in the new draft is refused."""
+    from draftdiff.load import load_draft
+
+    folder = make_folder(tmp_path).parent
+    base = folder / "t-2024-06.yaml"
+    base.write_text(base.read_text().replace("    status: agreed\n    status_basis: reported\n",
+                                             "    status: agreed\n"), encoding="utf-8")
+    known = [load_draft(base)]
+    assert [d.rule for d in validate_folder(folder) if d.severity == "error"] == ["status-basis"]
+    clean = write_new_draft(folder / "t-2024-10.yaml", _new_version_data(base), known=known)
+    assert clean.written and not clean.findings
+    same_mistake = _new_version_data(base)
+    del same_mistake["articles"][0]["status_basis"]
+    again = write_new_draft(folder / "t-2024-11.yaml", {**same_mistake, "id": "t-2024-11"}, known=known)
+    assert not again.written
+    assert [(Path(d.file).name, d.rule) for d in again.findings if d.severity == "error"] == [
+        ("t-2024-11.yaml", "status-basis")]
+    twin = write_new_draft(folder / "t-2024-12.yaml", {**_new_version_data(base), "id": "t-2024-06"}, known=known)
+    assert not twin.written and "duplicate-draft-id" in {d.rule for d in twin.findings}
+
+
+def validate_folder(folder: Path) -> list[Any]:
+    from draftdiff.collection import load_collection
+
+    return load_collection([folder]).diagnostics
 
 
 def test_fmt_check_is_part_of_ci_and_the_hooks() -> None:

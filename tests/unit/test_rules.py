@@ -37,6 +37,24 @@ def test_every_rule_is_documented_and_has_a_unique_id() -> None:
         assert rule.summary and rule.severity in ("error", "warning"), rule.id
 
 
+def test_a_rule_that_looks_at_each_draft_alone_asks_its_context_for_nothing_else() -> None:
+    """``SCOPE = "draft"`` lets the write path skip the rule for drafts a change leaves alone: it must be true."""
+    import ast
+    import importlib
+    import inspect
+
+    per_draft = [r for r in all_rules() if r.scope == "draft"]
+    assert {r.id for r in per_draft} >= {"status-basis", "unknown-source", "hidden-characters"}
+    assert {r.id for r in all_rules() if r.scope == "collection" and r.check} >= {
+        "duplicate-draft-id", "based-on-missing", "lineage-cycle"}
+    for rule in per_draft:
+        assert rule.check is not None
+        tree = ast.parse(inspect.getsource(importlib.import_module(rule.check.__module__)))
+        asked = {node.attr for node in ast.walk(tree)
+                 if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "ctx"}
+        assert asked <= {"drafts", "cited_ids"}, f"{rule.id} asks its context for {sorted(asked)}"
+
+
 def test_duplicate_draft_id_across_files(tmp_path: Path, write: Callable[..., Path]) -> None:
     diags = run(tmp_path, write, {"a.yaml": draft_text("same"), "b.yaml": draft_text("same")})
     assert rules_of(diags) == ["duplicate-draft-id"]
@@ -236,6 +254,17 @@ def test_bidi_override_in_text_warns(tmp_path: Path, write: Callable[..., Path])
     text = draft_text().replace("each other's", "each \u202eother's")
     diags = run(tmp_path, write, {"a.yaml": text})
     assert rules_of(diags) == ["hidden-characters"] and "U+202E" in diags[0].message
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u202e", "\U000e0041", "\u00ad"])
+def test_a_hidden_mark_among_other_non_ascii_wording_is_found(mark: str, tmp_path: Path,
+                                                              write: Callable[..., Path]) -> None:
+    """Dashes, quotes and accents elsewhere in the file neither hide the mark nor are reported themselves."""
+    wording = "L’État — « each other’s » " * 50
+    plain = draft_text().replace("each other's", wording)
+    assert run(tmp_path, write, {"a.yaml": plain}) == []
+    diags = run(tmp_path, write, {"a.yaml": draft_text().replace("each other's", wording + mark)})
+    assert rules_of(diags) == ["hidden-characters"] and f"U+{ord(mark):04X}" in diags[0].message
 
 
 def test_single_file_resolves_based_on_from_its_folder(tmp_path: Path, write: Callable[..., Path]) -> None:

@@ -110,8 +110,9 @@ def _run(args: argparse.Namespace) -> int:
     from draftdiff.importer.plan import plan_import
     from draftdiff.render import render
 
-    base, base_file, folder = _base(args)
-    taken = _taken_ids(folder, base.agreement if base is not None else args.agreement, base, base_file)
+    read: dict[Path, LoadedDraft] = {}  # every draft read on the way, so that none is read twice
+    base, _, folder = _base(args, read)
+    taken = _taken_ids(folder, base.agreement if base is not None else args.agreement, base, read)
     info = source = None
     if not args.dry_run:
         info = _info(args, base)
@@ -124,7 +125,8 @@ def _run(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else folder / f"{args.id}.yaml"
     from draftdiff.edit import write_new_draft
 
-    result = write_new_draft(target, plan.data, changes=[f"imported from {Path(args.file).name}"])
+    result = write_new_draft(target, plan.data, changes=[f"imported from {Path(args.file).name}"],
+                             known=list(read.values()))
     if not result.written:
         why = result.refused or "not written"
         raise Refused(f"{why if str(target) in why else f'{target}: {why}'}; nothing written",
@@ -135,10 +137,20 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _base(args: argparse.Namespace) -> tuple[Any, Path | None, Path]:
+def _load(path: Path, read: dict[Path, LoadedDraft]) -> LoadedDraft:
+    """``path`` loaded, and kept in ``read`` (raise :class:`DraftReadError` if it cannot be read)."""
+    from draftdiff.load import load_draft
+
+    key = path.resolve()
+    if key not in read:
+        read[key] = load_draft(path)
+    return read[key]
+
+
+def _base(args: argparse.Namespace, read: dict[Path, LoadedDraft]) -> tuple[Any, Path | None, Path]:
     """(base draft or None, its file, the folder written to)."""
     from draftdiff.collection import CollectionError, find_draft_files
-    from draftdiff.load import DraftReadError, load_draft
+    from draftdiff.load import DraftReadError
 
     drafts_dir = Path(args.drafts or "drafts")
     if args.based_on is None:
@@ -150,7 +162,7 @@ def _base(args: argparse.Namespace) -> tuple[Any, Path | None, Path]:
     loaded: LoadedDraft | None = None
     if named.is_file():
         try:
-            loaded = load_draft(named)
+            loaded = _load(named, read)
         except DraftReadError as exc:
             raise UsageError(str(exc)) from None
     else:
@@ -163,7 +175,7 @@ def _base(args: argparse.Namespace) -> tuple[Any, Path | None, Path]:
             raise UsageError(str(exc)) from None
         for path in sorted(files, key=lambda p: p.stem != args.based_on):
             try:
-                item = load_draft(path)
+                item = _load(path, read)
             except DraftReadError:
                 continue
             if item.draft is not None and item.draft.id == args.based_on:
@@ -185,10 +197,10 @@ def _checked_base(args: argparse.Namespace, loaded: LoadedDraft) -> tuple[Any, P
     return loaded.draft, base_file, folder
 
 
-def _taken_ids(folder: Path, agreement: str | None, base: Any, base_file: Path | None) -> set[str]:
+def _taken_ids(folder: Path, agreement: str | None, base: Any, read: dict[Path, LoadedDraft]) -> set[str]:
     """Article ids this agreement's drafts in the folder use: a new article never gets one of them."""
     from draftdiff.collection import CollectionError, find_draft_files
-    from draftdiff.load import DraftReadError, load_draft
+    from draftdiff.load import DraftReadError
 
     taken = {a.id for a in base.articles} if base is not None else set()
     if not folder.is_dir() or agreement is None:
@@ -197,12 +209,9 @@ def _taken_ids(folder: Path, agreement: str | None, base: Any, base_file: Path |
         files = find_draft_files([folder])
     except CollectionError:
         return taken
-    skip = base_file.resolve() if base_file is not None else None
     for path in files:
-        if path.resolve() == skip:
-            continue  # read already
         try:
-            draft = load_draft(path).draft
+            draft = _load(path, read).draft
         except DraftReadError:
             continue
         if draft is not None and draft.agreement == agreement:

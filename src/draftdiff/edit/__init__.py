@@ -30,6 +30,9 @@ The public API (everything else in the package is internal)::
 - :func:`format_file(path, check=...) <format_file>` brings a file to the canonical layout
   (``draftdiff fmt``); :func:`canonical_bytes` gives that layout for bytes in memory (an importer
   writing a new draft uses it, then :func:`write_new_draft`).
+- :func:`write_new_draft(path, data, *, known=...) <write_new_draft>` writes plain data as a new
+  file, with the same proofs; ``known`` are drafts of its folder the caller loaded already (an
+  import's base), used for the collection check only while their files hold the same bytes.
 """
 
 from __future__ import annotations

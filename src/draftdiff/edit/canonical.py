@@ -15,14 +15,18 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draftdiff.edit.layout import CANONICAL
 from draftdiff.edit.tree import EditRefused
 from draftdiff.edit.writepath import CannotEdit, EditResult, _new_findings, _read_bytes, _read_tree, _unified
 from draftdiff.errors import Hint
+
+if TYPE_CHECKING:
+    from draftdiff.load import LoadedDraft
 
 MODELINE = "# yaml-language-server: $schema=../schema/draft.schema.json"
 
@@ -149,11 +153,15 @@ def _unified_new(text: str, name: str) -> str:
 
 
 def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = False,
-                    allow_errors: bool = False, changes: list[str] | None = None) -> EditResult:
+                    allow_errors: bool = False, changes: list[str] | None = None,
+                    known: Sequence[LoadedDraft] = ()) -> EditResult:
     """Write plain draft ``data`` as a new file in the canonical layout (an importer's last step).
 
     The same proof as every write: the file reads back as ``data``, adds no errors to
     its folder's collection (unless ``allow_errors``), and never replaces a file.
+    ``known``: drafts of that folder the caller has loaded already (an import's base);
+    each stands for its file in the collection check while the file still holds the
+    bytes it was loaded from, instead of being read and parsed a second time.
     """
     from draftdiff.atomic import write_new
     from draftdiff.edit.verify import same_data
@@ -167,7 +175,7 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
         return result
     text = new_draft_text(data)
     new_bytes = text.encode("utf-8")
-    loaded = read_draft(new_bytes, str(target))
+    loaded = read_draft(new_bytes, str(target), careful=True)
     reread = loaded.tree  # the project's careful reader (parse_yaml): one pass, whose positions the rules reuse
     if reread is None:
         try:
@@ -181,7 +189,7 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
         return result
     result.new_bytes = new_bytes
     result.diff_when_asked(lambda: _unified_new(text, str(target)))
-    findings, errors = _new_findings(target.parent, {target}, [], [loaded])
+    findings, errors = _new_findings(target.parent, {target}, [], [loaded], known)
     result.findings = findings
     if errors and not allow_errors:
         result.refused = f"the new draft would add {len(errors)} error(s) to the collection"

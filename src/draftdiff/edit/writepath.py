@@ -15,14 +15,17 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.edit.tree import EditRefused, Mutation
 from draftdiff.errors import CouldNotRun, Hint
+
+if TYPE_CHECKING:
+    from draftdiff.load import LoadedDraft
 
 
 class CannotEdit(CouldNotRun):
@@ -283,7 +286,7 @@ def _read_bytes(path: Path, quiet: bool = False) -> Any:
 def _read_tree(data: bytes, name: str) -> tuple[Any, dict[str, Any]]:
     from draftdiff.load import read_draft
 
-    loaded = read_draft(data, name)
+    loaded = read_draft(data, name, careful=True)  # the tree is what an edit works on
     unreadable = [d for d in loaded.diagnostics if d.rule.startswith(("yaml-", "file-"))]
     if unreadable:
         first = unreadable[0]
@@ -319,16 +322,20 @@ def _unified(old: str, new: str, old_name: str, new_name: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def _new_findings(folder: Path, skip: set[Path], before: list[Any],
-                  after: list[Any]) -> tuple[list[Diagnostic], list[Diagnostic]]:
-    """Step 4: the findings ``after`` adds to its folder's collection over ``before`` (and the errors of them)."""
+def _new_findings(folder: Path, skip: set[Path], before: list[Any], after: list[Any],
+                  known: Sequence[LoadedDraft] = ()) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """Step 4: the findings ``after`` adds to its folder's collection over ``before`` (and the errors of them).
+
+    ``known``: drafts of the folder the caller has read already (see :func:`_siblings`).
+    """
     from collections import Counter
 
     from draftdiff.collection import check_collection
 
-    siblings = _siblings(folder, {p.resolve() for p in skip})
-    old = check_collection(siblings + before).report.diagnostics
-    new = check_collection(siblings + after).report.diagnostics
+    siblings = _siblings(folder, {p.resolve() for p in skip}, known)
+    # the siblings are the same objects both times: their own findings (reader, per-draft rules) would cancel
+    old = check_collection(siblings + before, settled=siblings).report.diagnostics
+    new = check_collection(siblings + after, settled=siblings).report.diagnostics
 
     def key(d: Diagnostic) -> tuple[str, str, str]:
         return (Path(d.file).name, d.rule, d.message)
@@ -344,10 +351,19 @@ def _new_findings(folder: Path, skip: set[Path], before: list[Any],
     return fresh, [d for d in fresh if d.severity == "error"]
 
 
-def _siblings(folder: Path, skip: set[Path]) -> list[Any]:
+def _siblings(folder: Path, skip: set[Path], known: Sequence[LoadedDraft] = ()) -> list[LoadedDraft]:
+    """The other drafts of ``folder``, as they are on disk now.
+
+    A draft in ``known`` (read by the caller, e.g. the base of an import) stands for its
+    file only while the file still holds the very bytes it was read from; else the file
+    is read again. Comparing the bytes costs a read, not a parse of 5 MB of YAML.
+    """
     from draftdiff.collection import DRAFT_SUFFIXES
     from draftdiff.load import DraftReadError, load_draft
 
+    read: dict[Path, LoadedDraft] = {}
+    for draft in known:
+        read.setdefault(Path(draft.name).resolve(), draft)
     found = []
     try:
         entries = sorted(os.scandir(folder or "."), key=lambda e: e.name)
@@ -357,10 +373,24 @@ def _siblings(folder: Path, skip: set[Path]) -> list[Any]:
         if entry.name.startswith(".") or os.path.splitext(entry.name)[1] not in DRAFT_SUFFIXES:
             continue
         path = Path(entry.path)
-        if path.resolve() in skip or not entry.is_file():
+        resolved = path.resolve()
+        if resolved in skip or not entry.is_file():
+            continue
+        already = read.get(resolved)
+        if already is not None and already.data and _holds(path, already.data):
+            found.append(already)
             continue
         try:
             found.append(load_draft(path))
         except DraftReadError:
             continue
     return found
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file holds exactly ``data`` now (no byte more)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False

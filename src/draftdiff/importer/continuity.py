@@ -29,6 +29,11 @@ SLUG_WORDS = 6
 
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _WORD = re.compile(r"\w+")
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
+                     for c in range(256))
+"""ASCII as ``\\w+`` on the casefolded text sees it: word characters lower-cased, every other byte a space."""
+_ASCII_RUNS = bytes(32 if byte == 32 else 120 for byte in _ASCII_WORDS)
+"""The same with every word character an ``x``: a word is where ``" x"`` begins."""
 
 
 @dataclass
@@ -100,21 +105,24 @@ def _likely(olds: list[Article], news: list[Entry], threshold: float = 0.5) -> d
     a sentence are compared, and what this leaves unmatched goes to the aligner.
     """
     index: dict[str, list[int]] = {}
+    pieces_old: list[list[str]] = []
     for i, article in enumerate(olds):
-        for piece in set(comparable_text(article).split(". ")):
+        pieces = comparable_text(article).split(". ")
+        pieces_old.append(pieces)
+        for piece in set(pieces):
             index.setdefault(piece, []).append(i)
-    bags_old: dict[int, Counter[str]] = {}
+    counted_old: dict[int, Counter[str]] = {}
     scored: list[tuple[float, int, int]] = []
     for j, entry in enumerate(news):
-        hits = {i for piece in set(entry.text.split(". ")) for i in index.get(piece, ())
-                if olds[i].part == entry.part}
+        pieces = entry.text.split(". ")
+        hits = {i for piece in set(pieces) for i in index.get(piece, ()) if olds[i].part == entry.part}
         if not hits or len(hits) > 8:
             continue  # nothing shared, or boilerplate shared by many: the aligner decides
-        bag = Counter(_WORD.findall(entry.text.casefold()))
+        counted = Counter(pieces)
         for i in hits:
-            if i not in bags_old:
-                bags_old[i] = Counter(_WORD.findall(comparable_text(olds[i]).casefold()))
-            score = _bag_dice(bags_old[i], bag)
+            if i not in counted_old:
+                counted_old[i] = Counter(pieces_old[i])
+            score = _pieces_dice(counted_old[i], counted)
             if score >= threshold:
                 scored.append((score, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -127,13 +135,48 @@ def _likely(olds: list[Article], news: list[Entry], threshold: float = 0.5) -> d
     return chosen
 
 
-def _bag_dice(x: Counter[str], y: Counter[str]) -> float:
+def _bag(text: str) -> Counter[bytes]:
+    """The words of ``text`` (``\\w+`` of its casefolded form) and how often each occurs, as UTF-8.
+
+    An ASCII text (most treaty texts in English) is cut by one byte translation and
+    a split instead of a regular expression: a third of the time on 9 MB of wording,
+    and the same words.
+    """
+    if text.isascii():
+        return Counter(text.encode("ascii").translate(_ASCII_WORDS).split())
+    return Counter(word.encode("utf-8") for word in _WORD.findall(text.casefold()))
+
+
+def _bag_dice(x: Counter[bytes], y: Counter[bytes]) -> float:
     total = sum(x.values()) + sum(y.values())
     return 2 * sum((x & y).values()) / total if total else 0.0
 
 
 def _dice(a: str, b: str) -> float:
-    return _bag_dice(Counter(_WORD.findall(a.casefold())), Counter(_WORD.findall(b.casefold())))
+    return _bag_dice(_bag(a), _bag(b))
+
+
+def _pieces_dice(x: Counter[str], y: Counter[str]) -> float:
+    """:func:`_dice` of the two texts these rough sentences make up, with words bagged only where they differ.
+
+    A ". " never cuts a word, so a text's words are its pieces' words, and the pieces
+    both texts have add the same words to both bags: each of those words is shared
+    whatever else the texts hold. So only the pieces one text has and the other has
+    not are bagged; the shared ones are only counted. The same number as bagging all
+    of both texts, at a fraction of the cost when a revision rewords a few sentences.
+    """
+    shared = x & y
+    same = _word_count(" ".join(shared.elements())) if shared else 0
+    rest_x, rest_y = _bag(" ".join((x - shared).elements())), _bag(" ".join((y - shared).elements()))
+    total = 2 * same + sum(rest_x.values()) + sum(rest_y.values())
+    return 2 * (same + sum((rest_x & rest_y).values())) / total if total else 0.0
+
+
+def _word_count(text: str) -> int:
+    """How many words :func:`_bag` finds in ``text``, without making them."""
+    if text.isascii():
+        return (b" " + text.encode("ascii").translate(_ASCII_RUNS)).count(b" x")
+    return len(_WORD.findall(text.casefold()))
 
 
 def choose_ids(entries: list[Entry], base: Draft | None, taken: Iterable[str] = (),

@@ -119,6 +119,11 @@ def decode(data: bytes, name: str, encoding: str | None, declared: str | None = 
                                        "latin-1)", "encoding")) from None
 
 
+def needs_cleaning(text: str) -> bool:
+    """Whether :func:`clean` would remove anything from ``text`` (or from any part of it)."""
+    return _CONTROL.search(text) is not None
+
+
 def clean(text: str, warnings: list[str], where: str) -> str:
     """Remove characters a draft may not hold (control characters, bidirectional overrides), saying so."""
     if not _CONTROL.search(text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from draftdiff.importer.formats import Line, SourceText, clean
+from draftdiff.importer.formats import Line, SourceText, clean, needs_cleaning
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -30,7 +30,11 @@ def _lines(text: str) -> list[str]:
 
 def read_plain(text: str, name: str, digest: str) -> SourceText:
     warnings: list[str] = []
-    lines = [Line(clean(raw.rstrip(), warnings, f"{name}:{n}"), None, n) for n, raw in enumerate(_lines(text), 1)]
+    raw = _lines(text)
+    if not needs_cleaning(text):  # nothing to remove on any line: one scan, not one per line
+        lines = [Line(row.rstrip(), None, n) for n, row in enumerate(raw, 1)]
+    else:
+        lines = [Line(clean(row.rstrip(), warnings, f"{name}:{n}"), None, n) for n, row in enumerate(raw, 1)]
     return SourceText(name, "text", lines, digest, warnings=warnings)
 
 

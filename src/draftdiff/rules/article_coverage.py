@@ -14,6 +14,7 @@ from draftdiff.rules.context import RuleContext
 
 ID = "article-coverage"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -19,6 +19,7 @@ from draftdiff.rules.context import RuleContext
 
 ID = "article-numbering"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

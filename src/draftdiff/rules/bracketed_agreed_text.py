@@ -14,6 +14,7 @@ from draftdiff.rules.context import RuleContext
 
 ID = "bracketed-agreed-text"
 SEVERITY = "warning"
+SCOPE = "draft"
 
 _BRACKETED = re.compile(r"\[(?!\s*(?:…|\.\.\.)\s*\])[^\[\]\n]{1,400}\]")
 

@@ -17,6 +17,7 @@ from draftdiff.rules.context import RuleContext
 
 ID = "claimed-counts"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -13,6 +13,7 @@ from draftdiff.rules.context import RuleContext
 
 ID = "duplicate-id"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

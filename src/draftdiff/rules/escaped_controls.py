@@ -22,6 +22,7 @@ from draftdiff.yamlsource import strings
 
 ID = "escaped-control-char"
 SEVERITY = "error"
+SCOPE = "draft"
 
 MAY_SPELL_CONTROL = re.compile(r"\\[0abvfreNxuU]")
 """An escape that can stand for a control; a file without one (nearly every draft) is passed over at once."""

@@ -11,6 +11,7 @@ from draftdiff.rules.context import RuleContext
 
 ID = "precondition-article"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

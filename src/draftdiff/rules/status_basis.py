@@ -14,6 +14,7 @@ from draftdiff.rules.context import RuleContext
 
 ID = "status-basis"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -12,6 +12,7 @@ from draftdiff.rules.context import RuleContext
 
 ID = "text-basis"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -14,6 +14,7 @@ from draftdiff.yamlsource import Path
 
 ID = "unknown-party"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def _problem(item: LoadedDraft, parties: list[str], path: Path, party: str, key: bool = False) -> Diagnostic:

@@ -12,6 +12,7 @@ from draftdiff.rules.context import RuleContext, citations
 
 ID = "unknown-source"
 SEVERITY = "error"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -12,6 +12,7 @@ from draftdiff.rules.context import RuleContext, prose_citations
 
 ID = "unused-source"
 SEVERITY = "warning"
+SCOPE = "draft"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
