@@ -80,6 +80,9 @@ def test_numbering_rule_with_suffixes_and_roman_numerals(tmp_path: Path) -> None
     repeat = draft_text().replace("number: 2\n", "number: I\n")
     found = findings(tmp_path / "repeat", repeat)
     assert [d.rule for d in found] == ["article-numbering"] and "(as 1)" in found[0].message
+    roman_first = draft_text().replace("number: 1\n", "number: I\n").replace("number: 2\n", "number: 1\n")
+    found = findings(tmp_path / "roman-first", roman_first)
+    assert [d.rule for d in found] == ["article-numbering"] and "(as I)" in found[0].message
     gap = draft_text().replace("number: 2\n", "number: III\n")
     found = findings(tmp_path / "gap", gap)
     assert [d.rule for d in found] == ["article-numbering"] and "skip 2" in found[0].message

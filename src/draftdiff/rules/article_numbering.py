@@ -24,22 +24,27 @@ SCOPE = "draft"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
-        seen: dict[object, tuple[int, str]] = {}
+        seen: dict[object, int] = {}
         mains: dict[int, int] = {}
         for index, article in enumerate(draft.articles):
-            if article.part != "article" or article.status == "removed" or article.number is None:
+            number = article.number
+            if article.part != "article" or article.status == "removed" or number is None:
                 continue
-            key, shown = sort_key(article.number), display(article.number)
+            # a whole number (nearly every article): its key as sort_key makes it, without the call
+            key = ((0, number),) if type(number) is int else sort_key(number)
             if key in seen:
-                other, written = seen[key]
+                other = seen[key]
+                shown, written = display(number), display(draft.articles[other].number or "")
                 also = "" if written == shown else f" (as {written})"
                 yield item.diagnostic(("articles", index, "number"), SEVERITY, ID,
                                       f"article number {shown} is also used by '{draft.articles[other].id}'{also}",
                                       "renumber so that each article has its own number")
                 continue
-            seen[key] = (index, shown)
-            if is_plain(article.number):
-                mains.setdefault(main_value(article.number) or 0, index)
+            seen[key] = index
+            if type(number) is int:
+                mains.setdefault(number, index)
+            elif is_plain(number):
+                mains.setdefault(main_value(number) or 0, index)
         if mains:
             missing = sorted(set(range(1, max(mains) + 1)) - set(mains))
             if missing:
