@@ -7,14 +7,17 @@ exports; this module adds only colours and fill patterns, which are the terminal
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 
-from draftdiff.diff.result import Segment
 from draftdiff.history import UNRECORDED
 from draftdiff.textsafe import visible
 from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_COLORS, STATUS_SYMBOLS, change_label, format_date, part_label
+
+if TYPE_CHECKING:  # the board needs no diff module to start
+    from draftdiff.diff.result import Segment
 
 STATUS_SYMBOL = STATUS_SYMBOLS
 STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": "░", "unknown": "·"}
