@@ -7,7 +7,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 
@@ -81,3 +81,13 @@ def alternate_to_stamp(ours: Sequence[str], reference: Sequence[str], runs: int,
         return statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows)
 
     return medians(a), medians(b)
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs of ``fn``, in seconds: the least disturbed by the machine's other work."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)

@@ -24,9 +24,9 @@ import sys
 import textwrap
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
+from _bench import best
 from bench_diff import make_pair
 
 from draftdiff.collection import DraftSet
@@ -59,15 +59,6 @@ def _draft(draft_id: str, date: str, text: str) -> Draft:
                       "status_note": text, "text": text, "text_basis": "summary"},
                      {"id": "a-2", "number": 2, "title": "Other", "status": "agreed", "status_basis": "reported",
                       "sources": ["src-1"], "text": text + " " + draft_id, "text_basis": "summary"}]})
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def renderers(repeat: int) -> None:

@@ -20,21 +20,11 @@ import random
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from _bench import alternate, compile_package
+from _bench import alternate, best, compile_package
 
 from draftdiff.synthetic import generate_draft
-
-
-def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def _paired_rounds(ours, reference, rounds: int) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
@@ -47,8 +37,8 @@ def _paired_rounds(ours, reference, rounds: int) -> tuple[float, float, float]: 
     a: list[float] = []
     b: list[float] = []
     for _ in range(rounds):
-        b.append(_best(reference, 1))
-        a.append(_best(ours, 1))
+        b.append(best(reference, 1))
+        a.append(best(ours, 1))
     return min(a), min(b), statistics.median(x / y for x, y in zip(a, b, strict=True))
 
 
@@ -95,7 +85,7 @@ def main() -> int:
 
         sample = sorted(folder.iterdir())[:50]
         rt = YAML()
-        roundtrip = _best(lambda: [rt.load(p.read_text(encoding="utf-8")) for p in sample], 1)
+        roundtrip = best(lambda: [rt.load(p.read_text(encoding="utf-8")) for p in sample], 1)
         roundtrip_full = roundtrip * args.drafts / len(sample)
 
         print(f"validate {args.drafts} drafts ({size / 1024:.1f} KiB each, 17 articles), garbage collector "
