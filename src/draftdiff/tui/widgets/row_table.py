@@ -4,8 +4,9 @@ Textual's DataTable renders every visible cell again through Rich whenever any
 cell changes or the screen is laid out anew: on the board (170 articles) a
 version switch or a comparison cost a stall of the UI thread longer than a key
 press may wait. Here a row is turned into segments once, when it is added or
-changed; drawing a line is then a lookup and, for the cursor and the stripes, a
-style laid under the row's own colours. The API follows DataTable's names
+changed; drawing a line is then a lookup, a crop when scrolled sideways and, for
+the cursor and the stripes, a style laid under (the cursor's: over) the row's
+own colours. The API follows DataTable's names
 (``add_column``, ``add_row``, ``update_cell``, ``move_cursor``, ``RowSelected``…)
 for the part draftdiff uses, so the screens read the same.
 """
@@ -123,9 +124,11 @@ class RowTable(ScrollView, can_focus=True):
         self._row_keys: list[str] = []
         self._row_index: dict[str, int] = {}
         self._row_cells: dict[str, list[Text]] = {}
-        self._row_strips: dict[str, Strip] = {}
-        """Each row drawn once, without the cursor's or the stripes' style: kept until the row changes."""
-        self._header_lines: list[Strip] | None = None
+        self._row_segments: dict[str, list[Segment]] = {}
+        """Each row made into segments once, without the cursor's or the stripes' style: kept until the row
+        changes. Segments, not strips: a Strip carries seven caches of its own, which would keep every line
+        derived from it (scrolled, styled) alive for as long as the row is."""
+        self._header_lines: list[list[Segment]] | None = None
 
     # -- columns and rows --------------------------------------------------------------------------
 
@@ -149,7 +152,7 @@ class RowTable(ScrollView, can_focus=True):
                    justify: Literal["left", "right"] = "left") -> str:
         key = key if key is not None else f"column-{len(self.columns)}"
         self.columns[key] = Column(key, _as_text(label), width, justify)
-        self._row_strips.clear()
+        self._row_segments.clear()
         self._header_lines = None
         self._resize()
         return key
@@ -183,12 +186,12 @@ class RowTable(ScrollView, can_focus=True):
         """One cell anew: only its row is drawn again."""
         position = list(self.columns).index(column_key)
         self._row_cells[row_key][position] = _as_text(value)
-        self._row_strips.pop(row_key, None)
+        self._row_segments.pop(row_key, None)
         self.refresh_line_of(self._row_index[row_key])
 
     def clear(self, columns: bool = False) -> None:
         self._row_keys, self._row_index, self._row_cells = [], {}, {}
-        self._row_strips.clear()
+        self._row_segments.clear()
         if columns:
             self.columns = {}
             self._header_lines = None
@@ -217,7 +220,7 @@ class RowTable(ScrollView, can_focus=True):
         if 0 <= y < self.size.height:
             self.refresh_line(y)
 
-    def _row_strip(self, cells: Sequence[Text]) -> Strip:
+    def _row_line(self, cells: Sequence[Text]) -> list[Segment]:
         console = self.app.console
         pad = " " * self.cell_padding
         segments: list[Segment] = []
@@ -236,53 +239,57 @@ class RowTable(ScrollView, can_focus=True):
             # Text.render leaves a text's own style off when it has no spans: laid under here
             segments.extend(Segment.apply_style(text.render(console), console.get_style(text.style)))
             segments.append(Segment(pad))
-        return Strip(segments)
+        return segments
 
-    def _header_strips(self) -> list[Strip]:
+    def _header_rows(self) -> list[list[Segment]]:
         if self._header_lines is None:
             lines: list[list[Text]] = [[] for _ in range(self.header_height)]
             for column in self.columns.values():
                 split = column.label.split("\n", allow_blank=True)
                 for h in range(self.header_height):
                     lines[h].append(split[h] if h < len(split) else Text(""))
-            self._header_lines = [self._row_strip(line) for line in lines]
+            self._header_lines = [self._row_line(line) for line in lines]
         return self._header_lines
 
-    def _fit(self, strip: Strip, style: Style) -> Strip:
-        """The strip scrolled sideways (the fixed columns stay), filled out to the widget's width."""
+    def _fixed_width(self) -> int:
+        return sum(c.width + 2 * self.cell_padding for c in list(self.columns.values())[:self.fixed_columns])
+
+    def _fit(self, segments: list[Segment], style: Style, *, over: bool = False) -> Strip:
+        """The line scrolled sideways (the fixed columns stay), in ``style`` (under the cells' own colours,
+        or ``over`` them), filled out to the widget's width: one new strip, nothing kept."""
         width = self.size.width
         x = self.scroll_offset.x
         if x and self.fixed_columns:
-            fixed = sum(c.width + 2 * self.cell_padding for c in list(self.columns.values())[:self.fixed_columns])
-            strip = Strip.join([strip.crop(0, fixed), strip.crop(fixed + x, fixed + x + width)])
+            fixed = self._fixed_width()
+            parts = list(Segment.divide(segments, [fixed, fixed + x, fixed + x + width]))
+            segments = [*parts[0], *parts[2]]
         elif x:
-            strip = strip.crop(x, x + width)
-        return strip.apply_style(style).adjust_cell_length(width, style)
+            segments = list(Segment.divide(segments, [x, x + width]))[1]
+        line = list(Segment.apply_style(segments, post_style=style) if over else Segment.apply_style(segments, style))
+        return Strip(Segment.adjust_line_length(line, width, style), width)
 
     def render_line(self, y: int) -> Strip:
         base = self.rich_style
         if y < self.header_height:
-            headers = self._header_strips()
+            headers = self._header_rows()
             style = base + self.get_component_rich_style("row-table--header")
-            return self._fit(headers[y] if y < len(headers) else Strip([]), style)
+            return self._fit(headers[y] if y < len(headers) else [], style)
         index = y - self.header_height + self.scroll_offset.y
         if not 0 <= index < len(self._row_keys):
             return Strip.blank(self.size.width, base)
         key = self._row_keys[index]
-        strip = self._row_strips.get(key)
-        if strip is None:
-            strip = self._row_strips[key] = self._row_strip(self._row_cells[key])
+        segments = self._row_segments.get(key)
+        if segments is None:
+            segments = self._row_segments[key] = self._row_line(self._row_cells[key])
         if index == self.cursor_row:
             row_class = "row-table--cursor"
         elif self.zebra_stripes and index % 2 == 0:
             row_class = "row-table--even-row"
         else:
             row_class = "row-table--odd-row"
-        style = base + self.get_component_rich_style(row_class)
-        if row_class == "row-table--cursor":  # over the cells' own colours, so the cursor row reads as one
-            fitted = self._fit(strip, style)
-            return Strip(Segment.apply_style(fitted, post_style=style), fitted.cell_length)
-        return self._fit(strip, style)  # under the cells' colours: a status keeps its colour
+        # the cursor over the cells' own colours, so its row reads as one; the stripes under them
+        return self._fit(segments, base + self.get_component_rich_style(row_class),
+                         over=row_class == "row-table--cursor")
 
     # -- the cursor --------------------------------------------------------------------------------
 
