@@ -1,4 +1,4 @@
-"""A table of rows with a row cursor, drawn line by line from strips it keeps until a row changes.
+"""A table of rows with a row cursor, drawn line by line from segments it keeps until a row changes.
 
 Textual's DataTable renders every visible cell again through Rich whenever any
 cell changes or the screen is laid out anew: on the board (170 articles) a
