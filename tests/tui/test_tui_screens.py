@@ -166,3 +166,31 @@ def test_the_since_table_read_with_the_drafts_is_history_last_changed() -> None:
             for article in draft.articles:
                 expected = last_changed(loaded.draft_set, draft.id, article.id)
                 assert loaded.since[draft.id].get(article.id) == expected, (draft.id, article.id)
+
+
+def test_help_at_80_columns_wraps_each_description_under_itself() -> None:
+    """The help box is narrower than the screen by its border, padding and scroll bar: a description wrapped
+    for a wider box broke again at the box's edge, its last words at the left margin under the keys."""
+    from textual.containers import VerticalScroll
+
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            box = app.screen.query_one("#help-box", VerticalScroll)
+            left = box.region.x
+            seen: list[str] = []
+            while True:
+                seen += [line[left + 2:left + box.region.width - 1] for line in screen_text(app).splitlines()
+                         if len(line) > left and line[left] == "│"]
+                if box.scroll_y >= box.max_scroll_y:
+                    break
+                box.scroll_to(y=box.scroll_y + box.scrollable_content_region.height, animate=False)
+                await pilot.pause()
+            text = "\n".join(seen)
+            assert "note, source)" in text and "or bases alone)" in text
+            for line in seen:  # a heading, a key (indented 2) or a description's next line (indented 17)
+                assert not line.strip() or line.startswith(" ") or line[0].isupper(), line
+
+    asyncio.run(go())
