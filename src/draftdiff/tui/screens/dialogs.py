@@ -53,6 +53,7 @@ HELP: list[tuple[str, list[tuple[str, str]]]] = [
     ("History", [
         ("[ / ]", "move the selected version (highlighted column)"),
         ("↑ ↓, Enter", "choose an article row, open it"),
+        ("← →", "scroll the versions sideways, a column at a time (number and title stay)"),
     ]),
     ("Preconditions", [
         ("[ / ]", "previous / next version"), ("↑ ↓, Enter", "choose one, open its full record"),
