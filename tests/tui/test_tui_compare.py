@@ -85,6 +85,8 @@ def test_next_and_previous_change_keys() -> None:
             table = screen.query_one("#changes", RowTable)
             assert table.row_count == 1 + 5
             assert len(screen.diff.articles) == 5
+            await pilot.pause()
+            assert "the version and all 5 articles" in screen_text(app)  # not "5 all articles"
 
     asyncio.run(go())
 

@@ -317,9 +317,10 @@ class CompareScreen(Screen[None]):
         else:
             table.clear()  # the same columns: only the rows change
         self._rows = rows
-        what = "all articles" if self.show_all else "substantive changes" if self.substantive else "changed articles"
+        count = (f"all {len(changes)} articles" if self.show_all else f"{len(changes)} substantive changes"
+                 if self.substantive else f"{len(changes)} changed articles")
         version = "the version and " if len(entries) > len(changes) else ""
-        table.border_title = (f"Changes · {version}{len(changes)} {what} "
+        table.border_title = (f"Changes · {version}{count} "
                               f"(a: {'changed only' if self.show_all else 'all'}, "
                               f"u: {'every change' if self.substantive else 'substantive only'})")
         if not entries:
