@@ -268,3 +268,29 @@ def test_undo_refuses_when_the_file_changed_since(tmp_path: Path) -> None:
             assert "Cannot undo" in screen_text(app)
 
     asyncio.run(go())
+
+
+def test_a_long_source_title_is_cut_with_an_ellipsis_on_one_line_of_the_picker(tmp_path: Path) -> None:
+    """The source picker's options were cut at 50 characters mid-word, with no mark, and still wrapped onto
+    a second line at 80 columns: each now fits one line and says it was cut."""
+    folder = copy_fixtures(tmp_path)
+    long_title = "Beta answers with amendments to the articles on borders, communications and claims"
+    beta_file(folder).write_text(beta_file(folder).read_text().replace(
+        "title: Beta answers with amendments", f"title: {long_title}"))
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            picker = app.screen.query_one("#field-source", Select)
+            picker.focus()
+            await pilot.press("enter")  # the list of sources opens
+            await pilot.pause()
+            lines = [line for line in screen_text(app).splitlines() if "news-2024-01" in line]
+            assert len(lines) == 1 and "news-2024-01 — Beta answers with amendments" in lines[0]
+            assert "…" in lines[0] and long_title not in lines[0]
+            below = screen_text(app).splitlines()[screen_text(app).splitlines().index(lines[0]) + 1]
+            assert "claims" not in below and "communications" not in below  # no second line of it
+
+    asyncio.run(go())
