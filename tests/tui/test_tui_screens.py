@@ -194,3 +194,30 @@ def test_help_at_80_columns_wraps_each_description_under_itself() -> None:
                 assert not line.strip() or line.startswith(" ") or line[0].isupper(), line
 
     asyncio.run(go())
+
+
+def test_the_preconditions_matrix_keeps_party_and_demand_in_place_and_the_version_in_view() -> None:
+    """Like the history's matrix: more versions than 80 columns show; the selected one's column is in view,
+    and scrolling the versions sideways leaves the party (whole: "azerbaijan") and the demand in place."""
+    from paths import ROOT
+
+    async def go() -> None:
+        app = make_app([ROOT / "drafts"])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("r")
+            await settle(pilot, app)
+            matrix = app.screen.query_one("#precondition-matrix")
+            assert matrix.max_scroll_x > 0 and matrix.scroll_offset.x > 0  # the latest version, at the right
+            matrix.focus()
+            await pilot.press(*["left"] * 30)
+            await pilot.pause()
+            assert matrix.scroll_offset.x == 0
+            await pilot.press("right", "right")
+            await pilot.pause()
+            text = screen_text(app)
+            header = next(line for line in text.splitlines() if "Party" in line and "Demand" in line
+                          and "Status" not in line)
+            assert header.startswith("│Party      Demand")
+            assert any(line.startswith("│azerbaijan ") for line in text.splitlines())
+
+    asyncio.run(go())
