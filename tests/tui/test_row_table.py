@@ -166,3 +166,21 @@ def test_a_column_scrolled_to_is_brought_into_view_whole() -> None:
             assert screen_text(app).splitlines()[0][28:].startswith(" V01 ")
 
     run(go())
+
+
+def test_the_cursor_row_stays_in_view_when_the_table_is_made_shorter() -> None:
+    """The board's table loses three lines when the search box opens: a cursor on one of the last rows was
+    left below the bottom edge, out of sight."""
+    async def go() -> None:
+        app = TableApp()
+        async with app.run_test(size=(60, 20)) as pilot:
+            table = app.query_one(RowTable)
+            await pilot.press("end")
+            await pilot.pause()
+            assert "Article number 40" in screen_text(app)
+            table.styles.height = 6
+            await pilot.pause()
+            await pilot.pause()
+            assert table.cursor_key == "a39" and "Article number 40" in screen_text(app)
+
+    run(go())

@@ -232,6 +232,7 @@ class RowTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._resize()
+        self.call_after_refresh(self._scroll_cursor_into_view)  # shorter now (a search box opened): follow
 
     def watch_show_vertical_scrollbar(self) -> None:
         self._resize()  # the view is narrower (or wider) by the scroll bar: it may overflow now, or no more
