@@ -294,3 +294,27 @@ def test_a_long_source_title_is_cut_with_an_ellipsis_on_one_line_of_the_picker(t
             assert "claims" not in below and "communications" not in below  # no second line of it
 
     asyncio.run(go())
+
+
+def test_at_80_columns_a_long_refusal_is_read_whole_and_the_buttons_stay_on_screen(tmp_path: Path) -> None:
+    """The claim form fills a 24-line screen: a refusal of four lines pushed Record and Cancel, and the
+    refusal's own end, below the dialog's edge. The fields give up the room instead (they scroll)."""
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            await fill(pilot, app, speaker="Foreign minister", date="2024-09-12", agreed="1", total="5",
+                       source="speech-2024-09")
+            await record(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+            message = str(app.screen.query_one("#form-message").render())
+            assert message.startswith("Not recorded:") and len(message) > 160  # several lines at 80
+            text = screen_text(app)
+            assert any("Record" in line and "Cancel" in line and "ctrl+s" not in line for line in text.splitlines())
+            flat = " ".join(" ".join(line.strip(" │") .split()) for line in text.splitlines())
+            assert " ".join(message.split()[-4:]) in flat  # its last words are on screen
+
+    asyncio.run(go())

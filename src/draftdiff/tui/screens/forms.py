@@ -138,6 +138,16 @@ class FormDialog(ModalScreen[bool]):
             self.dismiss(True)
             return
         self.query_one("#form-message", Static).update(Text(f"Not recorded: {refused}"))
+        self.call_after_refresh(self._make_room)
+
+    def _make_room(self) -> None:
+        """A message of several lines on a short screen: the fields (they scroll) give up the lines it needs,
+        so the message is read whole and Record and Cancel stay in the dialog."""
+        box, fields = self.query_one("#form-box"), self.query_one("#form-fields")
+        buttons = self.query_one("#form-buttons")
+        overflow = buttons.region.bottom - box.content_region.bottom
+        if overflow > 0:
+            fields.styles.max_height = max(3, fields.outer_size.height - overflow)
 
     def action_cancel(self) -> None:
         self.dismiss(False)
