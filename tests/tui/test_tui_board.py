@@ -307,6 +307,8 @@ def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked
             assert isinstance(dialog, FormDialog)
             assert dialog.query_one("#field-format", Select).value == "md"
             assert dialog.query_one("#field-path", Input).value == "snapshots/"
+            said = screen_text(app)
+            assert "ctrl+s or Export to write" in said and "Record" not in said  # it records no news
             dialog.query_one("#field-author", Input).value = "Doe, Jane"
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -322,6 +324,7 @@ def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert written.read_text() == "kept" and "exists" in screen_text(app)
+            assert "Not written:" in screen_text(app)
             app.screen.query_one("#field-overwrite", Select).value = "replace"
             await pilot.press("ctrl+s")
             await pilot.pause()
