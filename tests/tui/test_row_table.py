@@ -125,3 +125,62 @@ def test_clearing_leaves_an_empty_table_that_takes_new_rows() -> None:
             assert table.row_keys() == ["n"] and "A new one" in screen_text(app)
 
     run(go())
+
+
+def test_sideways_scrolling_goes_by_whole_columns_and_reaches_the_last_one_whole() -> None:
+    """Right and left move the scrolled columns by one column, never by one cell: no column is shown cut in
+    two next to the fixed ones, and at the far right the last column is shown whole."""
+    async def go() -> None:
+        app = TableApp(rows=3, fixed=2, wide=True)
+        async with app.run_test(size=(60, 8)) as pilot:
+            fixed = (4 + 2) + (20 + 2)  # "No." and "Article", each padded by one at both sides
+
+            def scrolled_header() -> str:
+                return screen_text(app).splitlines()[0][fixed:]
+
+            assert scrolled_header().startswith(" V00 ")
+            await pilot.press("right")
+            assert scrolled_header().startswith(" V01 ")
+            await pilot.press("right", "right", "left")
+            assert scrolled_header().startswith(" V02 ")
+            await pilot.press(*["right"] * 20)
+            header = scrolled_header()
+            assert header.startswith(" V") and "V11" in header and header.rstrip().endswith("V11")
+            await pilot.press(*["left"] * 20)
+            assert scrolled_header().startswith(" V00 ")
+
+    run(go())
+
+
+def test_a_column_scrolled_to_is_brought_into_view_whole() -> None:
+    async def go() -> None:
+        app = TableApp(rows=3, fixed=2, wide=True)
+        async with app.run_test(size=(60, 8)) as pilot:
+            table = app.query_one(RowTable)
+            table.scroll_to_column("v10")
+            await pilot.pause()
+            header = screen_text(app).splitlines()[0]
+            assert "V10" in header and header[28:].startswith(" V")
+            table.scroll_to_column("v1")
+            await pilot.pause()
+            assert screen_text(app).splitlines()[0][28:].startswith(" V01 ")
+
+    run(go())
+
+
+def test_the_cursor_row_stays_in_view_when_the_table_is_made_shorter() -> None:
+    """The board's table loses three lines when the search box opens: a cursor on one of the last rows was
+    left below the bottom edge, out of sight."""
+    async def go() -> None:
+        app = TableApp()
+        async with app.run_test(size=(60, 20)) as pilot:
+            table = app.query_one(RowTable)
+            await pilot.press("end")
+            await pilot.pause()
+            assert "Article number 40" in screen_text(app)
+            table.styles.height = 6
+            await pilot.pause()
+            await pilot.pause()
+            assert table.cursor_key == "a39" and "Article number 40" in screen_text(app)
+
+    run(go())

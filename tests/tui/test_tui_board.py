@@ -307,6 +307,8 @@ def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked
             assert isinstance(dialog, FormDialog)
             assert dialog.query_one("#field-format", Select).value == "md"
             assert dialog.query_one("#field-path", Input).value == "snapshots/"
+            said = screen_text(app)
+            assert "ctrl+s or Export to write" in said and "Record" not in said  # it records no news
             dialog.query_one("#field-author", Input).value = "Doe, Jane"
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -322,6 +324,7 @@ def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert written.read_text() == "kept" and "exists" in screen_text(app)
+            assert "Not written:" in screen_text(app)
             app.screen.query_one("#field-overwrite", Select).value = "replace"
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -352,5 +355,23 @@ def test_palette_export_refuses_a_collection_with_errors_as_snapshot_does(tmp_pa
             assert not isinstance(app.screen, FormDialog)
             assert "refuses to build a snapshot" in screen_text(app)
             assert not (tmp_path / "snapshots").exists()
+
+    run(go())
+
+
+def test_the_search_box_leaves_the_table_its_full_width_and_columns() -> None:
+    """The search box has a margin at its sides; the table under it keeps the screen's width (it lost two
+    cells, and with them the "Status basis" column at 80 columns, while the box was shown)."""
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            before = column_names(app)
+            await pilot.press("slash", *"r")
+            await settle(pilot, app)
+            table = app.screen.query_one(ArticleTable)
+            assert table.region.width == 80
+            assert column_names(app) == before and "Status basis" in before
+            assert "Status basis" in screen_text(app)
 
     run(go())

@@ -85,6 +85,8 @@ def test_next_and_previous_change_keys() -> None:
             table = screen.query_one("#changes", RowTable)
             assert table.row_count == 1 + 5
             assert len(screen.diff.articles) == 5
+            await pilot.pause()
+            assert "the version and all 5 articles" in screen_text(app)  # not "5 all articles"
 
     asyncio.run(go())
 
@@ -301,7 +303,7 @@ def test_a_reworded_summary_is_shown_as_a_redline(tmp_path: Path) -> None:
 
 def test_the_change_list_fits_the_terminal_and_follows_a_resize() -> None:
     """At 80 columns every column of the change list is on screen (no sideways scrolling), and a wider
-    terminal gives the Article column the room."""
+    terminal gives the Article and Change columns the room."""
 
     async def go() -> None:
         app = make_app(version="2024-01-beta-response")
@@ -310,10 +312,30 @@ def test_the_change_list_fits_the_terminal_and_follows_a_resize() -> None:
             await settle(pilot, app)
             table = app.screen.query_one("#changes", RowTable)
             assert table.virtual_size.width <= table.scrollable_content_region.width
-            narrow = table.ordered_columns[1].width
+            narrow = table.ordered_columns[1].width + table.ordered_columns[2].width
             await pilot.resize_terminal(120, 36)
             await settle(pilot, app)
-            assert table.ordered_columns[1].width == narrow + 40
+            assert table.ordered_columns[1].width + table.ordered_columns[2].width == narrow + 40
+            assert table.ordered_columns[1].width > table.ordered_columns[2].width  # the title still the most
             assert table.virtual_size.width <= table.scrollable_content_region.width
+
+    asyncio.run(go())
+
+
+def test_a_wide_screen_gives_the_change_column_room_too() -> None:
+    """At 80 columns the Change column has 22 cells; at 120 the title no longer takes all that is left, so
+    a change of status, text and sources reads as more than "status changed, text …"."""
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            text = screen_text(app)
+            assert "status changed, text …" in text and "Delimitation of the b…" in text  # as before
+            await pilot.resize_terminal(120, 36)
+            await settle(pilot, app)
+            text = screen_text(app)
+            assert "status changed, text changed, sources…" in text and "sources changed" in text
+            assert "Delimitation of the border" in text  # the title still whole
 
     asyncio.run(go())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tui_support import make_app, screen_text
+from tui_support import make_app, screen_text, settle
 
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.screens.history import HistoryScreen
@@ -57,3 +57,34 @@ def test_chart_bars_grow_with_the_agreed_count() -> None:
     top = chart[1]
     assert bottom.count("█") > top.count("█")  # only the fully agreed version reaches the top
     assert "2024-09" in chart[-1]
+
+
+def test_the_selected_version_stays_in_view_when_the_versions_are_wider_than_the_screen() -> None:
+    """The bundled collection has more versions than 80 columns can show: stepping to the first version
+    after looking at the last ones brings its (highlighted) column back into view, and back again."""
+    from paths import ROOT
+
+    async def go() -> None:
+        app = make_app([ROOT / "drafts"])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("h")
+            await settle(pilot, app)
+            matrix = app.screen.query_one(StatusMatrix)
+            assert matrix.max_scroll_x > 0  # the versions do not all fit
+
+            def in_view() -> bool:
+                keys = list(matrix.columns)
+                start = sum(c.width for c in matrix.ordered_columns[2:keys.index(app.version)])
+                end = start + matrix.columns[app.version].width
+                room = matrix.scrollable_content_region.width - sum(c.width for c in matrix.ordered_columns[:2])
+                return matrix.scroll_offset.x <= start and end <= matrix.scroll_offset.x + room
+
+            assert app.version == app.draft_set.ids()[-1] and in_view()
+            app.version = app.draft_set.ids()[0]
+            await settle(pilot, app)
+            assert in_view() and matrix.scroll_offset.x == 0
+            app.version = app.draft_set.ids()[-1]
+            await settle(pilot, app)
+            assert in_view()
+
+    asyncio.run(go())

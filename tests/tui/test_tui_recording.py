@@ -268,3 +268,53 @@ def test_undo_refuses_when_the_file_changed_since(tmp_path: Path) -> None:
             assert "Cannot undo" in screen_text(app)
 
     asyncio.run(go())
+
+
+def test_a_long_source_title_is_cut_with_an_ellipsis_on_one_line_of_the_picker(tmp_path: Path) -> None:
+    """The source picker's options were cut at 50 characters mid-word, with no mark, and still wrapped onto
+    a second line at 80 columns: each now fits one line and says it was cut."""
+    folder = copy_fixtures(tmp_path)
+    long_title = "Beta answers with amendments to the articles on borders, communications and claims"
+    beta_file(folder).write_text(beta_file(folder).read_text().replace(
+        "title: Beta answers with amendments", f"title: {long_title}"))
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            picker = app.screen.query_one("#field-source", Select)
+            picker.focus()
+            await pilot.press("enter")  # the list of sources opens
+            await pilot.pause()
+            lines = [line for line in screen_text(app).splitlines() if "news-2024-01" in line]
+            assert len(lines) == 1 and "news-2024-01 — Beta answers with amendments" in lines[0]
+            assert "…" in lines[0] and long_title not in lines[0]
+            below = screen_text(app).splitlines()[screen_text(app).splitlines().index(lines[0]) + 1]
+            assert "claims" not in below and "communications" not in below  # no second line of it
+
+    asyncio.run(go())
+
+
+def test_at_80_columns_a_long_refusal_is_read_whole_and_the_buttons_stay_on_screen(tmp_path: Path) -> None:
+    """The claim form fills a 24-line screen: a refusal of four lines pushed Record and Cancel, and the
+    refusal's own end, below the dialog's edge. The fields give up the room instead (they scroll)."""
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            await fill(pilot, app, speaker="Foreign minister", date="2024-09-12", agreed="1", total="5",
+                       source="speech-2024-09")
+            await record(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+            message = str(app.screen.query_one("#form-message").render())
+            assert message.startswith("Not recorded:") and len(message) > 160  # several lines at 80
+            text = screen_text(app)
+            assert any("Record" in line and "Cancel" in line and "ctrl+s" not in line for line in text.splitlines())
+            flat = " ".join(" ".join(line.strip(" │") .split()) for line in text.splitlines())
+            assert " ".join(message.split()[-4:]) in flat  # its last words are on screen
+
+    asyncio.run(go())

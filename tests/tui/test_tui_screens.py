@@ -166,3 +166,58 @@ def test_the_since_table_read_with_the_drafts_is_history_last_changed() -> None:
             for article in draft.articles:
                 expected = last_changed(loaded.draft_set, draft.id, article.id)
                 assert loaded.since[draft.id].get(article.id) == expected, (draft.id, article.id)
+
+
+def test_help_at_80_columns_wraps_each_description_under_itself() -> None:
+    """The help box is narrower than the screen by its border, padding and scroll bar: a description wrapped
+    for a wider box broke again at the box's edge, its last words at the left margin under the keys."""
+    from textual.containers import VerticalScroll
+
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            box = app.screen.query_one("#help-box", VerticalScroll)
+            left = box.region.x
+            seen: list[str] = []
+            while True:
+                seen += [line[left + 2:left + box.region.width - 1] for line in screen_text(app).splitlines()
+                         if len(line) > left and line[left] == "│"]
+                if box.scroll_y >= box.max_scroll_y:
+                    break
+                box.scroll_to(y=box.scroll_y + box.scrollable_content_region.height, animate=False)
+                await pilot.pause()
+            text = "\n".join(seen)
+            assert "note, source)" in text and "or bases alone)" in text
+            for line in seen:  # a heading, a key (indented 2) or a description's next line (indented 17)
+                assert not line.strip() or line.startswith(" ") or line[0].isupper(), line
+
+    asyncio.run(go())
+
+
+def test_the_preconditions_matrix_keeps_party_and_demand_in_place_and_the_version_in_view() -> None:
+    """Like the history's matrix: more versions than 80 columns show; the selected one's column is in view,
+    and scrolling the versions sideways leaves the party (whole: "azerbaijan") and the demand in place."""
+    from paths import ROOT
+
+    async def go() -> None:
+        app = make_app([ROOT / "drafts"])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("r")
+            await settle(pilot, app)
+            matrix = app.screen.query_one("#precondition-matrix")
+            assert matrix.max_scroll_x > 0 and matrix.scroll_offset.x > 0  # the latest version, at the right
+            matrix.focus()
+            await pilot.press(*["left"] * 30)
+            await pilot.pause()
+            assert matrix.scroll_offset.x == 0
+            await pilot.press("right", "right")
+            await pilot.pause()
+            text = screen_text(app)
+            header = next(line for line in text.splitlines() if "Party" in line and "Demand" in line
+                          and "Status" not in line)
+            assert header.startswith("│Party      Demand")
+            assert any(line.startswith("│azerbaijan ") for line in text.splitlines())
+
+    asyncio.run(go())

@@ -98,4 +98,5 @@ def ask_export(app: DraftDiffApp, fmt: str | None = None) -> None:
         return None
 
     app.push_screen(FormDialog(f"Export a snapshot of {draft_id}", "A citable, verifiable record of the "
-                               "statuses in this version (draftdiff snapshot verify checks it).", fields, submit))
+                               "statuses in this version (draftdiff snapshot verify checks it).", fields, submit,
+                               action=("Export", "write", "Writing…", "Not written")))

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len, set_cell_size
+
 from draftdiff.errors import Hint
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.textsafe import visible
@@ -60,8 +62,17 @@ def _current(app: DraftDiffApp) -> tuple[Draft | None, Path | None]:
     return draft, (Path(loaded.name) if loaded is not None else None)
 
 
+SOURCE_LABEL = 52
+"""Cells of a source in the picker: one line of the list at 80 columns (a longer one wrapped)."""
+
+
+def _source_label(source_id: str, title: str) -> str:
+    label = f"{source_id} — {visible(title, keep_newlines=False)}"
+    return label if cell_len(label) <= SOURCE_LABEL else set_cell_size(label, SOURCE_LABEL - 1).rstrip() + "…"
+
+
 def _source_choices(draft: Draft) -> list[tuple[str, str]]:
-    choices = [(f"{s.id} — {visible(s.title, keep_newlines=False)[:50]}", s.id) for s in draft.sources]
+    choices = [(_source_label(s.id, s.title), s.id) for s in draft.sources]
     return [("(none)", "-"), *choices, ("+ add a new source (below)", NEW_SOURCE)]
 
 

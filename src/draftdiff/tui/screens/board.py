@@ -44,6 +44,7 @@ class BoardScreen(Screen[None]):
     #search.-shown { display: block; }
 
     #articles {
+        width: 100%;  /* not 1fr: a fraction is resolved less the search box's margin, two cells short */
         height: 1fr;
         min-height: 6;
         border: round $primary 50%;

@@ -86,9 +86,16 @@ def part_of(draft_set: DraftSet, pair: tuple[str, str], change: ArticleChange) -
     return "article"
 
 
+def change_width(table_width: int) -> int:
+    """The Change column's width: 22 at 80 columns, more on a wider screen (up to 48), where "status
+    changed, text changed, sources changed" was cut short beside a title with room to spare."""
+    shared = table_width - (6 + 16) - 8 - 4  # what the title and the change list share
+    return min(48, max(22, shared - 46))
+
+
 def title_width(table_width: int) -> int:
     """The Article column's width in a change list ``table_width`` cells wide."""
-    return max(12, table_width - (6 + 22 + 16) - 8 - 4) if table_width else 30
+    return max(12, table_width - (6 + change_width(table_width) + 16) - 8 - 4) if table_width else 30
 
 
 def change_rows(draft_set: DraftSet, pair: tuple[str, str], changes: list[ArticleChange],
@@ -99,8 +106,7 @@ def change_rows(draft_set: DraftSet, pair: tuple[str, str], changes: list[Articl
         title = Text(visible(change.title, keep_newlines=False))
         title.truncate(width, overflow="ellipsis")
         kinds = Text(", ".join(change_label(k) for k in change.kinds) if change.kinds else "unchanged",
-                     style="" if change.kinds else "dim")
-        kinds.truncate(22, overflow="ellipsis")
+                     style="" if change.kinds else "dim")  # cut by the table, to the Change column's width
         status = status_text(change.old_status, word=False)
         if change.old_status != change.new_status:
             status.append(" → ")
@@ -272,7 +278,8 @@ class CompareScreen(Screen[None]):
 
     def on_resize(self) -> None:
         """A terminal made wider or narrower: the Article column takes what the others leave."""
-        if self.diff is not None and self._columns and self._columns[1] != title_width(self._table_width()):
+        width = self._table_width()
+        if self.diff is not None and self._columns and self._columns[1:3] != (title_width(width), change_width(width)):
             self._fill_changes()
 
     def _table_width(self) -> int:
@@ -308,7 +315,7 @@ class CompareScreen(Screen[None]):
         if rows is None or len(rows) != len(entries):
             rows = list_rows(self.app.draft_set, self.app.compare_pair, self.diff,  # type: ignore
                              self.show_all, self.substantive, width) if self.diff else []
-        columns = (6, width, 22, 16)
+        columns = (6, width, change_width(self._table_width()), 16)
         if columns != self._columns or not table.columns:
             table.clear(columns=True)
             for heading, column_width in zip(("No.", "Article", "Change", "Status"), columns, strict=True):
@@ -317,9 +324,10 @@ class CompareScreen(Screen[None]):
         else:
             table.clear()  # the same columns: only the rows change
         self._rows = rows
-        what = "all articles" if self.show_all else "substantive changes" if self.substantive else "changed articles"
+        count = (f"all {len(changes)} articles" if self.show_all else f"{len(changes)} substantive changes"
+                 if self.substantive else f"{len(changes)} changed articles")
         version = "the version and " if len(entries) > len(changes) else ""
-        table.border_title = (f"Changes · {version}{len(changes)} {what} "
+        table.border_title = (f"Changes · {version}{count} "
                               f"(a: {'changed only' if self.show_all else 'all'}, "
                               f"u: {'every change' if self.substantive else 'substantive only'})")
         if not entries:

@@ -6,7 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -51,6 +53,7 @@ HELP: list[tuple[str, list[tuple[str, str]]]] = [
     ("History", [
         ("[ / ]", "move the selected version (highlighted column)"),
         ("↑ ↓, Enter", "choose an article row, open it"),
+        ("← →", "scroll the versions sideways, a column at a time (number and title stay)"),
     ]),
     ("Preconditions", [
         ("[ / ]", "previous / next version"), ("↑ ↓, Enter", "choose one, open its full record"),
@@ -69,11 +72,11 @@ def precondition_legend_lines() -> list[str]:
 
 
 def help_text(width: int = 100) -> Text:
-    """Every key, wrapped to ``width`` with the descriptions aligned under each other."""
+    """Every key, in lines of at most ``width`` cells, with the descriptions aligned under each other."""
     import textwrap
 
     text = Text()
-    room = max(20, width - 20)
+    room = max(20, width - 17)
     for section, keys in HELP:
         text.append(f"{section}\n", style="bold underline")
         for key, what in keys:
@@ -97,6 +100,18 @@ def help_text(width: int = 100) -> Text:
     return text
 
 
+class HelpText(Widget):
+    """The help, wrapped to the width it is given: the box's, less its border, padding and scroll bar."""
+
+    DEFAULT_CSS = "HelpText { height: auto; }"
+
+    def render(self) -> Text:
+        return help_text(self.content_size.width or 74)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(help_text(width).plain.splitlines())
+
+
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -107,7 +122,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "draftdiff — keys (Esc to close)"
-            yield Static(help_text(min(self.app.size.width - 6, 104)))
+            yield HelpText()
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -59,14 +59,18 @@ class FormDialog(ModalScreen[bool]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "record", "Record")]
 
-    def __init__(self, title: str, about: Text | str, fields: Sequence[Field], submit: Submit) -> None:
+    def __init__(self, title: str, about: Text | str, fields: Sequence[Field], submit: Submit, *,
+                 action: tuple[str, str, str, str] = ("Record", "save", "Recording…", "Not recorded")) -> None:
+        """``action``: the button's word, what ctrl+s does, what the form says meanwhile and on a refusal
+        (an export records no news: "Export", "write", "Writing…", "Not written")."""
         super().__init__()
         self._title, self._about, self._fields, self._submit = title, about, list(fields), submit
+        self._action = action
         self._recording = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box") as box:
-            box.border_title = f"{self._title} — ctrl+s or Record to save, Esc to cancel"
+            box.border_title = f"{self._title} — ctrl+s or {self._action[0]} to {self._action[1]}, Esc to cancel"
             yield Static(self._about, id="form-about")
             with VerticalScroll(id="form-fields"):
                 group = ""
@@ -84,7 +88,7 @@ class FormDialog(ModalScreen[bool]):
                                         compact=True)
             yield Static(id="form-message")
             with Horizontal(id="form-buttons"):
-                yield Button("Record", id="form-record", variant="primary", compact=True)
+                yield Button(self._action[0], id="form-record", variant="primary", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -120,7 +124,7 @@ class FormDialog(ModalScreen[bool]):
             return
         self._recording = True
         self.query_one("#form-record", Button).disabled = True
-        self.query_one("#form-message", Static).update(Text("Recording…", style="dim"))
+        self.query_one("#form-message", Static).update(Text(self._action[2], style="dim"))
         self._record(self.values())
 
     @work(thread=True, exclusive=True, group="record", exit_on_error=False, description="record the news")
@@ -137,7 +141,17 @@ class FormDialog(ModalScreen[bool]):
         if refused is None:
             self.dismiss(True)
             return
-        self.query_one("#form-message", Static).update(Text(f"Not recorded: {refused}"))
+        self.query_one("#form-message", Static).update(Text(f"{self._action[3]}: {refused}"))
+        self.call_after_refresh(self._make_room)
+
+    def _make_room(self) -> None:
+        """A message of several lines on a short screen: the fields (they scroll) give up the lines it needs,
+        so the message is read whole and Record and Cancel stay in the dialog."""
+        box, fields = self.query_one("#form-box"), self.query_one("#form-fields")
+        buttons = self.query_one("#form-buttons")
+        overflow = buttons.region.bottom - box.content_region.bottom
+        if overflow > 0:
+            fields.styles.max_height = max(3, fields.outer_size.height - overflow)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

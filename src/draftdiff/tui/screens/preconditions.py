@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from draftdiff.collection import DraftSet
 from draftdiff.model import Draft, Precondition
@@ -23,6 +23,7 @@ from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import ABSENT, UNRECORDED_MARK, date_label, precondition_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.matrix import COLUMN, column_label
+from draftdiff.tui.widgets.row_table import RowTable
 
 FIXED = {"party": 10, "status": 15, "kind": 12, "raised": 10}
 
@@ -174,15 +175,16 @@ class PreconditionsScreen(Screen[None]):
     _stale = False
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="precondition-list", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="precondition-list", zebra_stripes=True)
         yield Static(id="precondition-brief")
-        yield DataTable(id="precondition-matrix", cursor_type="row", header_height=2, cell_padding=0)
+        # The party and demand stay in place when the versions scroll sideways, as in the history's matrix
+        yield RowTable(id="precondition-matrix", header_height=2, cell_padding=0, fixed_columns=2)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.app, "draft_set", self._show, init=False)
         self.watch(self.app, "version", self._show, init=False)
-        self.query_one("#precondition-list", DataTable).focus()
+        self.query_one("#precondition-list", RowTable).focus()
         self.call_after_refresh(self._show)
 
     def on_resize(self) -> None:
@@ -210,7 +212,7 @@ class PreconditionsScreen(Screen[None]):
         self._fill_matrix()
 
     def _fill_list(self) -> None:
-        table = self.query_one("#precondition-list", DataTable)
+        table = self.query_one("#precondition-list", RowTable)
         keep = table.cursor_row
         draft, items = self.draft, self._items()
         table.clear(columns=True)
@@ -231,13 +233,13 @@ class PreconditionsScreen(Screen[None]):
         self._show_brief()
 
     def _fill_matrix(self) -> None:
-        matrix = self.query_one("#precondition-matrix", DataTable)
+        matrix = self.query_one("#precondition-matrix", RowTable)
         draft_set: DraftSet = draft_app(self).draft_set
         rows = precondition_rows(draft_set)
         drafts = draft_set.drafts
         matrix.clear(columns=True)
-        title_width = max(12, min(40, self.size.width - 11 - len(drafts) * COLUMN - 4))
-        matrix.add_column(Text("Party"), width=10)
+        title_width = max(12, min(40, self.size.width - 12 - len(drafts) * COLUMN - 4))
+        matrix.add_column(Text("Party"), width=11)
         matrix.add_column(Text("Demand"), width=title_width + 1)
         for draft in drafts:
             matrix.add_column(column_label(draft.date, draft.id == draft_app(self).version),
@@ -246,13 +248,19 @@ class PreconditionsScreen(Screen[None]):
             demand = Text(visible(row.demand, keep_newlines=False))
             demand.truncate(title_width, overflow="ellipsis")
             demand.pad_right(title_width + 1 - demand.cell_len)
-            party = Text(visible(row.party, keep_newlines=False)[:9])
+            party = Text(visible(row.party, keep_newlines=False))
+            party.truncate(10, overflow="ellipsis")  # "azerbaijan" whole, one cell before the demand
             matrix.add_row(party, demand, *(precondition_cell(s) for s in row.statuses), key=row.precondition_id)
         matrix.border_title = f"{len(rows)} preconditions in {len(drafts)} versions (columns: year, month)"
         matrix.border_subtitle = "F1: what the symbols mean · absent – none on record"
+        self.call_after_refresh(self._show_version)
+
+    def _show_version(self) -> None:
+        """The selected version's column, highlighted, scrolled into view (once laid out)."""
+        self.query_one("#precondition-matrix", RowTable).scroll_to_column(draft_app(self).version)
 
     def _highlighted(self) -> Precondition | None:
-        table = self.query_one("#precondition-list", DataTable)
+        table = self.query_one("#precondition-list", RowTable)
         items = self._items()
         return items[table.cursor_row] if 0 <= table.cursor_row < len(items) else None
 
@@ -262,16 +270,16 @@ class PreconditionsScreen(Screen[None]):
         brief.update(brief_text(draft, item) if item and draft else Text(
             "No preconditions or demands recorded in this version.", style="dim italic"))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "precondition-list":
+    def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
+        if event.table.id == "precondition-list":
             self._show_brief()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         draft = self.draft
         if draft is None:
             return
-        key = event.row_key.value
-        if event.data_table.id == "precondition-matrix":
+        key = event.row_key
+        if event.table.id == "precondition-matrix":
             item = next((p for p in draft.preconditions if p.id == key), None)
             if item is None:  # not in this version: its latest record
                 item = next((p for d in reversed(draft_app(self).draft_set.drafts)

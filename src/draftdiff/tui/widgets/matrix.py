@@ -75,6 +75,22 @@ class StatusMatrix(DeferredRedraw, RowTable):
         self.border_subtitle = "✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent – not on record"
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
+        self.call_after_refresh(self._show_version)
+
+    def _show_version(self) -> None:
+        """The selected version's column, highlighted, is scrolled into view (once laid out: the width the
+        table has decides how far)."""
+        self.scroll_to_column(self.version)
+
+    def on_resize(self) -> None:  # RowTable's own handler runs too (Textual calls each class's)
+        self.call_after_refresh(self._show_version)
+
+    def watch_show_horizontal_scrollbar(self) -> None:
+        self.call_after_refresh(self._show_version)  # no sideways scrolling until the bar is there
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        super().watch_show_vertical_scrollbar()
+        self.call_after_refresh(self._show_version)  # the view is two cells narrower or wider
 
     def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         event.stop()

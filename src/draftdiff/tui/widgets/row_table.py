@@ -212,8 +212,61 @@ class RowTable(ScrollView, can_focus=True):
     def _total_width(self) -> int:
         return sum(c.width + 2 * self.cell_padding for c in self.columns.values())
 
+    def _fixed_width(self) -> int:
+        return sum(c.width + 2 * self.cell_padding for c in list(self.columns.values())[:self.fixed_columns])
+
+    def _column_stops(self) -> list[int]:
+        """Where each column after the fixed ones starts, in cells scrolled sideways (0 for the first): the
+        offsets sideways scrolling stops at, so a column is never shown cut in two at the left."""
+        stops, x = [0], 0
+        for column in list(self.columns.values())[self.fixed_columns:]:
+            x += column.width + 2 * self.cell_padding
+            stops.append(x)
+        return stops
+
     def _resize(self) -> None:
-        self.virtual_size = Size(self._total_width(), self.header_height + len(self._row_keys))
+        width = self._total_width()
+        scrolled = list(self.columns.values())[self.fixed_columns:]
+        if scrolled and width > self.scrollable_content_region.width:
+            # Room to scroll on to the stop from which the last column is shown whole, whatever the width:
+            # that stop is less than one column past where the last column's end meets the view's edge.
+            width += max(c.width + 2 * self.cell_padding for c in scrolled) - 1
+        self.virtual_size = Size(width, self.header_height + len(self._row_keys))
+
+    def on_resize(self) -> None:
+        self._resize()
+        self.call_after_refresh(self._scroll_cursor_into_view)  # shorter now (a search box opened): follow
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        self._resize()  # the view is narrower (or wider) by the scroll bar: it may overflow now, or no more
+
+    def scroll_to_column(self, key: str) -> None:
+        """Scroll sideways, by whole columns, until the column ``key`` is in view (a fixed one always is)."""
+        keys = list(self.columns)
+        if key not in keys or keys.index(key) < self.fixed_columns:
+            return
+        stops = self._column_stops()
+        position = keys.index(key) - self.fixed_columns
+        start, end = stops[position], stops[position + 1]
+        room = self.scrollable_content_region.width - self._fixed_width()
+        x = self.scroll_offset.x
+        if start < x:
+            self.scroll_to(x=start, animate=False, immediate=True)
+        elif end > x + room:
+            self.scroll_to(x=next((s for s in stops if end - s <= room), start), animate=False, immediate=True)
+
+    def action_scroll_right(self) -> None:
+        x = self.scroll_offset.x
+        stops = self._column_stops()
+        room = self.scrollable_content_region.width - self._fixed_width()
+        last = next((stop for stop in stops if stops[-1] - stop <= room), stops[-1])  # the last column whole
+        target = next((stop for stop in stops if stop > x), x)
+        self.scroll_to(x=min(target, last, self.max_scroll_x), animate=False, immediate=True)
+
+    def action_scroll_left(self) -> None:
+        x = self.scroll_offset.x
+        self.scroll_to(x=max([stop for stop in self._column_stops() if stop < x], default=0), animate=False,
+                       immediate=True)
 
     def refresh_line_of(self, index: int) -> None:
         y = index - self.scroll_offset.y + self.header_height
@@ -250,9 +303,6 @@ class RowTable(ScrollView, can_focus=True):
                     lines[h].append(split[h] if h < len(split) else Text(""))
             self._header_lines = [self._row_line(line) for line in lines]
         return self._header_lines
-
-    def _fixed_width(self) -> int:
-        return sum(c.width + 2 * self.cell_padding for c in list(self.columns.values())[:self.fixed_columns])
 
     def _fit(self, segments: list[Segment], style: Style, *, over: bool = False) -> Strip:
         """The line scrolled sideways (the fixed columns stay), in ``style`` (under the cells' own colours,

@@ -87,8 +87,7 @@ def version_row(entry: VersionChanges) -> tuple[Text, Text, Text, Text]:
         labels.append(f"{pre} precondition{'s' * (pre != 1)} changed")
     if not labels and entry.diff.notes:
         labels.append("notes to read")
-    kinds = Text(", ".join(labels) if labels else "unchanged", style="" if labels else "dim")
-    kinds.truncate(22, overflow="ellipsis")
+    kinds = Text(", ".join(labels) if labels else "unchanged", style="" if labels else "dim")  # cut by the table
     return Text(""), Text(VERSION_TITLE, style="bold"), kinds, Text("")
 
 
