@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from _bench import best  # noqa: E402
 from draft_support import draft_text  # noqa: E402
 
 from draftdiff.load import LoadedDraft, batch_loading, read_draft  # noqa: E402
@@ -36,16 +35,6 @@ def chain(n: int, closed: bool) -> RuleContext:
     files = [LoadedDraft(f"{d}.yaml", b"", draft=template.model_copy(
         update={"id": d, "based_on": ids[i - 1] if i or closed else None})) for i, d in enumerate(ids)]
     return RuleContext(files)
-
-
-def best(fn: Callable[[], object], runs: int) -> float:
-    """The fastest of ``runs``: on a shared machine the noise only ever adds time."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
