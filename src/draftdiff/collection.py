@@ -9,7 +9,7 @@ from pathlib import Path
 
 from draftdiff.diagnostics import Diagnostic, Report
 from draftdiff.errors import CouldNotRun
-from draftdiff.load import DraftReadError, LoadedDraft, batch_loading, load_draft
+from draftdiff.load import DraftReadError, LoadedDraft, load_draft
 from draftdiff.model import Draft
 
 DRAFT_SUFFIXES = (".yaml", ".yml")
@@ -196,8 +196,7 @@ class DraftSet:
 def load_draft_set(paths: Iterable[str | Path], *, follow_links: bool = False) -> DraftSet:
     """Every draft under ``paths``, with no collection rules run: only for :func:`load_collection`."""
     files, refused = find_drafts(list(paths), follow_links=follow_links)
-    with batch_loading(files):
-        return DraftSet(_refused(refused) + _read_all(files))
+    return DraftSet(_refused(refused) + _read_all(files))
 
 
 def _refused(found: list[Diagnostic]) -> list[LoadedDraft]:
@@ -206,15 +205,12 @@ def _refused(found: list[Diagnostic]) -> list[LoadedDraft]:
 
 
 def _read_all(files: Sequence[Path]) -> list[LoadedDraft]:
-    from draftdiff.fastyaml import quiet
-
     loaded: list[LoadedDraft] = []
-    with quiet():  # this thread prints nothing while it reads
-        for path in files:
-            try:
-                loaded.append(load_draft(path))
-            except DraftReadError as exc:
-                raise CollectionError(str(exc)) from None
+    for path in files:
+        try:
+            loaded.append(load_draft(path))
+        except DraftReadError as exc:
+            raise CollectionError(str(exc)) from None
     return loaded
 
 
@@ -251,10 +247,9 @@ def load_collection(paths: Sequence[str | Path], disabled: Iterable[str] = (), *
     A linked file leading out of a folder is not read unless ``follow_links`` (an error says so).
     """
     files, refused = find_drafts(paths, follow_links=follow_links)
-    with batch_loading(files):  # the rules too: everything loaded stays alive until the report is done
-        loaded = _refused(refused) + _read_all(files)
-        explicit = [Path(p) for p in paths if not Path(p).is_dir()]
-        return check_collection(loaded, _references(explicit, loaded, set(files)), disabled=disabled)
+    loaded = _refused(refused) + _read_all(files)
+    explicit = [Path(p) for p in paths if not Path(p).is_dir()]
+    return check_collection(loaded, _references(explicit, loaded, set(files)), disabled=disabled)
 
 
 def check_collection(loaded: list[LoadedDraft], references: Sequence[LoadedDraft] = (),

@@ -1,27 +1,25 @@
-"""The fast path: read a well-formed, plain draft with rapidyaml, without positions.
+"""The fast path: read a well-formed, plain draft with yaml-rs, without positions.
 
 Why: libyaml hands every event to Python as an object, which makes reading
-cost ~50x a ``json.loads`` of the same data; rapidyaml parses in C++ and
-emits JSON that pydantic validates in Rust. Positions are only needed for
-files that have something to report, so those (and anything unusual) go
-through :mod:`draftdiff.yamlsource`, which stays the authority: this path
+cost ~50x a ``json.loads`` of the same data; yaml-rs parses YAML 1.2 in Rust and
+builds the plain data directly, for pydantic to validate. Positions are only
+needed for files that have something to report, so those (and anything unusual)
+go through :mod:`draftdiff.yamlsource`, which stays the authority: this path
 declines (returns ``None``) rather than guess whenever a file uses anchors,
-aliases, tags, merge keys, several documents, anything rapidyaml's JSON cannot
-express, plain scalars whose YAML 1.2 meaning that JSON would not keep (``~``,
-``NULL``, ``True``, ``0x1F``, ``01``) or that YAML forbids (``@see``). A repeated
-key survives into the JSON; :func:`repeats_a_key` lets the caller catch it.
+aliases, tags, merge keys, several documents, repeated keys, anything it cannot
+parse, or a plain scalar the two readers type differently (``0X1F``, ``0b101``,
+``1_000``: numbers to yaml-rs, strings to the YAML 1.2 core schema).
+
+yaml-rs raises its errors as exceptions and prints nothing, so this path needs
+nothing from the process around it (no descriptor redirected, no collector tuned).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import threading
-from collections.abc import Iterator
 from typing import Any
 
-from draftdiff.yamlsource import MAX_NODES
+from draftdiff.yamlsource import MAX_KEYS, MAX_NODES
 
 _BEFORE_NODE = frozenset(" \t\n[{,")
 _AFTER_SIGN_NOT = frozenset(" \t\n,]}")
@@ -49,228 +47,211 @@ def _uses_advanced_yaml(text: str) -> bool:
     return False
 
 
-_DOUBTFUL = (
-    r'"(?=[~nNtTfF0-9+\-.@`\]}])'
-    r'(?:(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|(?=[-+0-9.])(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+'
-    r'|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)))'
-    r'"(?=\s*[,:\]}])'
-    r'|(?<=: ")[@`\]}]|(?<=[\[,]")[@`\]}])'
-)
-"""A JSON string whose YAML the careful reader would read otherwise (compiled with rapidyaml's import).
+def _byte_class(byte: int) -> int:
+    char = chr(byte)
+    if char == "0":
+        return ord("z")
+    if char in "123456789.":
+        return ord("9")
+    if char in "xXbBoO":
+        return ord("x")
+    return ord("_") if char == "_" else ord("a")
 
-Either a value YAML 1.2 reads as null, a bool or a number: rapidyaml's JSON keeps
-plain ``~``, ``NULL``, ``True``, ``0x1F`` or ``01`` as strings. Or a value that
-starts with a character no plain scalar may start with (``summary: @see``, ``}A``):
-rapidyaml reads it, the careful reader refuses it with a position. Such files (and
-quoted strings that look like these, which is rare) go to the careful reader.
-One scan of the quotes finds both; a quote followed by anything else fails at the
-first test, which halves the scan (a draft's JSON has ~1,200 quotes).
-"""
+
+_CLASSES = bytes(_byte_class(byte) for byte in range(256))
+"""Each byte to its class: ``z`` a zero, ``9`` another digit or a point, ``x`` a base letter, ``_``, ``a`` the rest."""
+
+
+def _number_in_doubt(text: str) -> bool:
+    """What may be a number yaml-rs reads and the YAML 1.2 core schema does not: ``0X1F``, ``0b1``, ``1_000``, ``_3``.
+
+    Found by comparing both readers on random scalars (``tests/unit/test_fast_path.py``
+    keeps that comparison). Looked for anywhere, in one translation of the bytes
+    split at the rare signs (a two-byte search would cost more): a file with
+    ``report_2``, ``0x1f`` or a hexadecimal digest in it is read carefully, which
+    is right, only slower.
+    """
+    classes = text.encode("utf-8", "surrogatepass").translate(_CLASSES)
+    after_zeros = classes.split(b"z")[1:]
+    if any(part[:1] == b"x" for part in after_zeros):  # a zero, then a base letter
+        return True
+    if b"_" not in classes:
+        return False
+    around = classes.split(b"_")  # a digit or a point on either side of one
+    return any(part[-1:] in _NEAR for part in around[:-1]) or any(part[:1] in _NEAR for part in around[1:])
+
+
+_NEAR = (b"9", b"z")
+"""Classes that make an underscore doubtful beside it: a digit or a point (``____ days``, a blank, is prose)."""
+
+
+_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
+_COMMENT = re.compile(r"(?:^|[ \t])#.*")
+_SIGN_IN_A_FLOW = re.compile(r":[^ \t\r\n]|[|>?]|[\[{,][ \t]*:")
+
+
+def _sign_in_a_flow(text: str) -> bool:
+    """Inside ``[...]`` or ``{...}``: a ``:`` right before a sign or after an opener, or a ``|``, ``>`` or ``?``.
+
+    ``[https://x.org]``, ``{a:b}``, ``[?b]`` or ``{a: |}`` read as text (or as
+    something else) to yaml-rs (YAML 1.2), while the careful reader refuses them
+    with a position (YAML 1.1): such a file is left to it. The same signs outside
+    any flow (``url: https://…``, ``text: |``, a question in prose) keep the fast
+    path. Each line with a bracket is looked at once, quotes and a trailing comment
+    left out; a line whose brackets do not balance (a flow over several lines, or a
+    bracket in prose) sends the file to the careful reader.
+    """
+    return any(_doubtful_flow_line(text[start:end]) for start, end in _lines_with(text, "[{"))
+
+
+_FLOW_SIGNS = re.compile(r"[][{}:|>?#]")
+
+
+def _doubtful_flow_line(line: str) -> bool:
+    double, single = line.find('"'), line.find("'")
+    if double != -1 or single != -1:
+        first = double if single == -1 or (double != -1 and double < single) else single
+        if _FLOW_SIGNS.search(line, first, max(line.rfind('"'), line.rfind("'"))):
+            line = _QUOTED.sub('""', line)  # what is quoted could change what is counted
+    if "#" in line:
+        line = _COMMENT.sub("", line)
+    opened = line.count("[") + line.count("{")
+    if opened != line.count("]") + line.count("}"):
+        return True
+    if not opened:
+        return False  # the brackets were quoted, or in a comment
+    if ("|" in line or ">" in line or "?" in line or line.count(":") != line.count(": ")
+            or "[ :" in line or "{ :" in line or ", :" in line):
+        square, curly = line.find("["), line.find("{")
+        first = square if curly == -1 or (square != -1 and square < curly) else curly
+        return _SIGN_IN_A_FLOW.search(line, first) is not None
+    return False
+
+
+def _lines_with(text: str, signs: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line holding one of ``signs``, each once."""
+    lines: dict[int, int] = {}
+    for sign in signs:
+        at = text.find(sign)
+        while at != -1:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if end == -1:
+                end = len(text)
+            lines[start] = end
+            at = text.find(sign, end)
+    return list(lines.items())
+
+
+_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}[ \t]*(?:#[^\n]*)?(?=\r?\n|$)")
+
+
+def _forms_in_doubt(text: str) -> bool:
+    """Block forms the two readers read differently (found by comparing them on random texts, kept in the tests).
+
+    A tab (libyaml refuses it in indentation where yaml-rs reads on), an explicit
+    key (``? x``) or an empty one (``: x``, ``- : x``), and a block scalar with no
+    content (yaml-rs reads ``"\\n"``, libyaml ``""``).
+    """
+    if "\t" in text:
+        return True
+    for start, end in _lines_with(text, "?"):
+        if _starts_with_a_key_sign(text[start:end], "?"):
+            return True
+    if text.startswith(":") or "\n:" in text or " :" in text:
+        for start, end in _lines_with(text, ":"):
+            if _starts_with_a_key_sign(text[start:end], ":"):
+                return True
+    for sign in "|>":
+        at = text.find(sign)
+        while at != -1:
+            if _empty_block(text, at):
+                return True
+            at = text.find(sign, at + 1)
+    return False
+
+
+def _starts_with_a_key_sign(line: str, sign: str) -> bool:
+    """``? x``, ``- ? x``, ``: x``: the sign first on its line (after dashes), then a space or the end."""
+    rest = line.lstrip(" -")
+    return rest.startswith(sign) and (len(rest) == 1 or rest[1] in " \r\n")
+
+
+def _empty_block(text: str, at: int) -> bool:
+    """A block scalar's header at ``at`` whose next line is blank or no deeper than the header's line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if at > line_start and text[at - 1] not in " -:":
+        return False  # a sign inside prose (``a > b``), not a header
+    header = _BLOCK_HEADER.match(text, at)
+    if header is None:
+        return False
+    head = text[line_start:at]
+    indent = len(head) - len(head.lstrip(" "))
+    after = text.find("\n", header.end())
+    if after == -1:
+        return True
+    end = text.find("\n", after + 1)
+    following = text[after + 1:end if end != -1 else len(text)]
+    return not following.strip() or len(following) - len(following.lstrip(" ")) <= indent
+
 
 _UNICODE_BREAKS = ("\u2028", "\u2029", "\x85")
-"""Line breaks to the careful reader (libyaml) but not to rapidyaml: a folded value would read differently."""
-
-_muting_allowed = False
-"""Whether this process may redirect descriptor 2 around rapidyaml (see :func:`allow_muting`)."""
-_STDERR_LOCK = threading.Lock()
-_quiet_thread: int | None = None
-"""The thread that silenced file descriptor 2 for a whole batch (see :func:`quiet`)."""
-_ryml: Any = None
-_doubtful: Any = None
-
-PAYS_OFF_AFTER = 128 * 1024
-"""Importing rapidyaml costs ~25 ms, what the careful reader spends on ~100 KB; below that, skip it."""
-_bytes_seen = 0
-
-
-class _Workspace(threading.local):
-    """A parse tree and an output buffer for each thread, reused from file to file.
-
-    A fresh tree costs each draft its allocation, and ``emit_json_malloc`` emits
-    twice (once to measure); reusing both takes a quarter off rapidyaml's time.
-    Kept only while files are small, so one huge draft does not stay in memory.
-    """
-
-    def __init__(self) -> None:
-        self.tree: Any = None
-        self.buffer = bytearray(_BUFFER_START)
-
+"""Line breaks to the careful reader (libyaml) but not to a YAML 1.2 reader: a folded value would read differently."""
 
 _NODES_POSSIBLE = MAX_NODES // 2
 """A file shorter than this cannot hold ``MAX_NODES`` values (each takes two bytes or more): no count needed."""
 
-_BUFFER_START = 64 * 1024
-_KEEP_UP_TO = 1024 * 1024
-_workspace = _Workspace()
+_yaml_rs: Any = None
 
 
-def _load_ryml() -> Any:
-    global _ryml, _doubtful
-    if _ryml is None:
+def _load_yaml_rs() -> Any:
+    global _yaml_rs
+    if _yaml_rs is None:
         try:
-            import ryml
-        except ImportError:  # optional accelerator: the event reader does the work
-            _ryml = False
+            import yaml_rs
+        except ImportError:  # the careful reader does the work alone
+            _yaml_rs = False
         else:
-            # only this path needs it: a single small draft never pays for it
-            _doubtful = re.compile(_DOUBTFUL.encode("ascii"))
-            _ryml = ryml
-    return _ryml
+            _yaml_rs = yaml_rs
+    return _yaml_rs
 
 
-def allow_muting(allowed: bool = True) -> None:
-    """Let the fast path silence descriptor 2 while rapidyaml parses: the console entry point's choice only.
+def fast_tree(text: str) -> dict[str, Any] | None:
+    """The document as plain data, or ``None`` when the careful reader must decide.
 
-    rapidyaml prints its parse errors on file descriptor 2 from C, with no way to
-    turn that off from Python, and the careful reader then reports the same error
-    properly. Silencing it means redirecting the descriptor, a process-wide act, so
-    only the ``draftdiff`` command does it (unless ``DRAFTDIFF_DEFAULT_GC`` is set);
-    a program that imports draftdiff keeps its descriptors, and reads every draft
-    with the careful reader.
+    A mapping at the top, or nothing: a list, a scalar, an empty document or
+    several documents are the careful reader's to describe with a position.
     """
-    global _muting_allowed
-    _muting_allowed = allowed
-
-
-def muting_allowed() -> bool:
-    return _muting_allowed
-
-
-def expect(total_bytes: int) -> None:
-    """A batch loader announces how much it will read, so the fast path starts with the first file."""
-    global _bytes_seen
-    _bytes_seen = max(_bytes_seen, total_bytes)
-
-
-def fast_json(text: str, data: bytes | None = None) -> bytes | None:
-    """The document as UTF-8 JSON, or ``None`` when the careful reader must decide.
-
-    ``data`` is the same document as UTF-8, when the caller has it at hand. The
-    JSON may repeat a key that the YAML repeated: JSON readers keep the last one
-    silently, so a caller must ask :func:`repeats_a_key` with the keys it got.
-    """
-    global _bytes_seen
-    if not _muting_allowed:  # rapidyaml would print on this process's descriptor 2
-        return None
-    _bytes_seen += len(text)
-    if _ryml is None and _bytes_seen < PAYS_OFF_AFTER:
-        return None
-    ryml = _load_ryml()
-    if not ryml or _uses_advanced_yaml(text):
+    yaml_rs = _load_yaml_rs()
+    if (not yaml_rs or _uses_advanced_yaml(text) or _number_in_doubt(text) or _forms_in_doubt(text)
+            or _sign_in_a_flow(text)):
         return None
     if not text.isascii() and any(brk in text for brk in _UNICODE_BREAKS):
         return None
-    if data is None:
-        data = text.encode("utf-8")
-    workspace = _workspace
-    tree = workspace.tree
     try:
-        if tree is None:
-            tree = workspace.tree = ryml.Tree()
-        else:
-            tree.clear()  # a tree parsed into again would gain the new document beside the old one
-            tree.clear_arena()
-        if _quiet_thread == threading.get_ident():
-            emitted = _parse_and_emit(ryml, data, tree, workspace)
-        else:  # rapidyaml prints its errors, the emitter's too (nesting past its depth), on descriptor 2
-            with _STDERR_LOCK:
-                saved = _mute_stderr()
-                try:
-                    emitted = _parse_and_emit(ryml, data, tree, workspace)
-                finally:
-                    _restore_stderr(saved)
-        if emitted is None or _doubtful.search(emitted):
-            return None
-    except Exception:  # any doubt at all: let the careful reader decide and explain
-        workspace.tree = None
+        tree = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+    except Exception:  # any doubt at all (a syntax error, a repeated key, nesting too deep): the careful reader explains
         return None
-    finally:
-        if len(data) > _KEEP_UP_TO:
-            workspace.tree = None
-    return emitted
-
-
-def _parse_and_emit(ryml: Any, data: bytes, tree: Any, workspace: _Workspace) -> bytes | None:
-    ryml.parse_in_arena(data, tree=tree)
-    if len(data) > _NODES_POSSIBLE and 2 * tree.size() > MAX_NODES:
-        return None  # near or over the limit: the careful reader counts exactly, and refuses with a position
-    root = tree.root_id()
-    if tree.is_stream(root):
-        if tree.num_children(root) != 1:
-            return None
-        root = tree.first_child(root)
-    return _emit(ryml, tree, root, workspace)
-
-
-def _emit(ryml: Any, tree: Any, root: int, workspace: _Workspace) -> bytes | None:
-    """The tree as JSON, written once into the thread's buffer (grown when it is too small)."""
-    buffer = workspace.buffer
-    failed, size = ryml.emit_json_to_substr(tree, root, buffer)
-    if failed:
-        buffer = bytearray(size)
-        failed, size = ryml.emit_json_to_substr(tree, root, buffer)
-        if failed:
-            return None
-        if size <= _KEEP_UP_TO:
-            workspace.buffer = buffer
-    if not size:  # an empty document (nothing, or only comments): the careful reader says what it is
+    if not isinstance(tree, dict) or not all(type(key) is str for key in tree):
+        return None  # ``01: x`` or ``? [a]``: the careful reader makes a key a string or refuses it
+    if len(text) > _NODES_POSSIBLE and not _within_limits(tree):
         return None
-    return bytes(memoryview(buffer)[:size])
+    return tree
 
 
-def repeats_a_key(emitted: bytes, distinct: int) -> bool:
-    """Whether :func:`fast_json`'s text may name a key more often than the ``distinct`` keys a reader got.
-
-    rapidyaml writes every key as a JSON string followed at once by a colon, so
-    counting quote-colon pairs never misses a key. Prose adds to that count where
-    it quotes a word before a colon (``two "nuances": a …``, written ``\\":``);
-    those are taken off, unless some string ends in a backslash before a colon,
-    where the escapes cannot be told apart cheaply: then any surplus counts as a
-    repeat and the careful reader decides.
-    """
-    written = emitted.count(b'":')
-    if written == distinct:
-        return False
-    if b'\\\\":' in emitted:
-        return True
-    return written - emitted.count(b'\\":') != distinct
-
-
-@contextlib.contextmanager
-def quiet() -> Iterator[None]:
-    """Silence rapidyaml's error printing once for a batch of files instead of around every parse.
-
-    Redirecting descriptor 2 costs six system calls, ~2% of validating a plain
-    draft. Only for a thread that prints nothing meanwhile (a command-line batch):
-    other threads still mute around each parse, and wait for the batch to end.
-    """
-    global _quiet_thread
-    if _quiet_thread is not None or not _muting_allowed:  # already quiet, or not ours to silence
-        yield
-        return
-    with _STDERR_LOCK:
-        saved = _mute_stderr()
-        _quiet_thread = threading.get_ident()
-        try:
-            yield
-        finally:
-            _quiet_thread = None
-            _restore_stderr(saved)
-
-
-def _mute_stderr() -> int | None:
-    """rapidyaml prints parse errors on file descriptor 2; the careful reader reports them properly."""
-    try:
-        saved = os.dup(2)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        os.close(devnull)
-        return saved
-    except OSError:
-        return None
-
-
-def _restore_stderr(saved: int | None) -> None:
-    if saved is not None:
-        os.dup2(saved, 2)
-        os.close(saved)
+def _within_limits(tree: dict[str, Any]) -> bool:
+    """At most ``MAX_NODES`` values and ``MAX_KEYS`` keys, counted as the careful reader counts them."""
+    nodes = keys = 0
+    pending: list[Any] = [tree]
+    while pending:
+        value = pending.pop()
+        nodes += 1
+        if isinstance(value, dict):
+            keys += len(value)
+            nodes += len(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        if nodes > MAX_NODES or keys > MAX_KEYS:
+            return False
+    return True

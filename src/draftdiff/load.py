@@ -11,8 +11,7 @@ import re
 import stat
 import types
 import typing
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 from draftdiff.diagnostics import Diagnostic, closest
 from draftdiff.errors import CouldNotRun
 from draftdiff.model import Draft
-from draftdiff.yamlsource import MAX_KEYS, MAX_LINES, Path, Positions, YamlProblem, line_col, line_count, parse_yaml
+from draftdiff.yamlsource import MAX_LINES, Path, Positions, YamlProblem, line_col, line_count, parse_yaml
 
 MAX_BYTES = 8 * 1024 * 1024
 """Larger than any real draft (a 1 MB article fits eight times); refuse beyond it."""
@@ -98,23 +97,6 @@ class LoadedDraft:
         return Diagnostic(self.name, line, col, severity, rule, message, hint)  # type: ignore[arg-type]
 
 
-@contextmanager
-def batch_loading(paths: Iterable[FsPath] = ()) -> Iterator[None]:
-    """Loading many drafts: tell the fast reader how much is coming.
-
-    Given the files, the fast reader is used from the first file when the whole
-    batch makes it worth its start-up.
-    """
-    from draftdiff import fastyaml
-
-    total = 0
-    for path in paths:
-        with suppress(OSError):
-            total += path.stat().st_size
-    fastyaml.expect(total)
-    yield
-
-
 def load_draft(path: FsPath | str, name: str | None = None) -> LoadedDraft:
     """Read and validate one draft file; raise :class:`DraftReadError` if it cannot be read."""
     path = FsPath(path)
@@ -186,49 +168,23 @@ def read_draft(data: bytes, name: str, *, careful: bool = False) -> LoadedDraft:
 def _fast(loaded: LoadedDraft, text: str) -> bool:
     """Take the fast path when the file is plain and valid; anything else gets the careful reader.
 
-    pydantic validates rapidyaml's JSON directly (in Rust, no Python tree in between).
-    JSON keeps only the last of a repeated key, so the keys pydantic saw set are
-    counted against the keys in the text: one short means a repeat, and the
-    careful reader reports it with its position.
+    The fast reader refuses what the careful one would report (a repeated key, a
+    syntax error) and declines what it might read otherwise; pydantic then
+    validates its plain data as it validates the careful reader's. Any failure
+    sends the file to the careful reader, which says what is wrong and where.
     """
     from pydantic import ValidationError
 
-    from draftdiff.fastyaml import fast_json, repeats_a_key
+    from draftdiff.fastyaml import fast_tree
 
-    data = loaded.data
-    emitted = fast_json(text, None if data.startswith(b"\xef\xbb\xbf") else data)
-    if emitted is None:
+    tree = fast_tree(text)
+    if tree is None:
         return False
-    if len(emitted) > 4 * MAX_KEYS and emitted.count(b'":') - emitted.count(b'\\":') > MAX_KEYS:
-        return False  # far too many keys: the careful reader refuses at the first one over the limit
     try:
-        draft = Draft.model_validate_json(emitted)
+        loaded.draft = Draft.model_validate(tree)
     except (ValidationError, RecursionError, ValueError, TypeError):
         return False
-    if repeats_a_key(emitted, keys_given(draft)):
-        return False
-    loaded.draft = draft
     return True
-
-
-def keys_given(draft: Draft) -> int:
-    """How many distinct keys the file gave: every model's explicitly set fields, and each ``positions`` key.
-
-    ``extra="forbid"`` makes that every key there was. A model nested in the draft
-    and missed here only costs speed: the count falls short and the careful reader runs.
-    (``__pydantic_fields_set__`` is what ``model_fields_set`` returns, without a call.)
-    """
-    count = len(draft.__pydantic_fields_set__)
-    for group in (draft.sources, draft.claimed_counts, draft.preconditions):
-        for entry in group:
-            count += len(entry.__pydantic_fields_set__)
-    for article in draft.articles:
-        count += len(article.__pydantic_fields_set__) + len(article.positions)
-        for fragment in article.fragments:
-            count += len(fragment.__pydantic_fields_set__)
-        for position in article.positions.values():
-            count += len(position.__pydantic_fields_set__)
-    return count
 
 
 def _decode(loaded: LoadedDraft) -> str | None:

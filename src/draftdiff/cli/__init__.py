@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import gc
 import importlib
 import os
 import sys
@@ -105,49 +104,17 @@ def _internal_error(exc: Exception) -> int:
     return EXIT_TROUBLE
 
 
-GC_SWITCH = "DRAFTDIFF_DEFAULT_GC"
-"""Set (to anything but an empty value), the command leaves the process as Python sets it: the default
-garbage collector, and descriptor 2 never redirected (batches are then read by the careful reader only)."""
-
-
-def collect_for_a_command() -> bool:
-    """Settle the garbage collector for one short command; False when :data:`GC_SWITCH` asks for the default.
-
-    Everything a command builds (the drafts, their models, the report) lives until
-    it has written its output, and the process then ends: collecting meanwhile is
-    wasted work, so collections are made rare (a first-generation threshold of
-    100,000 instead of 700), and what is alive at start-up (the imported modules)
-    is set aside from them (``gc.freeze``). Public APIs only, and only here: the
-    console entry point, never the library, which leaves the collector alone.
-    """
-    if os.environ.get(GC_SWITCH):
-        return False
-    gc.set_threshold(max(gc.get_threshold()[0], 100_000), *gc.get_threshold()[1:])
-    gc.freeze()
-    return True
-
-
 def entry() -> NoReturn:
     """The console script and ``python -m draftdiff``: the command's settings, then run and exit.
 
-    pydantic plugins are off (see :mod:`draftdiff.cli.plugins`) and the collector is
-    settled for a short command (:func:`collect_for_a_command`). Once the command has
-    written everything, what it built is frozen too, so that the interpreter's
-    shutdown skips a last walk over every object pydantic built (~40 ms of a one-file
-    run); buffers are still flushed and ``atexit`` handlers run.
+    pydantic plugins are off (see :mod:`draftdiff.cli.plugins`). Nothing else about
+    the process is changed: the collector, the descriptors and the interpreter run
+    as Python sets them, for the command as for a program that imports draftdiff.
     """
     from draftdiff.cli.plugins import plugins_off
 
     plugins_off()
-    tuned = collect_for_a_command()
-    if tuned:
-        from draftdiff import fastyaml
-
-        fastyaml.allow_muting()  # the fast batch reader may silence rapidyaml's own error printing
-    code = main()
-    if tuned:
-        gc.freeze()
-    raise SystemExit(code)
+    raise SystemExit(main())
 
 
 def _silence_stdout() -> None:
