@@ -2,9 +2,8 @@
 
 1. Validating 1,000 generated 17-article drafts in one process, against reading
    the same files' JSON twins and ``json.loads`` of each (target <= 8x), both with
-   the garbage collector as the ``draftdiff`` command settles it
-   (:func:`draftdiff.cli.collect_for_a_command`; ``DRAFTDIFF_DEFAULT_GC=1`` leaves Python's default).
-   ruamel's round-trip loader on a sample is printed for context.
+   the interpreter as Python sets it (the command tunes nothing). ruamel's
+   round-trip loader on a sample is printed for context.
 2. ``draftdiff validate ONE.yaml`` as a whole process, against
    ``python -c "import ruamel.yaml; from pydantic import BaseModel"`` (target <= 1.5x).
 
@@ -72,13 +71,6 @@ def main() -> int:
             for path in json_files:
                 json.loads(path.read_text(encoding="utf-8"))
 
-        from draftdiff.cli import collect_for_a_command
-
-        settled = collect_for_a_command()  # as `draftdiff validate` settles the collector (DRAFTDIFF_DEFAULT_GC=1: not)
-        if settled:  # and, as the command does, lets the fast batch reader silence rapidyaml
-            from draftdiff import fastyaml
-
-            fastyaml.allow_muting()
         report = validate_paths([folder])
         assert report.errors == 0, report.sorted()[:3]
         ours, ref, paired = _paired_rounds(lambda: validate_paths([folder]), reference, args.rounds)
@@ -88,8 +80,7 @@ def main() -> int:
         roundtrip = best(lambda: [rt.load(p.read_text(encoding="utf-8")) for p in sample], 1)
         roundtrip_full = roundtrip * args.drafts / len(sample)
 
-        print(f"validate {args.drafts} drafts ({size / 1024:.1f} KiB each, 17 articles), garbage collector "
-              f"{'as the command settles it' if settled else 'as Python sets it (DRAFTDIFF_DEFAULT_GC)'}")
+        print(f"validate {args.drafts} drafts ({size / 1024:.1f} KiB each, 17 articles)")
         print(f"  reference: read + json.loads of JSON twins   {ref * 1e3:8.1f} ms")
         print(f"  draftdiff validate (in process)               {ours * 1e3:8.1f} ms")
         print(f"  ratio, median of {args.rounds} paired rounds            {paired:8.2f}x   (target <= 8x)")
