@@ -329,7 +329,7 @@ def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
     for part in loc:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(str(part))
+            info = _keys_of(current).get(str(part))
             if info is None:
                 return []
             current = info.annotation
@@ -339,8 +339,13 @@ def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
             return []
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return list(_keys_of(current))
     return []
+
+
+def _keys_of(model: Any) -> dict[str, Any]:
+    """A model's fields by the key a file writes (an alias where the field has one)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -58,7 +58,7 @@ def test_the_imported_draft_is_valid_as_written(drafts: Path) -> None:
     assert {a.status for a in draft.articles} == {"unknown"}
     assert {a.text_basis for a in draft.articles} == {"verbatim"}
     assert draft.sources[0].url == "https://example.org/norland/draft"
-    assert all(a.sources == [draft.sources[0].id] for a in draft.articles)
+    assert all(a.sources == (draft.sources[0].id,) for a in draft.articles)
     assert [a.part for a in draft.articles][:2] == ["title", "preamble"] and draft.articles[-1].part == "annex"
     text = (FIXTURES / "norland-v1.txt").read_text(encoding="utf-8")
     for article in draft.articles:  # verbatim: every paragraph is the file's, character for character

@@ -324,7 +324,7 @@ def test_initialed_wording_is_labelled_fragment_by_fragment() -> None:
     assert all(a.text is None for a in d.articles), "wording is given as labelled fragments only"
     preamble = d.article("preamble")
     assert preamble is not None and preamble.part == "preamble" and preamble.number is None
-    assert d.article("extremism-and-terrorism").fragments == []
+    assert d.article("extremism-and-terrorism").fragments == ()
 
 
 def latest() -> Draft:

@@ -248,7 +248,7 @@ def _models_in(value: object) -> set[type]:
         return found
     if isinstance(value, dict):
         return set().union(*(_models_in(v) for v in value.values()))
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return set().union(*(_models_in(v) for v in value))
     return set()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from draftdiff.load import LoadedDraft
@@ -70,7 +70,7 @@ def cited_ids(draft: Draft) -> set[str]:
     return found
 
 
-def citation_lists(draft: Draft) -> Iterator[tuple[Path, list[str] | str]]:
+def citation_lists(draft: Draft) -> Iterator[tuple[Path, Sequence[str] | str]]:
     """Every place a draft cites sources: each ``sources`` list, or a single id, with the path of its value.
 
     The one walk over citing fields: :func:`citations` and the cited-id sets derive from it.
