@@ -129,6 +129,7 @@ class RowTable(ScrollView, can_focus=True):
         changes. Segments, not strips: a Strip carries seven caches of its own, which would keep every line
         derived from it (scrolled, styled) alive for as long as the row is."""
         self._header_lines: list[list[Segment]] | None = None
+        self._empty_text: Text | None = None
 
     # -- columns and rows --------------------------------------------------------------------------
 
@@ -197,6 +198,16 @@ class RowTable(ScrollView, can_focus=True):
             self._header_lines = None
         self.cursor_row = 0
         self._resize()
+        self.refresh()
+
+    @property
+    def empty_text(self) -> Text | None:
+        """A line shown under the header while the table has no rows (why it is empty, how to fill it)."""
+        return self._empty_text
+
+    @empty_text.setter
+    def empty_text(self, text: Cell | None) -> None:
+        self._empty_text = None if text is None else _as_text(text)
         self.refresh()
 
     @property
@@ -318,6 +329,16 @@ class RowTable(ScrollView, can_focus=True):
         line = list(Segment.apply_style(segments, post_style=style) if over else Segment.apply_style(segments, style))
         return Strip(Segment.adjust_line_length(line, width, style), width)
 
+    def _empty_line(self, style: Style) -> Strip:
+        """:attr:`empty_text`, cut to the view's width (not scrolled: there are no columns to scroll to)."""
+        width = self.scrollable_content_region.width
+        pad = " " * self.cell_padding
+        text = Text(pad) + (self._empty_text or "")  # its own style becomes a span: kept when rendered
+        text.no_wrap, text.end = True, ""
+        text.truncate(max(0, width), overflow="ellipsis")
+        line = list(Segment.apply_style(text.render(self.app.console), style))
+        return Strip(Segment.adjust_line_length(line, self.size.width, style), self.size.width)
+
     def render_line(self, y: int) -> Strip:
         base = self.rich_style
         if y < self.header_height:
@@ -326,6 +347,8 @@ class RowTable(ScrollView, can_focus=True):
             return self._fit(headers[y] if y < len(headers) else [], style)
         index = y - self.header_height + self.scroll_offset.y
         if not 0 <= index < len(self._row_keys):
+            if index == 0 and not self._row_keys and self._empty_text is not None:
+                return self._empty_line(base)
             return Strip.blank(self.size.width, base)
         key = self._row_keys[index]
         segments = self._row_segments.get(key)
