@@ -339,3 +339,23 @@ def test_a_wide_screen_gives_the_change_column_room_too() -> None:
             assert "Delimitation of the border" in text  # the title still whole
 
     asyncio.run(go())
+
+
+def test_a_part_name_cut_to_the_number_column_ends_with_an_ellipsis(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    beta = folder / "2024-01-beta-response.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("articles:\n", (
+        "articles:\n  - id: preamble\n    part: preamble\n    title: Preamble\n    status: agreed\n"
+        "    status_basis: reported\n    text: The Parties, wishing peace,\n    sources: [news-2024-01]\n"), 1),
+        encoding="utf-8")
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-01-beta-response")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            rows = [line for line in screen_text(app).splitlines() if "Preamble" in line]
+            assert rows and rows[0].startswith("│ Pream… "), rows  # six cells: cut, and marked as cut
+            assert "Preamb " not in rows[0]
+
+    asyncio.run(go())
