@@ -232,6 +232,33 @@ def test_the_version_entry_shows_a_changed_stage_and_a_removed_claim_and_u_keeps
     asyncio.run(go())
 
 
+def test_the_version_entry_shows_a_changed_title_as_old_then_new_in_colour() -> None:
+    """A title is read whole, like the date and kind beside it, in the CLI's words: a word redline ran the old
+    and the new one together ("…December proposalStatus reported…"), told apart by colour alone."""
+    from draftdiff.diff import phrases
+    from draftdiff.tui.look import DELETE, INSERT
+
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(110, 50)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            line = "title: Beta's response to the December proposal → Status reported in September 2024"
+            assert line in screen_text(app)
+            assert "proposalStatus" not in screen_text(app)
+            summary = app.screen.query_one("#redline-summary").content
+            spans = {str(summary)[s.start:s.end]: s.style for s in summary.spans}
+            assert spans["Beta's response to the December proposal"] == DELETE  # the old one red, the new green
+            assert spans["Status reported in September 2024"] == INSERT
+            assert spans["counter-proposal"] == DELETE and spans["status-report"] == INSERT  # as every field
+            diff = app.screen.diff
+            for field in diff.agreement:  # the same words as ``draftdiff diff``
+                if not phrases.record_redline(field) and not field.field.startswith("articles"):
+                    assert phrases.version_phrase(field, diff) in _version_panel(app)
+
+    asyncio.run(go())
+
+
 def test_enter_on_the_version_opens_the_newer_version() -> None:
     async def go() -> None:
         app = make_app(version="2024-09-status")
