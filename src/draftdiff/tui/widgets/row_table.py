@@ -266,6 +266,15 @@ class RowTable(ScrollView, can_focus=True):
         elif end > x + room:
             self.scroll_to(x=next((s for s in stops if end - s <= room), start), animate=False, immediate=True)
 
+    def columns_in_view(self) -> tuple[int, int] | None:
+        """The first and last of the columns after the fixed ones shown whole (0 for the first), at the
+        current sideways scroll; None when none is."""
+        stops = self._column_stops()
+        room = self.scrollable_content_region.width - self._fixed_width()
+        x = round(self.scroll_offset.x)
+        shown = [i for i in range(len(stops) - 1) if stops[i] >= x and stops[i + 1] <= x + room]
+        return (shown[0], shown[-1]) if shown else None
+
     def action_scroll_right(self) -> None:
         x = self.scroll_offset.x
         stops = self._column_stops()
