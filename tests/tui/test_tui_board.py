@@ -204,6 +204,35 @@ def test_search_filters_articles_and_escape_clears() -> None:
     run(go())
 
 
+def test_a_search_that_matches_nothing_says_so_until_rows_come_back() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("slash", *"xyz")
+            await settle(pilot, app)
+            assert table_ids(app) == []
+            text = screen_text(app)
+            assert "Articles · 0 of 4" in text
+            lines = [line for line in text.splitlines() if "No article matches “xyz” — Esc clears the filter" in line]
+            assert len(lines) == 1, text
+            line = lines[0]
+            assert line.startswith("│") and line.index("No article") < 4  # in the table, under its header
+            await pilot.press("escape")  # the board's key: from the search box too
+            await settle(pilot, app)
+            assert len(table_ids(app)) == 4
+            assert "No article matches" not in screen_text(app)
+            await pilot.press("f", "P")  # agreed (recognition) and alpha (third-party forces only): none
+            await settle(pilot, app)
+            assert table_ids(app) == []
+            assert "No article matches agreed, party alpha — Esc clears the filters" in screen_text(app)
+            await pilot.press("P", "P")  # beta, then all parties again: the agreed article is back
+            await settle(pilot, app)
+            assert table_ids(app) == ["recognition"]
+            assert "No article matches" not in screen_text(app)
+
+    run(go())
+
+
 def test_filter_by_status_and_by_party() -> None:
     async def go() -> None:
         app = make_app(version="2024-01-beta-response")

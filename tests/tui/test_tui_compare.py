@@ -232,6 +232,33 @@ def test_the_version_entry_shows_a_changed_stage_and_a_removed_claim_and_u_keeps
     asyncio.run(go())
 
 
+def test_the_version_entry_shows_a_changed_title_as_old_then_new_in_colour() -> None:
+    """A title is read whole, like the date and kind beside it, in the CLI's words: a word redline ran the old
+    and the new one together ("…December proposalStatus reported…"), told apart by colour alone."""
+    from draftdiff.diff import phrases
+    from draftdiff.tui.look import DELETE, INSERT
+
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(110, 50)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            line = "title: Beta's response to the December proposal → Status reported in September 2024"
+            assert line in screen_text(app)
+            assert "proposalStatus" not in screen_text(app)
+            summary = app.screen.query_one("#redline-summary").content
+            spans = {str(summary)[s.start:s.end]: s.style for s in summary.spans}
+            assert spans["Beta's response to the December proposal"] == DELETE  # the old one red, the new green
+            assert spans["Status reported in September 2024"] == INSERT
+            assert spans["counter-proposal"] == DELETE and spans["status-report"] == INSERT  # as every field
+            diff = app.screen.diff
+            for field in diff.agreement:  # the same words as ``draftdiff diff``
+                if not phrases.record_redline(field) and not field.field.startswith("articles"):
+                    assert phrases.version_phrase(field, diff) in _version_panel(app)
+
+    asyncio.run(go())
+
+
 def test_enter_on_the_version_opens_the_newer_version() -> None:
     async def go() -> None:
         app = make_app(version="2024-09-status")
@@ -337,5 +364,25 @@ def test_a_wide_screen_gives_the_change_column_room_too() -> None:
             text = screen_text(app)
             assert "status changed, text changed, sources…" in text and "sources changed" in text
             assert "Delimitation of the border" in text  # the title still whole
+
+    asyncio.run(go())
+
+
+def test_a_part_name_cut_to_the_number_column_ends_with_an_ellipsis(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+    beta = folder / "2024-01-beta-response.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("articles:\n", (
+        "articles:\n  - id: preamble\n    part: preamble\n    title: Preamble\n    status: agreed\n"
+        "    status_basis: reported\n    text: The Parties, wishing peace,\n    sources: [news-2024-01]\n"), 1),
+        encoding="utf-8")
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-01-beta-response")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            rows = [line for line in screen_text(app).splitlines() if "Preamble" in line]
+            assert rows and rows[0].startswith("│ Pream… "), rows  # six cells: cut, and marked as cut
+            assert "Preamb " not in rows[0]
 
     asyncio.run(go())

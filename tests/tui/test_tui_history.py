@@ -88,3 +88,33 @@ def test_the_selected_version_stays_in_view_when_the_versions_are_wider_than_the
             assert in_view()
 
     asyncio.run(go())
+
+
+def test_the_headings_say_which_versions_are_shown_when_they_do_not_all_fit() -> None:
+    """At 80 columns the bundled collection's versions do not all fit: the title says which are in view
+    (the headings alone showed dates, not that versions were left out), and follows the sideways scroll; the
+    headings' two rows are named (year over month). At 120 columns all fit and the title says so."""
+    from paths import ROOT
+
+    async def go() -> None:
+        app = make_app([ROOT / "drafts"])
+        versions = len(app.draft_set.ids())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("h")
+            await settle(pilot, app)
+            matrix = app.screen.query_one(StatusMatrix)
+            lines = screen_text(app).splitlines()
+            assert f"of {versions} shown (← → scroll)" in lines[0], lines[0]
+            first, last = matrix.columns_in_view() or (0, 0)
+            assert last == versions - 1 and first > 0  # the latest version in view, the oldest ones not
+            assert f"versions {first + 1}–{versions} of {versions} shown" in lines[0]
+            assert lines[1].startswith("│No. Article year 2") and lines[2].lstrip("│ ").startswith("month 0")
+            app.version = app.draft_set.ids()[0]  # out of view to the left: scrolled there
+            await settle(pilot, app)
+            assert screen_text(app).splitlines()[0].startswith(f"╭─ Status of {matrix.row_count} articles · versions 1–")
+            await pilot.resize_terminal(120, 36)
+            await settle(pilot, app)
+            title = screen_text(app).splitlines()[0]
+            assert f"Status of {matrix.row_count} articles in {versions} versions" in title and "shown" not in title
+
+    asyncio.run(go())

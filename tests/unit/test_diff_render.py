@@ -177,3 +177,22 @@ def test_substantive_hides_entries_whose_only_change_is_clerical() -> None:
     assert "[recognition]" in full and "[recognition]" not in short
     assert "[forces]" in short
     assert "Status changes\n  Article 2 forces: disputed → agreed" in short
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_changed_title_of_the_version_or_a_source_reads_old_then_new(fmt: str) -> None:
+    """A title is read whole, ``title: old → new`` like the date beside it: a word redline ran the two titles
+    together (``[-A test proposal-]{+The reply of March+}``); a summary stays a redline."""
+    arts = [art("recognition", 1, TEXTS["recognition"])]
+    old = draft(arts, summary="A first proposal.", agreement_title="Peace treaty")
+    sources = [{"id": "s1", "title": "Interview of March", "publisher": "Example"},
+               *({"id": s, "title": s, "publisher": "Example"} for s in ("s2", "s3"))]
+    new = draft(arts, id="d-new", title="The reply of March", date="2024-03-01", summary="A second proposal.",
+                agreement_title="Peace and border treaty", sources=sources)
+    out = html.unescape(render("diff", fmt, diff_drafts(old, new))).replace("\\", "")
+    assert "title: A test proposal → The reply of March" in out
+    assert "date: 2024-01-01 → 2024-03-01" in out
+    assert "agreement's name: Peace treaty → Peace and border treaty" in out
+    assert re.search(r"title:? s1 → Interview of March", out)  # the source's, in the words of its list
+    assert "A test proposal-]" not in out and "<del>A test proposal" not in out and "~~A test proposal" not in out
+    assert "first" in out and "second" in out and "A first proposal. → A second proposal." not in out

@@ -23,8 +23,12 @@ from draftdiff.diff.result import (
 )
 from draftdiff.vocab import format_date, part_phrase
 
-WORDING_FIELDS = frozenset({"title", "summary", "notes", "date_note", "quote", "status_note"})
-"""Fields whose change is shown as a word redline rather than ``old → new``."""
+SHORT_FIELDS = frozenset({"title", "agreement_title"})
+"""Wording of the version's record (its own fields, its sources') short enough to be read whole, as
+``title: old → new`` like its date or stage: a word redline of a title ran the old and the new one together
+(``Alpha's proposal of December 2023Beta's response…``), told apart by colour or brackets alone."""
+
+ALTERNAT = " (parties named in opposite order: alternat)"
 
 
 def field_label(name: str) -> str:
@@ -44,7 +48,21 @@ def arrow(f: FieldChange) -> str:
 
 
 def shown_as_redline(f: FieldChange) -> bool:
+    """Whether a field's change is shown as a word redline: it is wording and the words differ."""
     return bool(f.redline) and any(s.op != "equal" for s in f.redline)
+
+
+def record_redline(f: FieldChange) -> bool:
+    """Whether a field of the version's record (the version's own, a source's) is shown as a redline: long
+    wording (summary, notes, a quote) is; a title is read as ``old → new`` (:data:`SHORT_FIELDS`)."""
+    return f.field not in SHORT_FIELDS and shown_as_redline(f)
+
+
+def field_values(f: FieldChange, diff: DraftDiff | None = None) -> tuple[str, str]:
+    """The old and the new value as shown: ``–`` for none; the version's date with what is known of it."""
+    if f.field == "date" and diff is not None:
+        return format_date(f.old, diff.old.date_precision), format_date(f.new, diff.new.date_precision)
+    return value(f.old), value(f.new)
 
 
 # --- the version as a whole ----------------------------------------------------------------------------------
@@ -66,13 +84,13 @@ def counts_line(diff: DraftDiff) -> str:
 
 
 def version_phrase(f: FieldChange, diff: DraftDiff | None = None) -> str:
-    """One field of the version: ``stage: negotiating → finalized``, ``summary changed``."""
-    if f.field == "date" and diff is not None:
-        return f"date: {format_date(f.old, diff.old.date_precision)} → {format_date(f.new, diff.new.date_precision)}"
-    if shown_as_redline(f):
-        note = " (parties named in opposite order: alternat)" if f.party_order else ""
+    """One field of the version: ``stage: negotiating → finalized``, ``title: old → new``, ``summary changed``
+    (its words are shown as a redline)."""
+    note = ALTERNAT if f.party_order else ""
+    if record_redline(f):
         return f"{field_label(f.field)} changed{note}"
-    return f"{field_label(f.field)}: {value(f.old)} → {value(f.new)}"
+    old, new = field_values(f, diff)
+    return f"{field_label(f.field)}: {old} → {new}{note}"
 
 
 # --- sources -------------------------------------------------------------------------------------------------

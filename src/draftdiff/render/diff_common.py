@@ -127,7 +127,7 @@ def agreement_lines(diff: DraftDiff, *, wording: bool = True, substantive: bool 
     """Changes of the version as short phrases (``wording=False``: leave out fields shown as a redline)."""
     out = []
     for f in diff.listed_agreement(substantive):
-        if ev.shown_as_redline(f) and not wording:
+        if ev.record_redline(f) and not wording:
             continue
         out.append(ev.version_phrase(f, diff))
     return out

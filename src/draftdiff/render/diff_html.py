@@ -72,7 +72,7 @@ def body(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_al
     out.append(f"<p><strong>Agreement:</strong> {e(ev.counts_line(diff))}</p>")
     lines = [e(line) for line in agreement_lines(diff, wording=stat, substantive=substantive)]
     lines += [f"{e(ev.field_label(f.field))}: {inline(f.redline)}" for f in diff.listed_agreement(substantive)
-              if ev.shown_as_redline(f) and not stat]
+              if ev.record_redline(f) and not stat]
     if lines:
         out.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
     out.append(f"<p><strong>Summary:</strong> {e(summary_line(diff, substantive))}</p>")
@@ -198,7 +198,7 @@ def _sources(diff: DraftDiff, substantive: bool) -> list[str]:
         head = f'<span class="mark">{e(_SIGN[s.change])}</span> <code>{e(s.id)}</code>'
         if s.change == "changed":
             rows = "".join(f"<li>{e(ev.field_label(f.field))}: "
-                           f"{inline(f.redline) if ev.shown_as_redline(f) else e(f'{ev.value(f.old)} → {ev.value(f.new)}')}</li>"
+                           f"{inline(f.redline) if ev.record_redline(f) else e(f'{ev.value(f.old)} → {ev.value(f.new)}')}</li>"
                            for f in s.fields)
             out.append(f"<li>{head}: {e(s.title)}<ul>{rows}</ul></li>")
         else:

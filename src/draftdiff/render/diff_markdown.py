@@ -47,7 +47,7 @@ def render(diff: DraftDiff, *, stat: bool = False, show_all: bool = False, conte
     for line in agreement_lines(diff, wording=stat, substantive=substantive):
         lines.append(f"- {md(line)}")
     for f in diff.listed_agreement(substantive):
-        if ev.shown_as_redline(f) and not stat:
+        if ev.record_redline(f) and not stat:
             lines.append(f"- {md(ev.field_label(f.field).capitalize())}: {redline(f.redline, None)}")
     lines += ["", f"**Summary:** {md(summary_line(diff, substantive))}", ""]
     moved = status_change_lines(diff)
@@ -84,7 +84,7 @@ def _sources(diff: DraftDiff, substantive: bool) -> list[str]:
         if s.change == "changed":
             lines.append(f"- {md(_SIGN[s.change])} **{md(s.id)}**: {md(s.title)}")
             for f in s.fields:
-                shown_value = redline(f.redline, None) if ev.shown_as_redline(f) else md(f"{ev.value(f.old)} → {ev.value(f.new)}")
+                shown_value = redline(f.redline, None) if ev.record_redline(f) else md(f"{ev.value(f.old)} → {ev.value(f.new)}")
                 lines.append(f"  - {md(ev.field_label(f.field))}: {shown_value}")
         else:
             lines.append(f"- {md(_SIGN[s.change])} **{md(s.id)}** {s.change}: {md(ev.source_described(s.new or s.old))}")

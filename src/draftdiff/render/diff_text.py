@@ -68,7 +68,7 @@ def _sources(diff: DraftDiff, color: bool, substantive: bool) -> list[str]:
         if s.change == "changed":
             lines.append(style(f"{sign} {_line(s.id)}: {_line(s.title)}", colour, "bold", color=color))
             for f in s.fields:
-                if ev.shown_as_redline(f):
+                if ev.record_redline(f):
                     lines.append(f"{INDENT}{ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT * 2).lstrip())
                 else:
                     lines.append(f"{INDENT}{_line(ev.source_field_phrase(f))}")
@@ -110,7 +110,7 @@ def _header(diff: DraftDiff, color: bool, substantive: bool = False, stat: bool 
         if not line.startswith("articles"):
             lines.append(f"  {visible(line, keep_newlines=False)}")
     for f in diff.listed_agreement(substantive):
-        if ev.shown_as_redline(f) and not stat:
+        if ev.record_redline(f) and not stat:
             lines.append(f"  {ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT).lstrip())
     return lines
 

@@ -63,10 +63,11 @@ def stats_text(diff: DraftDiff) -> Text:
 
 
 def number_text(change: ArticleChange, part: str = "article") -> Text:
-    """``7``, ``7→8``, or the name of an unnumbered part (``Preamble``) cut to the column."""
+    """``7``, ``7→8``, or the name of a part (``Preamble``): whole, so the table cuts it to the column with an
+    ellipsis (``Pream…``); cut here, it fitted the column and lost its end unmarked (``Preamb``)."""
     old, new = change.old_number, change.new_number
     if part != "article":
-        return Text(part_label(part, new if new is not None else old)[:6], justify="right")
+        return Text(part_label(part, new if new is not None else old), justify="right")
     if old == new or old is None or new is None:
         label = str(new if new is not None else old if old is not None else "")
     else:

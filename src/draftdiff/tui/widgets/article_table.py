@@ -24,6 +24,8 @@ COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 10), 
 """(key, heading, width); the title takes what is left."""
 DROP_ORDER = ("since", "basis", "text")
 """Columns left out, in this order, while the title would get fewer than MIN_TITLE cells."""
+CLEAR_KEY = "Esc"
+"""The board's key that clears the search and filters (its ``escape`` binding, as the key bar names it)."""
 MIN_TITLE = 28
 """About 30: at 80 columns the title keeps 28 cells and both bases stay on the board."""
 
@@ -197,6 +199,9 @@ class ArticleTable(DeferredRedraw, RowTable):
                 self.move_cursor(row=self.get_row_index(keep), animate=False)
         self._signatures = signatures
         self.border_title = self.title_line(articles)
+        empty = self.empty_line(articles)
+        if (empty and empty.plain) != (self.empty_text and self.empty_text.plain):
+            self.empty_text = empty
 
     def _signature(self, article: Article, since: dict[str, Draft | None] | None) -> tuple[object, ...]:
         """Everything a row's cells are made from, as plain values: equal signatures, equal cells. Comparing
@@ -221,14 +226,29 @@ class ArticleTable(DeferredRedraw, RowTable):
             cells.append(self._since_text(since.get(article.id)) if since is not None else Text("…", style="dim"))
         return cells
 
+    def filters(self) -> list[str]:
+        """The search and filters in force, as the title and the empty table name them."""
+        filters = [f for f in (self.status_filter, self.party_filter and f"party {self.party_filter}") if f]
+        if self.search_text.strip():
+            filters.insert(0, f"“{visible(self.search_text.strip(), keep_newlines=False)}”")
+        return filters
+
+    def empty_line(self, articles: list[Article]) -> Text | None:
+        """Said in the table when the search and filters leave no article, so "0 of 17" above a blank
+        table does not read as a version without articles; None while rows are shown."""
+        filters = self.filters()
+        if articles or not filters or self.status_draft is None or not self.status_draft.articles:
+            return None
+        line = Text(f"No article matches {', '.join(filters)}", style="italic")
+        line.append(f" — {CLEAR_KEY} clears the filter{'s' * (len(filters) > 1)}", style="dim")
+        return line
+
     def title_line(self, articles: list[Article]) -> str:
         draft = self.status_draft
         counted = [a for a in articles if a.part == "article"]
         total = sum(1 for a in draft.articles if a.part == "article") if draft else 0
         others = [a for a in articles if a.part != "article"]
-        filters = [f for f in (self.status_filter, self.party_filter and f"party {self.party_filter}") if f]
-        if self.search_text.strip():
-            filters.insert(0, f"“{visible(self.search_text.strip(), keep_newlines=False)}”")
+        filters = self.filters()
         line = f"Articles · {len(counted)} of {total}" + (
             f" + {', '.join(part_label(a.part, a.number) for a in others)}" if others else "")
         if draft is not None and self.draft is not None and draft.id != self.draft.id:

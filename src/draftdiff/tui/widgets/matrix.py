@@ -19,6 +19,25 @@ from draftdiff.tui.widgets.row_table import RowTable
 COLUMN = 3
 
 
+def article_label(width: int) -> Text:
+    """The Article column's heading, which also names the two rows of the versions' headings beside it
+    (``year`` over ``month``), at any width: ``Article  year`` over ``month``."""
+    label = Text("Article".ljust(width - 6))
+    label.append("year".rjust(5), style="dim")
+    label.append(" \n" + " " * (width - 6))
+    label.append("month".rjust(5), style="dim")
+    label.append(" ")
+    return label
+
+
+def matrix_title(articles: int, versions: int, shown: tuple[int, int] | None = None) -> str:
+    """``Status of 21 articles in 23 versions``; when the versions are wider than the screen, which of them
+    are in view (``versions 5–23 of 23 shown``): the headings alone did not say that some were left out."""
+    if shown is None or shown == (0, versions - 1):
+        return f"Status of {articles} articles in {versions} versions"
+    return f"Status of {articles} articles · versions {shown[0] + 1}–{shown[1] + 1} of {versions} shown (← → scroll)"
+
+
 def column_label(date: str, selected: bool) -> Text:
     """``24`` over ``09``: year and month of a version in three cells, so 18 versions fit in 80 columns."""
     label = Text(f"{date[2:4]:^{COLUMN}}\n{date[5:7]:^{COLUMN}}")
@@ -46,6 +65,8 @@ class StatusMatrix(DeferredRedraw, RowTable):
         super().__init__(header_height=2, cell_padding=0, fixed_columns=2, **kwargs)  # type: ignore[arg-type]
         self._articles: set[str] = set()
         """The rows that stand for one article (an id two files claim is shown, but opens nothing)."""
+        self._counts: tuple[int, int] | None = None
+        """(articles, versions) of the matrix shown, for its title."""
 
     def watch_draft_set(self) -> None:
         self.redraw()
@@ -71,6 +92,7 @@ class StatusMatrix(DeferredRedraw, RowTable):
             self.add_column(label, width=width, key=key)
         self.add_rows(table.rows)
         self._articles = table.articles
+        self._counts = table.counts
         self.border_title = table.title
         self.border_subtitle = "✓ agreed ◐ partial ✗ disputed ⊘ removed ? unknown · absent – not on record"
         if self.row_count:
@@ -81,6 +103,16 @@ class StatusMatrix(DeferredRedraw, RowTable):
         """The selected version's column, highlighted, is scrolled into view (once laid out: the width the
         table has decides how far)."""
         self.scroll_to_column(self.version)
+        self._retitle()
+
+    def _retitle(self) -> None:
+        """The title names the versions in view (see :func:`matrix_title`); called whenever they may change."""
+        if self._counts is not None:
+            self.border_title = matrix_title(*self._counts, self.columns_in_view())
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        self._retitle()  # ← →, a click on the scroll bar, or a version stepped to out of view
 
     def on_resize(self) -> None:  # RowTable's own handler runs too (Textual calls each class's)
         self.call_after_refresh(self._show_version)
@@ -105,14 +137,20 @@ class MatrixTable:
     columns: list[tuple[Text, int, str | None]]
     rows: list[tuple[str, list[Text]]]
     articles: set[str]
-    title: str
+    counts: tuple[int, int]
+    """Articles (rows) and versions (columns)."""
+
+    @property
+    def title(self) -> str:
+        return matrix_title(*self.counts)
 
 
 def matrix_table(draft_set: DraftSet, version: str, width: int) -> MatrixTable:
     matrix = status_matrix(draft_set)
     versions = len(matrix.draft_ids)
     title_width = max(12, min(40, width - 5 - versions * COLUMN - 4))
-    columns: list[tuple[Text, int, str | None]] = [(Text("No. "), 4, None), (Text("Article"), title_width + 1, None)]
+    columns: list[tuple[Text, int, str | None]] = [(Text("No. "), 4, None),
+                                                   (article_label(title_width + 1), title_width + 1, None)]
     seen: set[str] = set()  # two files may claim one id (an error, listed in the panel): keys stay unique
     for draft_id, date in zip(matrix.draft_ids, matrix.dates, strict=True):
         columns.append((column_label(date, draft_id == version), COLUMN, None if draft_id in seen else draft_id))
@@ -127,5 +165,4 @@ def matrix_table(draft_set: DraftSet, version: str, width: int) -> MatrixTable:
         key = row.article_id if row.article_id not in articles else f"\0{index}"
         articles.add(row.article_id)
         rows.append((key, [number, title, *(cells[s] for s in row.statuses)]))
-    return MatrixTable(columns, rows, articles,
-                       f"Status of {len(matrix.rows)} articles in {versions} versions (columns: year, month)")
+    return MatrixTable(columns, rows, articles, (len(matrix.rows), versions))

@@ -129,6 +129,7 @@ class RowTable(ScrollView, can_focus=True):
         changes. Segments, not strips: a Strip carries seven caches of its own, which would keep every line
         derived from it (scrolled, styled) alive for as long as the row is."""
         self._header_lines: list[list[Segment]] | None = None
+        self._empty_text: Text | None = None
 
     # -- columns and rows --------------------------------------------------------------------------
 
@@ -200,6 +201,16 @@ class RowTable(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def empty_text(self) -> Text | None:
+        """A line shown under the header while the table has no rows (why it is empty, how to fill it)."""
+        return self._empty_text
+
+    @empty_text.setter
+    def empty_text(self, text: Cell | None) -> None:
+        self._empty_text = None if text is None else _as_text(text)
+        self.refresh()
+
+    @property
     def cursor_key(self) -> str | None:
         return self._row_keys[self.cursor_row] if 0 <= self.cursor_row < len(self._row_keys) else None
 
@@ -254,6 +265,15 @@ class RowTable(ScrollView, can_focus=True):
             self.scroll_to(x=start, animate=False, immediate=True)
         elif end > x + room:
             self.scroll_to(x=next((s for s in stops if end - s <= room), start), animate=False, immediate=True)
+
+    def columns_in_view(self) -> tuple[int, int] | None:
+        """The first and last of the columns after the fixed ones shown whole (0 for the first), at the
+        current sideways scroll; None when none is."""
+        stops = self._column_stops()
+        room = self.scrollable_content_region.width - self._fixed_width()
+        x = round(self.scroll_offset.x)
+        shown = [i for i in range(len(stops) - 1) if stops[i] >= x and stops[i + 1] <= x + room]
+        return (shown[0], shown[-1]) if shown else None
 
     def action_scroll_right(self) -> None:
         x = self.scroll_offset.x
@@ -318,6 +338,16 @@ class RowTable(ScrollView, can_focus=True):
         line = list(Segment.apply_style(segments, post_style=style) if over else Segment.apply_style(segments, style))
         return Strip(Segment.adjust_line_length(line, width, style), width)
 
+    def _empty_line(self, style: Style) -> Strip:
+        """:attr:`empty_text`, cut to the view's width (not scrolled: there are no columns to scroll to)."""
+        width = self.scrollable_content_region.width
+        pad = " " * self.cell_padding
+        text = Text(pad) + (self._empty_text or "")  # its own style becomes a span: kept when rendered
+        text.no_wrap, text.end = True, ""
+        text.truncate(max(0, width), overflow="ellipsis")
+        line = list(Segment.apply_style(text.render(self.app.console), style))
+        return Strip(Segment.adjust_line_length(line, self.size.width, style), self.size.width)
+
     def render_line(self, y: int) -> Strip:
         base = self.rich_style
         if y < self.header_height:
@@ -326,6 +356,8 @@ class RowTable(ScrollView, can_focus=True):
             return self._fit(headers[y] if y < len(headers) else [], style)
         index = y - self.header_height + self.scroll_offset.y
         if not 0 <= index < len(self._row_keys):
+            if index == 0 and not self._row_keys and self._empty_text is not None:
+                return self._empty_line(base)
             return Strip.blank(self.size.width, base)
         key = self._row_keys[index]
         segments = self._row_segments.get(key)

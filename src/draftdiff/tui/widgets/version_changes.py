@@ -21,7 +21,7 @@ from draftdiff.diff.result import (
     SourceChange,
 )
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import change_label, inline_text
+from draftdiff.tui.look import DELETE, INSERT, change_label, inline_text
 
 SIGN = {"added": "+", "removed": "-", "changed": "~"}
 SIGN_STYLE = {"+": "bold #2e9e44", "-": "bold #d63a3a", "~": "bold #c98a00"}
@@ -101,6 +101,18 @@ def _wording(out: Text, label: str, f: FieldChange, indent: str = "  ") -> None:
     out.append_text(inline_text(f.redline))
 
 
+def _arrow(out: Text, lead: str, values: tuple[str, str], note: str = "") -> None:
+    """``title: old → new`` in the redline's colours, the old value apart from the new: a short field read
+    whole (as the article panel shows an article's fields), not its words run together."""
+    old, new = values
+    out.append(f"\n  {_line(lead)}", style="dim")
+    out.append(_line(old), style=DELETE)
+    out.append(" → ")
+    out.append(_line(new), style=INSERT)
+    if note:
+        out.append(note, style="dim")
+
+
 def version_text(entry: VersionChanges) -> Text:
     """Every change of the version as a whole, section by section, as ``draftdiff diff`` words it."""
     diff = entry.diff
@@ -122,18 +134,19 @@ def version_text(entry: VersionChanges) -> Text:
 
 
 def _fields(entry: VersionChanges) -> Text:
-    """``date: 2023-12-20 → 2024-01-04``; wording (title, summary, notes) as a redline; then the counts."""
+    """``date: 2023-12-20 → 2024-01-04``, ``title: old → new``; long wording (summary, notes) as a redline;
+    then the counts. The words are the CLI's (``draftdiff.diff.phrases``)."""
     out = Text()
     fields = entry.fields
     for f in fields:
         if f.kind == r.COUNTS_CHANGED and f.field.startswith("articles"):
             continue  # said once below, as the counts line
-        if ev.shown_as_redline(f):
+        if ev.record_redline(f):
             _wording(out, ev.field_label(f.field), f)
             if f.party_order:
-                out.append(" (parties named in opposite order: alternat)", style="dim")
+                out.append(ev.ALTERNAT, style="dim")
         else:
-            out.append(f"\n  {_line(ev.version_phrase(f, entry.diff))}")
+            _arrow(out, f"{ev.field_label(f.field)}: ", ev.field_values(f, entry.diff), ev.ALTERNAT * f.party_order)
     if any(f.kind == r.COUNTS_CHANGED for f in fields):
         out.append(f"\n  {_line(ev.counts_line(entry.diff))}")
     return out
@@ -147,10 +160,10 @@ def _sources(entry: VersionChanges) -> Text:
         if s.change == "changed":
             _signed(out, sign, f"{s.id}: {s.title}")
             for f in s.fields:
-                if ev.shown_as_redline(f):
+                if ev.record_redline(f):
                     _wording(out, ev.field_label(f.field), f)
-                else:
-                    out.append(f"\n  {_line(ev.source_field_phrase(f))}")
+                else:  # ev.source_field_phrase's words, in colour
+                    _arrow(out, f"{ev.field_label(f.field)} ", ev.field_values(f))
             continue
         _signed(out, sign, f"{s.id}: {ev.source_described(s.new or s.old)}")
         out.append(f"  {s.change}", style="italic")
