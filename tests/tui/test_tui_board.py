@@ -404,3 +404,34 @@ def test_the_search_box_leaves_the_table_its_full_width_and_columns() -> None:
             assert "Status basis" in screen_text(app)
 
     run(go())
+
+
+def test_keys_typed_at_once_after_slash_go_into_the_search_box() -> None:
+    """A terminal delivers "/abc" typed fast in one read: "a" must not open the Add claim dialog."""
+    from textual import events
+
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            for key, char in (("slash", "/"), ("r", "r"), ("a", "a"), ("i", "i")):
+                event = events.Key(key, char)
+                event.set_sender(app)
+                app._driver.send_message(event)  # as the terminal's reader does: all queued before any is handled
+            await settle(pilot, app)
+            search = app.screen.query_one("#search")
+            assert search.value == "rai", screen_text(app)  # type: ignore[attr-defined]
+            assert app.screen.id == app.screen_stack[0].id and len(app.screen_stack) == 1
+
+    run(go())
+
+
+def test_a_slash_typed_in_the_search_box_is_searched_for() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("slash", "a", "slash", "b")
+            await settle(pilot, app)
+            assert app.screen.query_one("#search").value == "a/b"  # type: ignore[attr-defined]
+
+    run(go())

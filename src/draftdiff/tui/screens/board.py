@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Input
 
 from draftdiff.collection import DraftSet
 from draftdiff.diagnostics import Diagnostic
@@ -22,9 +21,6 @@ from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.preconditions import PreconditionsPanel
 from draftdiff.tui.widgets.summary_bar import SummaryBar
 from draftdiff.tui.widgets.version_header import VersionHeader, VersionNote
-
-if TYPE_CHECKING:
-    from textual.widgets import Input
 
 
 def status_source(draft_set: DraftSet, draft: Draft | None) -> Draft | None:
@@ -80,7 +76,7 @@ class BoardScreen(Screen[None]):
         Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("v", "pick_version", "Versions"),
         Binding("g", "goto_date", "Date"),
-        Binding("slash", "search", "Search"),
+        Binding("slash", "search", "Search", priority=True),  # before the keys typed after it are sent on
         Binding("f", "cycle_status", "Filter"),
         Binding("P", "cycle_party", "Party", show=False),
         Binding("escape", "clear_filters", "Clear", show=False),
@@ -104,6 +100,8 @@ class BoardScreen(Screen[None]):
         yield VersionHeader().data_bind(BoardScreen.draft_set, BoardScreen.draft)
         yield SummaryBar().data_bind(BoardScreen.draft, BoardScreen.status_draft)
         yield VersionNote().data_bind(BoardScreen.draft, BoardScreen.status_draft)
+        yield Input(placeholder="Search numbers, titles, texts and positions — Enter keeps it, Esc clears",
+                    id="search")
         yield ArticleTable(id="articles").data_bind(
             BoardScreen.draft_set, BoardScreen.draft, BoardScreen.status_draft, BoardScreen.search_text,
             BoardScreen.status_filter, BoardScreen.party_filter)
@@ -185,17 +183,20 @@ class BoardScreen(Screen[None]):
         found = self.query("#search")
         return found.first() if found else None  # type: ignore[return-value]
 
-    async def action_search(self) -> None:
-        """The search box is mounted on first use: one widget fewer to build at start-up."""
-        from textual.widgets import Input
+    def action_search(self) -> None:
+        """Show and focus the search box, before the keys typed right after ``/`` are handled.
 
-        search = self._search_box()
-        if search is None:
-            search = Input(placeholder="Search numbers, titles, texts and positions — Enter keeps it, Esc clears",
-                           id="search")
-            await self.mount(search, before=self.query_one(ArticleTable))
+        A terminal hands "/abc" typed fast over in one read. The box is composed with the
+        board (hidden) and the binding has priority, so the app runs it before it sends
+        the next keys on to the focused widget: mounted on first use, or focused later,
+        the box missed them, and "a" opened the Add claim dialog.
+        """
+        search = self.query_one("#search", Input)
+        if search.has_focus:  # a "/" typed in the search box is part of the search
+            search.insert_text_at_cursor("/")
+            return
         search.add_class("-shown")
-        search.focus()
+        self.set_focus(search)  # at once: Widget.focus() waits for the queue, where the next keys already are
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
