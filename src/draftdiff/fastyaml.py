@@ -195,9 +195,6 @@ def _empty_block(text: str, at: int) -> bool:
     return not following.strip() or len(following) - len(following.lstrip(" ")) <= indent
 
 
-_UNICODE_BREAKS = ("\u2028", "\u2029", "\x85")
-"""Line breaks to the careful reader (libyaml) but not to a YAML 1.2 reader: a folded value would read differently."""
-
 _NODES_POSSIBLE = MAX_NODES // 2
 """A file shorter than this cannot hold ``MAX_NODES`` values (each takes two bytes or more): no count needed."""
 
@@ -220,13 +217,12 @@ def fast_tree(text: str) -> dict[str, Any] | None:
     """The document as plain data, or ``None`` when the careful reader must decide.
 
     A mapping at the top, or nothing: a list, a scalar, an empty document or
-    several documents are the careful reader's to describe with a position.
+    several documents are the careful reader's to describe with a position. The
+    loader has refused NEL, LS and PS (line breaks to libyaml, not to yaml-rs) before.
     """
     yaml_rs = _load_yaml_rs()
     if (not yaml_rs or _uses_advanced_yaml(text) or _number_in_doubt(text) or _forms_in_doubt(text)
             or _sign_in_a_flow(text)):
-        return None
-    if not text.isascii() and any(brk in text for brk in _UNICODE_BREAKS):
         return None
     try:
         tree = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)

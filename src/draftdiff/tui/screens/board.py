@@ -179,10 +179,6 @@ class BoardScreen(Screen[None]):
 
     # -- search and filters ---------------------------------------------------------------------------
 
-    def _search_box(self) -> Input | None:
-        found = self.query("#search")
-        return found.first() if found else None  # type: ignore[return-value]
-
     def action_search(self) -> None:
         """Show and focus the search box, before the keys typed right after ``/`` are handled.
 
@@ -209,11 +205,10 @@ class BoardScreen(Screen[None]):
             self.query_one(ArticleTable).focus()
 
     def action_clear_filters(self) -> None:
-        search = self._search_box()
-        if (search is not None and search.has_focus) or self.search_text or self.status_filter or self.party_filter:
-            if search is not None:
-                search.value = ""
-                search.remove_class("-shown")
+        search = self.query_one("#search", Input)
+        if search.has_focus or self.search_text or self.status_filter or self.party_filter:
+            search.value = ""
+            search.remove_class("-shown")
             self.search_text = ""
             self.status_filter = None
             self.party_filter = None
