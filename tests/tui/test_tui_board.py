@@ -340,7 +340,7 @@ def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked
             assert "ctrl+s or Export to write" in said and "Record" not in said  # it records no news
             dialog.query_one("#field-author", Input).value = "Doe, Jane"
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await settle(pilot, app)  # the export is written in a worker
             written = tmp_path / "snapshots" / "snapshot-2024-09-status.md"
             assert written.is_file() and "Third-party forces" in written.read_text()
             assert "Doe" in written.read_text()
@@ -351,12 +351,12 @@ def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await settle(pilot, app)  # the export is written in a worker
             assert written.read_text() == "kept" and "exists" in screen_text(app)
             assert "Not written:" in screen_text(app)
             app.screen.query_one("#field-overwrite", Select).value = "replace"
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await settle(pilot, app)  # the export is written in a worker
             assert "Third-party forces" in written.read_text()
 
     run(go())
