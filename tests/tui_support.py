@@ -62,3 +62,22 @@ async def settle(pilot, app) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def palette(pilot, app, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``query`` in the command palette and choose its best hit once the search has finished.
+
+    The palette searches in a worker and shows its hits in batches; a fixed pause loses the race on a
+    loaded machine, so this waits for the search (and a highlighted hit) before Enter."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)
+    for _ in range(100):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        hits = app.screen.query(CommandList)
+        if hits and hits.first().highlighted is not None and hits.first().option_count:
+            break
+        await pilot.pause(0.05)
+    await pilot.press("enter")

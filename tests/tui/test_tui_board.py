@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tui_support import copy_fixtures, make_app, screen_text, settle
+from tui_support import copy_fixtures, make_app, palette, screen_text, settle
 
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.widgets.article_table import ArticleTable
@@ -287,14 +287,10 @@ def test_command_palette_jumps_to_article_and_version() -> None:
     async def go() -> None:
         app = make_app()
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("ctrl+p", *"Show version 2024-09")
-            await pilot.pause(0.3)
-            await pilot.press("enter")
+            await palette(pilot, app, "Show version 2024-09")
             await pilot.pause()
             assert app.version == "2024-09-status"
-            await pilot.press("ctrl+p", *"Open article 3")
-            await pilot.pause(0.3)
-            await pilot.press("enter")
+            await palette(pilot, app, "Open article 3")
             await pilot.pause()
             assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == "third-party-forces"
 
@@ -328,9 +324,7 @@ def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked
     async def go() -> None:
         app = make_app(version="2024-09-status")
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
-            await pilot.press("ctrl+p", *"Export snapshot of 2024-09-11 as md")
-            await pilot.pause(0.3)
-            await pilot.press("enter")
+            await palette(pilot, app, "Export snapshot of 2024-09-11 as md")
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, FormDialog)
@@ -346,9 +340,7 @@ def test_palette_export_asks_format_path_and_author_and_never_overwrites_unasked
             assert "Doe" in written.read_text()
             assert "Snapshot written" in screen_text(app)
             written.write_text("kept")
-            await pilot.press("ctrl+p", *"Export snapshot of 2024-09-11 as md")
-            await pilot.pause(0.3)
-            await pilot.press("enter")
+            await palette(pilot, app, "Export snapshot of 2024-09-11 as md")
             await pilot.pause()
             await pilot.press("ctrl+s")
             await settle(pilot, app)  # the export is written in a worker

@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from textual.widgets import Select
-from tui_support import copy_fixtures, make_app, screen_text, settle
+from tui_support import copy_fixtures, make_app, palette, screen_text, settle
 
 from draftdiff.tui.screens.article import ArticleScreen
 from draftdiff.tui.screens.compare import CompareScreen
@@ -133,9 +133,7 @@ def test_enter_opens_the_article_in_the_newer_version_and_palette_compare_with()
             await pilot.press("down", "enter")  # the first article, below "The version"
             assert isinstance(app.screen, ArticleScreen) and app.version == "2024-09-status"
             await pilot.press("escape", "b")
-            await pilot.press("ctrl+p", *"Compare with 2023-12")
-            await pilot.pause(0.3)
-            await pilot.press("enter")
+            await palette(pilot, app, "Compare with 2023-12")
             await settle(pilot, app)
             assert isinstance(app.screen, CompareScreen)
             assert app.compare_pair == ("2023-12-alpha-proposal", "2024-09-status")
