@@ -36,6 +36,23 @@ def test_article_shows_text_basis_sources_and_history() -> None:
     asyncio.run(go())
 
 
+def test_status_history_says_where_the_status_changed_on_the_same_line_at_80_columns() -> None:
+    async def go() -> None:
+        app = make_app(version="2024-01-beta-response")
+        async with app.run_test(size=(80, 40)) as pilot:
+            await open_article(pilot, app, "third-party-forces")
+            lines = screen_text(app).splitlines()
+            first = next(line for line in lines if "2023-12-20" in line)
+            final = next(line for line in lines if "2025-03-13" in line)
+            same = next(line for line in lines if "2024-09-11" in line)
+            assert "✗ disputed  first" in first and "✓ agreed    changed" in final
+            assert "changed" not in same and "first" not in same  # disputed, as before
+            assert "2023-12-alpha-pro" in first and "…" in first  # cut, not wrapped onto a line of its own
+            assert not any(line.strip().strip("│").strip().startswith(("changed", "2023-12-alpha")) for line in lines)
+
+    asyncio.run(go())
+
+
 def test_positions_side_by_side_and_inferred_note() -> None:
     async def go() -> None:
         app = make_app(version="2023-12-alpha-proposal")

@@ -7,15 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 
 from draftdiff.collection import DraftSet
-from draftdiff.history import article_history
+from draftdiff.history import UNRECORDED, article_history
 from draftdiff.model import Article, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import status_text
+from draftdiff.tui.screens.stepping import SteppingScreen
+from draftdiff.tui.sources import sources_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.vocab import part_label
 
@@ -123,39 +124,20 @@ def position_text(article: Article, party: str) -> Text:
     return text
 
 
-def sources_text(article: Article | None, draft: Draft | None) -> Text:
+def cited_sources(article: Article | None, draft: Draft | None) -> Text:
+    """What the article's status, fragments and positions rest on, each source once."""
     if article is None or draft is None:
         return Text("—", style="dim")
-    cited: list[str] = list(dict.fromkeys([
-        *article.sources, *(s for f in article.fragments for s in f.sources),
-        *(s for p in article.positions.values() for s in p.sources)]))
-    if not cited:
-        return Text("No source cited for this article.", style="italic dim")
-    out = Text()
-    for index, source_id in enumerate(cited):
-        if index:
-            out.append("\n\n")
-        source = draft.source(source_id)
-        if source is None:
-            out.append(f"{source_id}: not defined in this draft", style="red")
-            continue
-        out.append(_safe(source.title), style="bold")
-        out.append(f" — {_safe(source.publisher)}")
-        if source.date:
-            out.append(f", {source.date}")
-        out.append(f"  [{source.id}]", style="dim")
-        if source.url:
-            out.append("\n")
-            out.append(_safe(source.url), style="underline")
-        if source.quote:
-            out.append(f"\n“{_safe(source.quote)}”", style="italic")
-            if source.quote_basis != "verbatim":
-                out.append(f" ({source.quote_basis})", style="dim")
-    return out
+    return sources_text(draft, [*article.sources, *(s for f in article.fragments for s in f.sources),
+                                *(s for p in article.positions.values() for s in p.sources)],
+                        none="No source cited for this article.")
 
 
 def history_text(draft_set: DraftSet, article_id: str, current: str) -> Text:
+    """One line a version; the status change sits beside the status, so it stays on screen at 80 columns
+    (a long version id is cut with an ellipsis instead of pushing it to a line of its own)."""
     out = Text()
+    recorded = False
     for step in article_history(draft_set, article_id):
         marker = "▶ " if step.draft_id == current else "  "
         out.append(marker, style="bold")
@@ -163,17 +145,18 @@ def history_text(draft_set: DraftSet, article_id: str, current: str) -> Text:
         cell = status_text(step.status)
         cell.pad_right(12 - len(cell))
         out.append_text(cell)
+        change = ("changed" if recorded else "first") if step.changed else ""
+        out.append(f"{change:<9}", style="bold")
+        recorded = recorded or step.status != UNRECORDED
         number = f"No. {step.number}" if step.number is not None else ""
         out.append(f"{number:<8}{(step.status_basis or ''):<10}", style="dim")
-        out.append(f"{visible(step.draft_id, keep_newlines=False):<30}")
-        if step.changed:
-            out.append("  ← changed", style="bold")
+        out.append(visible(step.draft_id, keep_newlines=False))
         out.append("\n")
     out.rstrip()
     return out
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(SteppingScreen):
     """Follows the app's selected version; [ and ] show the same article in other versions."""
 
     SCOPED_CSS = False
@@ -181,13 +164,12 @@ class ArticleScreen(Screen[None]):
     #article-scroll { padding: 0 1; }
     #article-heading { padding: 1 1 0 1; height: auto; }
     #positions { height: auto; }
+    #article-history { text-wrap: nowrap; text-overflow: ellipsis; }
     #positions .position { width: 1fr; }
     """
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("left_square_bracket", "step(-1)", "Prev"),
-        Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("n", "other_article(1)", "Next article"),
         Binding("p", "other_article(-1)", "Prev article"),
         Binding("c", "compare", "Compare"),
@@ -280,17 +262,11 @@ class ArticleScreen(Screen[None]):
             positions.display = False
         sources = self.query_one("#article-sources", Static)
         sources.border_title = "Sources"
-        sources.update(sources_text(article, draft))
+        sources.update(cited_sources(article, draft))
         history = self.query_one("#article-history", Static)
         history.border_title = "Status in every version"
         history.update(history_text(draft_set, self.article_id, draft.id if draft else ""))
         self.sub_title = self.article_id
-
-    def action_back(self) -> None:
-        self.dismiss()
-
-    def action_step(self, step: int) -> None:
-        draft_app(self).step_version(step)
 
     def action_other_article(self, step: int) -> None:
         draft = draft_app(self).draft_set.get(draft_app(self).version)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Input
 
 from draftdiff.collection import DraftSet
@@ -15,6 +14,7 @@ from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.search import parties_of
 from draftdiff.tui.access import draft_app
 from draftdiff.tui.messages import VersionChosen
+from draftdiff.tui.screens.stepping import SteppingScreen
 from draftdiff.tui.widgets.article_table import ArticleTable
 from draftdiff.tui.widgets.diagnostics_panel import DiagnosticsPanel
 from draftdiff.tui.widgets.key_bar import KeyBar
@@ -31,7 +31,7 @@ def status_source(draft_set: DraftSet, draft: Draft | None) -> Draft | None:
     return draft_set.status_as_of(draft.date) or draft
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(SteppingScreen):
     """Header, summary bar, article table, preconditions and (when needed) the problems panel."""
 
     SCOPED_CSS = False
@@ -72,8 +72,6 @@ class BoardScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("left_square_bracket", "step(-1)", "Prev"),
-        Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("v", "pick_version", "Versions"),
         Binding("g", "goto_date", "Date"),
         Binding("slash", "search", "Search", priority=True),  # before the keys typed after it are sent on
@@ -148,9 +146,6 @@ class BoardScreen(Screen[None]):
             self.query_one(DiagnosticsPanel).remove_class("-hidden")
 
     # -- versions ---------------------------------------------------------------------------------
-
-    def action_step(self, step: int) -> None:
-        draft_app(self).step_version(step)
 
     def action_pick_version(self) -> None:
         from draftdiff.tui.screens.dialogs import VersionPickerScreen

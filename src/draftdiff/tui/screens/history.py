@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
 
 from draftdiff.collection import DraftSet
 from draftdiff.tui.access import draft_app
 from draftdiff.tui.screens.article import ArticleScreen
+from draftdiff.tui.screens.stepping import SteppingScreen
 from draftdiff.tui.widgets.chart import AgreedChart
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.matrix import StatusMatrix
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(SteppingScreen):
 
     SCOPED_CSS = False
     DEFAULT_CSS = """
@@ -33,8 +33,6 @@ class HistoryScreen(Screen[None]):
     }
     """
     BINDINGS = [
-        Binding("left_square_bracket", "step(-1)", "Prev"),
-        Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("escape", "app.show_board", "Board", show=False),
     ]
 
@@ -62,9 +60,6 @@ class HistoryScreen(Screen[None]):
     def _sync(self, *_: object) -> None:
         self.draft_set = draft_app(self).draft_set
         self.version = draft_app(self).version
-
-    def action_step(self, step: int) -> None:
-        draft_app(self).step_version(step)
 
     def on_status_matrix_opened(self, message: StatusMatrix.Opened) -> None:
         self.app.push_screen(ArticleScreen(message.article_id))

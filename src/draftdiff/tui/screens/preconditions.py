@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from draftdiff.collection import DraftSet
@@ -21,6 +21,8 @@ from draftdiff.model import Draft, Precondition
 from draftdiff.textsafe import visible
 from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import ABSENT, UNRECORDED_MARK, date_label, precondition_text
+from draftdiff.tui.screens.stepping import SteppingScreen
+from draftdiff.tui.sources import sources_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.matrix import COLUMN, column_label
 from draftdiff.tui.widgets.row_table import RowTable
@@ -66,25 +68,6 @@ def precondition_cell(status: str | None) -> Text:
     return cell
 
 
-def sources_lines(draft: Draft, source_ids: list[str]) -> Text:
-    out = Text()
-    for index, source_id in enumerate(source_ids):
-        if index:
-            out.append("\n")
-        source = draft.source(source_id)
-        if source is None:
-            out.append(f"{source_id}: not defined in this draft", style="red")
-            continue
-        out.append(visible(source.title, keep_newlines=False), style="bold")
-        out.append(f" — {visible(source.publisher, keep_newlines=False)}, {date_label(source.date)}")
-        out.append(f"  [{source.id}]", style="dim")
-        if source.url:
-            out.append(f"\n  {visible(source.url, keep_newlines=False)}", style="underline")
-        if source.quote:
-            out.append(f"\n  “{visible(source.quote)}”", style="italic")
-    return out
-
-
 def brief_text(draft: Draft, item: Precondition) -> Text:
     """Under the table: the highlighted precondition's status note and sources."""
     out = Text()
@@ -119,7 +102,7 @@ def record_text(draft_set: DraftSet, draft: Draft, item: Precondition) -> Text:
             out.append(f"\n\n{heading}\n", style="bold underline")
             out.append(visible(said))
     out.append("\n\nSources\n", style="bold underline")
-    out.append_text(sources_lines(draft, item.sources) if item.sources else Text("none cited", style="dim"))
+    out.append_text(sources_text(draft, item.sources))
     out.append("\n\nIn every version\n", style="bold underline")
     for other in draft_set.drafts:
         found = next((p for p in other.preconditions if p.id == item.id), None)
@@ -155,7 +138,7 @@ class PreconditionRecordScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class PreconditionsScreen(Screen[None]):
+class PreconditionsScreen(SteppingScreen):
     SCOPED_CSS = False
     DEFAULT_CSS = """
     #precondition-list { height: 1fr; min-height: 5; border: round $primary 50%; border-title-color: $text-accent; }
@@ -166,8 +149,6 @@ class PreconditionsScreen(Screen[None]):
     #precondition-matrix:focus { border: round $accent; }
     """
     BINDINGS = [
-        Binding("left_square_bracket", "step(-1)", "Prev"),
-        Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("e", "set_status", "Set status"),
         Binding("escape", "app.show_board", "Board", show=False),
     ]
@@ -290,9 +271,6 @@ class PreconditionsScreen(Screen[None]):
             self.app.push_screen(PreconditionRecordScreen(
                 record_text(draft_app(self).draft_set, draft, item),
                 f"Precondition {item.id} — Esc to close"))
-
-    def action_step(self, step: int) -> None:
-        draft_app(self).step_version(step)
 
     def action_set_status(self) -> None:
         from draftdiff.tui.recording import ask_precondition_status

@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from draftdiff import claims
@@ -20,7 +19,8 @@ from draftdiff.model import ClaimedCount, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import date_label
-from draftdiff.tui.screens.preconditions import sources_lines
+from draftdiff.tui.screens.stepping import SteppingScreen
+from draftdiff.tui.sources import sources_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 
 FITS, CONTRADICTS, NOT_COMPARABLE = "fits", "contradicts", "not comparable"
@@ -100,12 +100,11 @@ def about_text(draft_set: DraftSet, draft: Draft) -> Text:
     if missing:
         out.append(f"\n\nNo {', '.join(missing)} recorded.", style="dim")
     out.append("\n\nAttested by\n", style="bold underline")
-    out.append_text(sources_lines(draft, draft.attested_by) if draft.attested_by else
-                    Text("no source attests this version itself", style="dim"))
+    out.append_text(sources_text(draft, draft.attested_by, none="no source attests this version itself"))
     return out
 
 
-class VersionScreen(Screen[None]):
+class VersionScreen(SteppingScreen):
     """Follows the selected version; ``[`` ``]`` step through the versions."""
 
     SCOPED_CSS = False
@@ -114,8 +113,6 @@ class VersionScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("left_square_bracket", "step(-1)", "Prev"),
-        Binding("right_square_bracket", "step(1)", "Next version"),
         Binding("a", "add_claim", "Add claim"),
     ]
 
@@ -148,15 +145,8 @@ class VersionScreen(Screen[None]):
             return
         about.update(about_text(draft_set, draft))
         claims_box.update(claims_text(draft_set, draft))
-        sources.update(sources_lines(draft, [s.id for s in draft.sources]) if draft.sources else
-                       Text("none", style="dim"))
+        sources.update(sources_text(draft, [s.id for s in draft.sources], none="none"))
         self.sub_title = draft.id
-
-    def action_back(self) -> None:
-        self.dismiss()
-
-    def action_step(self, step: int) -> None:
-        draft_app(self).step_version(step)
 
     def action_add_claim(self) -> None:
         from draftdiff.tui.recording import ask_add_claim
