@@ -15,7 +15,7 @@ from draftdiff.model import STATUS_ORDER
 
 __all__ = [
     "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS",
-    "UnreadableDate", "change_label", "count_phrase", "date_json", "format_date", "part_label",
+    "UnreadableDate", "change_label", "count_phrase", "date_json", "format_date", "part_label", "part_short",
     "part_phrase", "precondition_label", "status_label", "parse_user_date", "status_legend", "precondition_legend",
 ]
 
@@ -97,6 +97,8 @@ def change_label(kind: str) -> str:
 # --- parts and numbers ---------------------------------------------------------------------------------------
 
 PART_NAMES: dict[str, str] = {"article": "Article", "preamble": "Preamble", "title": "Title", "annex": "Annex"}
+PART_SHORT: dict[str, str] = {"article": "", "preamble": "Pre", "title": "Tit", "annex": "Ax"}
+"""For a column of three cells: ``Pre``, ``Tit``, ``Ax2`` (an annex keeps its number)."""
 
 
 def part_label(part: str, number: object | None) -> str:
@@ -108,6 +110,12 @@ def part_label(part: str, number: object | None) -> str:
     if number is None or number == "":
         return "Unnumbered article" if part == "article" else name
     return f"{name} {number}"
+
+
+def part_short(part: str, number: object | None) -> str:
+    """:func:`part_label` in as few cells as can still be told apart: ``7``, ``Pre``, ``Tit``, ``Ax2``."""
+    short = PART_SHORT.get(part, part[:3].capitalize())
+    return f"{short}{'' if number is None else number}"
 
 
 def count_phrase(counts: Mapping[str, int], *, parts: Mapping[str, int] | None = None) -> str:

@@ -153,6 +153,23 @@ def test_at_80_columns_titles_keep_30_characters_and_since_goes_first() -> None:
     assert [k for k, _, _ in columns] == ["no", "title", "status", "text", "basis", "since"]
 
 
+def test_the_number_column_names_a_part_in_full_where_no_column_is_lost_for_it() -> None:
+    from types import SimpleNamespace
+
+    from draftdiff.tui.look import part_number
+    from draftdiff.tui.widgets.article_table import fit_columns, number_width
+
+    parts = [SimpleNamespace(part="preamble", number=None), SimpleNamespace(part="annex", number=2),
+             SimpleNamespace(part="article", number=17)]
+    assert number_width(parts) == 8  # "Preamble"
+    wide, _ = fit_columns(118, 8)
+    assert ("no", "No.", 8) in wide and len(wide) == 6
+    narrow, title = fit_columns(78, 8)  # the status basis would go: the parts are named in short instead
+    assert ("no", "No.", 3) in narrow and "basis" in [k for k, _, _ in narrow] and title >= 28
+    assert [part_number(p, 8) for p in parts] == ["Preamble", "Annex 2", "17"]
+    assert [part_number(p, 3) for p in parts] == ["Pre", "Ax2", "17"]
+
+
 def test_the_since_table_read_with_the_drafts_is_history_last_changed() -> None:
     """One rule: the table the board reads is what the core's last_changed says, for every article."""
     from draftdiff.bundled import drafts_dir

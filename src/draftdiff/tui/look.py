@@ -9,12 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
 from draftdiff.history import UNRECORDED
 from draftdiff.textsafe import visible
-from draftdiff.vocab import PRECONDITION_SYMBOLS, STATUS_COLORS, STATUS_SYMBOLS, change_label, format_date, part_label
+from draftdiff.vocab import (
+    PRECONDITION_SYMBOLS,
+    STATUS_COLORS,
+    STATUS_SYMBOLS,
+    change_label,
+    format_date,
+    part_label,
+    part_short,
+)
 
 if TYPE_CHECKING:  # the board needs no diff module to start
     from draftdiff.diff.result import Segment
@@ -98,10 +107,12 @@ def date_label(date: str | None, precision: str = "day") -> str:
 __all__ = ["change_label", "date_label", "part_label"]
 
 
-def part_number(article: object) -> str:
-    """What the board's "No." column shows: the number, or the part's name when it has none."""
+def part_number(article: object, width: int | None = None) -> str:
+    """What the board's "No." column shows: the number, or the part's name when it has none, in short
+    (``Pre``, ``Ax2``) when the name is wider than ``width``."""
     number = getattr(article, "number", None)
     part = getattr(article, "part", "article")
-    if number is not None:
-        return str(number) if part == "article" else part_label(part, number)
-    return "" if part == "article" else part_label(part, None)[:3]
+    if part == "article":
+        return "" if number is None else str(number)
+    label = part_label(part, number)
+    return label if width is None or cell_len(label) <= width else part_short(part, number)

@@ -5,6 +5,9 @@ At 80 columns the title keeps ~30 characters: the "Since" column goes first, the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.message import Message
@@ -28,6 +31,8 @@ CLEAR_KEY = "Esc"
 """The board's key that clears the search and filters (its ``escape`` binding, as the key bar names it)."""
 MIN_TITLE = 28
 """About 30: at 80 columns the title keeps 28 cells and both bases stay on the board."""
+MAX_NUMBER = 8
+"""The "No." column grows to its longest entry ("Preamble", "Annex 1") up to this; longer ones are cut."""
 
 
 def text_basis_badge(article: Article) -> Text:
@@ -63,20 +68,42 @@ def same_cell(before: object, after: Text) -> bool:
             and before.spans == after.spans and before.justify == after.justify)
 
 
-def fit_columns(width: int) -> tuple[list[tuple[str, str, int]], int]:
-    """The columns that fit in ``width`` cells with a title of at least MIN_TITLE, and the title's width."""
-    keys = [key for key, _, _ in COLUMNS]
+def number_width(articles: Iterable[Article]) -> int:
+    """The "No." column's width for a version: its longest entry, from 3 to MAX_NUMBER cells."""
+    return min(MAX_NUMBER, max([3, *(cell_len(part_number(a)) for a in articles)]))
+
+
+def fit_columns(width: int, number: int = 3) -> tuple[list[tuple[str, str, int]], int]:
+    """The columns that fit in ``width`` cells with a title of at least MIN_TITLE, and the title's width.
+
+    ``number`` is the width the "No." column would like (its longest entry); it gets it only when that
+    leaves out no column a three-cell one would keep, else the parts are named in short (``Pre``)."""
     room = width - 2  # the scroll bar a long table has (the border is outside the widget's size)
 
-    def title_width(shown: list[str]) -> int:
-        return room - sum(w + 2 for k, _, w in COLUMNS if k in shown and k != "title") - 2
+    def fit(number: int) -> tuple[list[str], int]:
+        widths = {key: number if key == "no" else w for key, _, w in COLUMNS}
+        keys = [key for key, _, _ in COLUMNS]
 
-    for dropped in DROP_ORDER:
-        if title_width(keys) >= MIN_TITLE:
-            break
-        keys.remove(dropped)
-    title = max(12, title_width(keys))
-    return [(k, h, title if k == "title" else w) for k, h, w in COLUMNS if k in keys], title
+        def title_width() -> int:
+            return room - sum(widths[k] + 2 for k in keys if k != "title") - 2
+
+        for dropped in DROP_ORDER:
+            if title_width() >= MIN_TITLE:
+                break
+            keys.remove(dropped)
+        return keys, max(12, title_width())
+
+    keys, title = fit(3)
+    if number > 3:
+        wide, wide_title = fit(number)
+        if wide == keys:
+            keys, title = wide, wide_title
+        else:
+            number = 3
+    else:
+        number = 3
+    widths = {key: number if key == "no" else w for key, _, w in COLUMNS}
+    return [(k, h, title if k == "title" else widths[k]) for k, h, _ in COLUMNS if k in keys], title
 
 
 class ArticleTable(DeferredRedraw, RowTable):
@@ -169,9 +196,10 @@ class ArticleTable(DeferredRedraw, RowTable):
         """Fill the table; when it already holds the same articles in the same columns (a version change,
         the usual case), only the cells that differ are updated in place, so only their rows are drawn again."""
         keep = self.current_article_id
-        columns, title_width = fit_columns(self.size.width)
-        shown = {key for key, _, _ in columns}
         draft, articles = self.status_draft, self.shown
+        columns, title_width = fit_columns(self.size.width, number_width(draft.articles if draft else ()))
+        shown = {key for key, _, _ in columns}
+        number = next(width for key, _, width in columns if key == "no")
         since_key = self._since_key()
         since = self._since.get(since_key) if since_key else None
         known = getattr(self.app, "since", None)  # read with the drafts, for every version
@@ -185,7 +213,7 @@ class ArticleTable(DeferredRedraw, RowTable):
             for article in articles:  # cells are made only for the rows whose looks changed
                 if self._signatures.get(article.id) == signatures[article.id]:
                     continue
-                cells = self._cells(article, shown, title_width, since)
+                cells = self._cells(article, shown, title_width, number, since)
                 for (column_key, _, _), before, after in zip(columns, self.get_row(article.id), cells, strict=True):
                     if not same_cell(before, after):
                         self.update_cell(article.id, column_key, after)
@@ -193,7 +221,8 @@ class ArticleTable(DeferredRedraw, RowTable):
             self.clear(columns=True)
             for key, heading, width in columns:
                 self.add_column(heading, width=width, key=key)
-            self.add_rows((article.id, self._cells(article, shown, title_width, since)) for article in articles)
+            self.add_rows((article.id, self._cells(article, shown, title_width, number, since))
+                          for article in articles)
             self._layout = layout
             if keep is not None and keep in self.rows:
                 self.move_cursor(row=self.get_row_index(keep), animate=False)
@@ -213,11 +242,13 @@ class ArticleTable(DeferredRedraw, RowTable):
         return (article.part, article.number, article.title, article.status, article.effective_text_basis,
                 bool(article.full_text), article.status_basis, marker, current)
 
-    def _cells(self, article: Article, shown: set[str], title_width: int,
+    def _cells(self, article: Article, shown: set[str], title_width: int, number_width: int,
                since: dict[str, Draft | None] | None) -> list[Text]:
         title = Text(visible(article.title, keep_newlines=False))
         title.truncate(title_width, overflow="ellipsis")
-        cells = [Text(part_number(article), justify="right"), title, status_text(article.status)]
+        number = Text(visible(part_number(article, number_width), keep_newlines=False), justify="right")
+        number.truncate(number_width, overflow="ellipsis")
+        cells = [number, title, status_text(article.status)]
         if "text" in shown:
             cells.append(text_basis_badge(article))
         if "basis" in shown:
