@@ -1,7 +1,7 @@
 """Every diff renderer: golden outputs, hostile text shown literally and inertly, JSON against its schema.
 
 Regenerate the golden files after an intended change with
-``DRAFTDIFF_UPDATE_GOLDEN=1 python -m pytest tests/test_diff_render.py`` and review the diff.
+``DRAFTDIFF_UPDATE_GOLDEN=1 python -m pytest tests/unit/test_diff_render.py`` and review the diff.
 """
 
 from __future__ import annotations

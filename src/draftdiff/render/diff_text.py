@@ -14,7 +14,6 @@ from draftdiff.diff.result import ArticleChange, DraftDiff, PreconditionChange, 
 from draftdiff.render.ansi import style
 from draftdiff.render.diff_common import (
     Gap,
-    agreement_lines,
     collapse,
     describe,
     ident_of,
@@ -106,9 +105,17 @@ def _header(diff: DraftDiff, color: bool, substantive: bool = False, stat: bool 
     for note in diff.notes:
         lines.append(style(f"note: {visible(note, keep_newlines=False)}", "yellow", color=color))
     lines.append(f"Agreement: {ev.counts_line(diff)}")
-    for line in agreement_lines(diff, wording=stat, substantive=substantive):
-        if not line.startswith("articles"):
-            lines.append(f"  {visible(line, keep_newlines=False)}")
+    for f in diff.listed_agreement(substantive):
+        phrase = ev.version_phrase(f, diff)
+        if phrase.startswith("articles"):  # the counts line above says it
+            continue
+        if ev.record_redline(f):
+            if stat:
+                lines.append(f"  {visible(phrase, keep_newlines=False)}")
+            continue
+        old, new = ev.field_values(f, diff)  # read whole, the old value struck as in a redline
+        lines.append(f"  {ev.field_label(f.field)}: " + style(_line(old), "red", "strike", color=color) + " → "
+                     + style(_line(new), "green", color=color) + (ev.ALTERNAT if f.party_order else ""))
     for f in diff.listed_agreement(substantive):
         if ev.record_redline(f) and not stat:
             lines.append(f"  {ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT).lstrip())
