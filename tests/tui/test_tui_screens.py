@@ -144,6 +144,33 @@ def test_drafts_load_in_a_worker_and_the_first_frame_comes_before_them() -> None
     asyncio.run(go())
 
 
+def test_after_the_drafts_load_the_keys_go_to_the_board_not_to_the_hidden_search_box() -> None:
+    """The app reads the drafts in a worker while the table shows it is loading; the search box, hidden
+    until "/", must not take the focus meanwhile (it did: "e" typed a search instead of Set status)."""
+    from textual.widgets import Input
+
+    from draftdiff.tui.screens.forms import FormDialog
+    from draftdiff.tui.widgets.article_table import ArticleTable
+
+    async def go() -> None:
+        app = make_app(preload=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            assert isinstance(app.focused, ArticleTable)
+            assert not app.screen.query_one("#search", Input).can_focus
+            await pilot.press("down", "e")
+            await pilot.pause()
+            assert isinstance(app.screen, FormDialog)
+            await pilot.press("escape", "slash", "x")
+            await pilot.pause()
+            assert isinstance(app.focused, Input) and app.focused.value == "x"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.focused, ArticleTable) and not app.screen.query_one("#search", Input).can_focus
+
+    asyncio.run(go())
+
+
 def test_at_80_columns_titles_keep_30_characters_and_since_goes_first() -> None:
     from draftdiff.tui.widgets.article_table import fit_columns
 

@@ -98,8 +98,10 @@ class BoardScreen(SteppingScreen):
         yield VersionHeader().data_bind(BoardScreen.draft_set, BoardScreen.draft)
         yield SummaryBar().data_bind(BoardScreen.draft, BoardScreen.status_draft)
         yield VersionNote().data_bind(BoardScreen.draft, BoardScreen.status_draft)
-        yield Input(placeholder="Search numbers, titles, texts and positions — Enter keeps it, Esc clears",
-                    id="search")
+        search = Input(placeholder="Search numbers, titles, texts and positions — Enter keeps it, Esc clears",
+                       id="search")
+        search.can_focus = False  # hidden until "/": it must not take the focus (and the keys) at start
+        yield search
         yield ArticleTable(id="articles").data_bind(
             BoardScreen.draft_set, BoardScreen.draft, BoardScreen.status_draft, BoardScreen.search_text,
             BoardScreen.status_filter, BoardScreen.party_filter)
@@ -122,8 +124,11 @@ class BoardScreen(SteppingScreen):
 
     def _sync_loading(self, *_: object) -> None:
         loading = bool(draft_app(self).loading)
-        self.query_one(ArticleTable).loading = loading
+        table = self.query_one(ArticleTable)
+        table.loading = loading
         if not loading:
+            if self.focused is None:  # the table could not hold the focus while it was loading
+                table.focus()
             self.call_after_refresh(draft_app(self).ready)
 
     def on_screen_resume(self) -> None:
@@ -187,6 +192,7 @@ class BoardScreen(SteppingScreen):
             search.insert_text_at_cursor("/")
             return
         search.add_class("-shown")
+        search.can_focus = True
         self.set_focus(search)  # at once: Widget.focus() waits for the queue, where the next keys already are
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -196,18 +202,23 @@ class BoardScreen(SteppingScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
             if not event.value.strip():
-                event.input.remove_class("-shown")
+                self._hide_search(event.input)
             self.query_one(ArticleTable).focus()
 
     def action_clear_filters(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus or self.search_text or self.status_filter or self.party_filter:
             search.value = ""
-            search.remove_class("-shown")
+            self._hide_search(search)
             self.search_text = ""
             self.status_filter = None
             self.party_filter = None
             self.query_one(ArticleTable).focus()
+
+    @staticmethod
+    def _hide_search(search: Input) -> None:
+        search.remove_class("-shown")
+        search.can_focus = False
 
     def action_cycle_status(self) -> None:
         order: list[str | None] = [None, *STATUS_ORDER]
