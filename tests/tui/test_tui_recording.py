@@ -318,3 +318,31 @@ def test_at_80_columns_a_long_refusal_is_read_whole_and_the_buttons_stay_on_scre
             assert " ".join(message.split()[-4:]) in flat  # its last words are on screen
 
     asyncio.run(go())
+
+
+def test_the_drafts_words_in_a_dialog_are_shown_as_written_never_read_as_markup(tmp_path: Path) -> None:
+    """A source titled "[Report on the agreement]" (an editor's description, bracketed as the drafts do)
+    and an article title with brackets are shown whole in the Set status dialog: its title, its note and
+    the source picker (Textual reads a plain string there as markup, and "[…]" vanished)."""
+    folder = copy_fixtures(tmp_path)
+    path = beta_file(folder)
+    text = path.read_text()
+    text = text.replace("title: Beta answers with amendments", 'title: "[Report on the beta answer]"')
+    text = text.replace("title: Mutual recognition of sovereignty", 'title: "[b]Mutual[/b] recognition [red]x"')
+    path.write_text(text)
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, FormDialog)
+            assert "[b]Mutual[/b] recognition [red]x" in screen_text(app)
+            source = dialog.query_one("#field-source", Select)
+            source.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "news-2024-01 — [Report on the beta answer]" in screen_text(app)
+
+    asyncio.run(go())

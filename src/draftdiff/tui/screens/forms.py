@@ -70,8 +70,9 @@ class FormDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box") as box:
-            box.border_title = f"{self._title} — ctrl+s or {self._action[0]} to {self._action[1]}, Esc to cancel"
-            yield Static(self._about, id="form-about")
+            # Titles and the note above the fields carry the drafts' words: Text, so none reads as markup
+            box.border_title = Text(f"{self._title} — ctrl+s or {self._action[0]} to {self._action[1]}, Esc to cancel")
+            yield Static(Text(self._about) if isinstance(self._about, str) else self._about, id="form-about")
             with VerticalScroll(id="form-fields"):
                 group = ""
                 for spec in self._fields:
@@ -81,7 +82,8 @@ class FormDialog(ModalScreen[bool]):
                     with Horizontal(classes="form-row"):
                         yield Label(spec.label, classes="form-label")
                         if spec.choices:
-                            yield Select(list(spec.choices), value=spec.value if spec.value else Select.BLANK,
+                            yield Select([(Text(shown), value) for shown, value in spec.choices],
+                                         value=spec.value if spec.value else Select.BLANK,
                                          id=f"field-{spec.name}", compact=True, allow_blank=not spec.value)
                         else:
                             yield Input(spec.value, placeholder=spec.placeholder, id=f"field-{spec.name}",

@@ -227,7 +227,7 @@ class ArticleTable(DeferredRedraw, RowTable):
             if keep is not None and keep in self.rows:
                 self.move_cursor(row=self.get_row_index(keep), animate=False)
         self._signatures = signatures
-        self.border_title = self.title_line(articles)
+        self.border_title = Text(self.title_line(articles))  # a search typed with brackets is not markup
         empty = self.empty_line(articles)
         if (empty and empty.plain) != (self.empty_text and self.empty_text.plain):
             self.empty_text = empty
