@@ -41,3 +41,12 @@ def test_nothing_cited_reads_as_the_screen_words_it() -> None:
 def test_a_verbatim_quote_carries_no_basis_and_control_characters_are_made_visible() -> None:
     shown = sources_text(_draft(quote="said\x1b[2J it"), ["src-1"]).plain
     assert "(verbatim)" not in shown and "\x1b" not in shown
+
+
+def test_sources_of_several_lines_are_set_apart_by_a_blank_line_one_liners_are_not() -> None:
+    draft = Draft.model_validate({**_draft().model_dump(), "sources": [
+        {"id": "a", "title": "A", "publisher": "P"}, {"id": "b", "title": "B", "publisher": "P"}]})
+    assert sources_text(draft, ["a", "b"]).plain == "A — P  [a]\nB — P  [b]"
+    noted = Draft.model_validate({**draft.model_dump(), "sources": [
+        {"id": "a", "title": "A", "publisher": "P", "notes": "long"}, {"id": "b", "title": "B", "publisher": "P"}]})
+    assert sources_text(noted, ["a", "b"]).plain == "A — P  [a]\n  long\n\nB — P  [b]"

@@ -45,14 +45,14 @@ def source_text(source: Source) -> Text:
 
 
 def sources_text(draft: Draft, source_ids: Iterable[str], *, none: str = "none cited") -> Text:
-    """Each cited source once, in the order first cited."""
-    out = Text()
-    for index, source_id in enumerate(dict.fromkeys(source_ids)):
-        if index:
-            out.append("\n")
+    """Each cited source once, in the order first cited; a blank line between them when one takes more
+    than a line, so that a long note cannot run into the next title."""
+    entries = []
+    for source_id in dict.fromkeys(source_ids):
         source = draft.source(source_id)
-        if source is None:
-            out.append(f"{_one_line(source_id)}: not defined in this draft", style="red")
-        else:
-            out.append_text(source_text(source))
-    return out if out.plain else Text(none, style="dim")
+        entries.append(source_text(source) if source is not None else
+                       Text(f"{_one_line(source_id)}: not defined in this draft", style="red"))
+    if not entries:
+        return Text(none, style="dim")
+    between = "\n\n" if any("\n" in entry.plain for entry in entries) else "\n"
+    return Text(between).join(entries)
