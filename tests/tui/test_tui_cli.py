@@ -83,6 +83,6 @@ def test_bundled_drafts_board_shows_the_public_facts() -> None:
             assert "Status of" in screen_text(app)
             await pilot.press("c")
             await pilot.pause()
-            assert "articles changed" in screen_text(app) or "Pick two versions" not in screen_text(app)
+            assert "article entries changed" in screen_text(app) or "Pick two versions" not in screen_text(app)
 
     asyncio.run(go())

@@ -26,7 +26,7 @@ def test_c_compares_the_selected_version_with_its_base() -> None:
             assert app.compare_pair == ("2023-12-alpha-proposal", "2024-01-beta-response")
             assert app.screen.query_one("#compare-old", Select).value == "2023-12-alpha-proposal"
             text = screen_text(app)
-            assert "4 of 4 articles changed" in text
+            assert "4 of 4 article entries changed" in text
             assert "agreed 0 → 1" in text
             assert "◐ → ✓ agreed" in text  # recognition became agreed
             assert "The version as a whole" in text  # the first entry is highlighted: its changes below

@@ -43,7 +43,8 @@ def compute_diff(draft_set: DraftSet, old_id: str, new_id: str) -> tuple[DraftDi
 def stats_text(diff: DraftDiff) -> Text:
     changed = len(diff.changed_articles)
     out = Text()
-    out.append(f"{changed} of {len(diff.articles)} articles changed", style="bold")
+    entries = len(diff.articles)  # the title and the preamble are entries too: named as the CLI names them
+    out.append(f"{changed} of {entries} article entr{'y' if entries == 1 else 'ies'} changed", style="bold")
     out.append(f" · words +{diff.stats.words_inserted} −{diff.stats.words_deleted}")
     kinds = diff.kind_counts()
     if kinds:
