@@ -80,8 +80,48 @@ def _sign_in_a_flow(text: str) -> bool:
     path. Each line with a bracket is looked at once, quotes and a trailing comment
     left out; a line whose brackets do not balance (a flow over several lines, or a
     bracket in prose) sends the file to the careful reader.
+
+    The lines of a draft's flows are nearly all of one plain shape
+    (``sources: [a, b]``, ``alpha: {text: "…", basis: summary}``): a run of such
+    lines is recognised by one match (``_PLAIN_FLOW_LINES``), and only a line of
+    another shape is looked at in detail.
     """
-    return any(_doubtful_flow_line(text[start:end]) for start, end in _lines_with(text, "[{"))
+    square, curly = text.find("["), text.find("{")
+    while square != -1 or curly != -1:
+        at = curly if square == -1 or (curly != -1 and curly < square) else square
+        start = text.rfind("\n", 0, at) + 1
+        plain = _PLAIN_FLOW_LINES.match(text, start)
+        if plain is not None:
+            end = plain.end()
+        else:
+            end = text.find("\n", at)
+            if end == -1:
+                end = len(text)
+            if _doubtful_flow_line(text[start:end]):
+                return True
+        if square != -1 and square < end:
+            square = text.find("[", end)
+        if curly != -1 and curly < end:
+            curly = text.find("{", end)
+    return False
+
+
+_FLOW_PLAIN = r"""[^\n\r"'#|>?:\\\[\]{}]*+"""  # characters that mean nothing here
+_FLOW_SIGN = (r"""(?:(?<=[^ \t\[{,]):[ ]"""  # ``key: ``, the colon after a character that makes no ``[ :``
+              r"""|"[^"\\\n\r]*+")""")  # a double-quoted string on the line, no escape in it
+_FLOW_RUN = f"{_FLOW_PLAIN}(?:{_FLOW_SIGN}{_FLOW_PLAIN})*+"
+_FLOW_INNER = rf"[\[{{]{_FLOW_RUN}[\]}}]"
+_FLOW = rf"[\[{{]{_FLOW_RUN}(?:{_FLOW_INNER}{_FLOW_RUN})*+[\]}}]"
+_PLAIN_FLOW_LINE = rf"{_FLOW_RUN}{_FLOW}{_FLOW_RUN}(?:{_FLOW}{_FLOW_RUN})*+(?=\n|\Z)"
+_PLAIN_FLOW_LINES = re.compile(rf"{_PLAIN_FLOW_LINE}(?:\n{_PLAIN_FLOW_LINE})*+")
+"""Lines with a flow, nested two deep at most, that ``_doubtful_flow_line`` finds nothing in.
+
+A line of this shape has no comment, no ``|``, ``>``, ``?`` or single quote outside
+its strings, balanced brackets, and each colon outside strings after a character
+other than a space, a tab, an opener or a comma and before a space, so every count
+``_doubtful_flow_line`` makes agrees; what is in its strings is replaced before
+counting, or holds none of the signs counted.
+"""
 
 
 _FLOW_SIGNS = re.compile(r"[][{}:|>?#]")
