@@ -163,7 +163,18 @@ def _lines_with(text: str, signs: str) -> list[tuple[int, int]]:
     return list(lines.items())
 
 
-_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}[ \t]*(?:#[^\n]*)?(?=\r?\n|$)")
+_COLON_AFTER_A_BREAK_OR_SPACE = re.compile(r":(?<=[\n ]:)")
+"""``\\n:`` or `` :``, searched from the rarer colon (a search for `` :`` stops at every space)."""
+
+_EMPTY_BLOCK_ON_THE_LINE = re.compile(
+    r"( *+)(?:[^\n]*?[ \-:])?"  # the line's indent, then the header first on the line or after `` ``, ``-`` or ``:``
+    r"[|>][-+1-9]{0,2}[ \t]*(?:#[^\n]*)?"  # the header, to the end of its line
+    r"(?:\Z|\r?\n(?!\1 [^\n]*?\S))")  # no next line, or one that is blank or no deeper
+"""Matched at the start of a line: a block scalar's header on it whose next line is blank or no deeper than it.
+
+``a > b`` in prose is no header (the sign is not first or after a space, dash or
+colon, or more than an indicator follows it on its line).
+"""
 
 
 def _forms_in_doubt(text: str) -> bool:
@@ -178,14 +189,14 @@ def _forms_in_doubt(text: str) -> bool:
     for start, end in _lines_with(text, "?"):
         if _starts_with_a_key_sign(text[start:end], "?"):
             return True
-    if text.startswith(":") or "\n:" in text or " :" in text:
+    if text.startswith(":") or _COLON_AFTER_A_BREAK_OR_SPACE.search(text) is not None:
         for start, end in _lines_with(text, ":"):
             if _starts_with_a_key_sign(text[start:end], ":"):
                 return True
     for sign in "|>":
         at = text.find(sign)
         while at != -1:
-            if _empty_block(text, at):
+            if _EMPTY_BLOCK_ON_THE_LINE.match(text, text.rfind("\n", 0, at) + 1) is not None:
                 return True
             at = text.find(sign, at + 1)
     return False
@@ -195,24 +206,6 @@ def _starts_with_a_key_sign(line: str, sign: str) -> bool:
     """``? x``, ``- ? x``, ``: x``: the sign first on its line (after dashes), then a space or the end."""
     rest = line.lstrip(" -")
     return rest.startswith(sign) and (len(rest) == 1 or rest[1] in " \r\n")
-
-
-def _empty_block(text: str, at: int) -> bool:
-    """A block scalar's header at ``at`` whose next line is blank or no deeper than the header's line."""
-    line_start = text.rfind("\n", 0, at) + 1
-    if at > line_start and text[at - 1] not in " -:":
-        return False  # a sign inside prose (``a > b``), not a header
-    header = _BLOCK_HEADER.match(text, at)
-    if header is None:
-        return False
-    head = text[line_start:at]
-    indent = len(head) - len(head.lstrip(" "))
-    after = text.find("\n", header.end())
-    if after == -1:
-        return True
-    end = text.find("\n", after + 1)
-    following = text[after + 1:end if end != -1 else len(text)]
-    return not following.strip() or len(following) - len(following.lstrip(" ")) <= indent
 
 
 _NODES_POSSIBLE = MAX_NODES // 2
