@@ -47,42 +47,22 @@ def _uses_advanced_yaml(text: str) -> bool:
     return False
 
 
-def _byte_class(byte: int) -> int:
-    char = chr(byte)
-    if char == "0":
-        return ord("z")
-    if char in "123456789.":
-        return ord("9")
-    if char in "xXbBoO":
-        return ord("x")
-    return ord("_") if char == "_" else ord("a")
-
-
-_CLASSES = bytes(_byte_class(byte) for byte in range(256))
-"""Each byte to its class: ``z`` a zero, ``9`` another digit or a point, ``x`` a base letter, ``_``, ``a`` the rest."""
+_BASE_AFTER_ZERO = re.compile(r"0[xXbBoO]")
+_UNDERSCORE_BY_A_DIGIT = re.compile(r"_(?:(?<=[0-9.]_)|[0-9.])")
+"""An underscore with a digit or a point on either side (``____ days``, a blank, is prose)."""
 
 
 def _number_in_doubt(text: str) -> bool:
     """What may be a number yaml-rs reads and the YAML 1.2 core schema does not: ``0X1F``, ``0b1``, ``1_000``, ``_3``.
 
     Found by comparing both readers on random scalars (``tests/unit/test_fast_path.py``
-    keeps that comparison). Looked for anywhere, in one translation of the bytes
-    split at the rare signs (a two-byte search would cost more): a file with
-    ``report_2``, ``0x1f`` or a hexadecimal digest in it is read carefully, which
-    is right, only slower.
+    keeps that comparison). Looked for anywhere, by two searches that each start
+    from one rare character (a search that starts from a class of characters
+    costs ten times more): a file with ``report_2``, ``0x1f`` or a hexadecimal
+    digest in it is read carefully, which is right, only slower.
     """
-    classes = text.encode("utf-8", "surrogatepass").translate(_CLASSES)
-    after_zeros = classes.split(b"z")[1:]
-    if any(part[:1] == b"x" for part in after_zeros):  # a zero, then a base letter
-        return True
-    if b"_" not in classes:
-        return False
-    around = classes.split(b"_")  # a digit or a point on either side of one
-    return any(part[-1:] in _NEAR for part in around[:-1]) or any(part[:1] in _NEAR for part in around[1:])
-
-
-_NEAR = (b"9", b"z")
-"""Classes that make an underscore doubtful beside it: a digit or a point (``____ days``, a blank, is prose)."""
+    return _BASE_AFTER_ZERO.search(text) is not None or (
+        "_" in text and _UNDERSCORE_BY_A_DIGIT.search(text) is not None)
 
 
 _QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
@@ -100,8 +80,48 @@ def _sign_in_a_flow(text: str) -> bool:
     path. Each line with a bracket is looked at once, quotes and a trailing comment
     left out; a line whose brackets do not balance (a flow over several lines, or a
     bracket in prose) sends the file to the careful reader.
+
+    The lines of a draft's flows are nearly all of one plain shape
+    (``sources: [a, b]``, ``alpha: {text: "…", basis: summary}``): a run of such
+    lines is recognised by one match (``_PLAIN_FLOW_LINES``), and only a line of
+    another shape is looked at in detail.
     """
-    return any(_doubtful_flow_line(text[start:end]) for start, end in _lines_with(text, "[{"))
+    square, curly = text.find("["), text.find("{")
+    while square != -1 or curly != -1:
+        at = curly if square == -1 or (curly != -1 and curly < square) else square
+        start = text.rfind("\n", 0, at) + 1
+        plain = _PLAIN_FLOW_LINES.match(text, start)
+        if plain is not None:
+            end = plain.end()
+        else:
+            end = text.find("\n", at)
+            if end == -1:
+                end = len(text)
+            if _doubtful_flow_line(text[start:end]):
+                return True
+        if square != -1 and square < end:
+            square = text.find("[", end)
+        if curly != -1 and curly < end:
+            curly = text.find("{", end)
+    return False
+
+
+_FLOW_PLAIN = r"""[^\n\r"'#|>?:\\\[\]{}]*+"""  # characters that mean nothing here
+_FLOW_SIGN = (r"""(?:(?<=[^ \t\[{,]):[ ]"""  # ``key: ``, the colon after a character that makes no ``[ :``
+              r"""|"[^"\\\n\r]*+")""")  # a double-quoted string on the line, no escape in it
+_FLOW_RUN = f"{_FLOW_PLAIN}(?:{_FLOW_SIGN}{_FLOW_PLAIN})*+"
+_FLOW_INNER = rf"[\[{{]{_FLOW_RUN}[\]}}]"
+_FLOW = rf"[\[{{]{_FLOW_RUN}(?:{_FLOW_INNER}{_FLOW_RUN})*+[\]}}]"
+_PLAIN_FLOW_LINE = rf"{_FLOW_RUN}{_FLOW}{_FLOW_RUN}(?:{_FLOW}{_FLOW_RUN})*+(?=\n|\Z)"
+_PLAIN_FLOW_LINES = re.compile(rf"{_PLAIN_FLOW_LINE}(?:\n{_PLAIN_FLOW_LINE})*+")
+"""Lines with a flow, nested two deep at most, that ``_doubtful_flow_line`` finds nothing in.
+
+A line of this shape has no comment, no ``|``, ``>``, ``?`` or single quote outside
+its strings, balanced brackets, and each colon outside strings after a character
+other than a space, a tab, an opener or a comma and before a space, so every count
+``_doubtful_flow_line`` makes agrees; what is in its strings is replaced before
+counting, or holds none of the signs counted.
+"""
 
 
 _FLOW_SIGNS = re.compile(r"[][{}:|>?#]")
@@ -143,7 +163,18 @@ def _lines_with(text: str, signs: str) -> list[tuple[int, int]]:
     return list(lines.items())
 
 
-_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}[ \t]*(?:#[^\n]*)?(?=\r?\n|$)")
+_COLON_AFTER_A_BREAK_OR_SPACE = re.compile(r":(?<=[\n ]:)")
+"""``\\n:`` or `` :``, searched from the rarer colon (a search for `` :`` stops at every space)."""
+
+_EMPTY_BLOCK_ON_THE_LINE = re.compile(
+    r"( *+)(?:[^\n]*?[ \-:])?"  # the line's indent, then the header first on the line or after `` ``, ``-`` or ``:``
+    r"[|>][-+1-9]{0,2}[ \t]*(?:#[^\n]*)?"  # the header, to the end of its line
+    r"(?:\Z|\r?\n(?!\1 [^\n]*?\S))")  # no next line, or one that is blank or no deeper
+"""Matched at the start of a line: a block scalar's header on it whose next line is blank or no deeper than it.
+
+``a > b`` in prose is no header (the sign is not first or after a space, dash or
+colon, or more than an indicator follows it on its line).
+"""
 
 
 def _forms_in_doubt(text: str) -> bool:
@@ -158,14 +189,14 @@ def _forms_in_doubt(text: str) -> bool:
     for start, end in _lines_with(text, "?"):
         if _starts_with_a_key_sign(text[start:end], "?"):
             return True
-    if text.startswith(":") or "\n:" in text or " :" in text:
+    if text.startswith(":") or _COLON_AFTER_A_BREAK_OR_SPACE.search(text) is not None:
         for start, end in _lines_with(text, ":"):
             if _starts_with_a_key_sign(text[start:end], ":"):
                 return True
     for sign in "|>":
         at = text.find(sign)
         while at != -1:
-            if _empty_block(text, at):
+            if _EMPTY_BLOCK_ON_THE_LINE.match(text, text.rfind("\n", 0, at) + 1) is not None:
                 return True
             at = text.find(sign, at + 1)
     return False
@@ -175,24 +206,6 @@ def _starts_with_a_key_sign(line: str, sign: str) -> bool:
     """``? x``, ``- ? x``, ``: x``: the sign first on its line (after dashes), then a space or the end."""
     rest = line.lstrip(" -")
     return rest.startswith(sign) and (len(rest) == 1 or rest[1] in " \r\n")
-
-
-def _empty_block(text: str, at: int) -> bool:
-    """A block scalar's header at ``at`` whose next line is blank or no deeper than the header's line."""
-    line_start = text.rfind("\n", 0, at) + 1
-    if at > line_start and text[at - 1] not in " -:":
-        return False  # a sign inside prose (``a > b``), not a header
-    header = _BLOCK_HEADER.match(text, at)
-    if header is None:
-        return False
-    head = text[line_start:at]
-    indent = len(head) - len(head.lstrip(" "))
-    after = text.find("\n", header.end())
-    if after == -1:
-        return True
-    end = text.find("\n", after + 1)
-    following = text[after + 1:end if end != -1 else len(text)]
-    return not following.strip() or len(following) - len(following.lstrip(" ")) <= indent
 
 
 _NODES_POSSIBLE = MAX_NODES // 2

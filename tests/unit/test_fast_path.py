@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 
 import pytest
 from draft_support import draft_text
@@ -402,3 +403,158 @@ def test_an_empty_document_reads_as_the_careful_reader_reads_it(text: str) -> No
     fast = read_draft(text.encode(), "empty.yaml")
     careful = read_draft(text.encode(), "empty.yaml", careful=True)
     assert fast.draft is None and fast.diagnostics == careful.diagnostics
+
+
+# --- the doubt checks decide as the checks they replaced did ------------------------------------------------
+# The reference: the checks as they were before they were made cheaper (commit 43a0c79), copied unchanged
+# but for their names. Every decision of the cheaper checks must be the same, on every input below.
+
+_REFERENCE_CLASSES = bytes(
+    ord("z") if chr(byte) == "0" else ord("9") if chr(byte) in "123456789." else ord("x") if chr(byte) in "xXbBoO"
+    else ord("_") if chr(byte) == "_" else ord("a") for byte in range(256))
+_REFERENCE_NEAR = (b"9", b"z")
+
+
+def _reference_number_in_doubt(text: str) -> bool:
+    classes = text.encode("utf-8", "surrogatepass").translate(_REFERENCE_CLASSES)
+    after_zeros = classes.split(b"z")[1:]
+    if any(part[:1] == b"x" for part in after_zeros):
+        return True
+    if b"_" not in classes:
+        return False
+    around = classes.split(b"_")
+    return (any(part[-1:] in _REFERENCE_NEAR for part in around[:-1])
+            or any(part[:1] in _REFERENCE_NEAR for part in around[1:]))
+
+
+_REFERENCE_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
+_REFERENCE_COMMENT = re.compile(r"(?:^|[ \t])#.*")
+_REFERENCE_SIGN_IN_A_FLOW = re.compile(r":[^ \t\r\n]|[|>?]|[\[{,][ \t]*:")
+_REFERENCE_FLOW_SIGNS = re.compile(r"[][{}:|>?#]")
+_REFERENCE_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}[ \t]*(?:#[^\n]*)?(?=\r?\n|$)")
+
+
+def _reference_sign_in_a_flow(text: str) -> bool:
+    return any(_reference_doubtful_flow_line(text[start:end]) for start, end in _reference_lines_with(text, "[{"))
+
+
+def _reference_doubtful_flow_line(line: str) -> bool:
+    double, single = line.find('"'), line.find("'")
+    if double != -1 or single != -1:
+        first = double if single == -1 or (double != -1 and double < single) else single
+        if _REFERENCE_FLOW_SIGNS.search(line, first, max(line.rfind('"'), line.rfind("'"))):
+            line = _REFERENCE_QUOTED.sub('""', line)
+    if "#" in line:
+        line = _REFERENCE_COMMENT.sub("", line)
+    opened = line.count("[") + line.count("{")
+    if opened != line.count("]") + line.count("}"):
+        return True
+    if not opened:
+        return False
+    if ("|" in line or ">" in line or "?" in line or line.count(":") != line.count(": ")
+            or "[ :" in line or "{ :" in line or ", :" in line):
+        square, curly = line.find("["), line.find("{")
+        first = square if curly == -1 or (square != -1 and square < curly) else curly
+        return _REFERENCE_SIGN_IN_A_FLOW.search(line, first) is not None
+    return False
+
+
+def _reference_lines_with(text: str, signs: str) -> list[tuple[int, int]]:
+    lines: dict[int, int] = {}
+    for sign in signs:
+        at = text.find(sign)
+        while at != -1:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if end == -1:
+                end = len(text)
+            lines[start] = end
+            at = text.find(sign, end)
+    return list(lines.items())
+
+
+def _reference_forms_in_doubt(text: str) -> bool:
+    if "\t" in text:
+        return True
+    for start, end in _reference_lines_with(text, "?"):
+        if _reference_starts_with_a_key_sign(text[start:end], "?"):
+            return True
+    if text.startswith(":") or "\n:" in text or " :" in text:
+        for start, end in _reference_lines_with(text, ":"):
+            if _reference_starts_with_a_key_sign(text[start:end], ":"):
+                return True
+    for sign in "|>":
+        at = text.find(sign)
+        while at != -1:
+            if _reference_empty_block(text, at):
+                return True
+            at = text.find(sign, at + 1)
+    return False
+
+
+def _reference_starts_with_a_key_sign(line: str, sign: str) -> bool:
+    rest = line.lstrip(" -")
+    return rest.startswith(sign) and (len(rest) == 1 or rest[1] in " \r\n")
+
+
+def _reference_empty_block(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    if at > line_start and text[at - 1] not in " -:":
+        return False
+    header = _REFERENCE_BLOCK_HEADER.match(text, at)
+    if header is None:
+        return False
+    head = text[line_start:at]
+    indent = len(head) - len(head.lstrip(" "))
+    after = text.find("\n", header.end())
+    if after == -1:
+        return True
+    end = text.find("\n", after + 1)
+    following = text[after + 1:end if end != -1 else len(text)]
+    return not following.strip() or len(following) - len(following.lstrip(" ")) <= indent
+
+
+_CHECKS = {"_number_in_doubt": _reference_number_in_doubt, "_forms_in_doubt": _reference_forms_in_doubt,
+           "_sign_in_a_flow": _reference_sign_in_a_flow}
+
+
+def _disagreements(texts: list[str]) -> list[tuple[str, str, bool]]:
+    """(check, text, the reference's decision) wherever a check decides otherwise than its reference."""
+    return [(name, text, reference(text)) for text in texts for name, reference in _CHECKS.items()
+            if getattr(fastyaml, name)(text) != reference(text)]
+
+
+def test_the_doubt_checks_decide_as_their_reference_on_the_drafts() -> None:
+    rng = random.Random(20240104)
+    texts = [generate_draft(rng, i) for i in range(200)] + _corpus()
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "drafts").glob("*.yaml"))]
+    texts += [text.replace("\n", "\r\n") for text in texts[:20]]
+    assert _disagreements(texts) == []
+    assert not any(check(text) for text in texts[:200] for check in _CHECKS.values())  # the drafts stay fast
+
+
+SIGNS = [*"[]{}:,|>?#'\"- ", "\n", "\n", "\t", "\r", "\\", "0", "1", "7", ".", "_", "x", "b", "O", "a", "k", "é",
+         "\u2028", "\x85", "\xa0", "\x0c", "\ud800", ": ", ", ", "- ", "  ", "\n  ", "\n    ", "0x", "1_0", "|-", ">+2",
+         " #c", "key: ", "[a, b]", "{a: b}", '"q r"', "'q'", "[src-1]"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_doubt_checks_decide_as_their_reference_on_random_texts(seed: int) -> None:
+    """Lines and texts of YAML's signs, and drafts with one sign put somewhere on a line that matters."""
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(SIGNS) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["".join(rng.choice(SIGNS) for _ in range(rng.randint(10, 60))) for _ in range(1500)]
+    lines = [line for line in draft_text().splitlines(keepends=True) if any(sign in line for sign in "[{|>:")]
+    for _ in range(1500):
+        line = rng.choice(lines)
+        at = rng.randrange(len(line))
+        cut = rng.choice([at, at + 1])
+        following = rng.choice(["", "  x\n", "      more text\n", "\n", " \n", "k: v\n"])
+        texts.append("a: 1\n" + line[:at] + rng.choice(SIGNS) + line[cut:] + following)
+    assert _disagreements(texts) == []
+
+
+def test_a_block_with_only_whitespace_under_its_header_is_empty_to_both() -> None:
+    """The cheaper check reads "blank" as ``\\S``; the reference as ``str.strip``: the same characters."""
+    texts = [f"k: |\n  {chr(code)}\n" for code in range(0x110000) if chr(code).isspace() or code % 251 == 0]
+    assert _disagreements(texts) == []
