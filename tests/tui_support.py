@@ -80,4 +80,6 @@ async def palette(pilot, app, query: str) -> None:  # type: ignore[no-untyped-de
         if hits and hits.first().highlighted is not None and hits.first().option_count:
             break
         await pilot.pause(0.05)
+    else:
+        raise AssertionError(f"the command palette found nothing for {query!r}")
     await pilot.press("enter")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_support import make_app, settle
+from tui_support import make_app, palette, settle
 
 SIZES = [(100, 30), (80, 24)]
 NEW_SIZES = [(80, 24), (120, 36)]
@@ -26,6 +26,10 @@ NEW_SCREENS = {
     "set-status": ["left_square_bracket", "left_square_bracket", "down", "down", "e"],
     "help": ["f1"],
     "compare-version": ["left_square_bracket", "left_square_bracket", "c"],  # "The version" highlighted
+    "precondition-record": ["r", "down", "enter"],
+    "precondition-status": ["r", "down", "e"],
+    "add-claim": ["left_square_bracket", "a"],
+    "new-version": ["left_square_bracket", "N"],
 }
 
 
@@ -56,6 +60,14 @@ def test_date_only_version_snapshot(snap_compare, tmp_path: Path, size: tuple[in
 
     folder = date_only_collection(tmp_path)
     assert snap_compare(make_app([folder], version="2024-11-reported"), run_before=pressing([]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", NEW_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_export_dialog_snapshot(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await palette(pilot, pilot.app, "Export snapshot of 2024-09-11 as md")
+        await settle(pilot, pilot.app)
+    assert snap_compare(make_app(version="2024-09-status"), run_before=run_before, terminal_size=size)
 
 
 def test_light_theme_board_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
