@@ -265,3 +265,51 @@ def test_the_preconditions_matrix_keeps_party_and_demand_in_place_and_the_versio
             assert any(line.startswith("│azerbaijan ") for line in text.splitlines())
 
     asyncio.run(go())
+
+
+def test_the_view_keys_show_the_view_itself_from_any_screen_read_on_top() -> None:
+    """``b`` on an article shows the board, ``c`` on the Version screen the comparison, and Escape on
+    the board then has no article left behind to walk back to."""
+    from draftdiff.tui.screens.article import ArticleScreen
+    from draftdiff.tui.screens.board import BoardScreen
+    from draftdiff.tui.screens.compare import CompareScreen
+    from draftdiff.tui.screens.history import HistoryScreen
+    from draftdiff.tui.screens.version import VersionScreen
+
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            for keys, shown in ((["enter", "b"], BoardScreen), (["i", "b"], BoardScreen),
+                                (["c", "i", "c"], CompareScreen), (["h", "i", "b", "h"], HistoryScreen),
+                                (["b", "enter", "h", "b"], BoardScreen)):
+                for key in keys:
+                    await pilot.press(key)
+                    await settle(pilot, app)
+                assert type(app.screen) is shown, (keys, app.screen)
+                assert len(app.screen_stack) == 1, (keys, app.screen_stack)
+            await pilot.press("escape")
+            await settle(pilot, app)
+            assert type(app.screen) is BoardScreen
+            await pilot.press("h")  # the history's stack lost its article too
+            await settle(pilot, app)
+            assert type(app.screen) is HistoryScreen and not isinstance(app.screen, (ArticleScreen, VersionScreen))
+
+    asyncio.run(go())
+
+
+def test_a_view_key_pressed_in_a_form_leaves_the_form_open() -> None:
+    from draftdiff.tui.screens.forms import FormDialog
+
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("a")  # add a claim
+            await settle(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+            app.action_show_history()
+            await settle(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+
+    asyncio.run(go())

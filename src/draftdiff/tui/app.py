@@ -273,9 +273,36 @@ class DraftDiffApp(App[None]):
                     title="Drafts reloaded", severity="warning" if errors else "information")
 
     def open_compare(self, old_id: str, new_id: str, article_id: str = "") -> None:
-        self.compare_pair = (old_id, new_id)
-        self.compare_article = article_id
-        self.switch_mode("compare")
+        if not self._form_open():
+            self.compare_pair = (old_id, new_id)
+            self.compare_article = article_id
+            self.show_mode("compare")
+
+    def show_mode(self, mode: str) -> None:
+        """Show ``mode``'s own screen (board, compare, history, preconditions).
+
+        The screens read on top of a view (an article, the version, a record, the help) close, in the view
+        left and in the one shown: ``b`` shows the board itself, and Escape never walks back through
+        screens left behind. A form being filled in is never closed by a key that missed its fields.
+        """
+        if self._form_open():
+            return
+        self._close_pushed_screens()
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+            self._close_pushed_screens()
+
+    def _form_open(self) -> bool:
+        from draftdiff.tui.screens.forms import FormDialog
+
+        if isinstance(self.screen, FormDialog):
+            self.bell()
+            return True
+        return False
+
+    def _close_pushed_screens(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -286,13 +313,13 @@ class DraftDiffApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_show_board(self) -> None:
-        self.switch_mode("board")
+        self.show_mode("board")
 
     def action_show_history(self) -> None:
-        self.switch_mode("history")
+        self.show_mode("history")
 
     def action_show_preconditions(self) -> None:
-        self.switch_mode("preconditions")
+        self.show_mode("preconditions")
 
     def action_show_version(self) -> None:
         from draftdiff.tui.screens.version import VersionScreen
