@@ -313,3 +313,19 @@ def test_a_view_key_pressed_in_a_form_leaves_the_form_open() -> None:
             assert isinstance(app.screen, FormDialog)
 
     asyncio.run(go())
+
+
+def test_enter_on_the_boards_preconditions_panel_opens_the_preconditions_screen() -> None:
+    from draftdiff.tui.screens.preconditions import PreconditionsScreen
+    from draftdiff.tui.widgets.preconditions import PreconditionsPanel
+
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            app.screen.query_one(PreconditionsPanel).focus()
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert isinstance(app.screen, PreconditionsScreen)
+
+    asyncio.run(go())

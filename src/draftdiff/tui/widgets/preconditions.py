@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -52,7 +53,12 @@ def preconditions_text(items: list[Precondition], parties: list[str], width: int
 
 
 class PreconditionsPanel(DeferredRedraw, VerticalScroll):
-    """Party, status (symbol and word), kind and demand of each precondition in the selected version."""
+    """Party, status (symbol and word), kind and demand of each precondition in the selected version.
+
+    The panel has no cursor: Enter on it opens the Preconditions screen, where each one has its record.
+    """
+
+    BINDINGS = [Binding("enter", "app.show_preconditions", "Preconditions", show=False)]
 
     draft: reactive[Draft | None] = reactive(None, always_update=True)
     party_filter: reactive[str | None] = reactive(None)
@@ -79,3 +85,4 @@ class PreconditionsPanel(DeferredRedraw, VerticalScroll):
         self.query_one("#preconditions-text", Static).update(
             preconditions_text(items, self.draft.parties if self.draft else [], self.draw_width()))
         self.border_title = f"Preconditions · {len(items)}" if items else "Preconditions · none"
+        self.border_subtitle = "r or Enter: every record" if items else ""
