@@ -427,3 +427,36 @@ def test_a_slash_typed_in_the_search_box_is_searched_for() -> None:
             assert app.screen.query_one("#search").value == "a/b"  # type: ignore[attr-defined]
 
     run(go())
+
+
+def test_palette_export_makes_the_snapshots_folder_but_no_tree_of_missing_folders(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``snapshots/`` is made where the TUI runs; a mistyped ``nowhere/deeper/x.md`` is refused, as
+    ``draftdiff snapshot -o`` refuses it, and nothing is made."""
+    from textual.widgets import Input
+
+    from draftdiff.tui.export import ask_export, snapshot_formats
+
+    if "md" not in snapshot_formats():
+        import pytest
+
+        pytest.skip("no Markdown snapshot renderer registered")
+    monkeypatch.chdir(tmp_path)
+
+    async def go() -> None:
+        app = make_app(version="2024-09-status")
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await settle(pilot, app)
+            ask_export(app, "md")
+            await pilot.pause()
+            app.screen.query_one("#field-path", Input).value = "nowhere/deeper/x.md"
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            said = screen_text(app)
+            assert "cannot write" in said and "no file was written" in said
+            assert not (tmp_path / "nowhere").exists()
+            app.screen.query_one("#field-path", Input).value = "snapshots/"
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            assert (tmp_path / "snapshots" / "snapshot-2024-09-status.md").is_file()
+
+    run(go())

@@ -44,16 +44,23 @@ def target_path(where: str, draft_id: str, fmt: str, base: Path) -> Path:
 
 def export_snapshot(draft_set: DraftSet, draft_id: str, fmt: str, path: Path, *, authors: tuple[str, ...] = (),
                     drafts_path: Path | None = None, overwrite: bool = False) -> Path:
-    """Write the snapshot to ``path``; FileExistsError if it exists and ``overwrite`` is not given."""
+    """Write the snapshot to ``path``; FileExistsError if it exists and ``overwrite`` is not given.
+
+    The folder named for snapshots (``snapshots/`` by default) is made if its own folder exists; a
+    missing folder further up is refused, as ``draftdiff snapshot -o`` refuses it: a mistyped path
+    makes no tree of folders.
+    """
     from draftdiff.atomic import write_atomic
     from draftdiff.render import render
     from draftdiff.snapshot import build_snapshot
 
     if path.exists() and not overwrite:
         raise FileExistsError(str(path))
+    if not path.parent.is_dir() and not path.parent.parent.is_dir():
+        raise FileNotFoundError(f"no folder {path.parent.parent}")
     snap = build_snapshot(draft_set, draft_id=draft_id, drafts_path=drafts_path, authors=authors)
     text = render("snapshot", fmt, snap)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(exist_ok=True)
     write_atomic(path, text.encode("utf-8"))
     return path
 
@@ -92,6 +99,8 @@ def ask_export(app: DraftDiffApp, fmt: str | None = None) -> None:
                                       overwrite=values.get("overwrite") == "replace")
         except FileExistsError:
             return f"{path} exists; pick 'replace it' to overwrite it, or another name"
+        except OSError as exc:
+            return f"cannot write {path}: {exc.strerror or exc}; no file was written"
         except Exception as exc:  # a snapshot that cannot be built or written: say why, keep running
             return f"{type(exc).__name__}: {exc}"
         app.notify(str(written), title="Snapshot written")
