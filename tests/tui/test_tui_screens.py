@@ -329,3 +329,44 @@ def test_enter_on_the_boards_preconditions_panel_opens_the_preconditions_screen(
             assert isinstance(app.screen, PreconditionsScreen)
 
     asyncio.run(go())
+
+
+def test_at_80_by_24_the_board_never_runs_past_the_last_line(tmp_path: Path) -> None:
+    """A three-line summary, the search box and the problems panel at once: the panels give up lines
+    (each scrolls), the screen itself never scrolls and every panel keeps its bottom border."""
+    import shutil
+
+    from draftdiff.tui.widgets.diagnostics_panel import DiagnosticsPanel
+    from draftdiff.tui.widgets.key_bar import KeyBar
+    from draftdiff.tui.widgets.preconditions import PreconditionsPanel
+
+    folder = tmp_path / "drafts"
+    shutil.copytree(TESTS.parent / "drafts", folder, ignore=shutil.ignore_patterns("*.md"))
+
+    async def check(app, pilot) -> None:  # type: ignore[no-untyped-def]
+        screen = app.screen
+        assert screen.max_scroll_y == 0 and screen.virtual_size.height <= 24
+        for panel in (PreconditionsPanel, DiagnosticsPanel):
+            widget = screen.query_one(panel)
+            if widget.display:
+                assert widget.region.bottom <= screen.query_one(KeyBar).region.y
+        assert screen.query_one(KeyBar).region.y == 23
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-02-azerbaijan-reply")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("slash", *"border")
+            await settle(pilot, app)
+            await check(app, pilot)
+            (folder / "zz-broken.yaml").write_text("schema_version: 1\nid: [\n")
+            app.reload()
+            await settle(pilot, app)
+            assert app.screen.query_one(DiagnosticsPanel).display
+            await check(app, pilot)
+            await pilot.press("escape")  # the search box goes: the panels get their lines back
+            await settle(pilot, app)
+            await check(app, pilot)
+            assert app.screen.query_one(PreconditionsPanel).region.height > 3
+
+    asyncio.run(go())

@@ -22,6 +22,11 @@ from draftdiff.tui.widgets.preconditions import PreconditionsPanel
 from draftdiff.tui.widgets.summary_bar import SummaryBar
 from draftdiff.tui.widgets.version_header import VersionHeader, VersionNote
 
+TABLE_LINES = 7
+"""The article table's least height: its border, its header and four articles (80×24 fits it with all panels)."""
+PANEL_LINES, PANEL_MAX = 3, 8
+"""A panel's least height (its border and one line, scrolled) and its height when there is room."""
+
 
 def status_source(draft_set: DraftSet, draft: Draft | None) -> Draft | None:
     """The version whose article statuses stand for ``draft``: itself, or for a version known only by its
@@ -50,7 +55,7 @@ class BoardScreen(SteppingScreen):
 
     #preconditions {
         height: auto;
-        max-height: 8;
+        max-height: 8;  /* less when the screen is short: see _fit_panels */
         padding: 0 1;
         border: round $primary 50%;
         border-title-color: $text-accent;
@@ -136,6 +141,31 @@ class BoardScreen(SteppingScreen):
 
         redraw_stale(self)
 
+    def on_resize(self) -> None:
+        self._fit_panels_later()
+
+    def _fit_panels_later(self) -> None:
+        self.call_after_refresh(self._fit_panels)
+
+    def _fit_panels(self) -> None:
+        """Give the preconditions and problems panels the lines the article table leaves, never more.
+
+        Their heights are capped, not fractions: at 80×24 a three-line summary, the search box and the
+        problems panel at their full heights would push the screen past the terminal's last line (a
+        scroll bar, every panel two columns narrower, a panel's bottom cut off). Each panel scrolls.
+        """
+        fixed = sum(w.outer_size.height for w in (self.query_one(VersionHeader), self.query_one(SummaryBar),
+                                                 self.query_one(VersionNote), self.query_one("#search"),
+                                                 self.query_one(KeyBar)) if w.display)
+        spare = max(0, self.size.height - fixed - TABLE_LINES)
+        problems = self.query_one(DiagnosticsPanel)
+        preconditions = self.query_one(PreconditionsPanel)
+        if problems.display:
+            preconditions.styles.max_height = max(PANEL_LINES, min(PANEL_MAX, spare // 2))
+            problems.styles.max_height = max(PANEL_LINES, min(PANEL_MAX, spare - spare // 2))
+        else:
+            preconditions.styles.max_height = max(PANEL_LINES, min(PANEL_MAX, spare))
+
     def _sync(self, *_: object) -> None:
         app = draft_app(self)
         draft_set: DraftSet = app.draft_set
@@ -143,12 +173,14 @@ class BoardScreen(SteppingScreen):
         self.draft_set = draft_set
         self.draft = draft
         self.status_draft = status_source(draft_set, draft)
+        self._fit_panels_later()  # the version's summary may take more or fewer lines
 
     def _sync_problems(self, *_: object) -> None:
         self.problems = draft_app(self).problems
         self.load_error = draft_app(self).load_error
         if self.problems or self.load_error:
             self.query_one(DiagnosticsPanel).remove_class("-hidden")
+        self._fit_panels_later()
 
     # -- versions ---------------------------------------------------------------------------------
 
@@ -193,6 +225,7 @@ class BoardScreen(SteppingScreen):
             return
         search.add_class("-shown")
         search.can_focus = True
+        self._fit_panels_later()
         self.set_focus(search)  # at once: Widget.focus() waits for the queue, where the next keys already are
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -203,6 +236,7 @@ class BoardScreen(SteppingScreen):
         if event.input.id == "search":
             if not event.value.strip():
                 self._hide_search(event.input)
+                self._fit_panels_later()
             self.query_one(ArticleTable).focus()
 
     def action_clear_filters(self) -> None:
@@ -210,6 +244,7 @@ class BoardScreen(SteppingScreen):
         if search.has_focus or self.search_text or self.status_filter or self.party_filter:
             search.value = ""
             self._hide_search(search)
+            self._fit_panels_later()
             self.search_text = ""
             self.status_filter = None
             self.party_filter = None
@@ -235,6 +270,7 @@ class BoardScreen(SteppingScreen):
 
     def action_toggle_problems(self) -> None:
         self.query_one(DiagnosticsPanel).toggle_class("-hidden")
+        self._fit_panels_later()
 
     # -- drilling down --------------------------------------------------------------------------------
 
