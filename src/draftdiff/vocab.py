@@ -118,11 +118,16 @@ def part_short(part: str, number: object | None) -> str:
     return f"{short}{'' if number is None else number}"
 
 
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """``1 article``, ``2 articles``, ``0 errors``: every face counts in words, never ``article(s)``."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def count_phrase(counts: Mapping[str, int], *, parts: Mapping[str, int] | None = None) -> str:
     """``17 articles`` (not removed), with the unnumbered parts named apart as :func:`part_phrase` names them."""
     articles = sum(counts.values()) - counts.get("removed", 0)
     named = [part for part, n in (parts or {}).items() if n]
-    return f"{articles} article" + ("" if articles == 1 else "s") + part_phrase(named)
+    return counted(articles, "article") + part_phrase(named)
 
 
 def part_phrase(parts: list[str], removed: int = 0) -> str:

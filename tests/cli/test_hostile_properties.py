@@ -234,4 +234,4 @@ def test_the_history_view_survives_two_files_with_one_id(tmp_path: Path) -> None
             await pilot.pause()
             return screen_text(app)
 
-    assert "Status of 2 articles" in asyncio.run(go())
+    assert "Status of 2 article entries" in asyncio.run(go())

@@ -24,7 +24,7 @@ def test_history_matrix_and_chart() -> None:
             claims = [str(c).strip() for c in matrix.get_row("interstate-claims")[2:]]
             assert claims == ["·", "·", "◐", "✓"]
             text = screen_text(app)
-            assert "Status of 5 articles in 4 versions" in text
+            assert "Status of 5 article entries in 4 versions" in text
             assert "0/4" in text and "1/4" in text and "3/5" in text and "5/5" in text  # agreed over time
             assert "Agreed articles per version" in text
 
@@ -111,10 +111,10 @@ def test_the_headings_say_which_versions_are_shown_when_they_do_not_all_fit() ->
             assert lines[1].startswith("│No. Article year 2") and lines[2].lstrip("│ ").startswith("month 0")
             app.version = app.draft_set.ids()[0]  # out of view to the left: scrolled there
             await settle(pilot, app)
-            assert screen_text(app).splitlines()[0].startswith(f"╭─ Status of {matrix.row_count} articles · versions 1–")
+            assert screen_text(app).splitlines()[0].startswith(f"╭─ Status of {matrix.row_count} article entries · versions 1–")
             await pilot.resize_terminal(120, 36)
             await settle(pilot, app)
             title = screen_text(app).splitlines()[0]
-            assert f"Status of {matrix.row_count} articles in {versions} versions" in title and "shown" not in title
+            assert f"Status of {matrix.row_count} article entries in {versions} versions" in title and "shown" not in title
 
     asyncio.run(go())

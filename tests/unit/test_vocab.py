@@ -73,3 +73,12 @@ def test_no_face_keeps_its_own_table_of_status_symbols() -> None:
     offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if p.name != "vocab.py"
                  and table.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_counted_says_one_thing_and_many_things_in_words() -> None:
+    from draftdiff.vocab import counted
+
+    assert counted(1, "article") == "1 article"
+    assert counted(0, "error") == "0 errors" and counted(2, "warning") == "2 warnings"
+    assert counted(1, "article entry", "article entries") == "1 article entry"
+    assert counted(21, "article entry", "article entries") == "21 article entries"

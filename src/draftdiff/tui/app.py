@@ -23,6 +23,7 @@ from draftdiff.tui.loading import LoadedCollection, Since, load_collection
 from draftdiff.tui.messages import VersionChosen
 from draftdiff.tui.screens.board import BoardScreen
 from draftdiff.tui.watch import FileWatch
+from draftdiff.vocab import counted
 
 if TYPE_CHECKING:
     from draftdiff.tui.recording import Session
@@ -269,7 +270,7 @@ class DraftDiffApp(App[None]):
         if quiet:
             return
         errors = loaded.errors
-        self.notify(f"{len(ids)} valid draft(s)" + (f", {errors} problem(s) — see the board" if errors else ""),
+        self.notify(counted(len(ids), "valid draft") + (f", {counted(errors, 'problem')} — see the board" if errors else ""),
                     title="Drafts reloaded", severity="warning" if errors else "information")
 
     def open_compare(self, old_id: str, new_id: str, article_id: str = "") -> None:

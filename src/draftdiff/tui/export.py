@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from draftdiff.collection import DraftSet
 from draftdiff.diagnostics import Diagnostic
+from draftdiff.vocab import counted
 
 PREFERRED = ("markdown", "md", "text", "json")
 DEFAULT_FOLDER = "snapshots/"
@@ -78,7 +79,7 @@ def ask_export(app: DraftDiffApp, fmt: str | None = None) -> None:
     problems: tuple[Diagnostic, ...] = app.problems
     errors = sum(1 for d in problems if d.severity == "error")
     if errors:
-        app.notify(f"The collection has {errors} error(s) (see the problems panel on the board); like "
+        app.notify(f"The collection has {counted(errors, 'error')} (see the problems panel on the board); like "
                    "'draftdiff snapshot', the export refuses to build a snapshot from it.",
                    title="Snapshot not written", severity="error", timeout=10)
         return

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from draftdiff.diagnostics import Diagnostic
 from draftdiff.textsafe import visible
+from draftdiff.vocab import counted
 
 
 def diagnostics_text(problems: tuple[Diagnostic, ...], load_error: str | None) -> Text:
@@ -50,6 +51,6 @@ class DiagnosticsPanel(VerticalScroll):
             return
         errors = sum(1 for d in self.problems if d.severity == "error")
         self.set_class(bool(self.problems or self.load_error), "-has-problems")
-        self.border_title = (f"Problems in the draft files · {errors} error(s), "
-                             f"{len(self.problems) - errors} warning(s) — fix the file, the board reloads")
+        self.border_title = (f"Problems in the draft files · {counted(errors, 'error')}, "
+                             f"{counted(len(self.problems) - errors, 'warning')} — fix the file, the board reloads")
         self.query_one("#diagnostics-text", Static).update(diagnostics_text(self.problems, self.load_error))

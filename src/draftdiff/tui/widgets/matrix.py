@@ -15,6 +15,7 @@ from draftdiff.textsafe import visible
 from draftdiff.tui.look import cell_text
 from draftdiff.tui.widgets.redraw import DeferredRedraw
 from draftdiff.tui.widgets.row_table import RowTable
+from draftdiff.vocab import counted
 
 COLUMN = 3
 
@@ -34,8 +35,8 @@ def matrix_title(articles: int, versions: int, shown: tuple[int, int] | None = N
     """``Status of 21 articles in 23 versions``; when the versions are wider than the screen, which of them
     are in view (``versions 5–23 of 23 shown``): the headings alone did not say that some were left out."""
     if shown is None or shown == (0, versions - 1):
-        return f"Status of {articles} articles in {versions} versions"
-    return f"Status of {articles} articles · versions {shown[0] + 1}–{shown[1] + 1} of {versions} shown (← → scroll)"
+        return f"Status of {counted(articles, 'article entry', 'article entries')} in {counted(versions, 'version')}"
+    return f"Status of {counted(articles, 'article entry', 'article entries')} · versions {shown[0] + 1}–{shown[1] + 1} of {versions} shown (← → scroll)"
 
 
 def column_label(date: str, selected: bool) -> Text:

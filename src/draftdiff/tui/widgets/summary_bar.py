@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.tui.look import STATUS_COLOR, STATUS_FILL, STATUS_SYMBOL, status_style
+from draftdiff.vocab import counted
 
 
 def proportional_bar(counts: dict[str, int], width: int) -> Text:
@@ -50,7 +51,7 @@ class SummaryBar(Widget):
         for status in STATUS_ORDER:
             line.append(f"{STATUS_SYMBOL[status]} {counts[status]} {status}", style=status_style(status))
             line.append(gap)
-        line.append(f"of {total} articles", style="dim")
+        line.append(f"of {counted(total, 'article')}", style="dim")
         if source is not None and self.draft is not None and source.id != self.draft.id:
             line.append(f" (in force then: {source.date})", style="italic")
         line.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
