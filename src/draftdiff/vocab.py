@@ -57,6 +57,15 @@ PRECONDITION_MEANINGS: dict[str, str] = {
 }
 
 
+NO_BASIS = "unstated"
+"""What every face writes for a status whose draft gives no basis (neither reported nor inferred)."""
+
+
+def basis_label(basis: str | None) -> str:
+    """``reported``, ``inferred``, or ``unstated``: the one word for a status's basis, or its absence."""
+    return basis or NO_BASIS
+
+
 def precondition_label(status: str) -> str:
     """``○ open``: symbol and word, distinct from any article status."""
     return f"{PRECONDITION_SYMBOLS.get(status, '·')} {status}"

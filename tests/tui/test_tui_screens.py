@@ -370,3 +370,26 @@ def test_at_80_by_24_the_board_never_runs_past_the_last_line(tmp_path: Path) -> 
             assert app.screen.query_one(PreconditionsPanel).region.height > 3
 
     asyncio.run(go())
+
+
+def test_a_status_with_no_basis_has_one_word_on_every_face() -> None:
+    """The board's badge, a precondition's record and the snapshot say ``unstated`` as the CLI does."""
+    from draftdiff.model import Article
+    from draftdiff.tui.screens.preconditions import PreconditionRecordScreen
+    from draftdiff.tui.widgets.article_table import status_basis_badge
+    from draftdiff.vocab import NO_BASIS
+
+    article = Article.model_validate({"id": "a", "number": 1, "title": "T", "status": "agreed"})
+    assert status_basis_badge(article).plain.strip() == NO_BASIS == "unstated"
+
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            for key in ("r", "down", "enter"):
+                await pilot.press(key)
+                await settle(pilot, app)
+            assert isinstance(app.screen, PreconditionRecordScreen)
+            assert "Status basis  unstated" in screen_text(app)
+
+    asyncio.run(go())

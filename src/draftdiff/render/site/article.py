@@ -16,7 +16,7 @@ from draftdiff.render.site.page import (
     when,
 )
 from draftdiff.render.site.version import sources_list
-from draftdiff.vocab import part_label
+from draftdiff.vocab import basis_label, part_label
 
 
 def where(site: SiteData, article_id: str) -> tuple[Draft, Article]:
@@ -94,7 +94,7 @@ def article(site: SiteData, article_id: str) -> list[str]:
     out = [f"<p>As it stands in {link(page, version_path(draft.id), draft.title)} "
            f"({when(draft.date, draft.date_precision)}), the latest version that has it. Id "
            f"<code>{e(article_id)}</code>.</p>",
-           f'<p class="status-line">{status(found.status)} · {e(found.status_basis or "no basis given")}</p>']
+           f'<p class="status-line">{status(found.status)} · {e(basis_label(found.status_basis))}</p>']
     if found.status_note:
         out.append(f'<p class="note-small">Why: {e(found.status_note)}</p>')
     out += _wording(found)

@@ -18,7 +18,7 @@ from draftdiff.render.site.page import (
     version_path,
     when,
 )
-from draftdiff.vocab import STATUS_COLORS, count_phrase, format_date, part_label
+from draftdiff.vocab import STATUS_COLORS, basis_label, count_phrase, format_date, part_label
 
 
 def counts_line(draft: Draft) -> str:
@@ -45,7 +45,7 @@ def board(site: SiteData, page: str, draft: Draft, *, counts: bool = True) -> li
             e(part_label(a.part, a.number)),
             link(page, article_path(a.id), a.title),
             status(a.status),
-            e(a.status_basis or "no basis given") + (f'<div class="note-small">{e(a.status_note)}</div>'
+            e(basis_label(a.status_basis)) + (f'<div class="note-small">{e(a.status_note)}</div>'
                                                      if a.status_note else ""),
             e(a.effective_text_basis),
             link(page, version_path(since.id), when(since.date, since.date_precision), raw=True) if since else "–",

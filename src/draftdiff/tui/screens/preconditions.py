@@ -26,6 +26,7 @@ from draftdiff.tui.sources import sources_text
 from draftdiff.tui.widgets.key_bar import KeyBar
 from draftdiff.tui.widgets.matrix import COLUMN, column_label
 from draftdiff.tui.widgets.row_table import RowTable
+from draftdiff.vocab import basis_label
 
 FIXED = {"party": 10, "status": 15, "kind": 12, "raised": 10}
 
@@ -90,7 +91,7 @@ def record_text(draft_set: DraftSet, draft: Draft, item: Precondition) -> Text:
     out.append("\n\n")
     rows = [("Party", visible(item.party)), ("Kind", item.kind), ("Raised", date_label(item.raised,
                                                                                      item.raised_precision)),
-            ("Status basis", item.status_basis or "not given"), ("Article", item.article or "—"),
+            ("Status basis", basis_label(item.status_basis)), ("Article", item.article or "—"),
             ("Id", item.id)]
     out.append(f"{'Status':<14}", style="bold")
     out.append_text(precondition_text(item.status))

@@ -21,6 +21,7 @@ from draftdiff.textsafe import visible
 from draftdiff.tui.look import badge, date_label, part_label, part_number, status_text
 from draftdiff.tui.widgets.redraw import DeferredRedraw
 from draftdiff.tui.widgets.row_table import RowTable
+from draftdiff.vocab import NO_BASIS
 
 COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 10), ("text", "Text basis", 13),
            ("basis", "Status basis", 12), ("since", "Since", 10))
@@ -50,7 +51,7 @@ def status_basis_badge(article: Article) -> Text:
     if article.status_basis == "inferred":
         return badge("inferred")
     if article.status_basis is None:
-        return Text("—", style="dim") if article.status == "unknown" else badge("unsourced")
+        return Text("—", style="dim") if article.status == "unknown" else badge(NO_BASIS)
     return Text(article.status_basis, style="dim")
 
 
