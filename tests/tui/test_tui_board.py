@@ -460,3 +460,24 @@ def test_palette_export_makes_the_snapshots_folder_but_no_tree_of_missing_folder
             assert (tmp_path / "snapshots" / "snapshot-2024-09-status.md").is_file()
 
     run(go())
+
+
+def test_the_version_list_wraps_a_long_title_under_the_title_not_under_the_date() -> None:
+    from pathlib import Path
+
+    from paths import TESTS
+
+    async def go() -> None:
+        app = make_app([Path(TESTS.parent / "drafts")], version="2025-08-08-initialed")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("v")
+            await settle(pilot, app)
+            lines = screen_text(app).splitlines()
+            at = next(i for i, line in enumerate(lines) if "Agreement on Establishment" in line)
+            title_column = lines[at].index("Agreement")
+            follow = lines[at + 1]
+            assert follow[title_column - 4:title_column].strip() == ""  # nothing where the date and kind are
+            assert "Inter-State" in follow[title_column:]
+
+    run(go())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -151,15 +152,18 @@ class GotoDateScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def version_label(draft_set: DraftSet, draft_id: str) -> Text:
+def version_label(draft_set: DraftSet, draft_id: str) -> Text | Table:
+    """Date, kind and title in columns: a title too long for its line wraps under itself, not under the date."""
     draft = draft_set.get(draft_id)
     if draft is None:
         return Text(draft_id)
-    label = Text()
-    label.append(f"{date_label(draft.date, draft.date_precision):<12}", style="bold")
-    label.append(f"{draft.kind:<18}", style="dim")
-    label.append(visible(draft.title, keep_newlines=False))
-    return label
+    row = Table.grid(padding=(0, 1), expand=True)
+    row.add_column(width=11, no_wrap=True)
+    row.add_column(width=17, no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(Text(date_label(draft.date, draft.date_precision), style="bold"), Text(draft.kind, style="dim"),
+                Text(visible(draft.title, keep_newlines=False)))
+    return row
 
 
 def short_version_label(draft_set: DraftSet, draft_id: str) -> Text:
