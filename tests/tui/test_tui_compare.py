@@ -27,7 +27,7 @@ def test_c_compares_the_selected_version_with_its_base() -> None:
             assert app.screen.query_one("#compare-old", Select).value == "2023-12-alpha-proposal"
             text = screen_text(app)
             assert "4 of 4 article entries changed" in text
-            assert "agreed 0 → 1" in text
+            assert "agreed 0→1" in text  # the CLI's counts line
             assert "◐ → ✓ agreed" in text  # recognition became agreed
             assert "The version as a whole" in text  # the first entry is highlighted: its changes below
             await pilot.press("n")
@@ -50,7 +50,7 @@ def test_redline_marks_deleted_and_inserted_words() -> None:
             spans = {str(inline)[s.start:s.end]: str(s.style) for s in inline.spans}
             assert "strike" in spans["[the 1991 maps]."]  # deleted: struck through (and red)
             assert "underline" in spans["the Alma-Ata Declaration."]  # inserted: underlined (and green)
-            assert "[the 1991 maps].the Alma-Ata Declaration." in screen_text(app)
+            assert "[the 1991 maps]. the Alma-Ata Declaration." in screen_text(app)  # a space between the two
             await pilot.press("s")
             assert view.side_by_side
             text = screen_text(app)
@@ -100,11 +100,11 @@ def test_pick_other_versions_and_swap() -> None:
             app.screen.query_one("#compare-old", Select).value = "2023-12-alpha-proposal"
             await settle(pilot, app)
             assert app.compare_pair == ("2023-12-alpha-proposal", "2024-09-status")
-            assert "agreed 0 → 3" in screen_text(app)
+            assert "agreed 0→3" in screen_text(app)
             await pilot.press("w")
             await settle(pilot, app)
             assert app.compare_pair == ("2024-09-status", "2023-12-alpha-proposal")
-            assert "agreed 3 → 0" in screen_text(app)
+            assert "agreed 3→0" in screen_text(app)
 
     asyncio.run(go())
 
@@ -321,7 +321,7 @@ def test_a_reworded_summary_is_shown_as_a_redline(tmp_path: Path) -> None:
             summary = app.screen.query_one("#redline-summary").content
             spans = {str(summary)[s.start:s.end]: str(s.style) for s in summary.spans}
             assert "strike" in spans["two"] and "underline" in spans["three"]
-            assert "summary: Beta accepts twothree articles." in screen_text(app)
+            assert "summary: Beta accepts two three articles." in screen_text(app)  # not "twothree"
 
     asyncio.run(go())
 
@@ -382,5 +382,92 @@ def test_a_part_name_cut_to_the_number_column_ends_with_an_ellipsis(tmp_path: Pa
             rows = [line for line in screen_text(app).splitlines() if "Preamble" in line]
             assert rows and rows[0].startswith("│ Pream… "), rows  # six cells: cut, and marked as cut
             assert "Preamb " not in rows[0]
+
+    asyncio.run(go())
+
+
+def _bundled() -> Path:
+    from draftdiff.bundled import drafts_dir
+
+    folder = drafts_dir()
+    assert folder is not None
+    return folder
+
+
+def _stats(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#compare-stats").content)
+
+
+def test_the_counts_line_is_the_clis_every_status_that_moved_none_that_neither_has() -> None:
+    """2024-12-18 against ~2024-09-11: 4 unknown articles became agreed or disputed. The line said "agreed 13 →
+    15 · partial 0 → 0 · disputed 0 → 2" (13 of 17, the unknown ones left out); ``draftdiff diff`` says
+    "agreed 13→15, disputed 0→2, unknown 4→0", and so does the Compare screen now."""
+    from draftdiff.diff import phrases
+
+    async def go() -> None:
+        app = make_app([_bundled()], version="2024-12-18-status")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            assert app.compare_pair == ("2024-09-11-status", "2024-12-18-status")
+            stats = _stats(app)
+            assert "agreed 13→15, disputed 0→2, unknown 4→0" in stats
+            assert "partial" not in stats  # neither version has a partial article
+            assert phrases.counts_line(app.screen.diff) in stats  # the CLI's "Agreement:" line, word for word
+            assert "agreed 13→15, disputed 0→2, unknown 4→0" in screen_text(app)
+
+    asyncio.run(go())
+
+
+def test_u_with_a_says_clerical_changes_only_and_counts_the_substantive_changes() -> None:
+    """``u`` then ``a``: articles whose only changes are their bases, sources and notes read "clerical changes
+    only", not "unchanged", and the count above says how many entries changed substantively (it said "19 of
+    19 article entries changed" over a list of "unchanged")."""
+
+    async def go() -> None:
+        app = make_app([_bundled()], version="2024-12-18-status")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("c")
+            await settle(pilot, app)
+            assert "19 of 19 article entries changed" in _stats(app)
+            await pilot.press("u", "a")
+            await settle(pilot, app)
+            text = screen_text(app)
+            rows = [line for line in text.splitlines() if "Mutual recognition" in line and "│" in line]
+            assert rows and "clerical changes only" in rows[0], rows
+            assert "unchanged" not in text.split("The version as a whole")[0]  # no row of the list (every one changed)
+            stats = _stats(app)
+            assert "4 of 19 article entries changed substantively, 15 with clerical changes only" in stats
+            assert "19 of 19 article entries changed" not in text
+            assert "basis changed" not in stats and "status changed 4" in stats  # the kinds the list shows
+            await pilot.press("down", "down", "down")  # the version, the title, the preamble: Article 1
+            await settle(pilot, app)
+            assert "clerical changes only" in str(app.screen.query_one("#redline-summary").content)
+            await pilot.press("u")  # every change again: the full count
+            await settle(pilot, app)
+            assert "19 of 19 article entries changed" in _stats(app)
+
+    asyncio.run(go())
+
+
+def test_a_replaced_sentence_has_a_space_between_the_deletion_and_the_insertion() -> None:
+    """2024-06 to 2025-08-08, "The version": the date note's old sentence and its new one touched
+    ("…stands for the month.Initialed on 8 August 2025"), told apart by strike and underline alone; the text
+    renderer sets them apart with its markers, the redline with a space."""
+
+    async def go() -> None:
+        app = make_app([_bundled()], version="2025-08-08-initialed")
+        async with app.run_test(size=(120, 36)) as pilot:
+            app.open_compare("2024-06-azerbaijan-tenth-package", "2025-08-08-initialed")
+            await settle(pilot, app)
+            assert app.screen.version_changes is not None  # "The version" is highlighted
+            panel = _version_panel(app)
+            assert "stands for the month. Initialed on 8 August 2025" in panel
+            assert "month.Initialed" not in panel
+            summary = app.screen.query_one("#redline-summary").content
+            spans = {str(summary)[s.start:s.end]: str(s.style) for s in summary.spans}
+            deleted = next(k for k in spans if k.endswith("stands for the month."))
+            inserted = next(k for k in spans if k.startswith("Initialed on 8 August 2025"))
+            assert "strike" in spans[deleted] and "underline" in spans[inserted]  # the space is neither
 
     asyncio.run(go())

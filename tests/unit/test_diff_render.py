@@ -180,6 +180,25 @@ def test_substantive_hides_entries_whose_only_change_is_clerical() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("stat", [False, True])
+def test_substantive_with_all_says_clerical_changes_only_not_unchanged(fmt: str, stat: bool) -> None:
+    """``--substantive -a``: an article whose sources alone changed is listed with no change left, and read
+    "unchanged" though it changed; it reads "clerical changes only" (an article that did not change still
+    reads "unchanged"), as the TUI's Compare screen says under ``u`` and ``a``."""
+    old = draft([art("recognition", 1, TEXTS["recognition"], sources=["s1"]),
+                 art("forces", 2, TEXTS["forces"], sources=["s1"])])
+    new = draft([art("recognition", 1, TEXTS["recognition"], sources=["s2"]),
+                 art("forces", 2, TEXTS["forces"], sources=["s1"])], id="d-new", date="2024-02-01")
+    colour = {"color": False} if fmt == "text" else {}
+    out = html.unescape(render("diff", fmt, diff_drafts(old, new), show_all=True, substantive=True, stat=stat,
+                               **colour)).replace("\\", "")
+    assert "clerical changes only" in out  # recognition (HTML says it in its change list too)
+    assert "unchanged" in out  # forces
+    assert "clerical changes only" not in render("diff", fmt, diff_drafts(old, new), show_all=True, stat=stat,
+                                                 **colour)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_a_changed_title_of_the_version_or_a_source_reads_old_then_new(fmt: str) -> None:
     """A title is read whole, ``title: old → new`` like the date beside it: a word redline ran the two titles
     together (``[-A test proposal-]{+The reply of March+}``); a summary stays a redline."""

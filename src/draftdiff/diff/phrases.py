@@ -259,6 +259,41 @@ def changed_wording(segments: Sequence[Segment]) -> bool:
     return any(s.op != "equal" for s in segments)
 
 
+def abutting(before: Segment, after: Segment) -> bool:
+    """Whether a deletion and an insertion touch with nothing between them (``month.`` struck, ``Initialed``
+    inserted): a face that tells them apart by style alone (strike, underline) sets a space between, as the
+    text renderer's markers (``[-month.-]{+Initialed+}``) set them apart."""
+    return ({before.op, after.op} == {"delete", "insert"} and bool(before.text) and bool(after.text)
+            and not before.text[-1].isspace() and not after.text[0].isspace())
+
+
+# --- entries with no change left -----------------------------------------------------------------------------
+
+UNCHANGED = "unchanged"
+CLERICAL_ONLY = "clerical changes only"
+"""An entry listed under ``--substantive`` whose every change was clerical (sources, notes, bases): it changed,
+so it is not "unchanged"."""
+
+
+def unchanged_phrase(entry: ArticleChange | PreconditionChange) -> str:
+    """What an entry with no change kind (left) reads: "unchanged", or "clerical changes only" when
+    ``--substantive`` left out all its changes."""
+    return CLERICAL_ONLY if entry.hidden_kinds and not entry.kinds else UNCHANGED
+
+
+def entries_changed(diff: DraftDiff, substantive: bool = False) -> str:
+    """``19 of 19 article entries changed``; with ``substantive``, ``4 of 19 article entries changed
+    substantively, 15 with clerical changes only``: the title and the preamble are entries too."""
+    entries = len(diff.articles)
+    noun = f"article entr{'y' if entries == 1 else 'ies'}"
+    if not substantive:
+        return f"{len(diff.changed_articles)} of {entries} {noun} changed"
+    shown = diff.listed_articles(substantive=True)
+    clerical = sum(1 for a in diff.articles if a.kinds and not a.substantive)
+    text = f"{len(shown)} of {entries} {noun} changed substantively"
+    return text + (f", {clerical} with {CLERICAL_ONLY}" if clerical else "")
+
+
 # --- preconditions -------------------------------------------------------------------------------------------
 
 def precondition_phrases(p: PreconditionChange) -> list[str]:

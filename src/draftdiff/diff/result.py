@@ -266,6 +266,9 @@ class ArticleChange(_Kinds):
     """
     part: str = "article"
     """What the entry is (``article``, ``preamble``, ``title``, ``annex``), on the newer side: how it is named."""
+    hidden_kinds: list[str] = field(default_factory=list)
+    """The clerical kinds :meth:`substantive_only` left out (empty on a full entry): an entry listed under
+    ``--substantive`` with no kind left had clerical changes only, and is not "unchanged"."""
 
     @property
     def id(self) -> str:
@@ -277,7 +280,8 @@ class ArticleChange(_Kinds):
                      for p in self.positions if POSITION_CHANGED in p.kinds]
         return replace(self, kinds=[k for k in self.kinds if k not in CLERICAL_KINDS],
                        fields=[f for f in self.fields if f.kind not in CLERICAL_KINDS], positions=positions,
-                       sources_added=[], sources_removed=[])
+                       sources_added=[], sources_removed=[],
+                       hidden_kinds=[k for k in self.kinds if k in CLERICAL_KINDS])
 
     @property
     def similarity(self) -> float:
@@ -299,12 +303,15 @@ class PreconditionChange(_Kinds):
     fields: list[FieldChange] = field(default_factory=list)
     sources_added: list[str] = field(default_factory=list)
     sources_removed: list[str] = field(default_factory=list)
+    hidden_kinds: list[str] = field(default_factory=list)
+    """The clerical kinds :meth:`substantive_only` left out (as :attr:`ArticleChange.hidden_kinds`)."""
 
     def substantive_only(self) -> PreconditionChange:
         """This entry with its clerical changes left out (what ``--substantive`` shows of it)."""
         return replace(self, kinds=[k for k in self.kinds if k not in CLERICAL_KINDS],
                        fields=[f for f in self.fields if f.kind not in CLERICAL_KINDS],
-                       sources_added=[], sources_removed=[])
+                       sources_added=[], sources_removed=[],
+                       hidden_kinds=[k for k in self.kinds if k in CLERICAL_KINDS])
 
 
 @dataclass

@@ -85,7 +85,7 @@ def body(diff: DraftDiff, *, stat: bool = False, layout: str = "inline", show_al
     if stat:
         others = [f"{e(ev.source_phrase(x))}" for x in diff.listed_sources(substantive)]
         others += [f"claimed count {e(ev.claim_phrase(c))}" for c in diff.listed_claims(substantive)]
-        others += [f"precondition {e(p.id)}: {e(', '.join(ev.precondition_phrases(p)) or 'unchanged')}"
+        others += [f"precondition {e(p.id)}: {e(', '.join(ev.precondition_phrases(p)) or ev.unchanged_phrase(p))}"
                    for p in diff.listed_preconditions(show_all, substantive)]
         if others:
             out.append("<ul>" + "".join(f"<li>{line}</li>" for line in others) + "</ul>")
@@ -110,7 +110,7 @@ def _change_list(articles: Sequence[ArticleChange]) -> list[str]:
         counts = ev.word_counts(a).split(" ")
         words, similarity = (" / ".join(counts[:2]), counts[2]) if len(counts) == 3 else (counts[0] or "–", "–")
         out.append(f'<tr><td class="mark">{e(mark(a))}</td><td><a href="#a{k}">{e(number_text(a))}</a></td>'
-                   f"<td><code>{e(a.id)}</code></td><td>{e(', '.join(describe(a)) or 'unchanged')}</td>"
+                   f"<td><code>{e(a.id)}</code></td><td>{e(', '.join(describe(a)) or ev.unchanged_phrase(a))}</td>"
                    f"<td>{e(words)}</td><td>{e(similarity)}</td></tr>")
     out.append("</table>")
     return out
@@ -145,8 +145,8 @@ def _article(a: ArticleChange, k: int, layout: str) -> list[str]:
     ident = ident_of(a)
     out = [f'<h3 id="a{k}"><span class="mark">{e(mark(a))}</span> {e(number_text(a))}: {e(a.title)} '
            f"<code>{e(ident)}</code></h3>"]
-    if a.kinds:
-        out.append(f'<p class="kinds">{e(" · ".join(describe(a)))}</p>')
+    if a.kinds or a.hidden_kinds:
+        out.append(f'<p class="kinds">{e(" · ".join(describe(a)) or ev.unchanged_phrase(a))}</p>')
     for f in a.fields:
         if ev.shown_as_redline(f):
             out.append(f"<p>{e(ev.field_label(f.field))}: {inline(f.redline)}</p>")
@@ -180,7 +180,7 @@ def _num(part: str, number: ArticleNumber | None) -> str:
 def _precondition(p: PreconditionChange) -> list[str]:
     what = ev.precondition_phrases(p)
     out = [f"<h3>{e(p.id)} <small>({e(p.party)})</small></h3>",
-           f'<p class="kinds">{e(", ".join(what) or "unchanged")}</p>',
+           f'<p class="kinds">{e(", ".join(what) or ev.unchanged_phrase(p))}</p>',
            f'<p class="text">{inline(p.redline)}</p>']
     out += [f"<p>{e(ev.field_label(f.field))}: {inline(f.redline)}</p>" for f in p.fields if ev.shown_as_redline(f)]
     return out

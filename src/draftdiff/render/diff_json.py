@@ -39,6 +39,7 @@ def as_data(diff: DraftDiff, *, stat: bool = False, show_all: bool = False,
     for a in diff.listed_articles(show_all, substantive):
         item = asdict(a)
         item = {"id": a.id, "changed": a.changed, "substantive": a.substantive, **item}
+        del item["hidden_kinds"]  # the faces' reading of a --substantive entry, not part of the document
         item["redline"] = [] if stat else _segments(item["redline"])
         _fields(item["fields"], stat)
         for p in item["positions"]:
@@ -48,6 +49,7 @@ def as_data(diff: DraftDiff, *, stat: bool = False, show_all: bool = False,
     preconditions = []
     for p in diff.listed_preconditions(show_all, substantive):
         item = {"changed": p.changed, "substantive": p.substantive, **asdict(p)}
+        del item["hidden_kinds"]
         item["redline"] = [] if stat else _segments(item["redline"])
         _fields(item["fields"], stat)
         preconditions.append(item)

@@ -124,8 +124,8 @@ def redline(segments: Sequence[Segment], context: int | None) -> str:
 def _article(a: ArticleChange, context: int | None) -> list[str]:
     ident = md(ident_of(a))
     lines = [f"### {mark(a)} {number_text(a)}: {md(a.title)} \\[{ident}\\]", ""]
-    if a.kinds:
-        lines += ["*" + md(" · ".join(describe(a))) + "*", ""]
+    if a.kinds or a.hidden_kinds:
+        lines += ["*" + md(" · ".join(describe(a)) or ev.unchanged_phrase(a)) + "*", ""]
     for f in a.fields:
         if ev.shown_as_redline(f):
             lines += [f"{md(ev.field_label(f.field).capitalize())}: {redline(f.redline, None)}", ""]
@@ -150,7 +150,7 @@ def _quote(text: str) -> str:
 
 def _precondition(p: PreconditionChange, context: int | None) -> list[str]:
     what = ev.precondition_phrases(p)
-    head = f"- **{md(p.id)}** ({md(p.party)}): {md(', '.join(what) or 'unchanged')}"
+    head = f"- **{md(p.id)}** ({md(p.party)}): {md(', '.join(what) or ev.unchanged_phrase(p))}"
     lines = [head]
     if any(s.op != "equal" for s in p.redline) or not p.kinds:
         lines.append(f"  {redline(p.redline, None if not p.kinds else context)}")
@@ -166,10 +166,10 @@ def _stat(diff: DraftDiff, show_all: bool, substantive: bool = False) -> list[st
         counts = ev.word_counts(a).split(" ")
         words, similarity = (" / ".join(counts[:2]), counts[2]) if len(counts) == 3 else (counts[0] or "–", "–")
         lines.append(f"| {md(mark(a))} | {md(number_text(a))} | {md(a.id)} | "
-                     f"{md(', '.join(describe(a)) or 'unchanged')} | {md(words)} | {md(similarity)} |")
+                     f"{md(', '.join(describe(a)) or ev.unchanged_phrase(a))} | {md(words)} | {md(similarity)} |")
     lines.append("")
     rest = [f"- {md(_SIGN[s.change])} {md(ev.source_phrase(s))}" for s in diff.listed_sources(substantive)]
     rest += [f"- {md(_SIGN[c.change])} claimed count {md(ev.claim_phrase(c))}" for c in diff.listed_claims(substantive)]
-    rest += [f"- precondition {md(p.id)}: {md(', '.join(ev.precondition_phrases(p)) or 'unchanged')}"
+    rest += [f"- precondition {md(p.id)}: {md(', '.join(ev.precondition_phrases(p)) or ev.unchanged_phrase(p))}"
              for p in diff.listed_preconditions(show_all, substantive)]
     return lines + (rest + [""] if rest else [])

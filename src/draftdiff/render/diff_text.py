@@ -132,8 +132,9 @@ def _heading(article: ArticleChange, color: bool) -> str:
 
 def _article(article: ArticleChange, color: bool, context: int | None) -> list[str]:
     lines = [_heading(article, color)]
-    if article.kinds:
-        lines.append(INDENT + " · ".join(visible(d, keep_newlines=False) for d in describe(article)))
+    if article.kinds or article.hidden_kinds:
+        lines.append(INDENT + (" · ".join(visible(d, keep_newlines=False) for d in describe(article))
+                               or ev.unchanged_phrase(article)))
     for f in article.fields:
         if ev.shown_as_redline(f):
             lines.append(f"{INDENT}{ev.field_label(f.field)}: " + _redline(f.redline, color, None, INDENT * 2).lstrip())
@@ -185,12 +186,12 @@ def _stat(diff: DraftDiff, color: bool, show_all: bool, substantive: bool = Fals
     lines = [""]
     for a in diff.listed_articles(show_all, substantive):
         ident = ident_of(a)
-        what = ", ".join(describe(a)) or "unchanged"
+        what = ", ".join(describe(a)) or ev.unchanged_phrase(a)
         lines.append(f"{mark(a)} {number_text(a):<18} {_line(ident):<28} {ev.word_counts(a):<16} {_line(what)}")
     for p in diff.listed_preconditions(show_all, substantive):
         sign = "+" if "added" in p.kinds else "-" if "removed" in p.kinds else "~" if p.kinds else "="
         lines.append(f"{sign} precondition {_line(p.id):<28} "
-                     f"{_line(', '.join(ev.precondition_phrases(p))) or 'unchanged'}")
+                     f"{_line(', '.join(ev.precondition_phrases(p))) or ev.unchanged_phrase(p)}")
     for s in diff.listed_sources(substantive):
         lines.append(f"{ {'added': '+', 'removed': '-', 'changed': '~'}[s.change]} {_line(ev.source_phrase(s))}")
     for c in diff.listed_claims(substantive):

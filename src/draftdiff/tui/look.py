@@ -51,9 +51,15 @@ INSERT = Style(color="#2e9e44", underline=True, bold=True)
 
 
 def inline_text(redline: Sequence[Segment]) -> Text:
-    """A word redline on one line: deleted words struck through, inserted ones underlined."""
+    """A word redline on one line: deleted words struck through, inserted ones underlined; a deletion and an
+    insertion that touch (``month.`` → ``Initialed``) with a space between, or they read as one run of text
+    (``month.Initialed``) told apart by style alone (the text renderer has its markers there)."""
+    from draftdiff.diff.phrases import abutting  # here: the board needs no diff module to start
+
     out = Text()
-    for seg in redline:
+    for before, seg in zip([None, *redline], redline, strict=False):
+        if before is not None and abutting(before, seg):
+            out.append(" ")
         if seg.op == "equal":
             out.append(visible(seg.new))
         elif seg.op == "delete":

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Select, Static
 
 from draftdiff.collection import DraftSet
+from draftdiff.diff import phrases as ev
 from draftdiff.diff.result import ArticleChange, DraftDiff
 from draftdiff.textsafe import visible
 from draftdiff.tui.access import draft_app
@@ -40,20 +41,17 @@ def compute_diff(draft_set: DraftSet, old_id: str, new_id: str) -> tuple[DraftDi
         return None, f"The diff engine is not available ({exc})."
 
 
-def stats_text(diff: DraftDiff) -> Text:
-    changed = len(diff.changed_articles)
+def stats_text(diff: DraftDiff, substantive: bool = False) -> Text:
+    """What the comparison comes to, in the CLI's words (``draftdiff.diff.phrases``): how many entries changed
+    (``u``: substantively), the words, the kinds, and the articles per status (the CLI's "Agreement:" line)."""
     out = Text()
-    entries = len(diff.articles)  # the title and the preamble are entries too: named as the CLI names them
-    out.append(f"{changed} of {entries} article entr{'y' if entries == 1 else 'ies'} changed", style="bold")
+    out.append(ev.entries_changed(diff, substantive), style="bold")  # the title and the preamble are entries too
     out.append(f" · words +{diff.stats.words_inserted} −{diff.stats.words_deleted}")
-    kinds = diff.kind_counts()
+    kinds = diff.kind_counts(substantive)
     if kinds:
         out.append(" · " + ", ".join(f"{change_label(k)} {v}" for k, v in kinds.items()), style="dim")
-    old_c, new_c = diff.old.status_counts, diff.new.status_counts
-    out.append("\nagreed ")
-    out.append(f"{old_c.get('agreed', 0)} → {new_c.get('agreed', 0)}", style="bold")
-    out.append(f" · partial {old_c.get('partial', 0)} → {new_c.get('partial', 0)}"
-               f" · disputed {old_c.get('disputed', 0)} → {new_c.get('disputed', 0)}")
+    out.append("\n")
+    out.append(visible(ev.counts_line(diff), keep_newlines=False))  # every status that either version has
     for fc in diff.agreement:
         if fc.field in ("stage", "kind"):
             out.append(f" · {fc.field} {visible(fc.old or '—')} → {visible(fc.new or '—')}", style="dim")
@@ -107,7 +105,7 @@ def change_rows(draft_set: DraftSet, pair: tuple[str, str], changes: list[Articl
     for change in changes:
         title = Text(visible(change.title, keep_newlines=False))
         title.truncate(width, overflow="ellipsis")
-        kinds = Text(", ".join(change_label(k) for k in change.kinds) if change.kinds else "unchanged",
+        kinds = Text(", ".join(change_label(k) for k in change.kinds) if change.kinds else ev.unchanged_phrase(change),
                      style="" if change.kinds else "dim")  # cut by the table, to the Change column's width
         status = status_text(change.old_status, word=False)
         if change.old_status != change.new_status:
@@ -270,7 +268,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#changes", RowTable).loading = False
         self.diff = diff
         stats = self.query_one("#compare-stats", Static)
-        stats.update(stats_text(diff) if diff else Text(problem or "", style="bold"))
+        stats.update(stats_text(diff, self.substantive) if diff else Text(problem or "", style="bold"))
         ready = None
         if rows is not None and rows[:3] == (self.show_all, self.substantive,
                                              title_width(self._table_width())):
@@ -399,4 +397,6 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_substantive(self) -> None:
         self.substantive = not self.substantive
+        if self.diff is not None:  # the count says what the list shows: entries changed substantively
+            self.query_one("#compare-stats", Static).update(stats_text(self.diff, self.substantive))
         self._fill_changes()

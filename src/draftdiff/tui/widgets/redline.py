@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from draftdiff.diff import phrases as ev
 from draftdiff.diff.result import ArticleChange, Segment
 from draftdiff.numbering import display
 from draftdiff.textsafe import visible
@@ -44,7 +45,8 @@ def change_summary(change: ArticleChange) -> Text:
     out.append_text(status_text(change.old_status))
     out.append(" → ")
     out.append_text(status_text(change.new_status))
-    out.append("   " + (", ".join(change_label(k) for k in change.kinds) if change.kinds else "unchanged"),
+    out.append("   " + (", ".join(change_label(k) for k in change.kinds) if change.kinds
+                         else ev.unchanged_phrase(change)),
                style="italic")
     for fc in change.fields:
         if fc.field in ("status",):

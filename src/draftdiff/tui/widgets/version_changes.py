@@ -191,7 +191,7 @@ def _preconditions(entry: VersionChanges) -> Text:
     for p in entry.preconditions:
         sign = "+" if r.ADDED in p.kinds else "-" if r.REMOVED in p.kinds else "~" if p.kinds else ""
         if not sign:
-            out.append(f"\n= {_line(p.id)} ({_line(p.party)})  unchanged", style="dim")
+            out.append(f"\n= {_line(p.id)} ({_line(p.party)})  {ev.unchanged_phrase(p)}", style="dim")
             continue
         _signed(out, sign, f"{p.id} ({p.party})")
         phrases = ev.precondition_phrases(p)
