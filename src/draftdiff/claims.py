@@ -47,6 +47,10 @@ def claim_problems(counts: Mapping[str, int], articles: int, claim: Claim) -> li
     unrelated complaints. A shortfall that the ``unknown`` statuses can make up is no problem.
     """
     problems: list[str] = []
+    said = sum(n for n in (claim.agreed, claim.partial, claim.disputed) if n is not None)
+    if claim.total is not None and said > claim.total:
+        problems.append(f"its own counts add up to {said} articles, more than the {claim.total} it says are in "
+                        "all (a figure mistyped?)")
     if claim.total is not None and claim.total != articles:
         problems.append(f"it says {claim.total} articles in all, but the version has {articles} that are not removed")
     shortfalls: list[tuple[str, int]] = []

@@ -371,3 +371,11 @@ def test_the_quick_set_of_cited_ids_is_what_the_walk_with_paths_finds() -> None:
         assert cited_ids(draft) == walked
     assert any(draft.articles and draft.articles[0].positions for draft in drafts)
     assert any(fragment.sources for draft in drafts for article in draft.articles for fragment in article.fragments)
+
+
+def test_a_claim_whose_own_counts_exceed_its_total_is_called_so(tmp_path: Path, write: Callable[..., Path]) -> None:
+    """``agreed: 20, total: 17`` cannot have been meant: the finding says so, not only "fewer agreed"."""
+    text = draft_text() + CLAIM.format(a=3, d=1, t=2)
+    diags = run(tmp_path, write, {"a.yaml": text})
+    assert rules_of(diags) == ["claimed-counts"]
+    assert "add up to 4 articles, more than the 2 it says are in all" in diags[0].message
