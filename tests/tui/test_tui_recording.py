@@ -346,3 +346,48 @@ def test_the_drafts_words_in_a_dialog_are_shown_as_written_never_read_as_markup(
             assert "news-2024-01 — [Report on the beta answer]" in screen_text(app)
 
     asyncio.run(go())
+
+
+def flat_text(app) -> str:  # type: ignore[no-untyped-def]
+    """The screen's words on one line (a toast or a message wraps where the screen is narrow)."""
+    return " ".join(" ".join(line.strip(" │▎▊▌") .split()) for line in screen_text(app).splitlines())
+
+
+def test_a_new_status_takes_away_the_note_that_explained_the_old_one_as_the_command_line_does(tmp_path: Path) -> None:
+    """The Note field showed the old status note; left as shown, it was recorded again under the new status,
+    which it now contradicts. As ``set-status`` without ``--note``: the note is removed, and the notice says so."""
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("down", "down", "down", "e")  # Article 4, communications: partial, inferred
+            await pilot.pause()
+            assert app.screen.query_one("#field-note", Input).value == "Both sides spoke of progress on roads."
+            await fill(pilot, app, status="removed", basis="reported", source="news-2024-01")
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            lines = changed_lines(before, beta_file(folder).read_text())
+            assert "-    status_note: Both sides spoke of progress on roads." in lines, lines
+            assert app.draft_set.get(BETA).article("communications").status_note is None
+            assert "status note removed (it explained the status 'partial'" in flat_text(app)
+
+    asyncio.run(go())
+
+
+def test_a_new_note_typed_with_a_new_status_is_recorded(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("down", "down", "down", "e")
+            await pilot.pause()
+            await fill(pilot, app, status="removed", basis="inferred", note="Left out of the next text.")
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            article = app.draft_set.get(BETA).article("communications")
+            assert article.status == "removed" and article.status_note == "Left out of the next text."
+
+    asyncio.run(go())

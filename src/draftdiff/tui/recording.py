@@ -258,8 +258,13 @@ def ask_set_status(app: DraftDiffApp, article_id: str) -> None:
         from draftdiff.edit import ops
 
         def make(data: dict[str, Any], sources: list[str]) -> Any:
+            note = values.get("note") or None
+            if values["status"] != article.status and note == article.status_note:
+                # the note shown is the one that explained the old status: left untouched, it is not given,
+                # and the core decides what becomes of it as for the command line (it removes it, and says so)
+                note = None
             return ops.set_status(data, article_id, values["status"], basis=values.get("basis") or None,
-                                  sources=sources, note=values.get("note") or None)
+                                  sources=sources, note=note)
 
         return record(app, path, _with_source(values, make))
 
