@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from draftdiff.model import STATUS_ORDER
 
 __all__ = [
-    "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS",
+    "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS", "UNSTATED_BASIS",
     "UnreadableDate", "change_label", "count_phrase", "date_json", "format_date", "part_label", "part_short",
     "part_phrase", "precondition_label", "status_label", "parse_user_date", "status_legend", "precondition_legend",
 ]
@@ -27,6 +27,10 @@ STATUS_SYMBOLS: dict[str, str] = {"agreed": "✓", "partial": "◐", "disputed":
 STATUS_COLORS: dict[str, str] = {"agreed": "#2e9e44", "partial": "#c98a00", "disputed": "#d63a3a",
                                  "removed": "#8a8a8a", "unknown": "#6f6fd6"}
 """A colour per status for faces that have colour; never the only signal."""
+
+UNSTATED_BASIS = "unstated"
+"""The word for a status whose basis the draft does not give (no ``status_basis``): a snapshot's rows and
+counts say it, and the TUI's Basis picker offers it for a record that has none."""
 
 
 def status_label(status: str) -> str:

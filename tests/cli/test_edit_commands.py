@@ -179,6 +179,19 @@ def test_set_precondition(draft: Path, capsys: pytest.CaptureFixture[str]) -> No
     ]
 
 
+def test_set_precondition_holds_the_basis_to_its_evidence(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A precondition's basis as an article's: reported needs the source given with it, inferred a note
+    (``--basis reported`` alone wrote ``status_basis: reported`` on no source at all)."""
+    code, _, err = run(capsys, "set-precondition", str(draft), "constitution-change", "--basis", "reported")
+    assert code == 1 and "a reported status needs the source that reports it" in err and "--source" in err
+    code, _, err = run(capsys, "set-precondition", str(draft), "constitution-change", "--basis", "inferred")
+    assert code == 1 and "an inferred status needs a note" in err and "--note" in err
+    assert draft.read_text() == EDIT_DRAFT
+    code, _, _ = run(capsys, "set-precondition", str(draft), "constitution-change", "--basis", "inferred",
+                     "--note", "Read from the minister's silence.")
+    assert code == 0 and "status_basis: inferred" in draft.read_text()
+
+
 def test_set_precondition_typos(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "set-precondition", str(draft), "constitution-chang", "--status", "met")
     assert code == 1 and "did you mean 'constitution-change'?" in err

@@ -349,8 +349,21 @@ def test_the_drafts_words_in_a_dialog_are_shown_as_written_never_read_as_markup(
 
 
 def flat_text(app) -> str:  # type: ignore[no-untyped-def]
-    """The screen's words on one line (a toast or a message wraps where the screen is narrow)."""
+    """The screen's words on one line (a dialog's message wraps where the screen is narrow)."""
     return " ".join(" ".join(line.strip(" │▎▊▌") .split()) for line in screen_text(app).splitlines())
+
+
+def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The notices the app shows from now on, each as its title and message (a toast wraps beside the views)."""
+    said: list[str] = []
+    notify = app.notify
+
+    def keep(message, *args, **kwargs):  # type: ignore[no-untyped-def]
+        said.append(" ".join([str(kwargs.get("title", "")), *str(message).split()]))
+        return notify(message, *args, **kwargs)
+
+    app.notify = keep
+    return said
 
 
 def test_a_new_status_takes_away_the_note_that_explained_the_old_one_as_the_command_line_does(tmp_path: Path) -> None:
@@ -366,12 +379,14 @@ def test_a_new_status_takes_away_the_note_that_explained_the_old_one_as_the_comm
             await pilot.pause()
             assert app.screen.query_one("#field-note", Input).value == "Both sides spoke of progress on roads."
             await fill(pilot, app, status="removed", basis="reported", source="news-2024-01")
+            said = notices(app)
             await record(pilot, app)
             assert not isinstance(app.screen, FormDialog)
             lines = changed_lines(before, beta_file(folder).read_text())
             assert "-    status_note: Both sides spoke of progress on roads." in lines, lines
             assert app.draft_set.get(BETA).article("communications").status_note is None
-            assert "status note removed (it explained the status 'partial'" in flat_text(app)
+            assert len(said) == 1 and said[0].startswith("Recorded ")
+            assert "status note removed (it explained the status 'partial'" in said[0]
 
     asyncio.run(go())
 
@@ -389,5 +404,72 @@ def test_a_new_note_typed_with_a_new_status_is_recorded(tmp_path: Path) -> None:
             assert not isinstance(app.screen, FormDialog)
             article = app.draft_set.get(BETA).article("communications")
             assert article.status == "removed" and article.status_note == "Left out of the next text."
+
+    asyncio.run(go())
+
+
+async def open_precondition_status(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("r")
+    await settle(pilot, app)
+    await pilot.press("e")  # the first: constitution-change, open, no status basis
+    await pilot.pause()
+
+
+def test_the_precondition_dialog_shows_a_missing_basis_and_records_nothing_when_nothing_changed(
+        tmp_path: Path) -> None:
+    """Basis said "reported" for a record with none, so Record with nothing changed wrote
+    ``status_basis: reported`` on no source and said "evidence updated"."""
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await open_precondition_status(pilot, app)
+            assert app.screen.query_one("#field-basis", Select).value == "unstated"
+            said = notices(app)
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            assert beta_file(folder).read_text() == before
+            assert len(said) == 1 and said[0].startswith("Nothing recorded ")
+            assert "is already open on that evidence" in said[0] and "evidence updated" not in said[0]
+
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize(("values", "refusal"), [
+    ({"basis": "reported", "source": "-"}, "a reported status needs the source that reports it"),
+    ({"basis": "inferred", "note": ""}, "an inferred status needs a note saying from what it is inferred"),
+])
+def test_the_precondition_dialog_holds_the_basis_to_its_evidence(tmp_path: Path, values: dict[str, str],
+                                                                  refusal: str) -> None:
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await open_precondition_status(pilot, app)
+            await fill(pilot, app, **values)
+            await record(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+            assert f"Not recorded: {refusal}" in flat_text(app)
+            assert beta_file(folder).read_text() == before
+
+    asyncio.run(go())
+
+
+def test_an_inferred_precondition_status_with_its_note_is_recorded(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await open_precondition_status(pilot, app)
+            await fill(pilot, app, basis="inferred", note="Read from the minister's silence.")
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            item = app.draft_set.get(BETA).preconditions[0]
+            assert item.status_basis == "inferred" and item.status_note == "Read from the minister's silence."
 
     asyncio.run(go())

@@ -133,6 +133,10 @@ REFUSALS: dict[str, tuple[Callable[..., Callable[[], Any]], str | None, str | No
                       "'sources[src-2].title'", None),
     "claim counts nothing": (lambda _: _ops("add_claim", {"source": "src-1"}), "--agreed", None),
     "precondition, nothing to set": (lambda _: _ops("set_precondition", "constitution-change"), "--status", None),
+    "precondition reported without a source": (
+        lambda _: _ops("set_precondition", "constitution-change", basis="reported"), "--source ID", None),
+    "precondition inferred without a note": (
+        lambda _: _ops("set_precondition", "constitution-change", basis="inferred"), "--note", None),
     "map without =": (lambda _: _parse_maps("VII"), "--map '5 bis=", "map"),
     "map twice": (lambda _: _parse_maps("VII=a", "vii=b"), None, "map"),
     "no headings": (lambda _: _no_headings, "--heading-pattern", None),

@@ -240,7 +240,11 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
 
 def set_precondition(data: Data, ref: str, *, status: str | None = None, sources: Sequence[str] = (),
                      note: str | None = None, basis: str | None = None) -> Edit:
-    """Where a precondition stands, with the source or note that says so."""
+    """Where a precondition stands, with the source or note that says so.
+
+    A blank ``note`` takes the status note away. The basis is held to what an article's is (see
+    :func:`set_status`): a status newly ``reported`` needs the source given with it, one ``inferred`` a note.
+    """
     from draftdiff.model import PreconditionStatus, StatusBasis
 
     index = find_precondition(data, ref)
@@ -252,14 +256,30 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
     check_sources(data, sources)
     if status is None and not sources and note is None and basis is None:
         raise EditRefused("nothing to set", Hint.coded("give a status, a source or a note", "precondition-nothing"))
-    path = ("preconditions", index)
     old = item.get("status")
+    changes_status = status is not None and status != old
+    if basis == "reported" and not sources and (changes_status or item.get("status_basis") != basis):
+        raise EditRefused("a reported status needs the source that reports it",
+                          Hint.coded("name the source that reports it (add it to the draft first if it is new)",
+                                     "status-source"))
+    kept_note = item.get("status_note") if note is None else note if note.strip() else None
+    if (basis or item.get("status_basis")) == "inferred" and not str(kept_note or "").strip():
+        raise EditRefused("an inferred status needs a note saying from what it is inferred",
+                          Hint.coded("write a note: 'inferred from …'", "status-note"))
+    path = ("preconditions", index)
     mutations: list[Mutation] = []
-    if status is not None and status != old:
+    if changes_status:
         mutations.append(Mutation("set", path + ("status",), status))
     if basis is not None and item.get("status_basis") != basis:
         mutations.append(Mutation("set", path + ("status_basis",), basis))
-    if note is not None and item.get("status_note") != note:
+    removed_note = []
+    if note is not None and not note.strip():
+        if "status_note" in item:
+            mutations.append(Mutation("delete", path + ("status_note",)))
+            removed_note = [f"precondition {item.get('id')}: status note removed "
+                            f"(\"{_short(str(item['status_note']), 50)}\")"]
+        note = None
+    elif note is not None and item.get("status_note") != note:
         mutations.append(Mutation("set", path + ("status_note",), note))
     mutations += _add_ids(path + ("sources",), item.get("sources"), sources)
     label = f"precondition {item.get('id')} ({item.get('party')})"
@@ -270,7 +290,7 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
         lines = [f"{label}: {old}, evidence updated{evidence}"]
     else:
         lines = [f"{label} is already {old} on that evidence"]
-    return Edit(mutations, lines)
+    return Edit(mutations, lines + removed_note)
 
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")

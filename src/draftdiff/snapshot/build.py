@@ -33,7 +33,7 @@ from draftdiff.snapshot.model import (
     SnapshotError,
     SourceRef,
 )
-from draftdiff.vocab import UnreadableDate, format_date, parse_user_date
+from draftdiff.vocab import UNSTATED_BASIS, UnreadableDate, format_date, parse_user_date
 
 DEFAULT_CLAIMS_WINDOW_DAYS = 92
 """Counts made public up to about three months before the status date are "near" it."""
@@ -136,7 +136,7 @@ def _ref(draft_set: DraftSet, draft: Draft, role: str) -> DraftRef:
 
 def _row(article: Article) -> ArticleRow:
     return ArticleRow(article.number, article.id, article.title, article.status,
-                      article.status_basis or "unstated", article.status_note, article.effective_text_basis,
+                      article.status_basis or UNSTATED_BASIS, article.status_note, article.effective_text_basis,
                       tuple(article.sources), article.part)
 
 

@@ -24,7 +24,7 @@ from draftdiff.errors import Hint
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.screens.forms import NEW_SOURCE, Field, FormDialog
-from draftdiff.vocab import PRECONDITION_ORDER, part_label
+from draftdiff.vocab import PRECONDITION_ORDER, UNSTATED_BASIS, part_label
 
 KINDS = ("principles", "proposal", "counter-proposal", "joint-text", "status-report", "initialed", "signed")
 
@@ -230,6 +230,11 @@ def undo_last(app: DraftDiffApp) -> None:
 
 # -- the dialogs ---------------------------------------------------------------------------------------------
 
+def _same_text(typed: str | None, recorded: str | None) -> bool:
+    """Whether a field still holds the record's text as shown (a one-line field folds a note's lines)."""
+    return " ".join((typed or "").split()) == " ".join((recorded or "").split())
+
+
 def _refuse_without_file(app: DraftDiffApp) -> tuple[Draft, Path] | None:
     draft, path = _current(app)
     if draft is None or path is None:
@@ -259,7 +264,7 @@ def ask_set_status(app: DraftDiffApp, article_id: str) -> None:
 
         def make(data: dict[str, Any], sources: list[str]) -> Any:
             note = values.get("note") or None
-            if values["status"] != article.status and note == article.status_note:
+            if values["status"] != article.status and _same_text(note, article.status_note):
                 # the note shown is the one that explained the old status: left untouched, it is not given,
                 # and the core decides what becomes of it as for the command line (it removes it, and says so)
                 note = None
@@ -319,19 +324,25 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
     if item is None:
         app.notify(f"{precondition_id} is not in this version.", severity="warning")
         return
+    # the record's own basis; one that has none says so, and is left so unless another is chosen
+    bases = [("reported (a source says so)", "reported"), ("inferred (a note says from what)", "inferred")]
+    if item.status_basis is None:
+        bases.insert(0, (f"{UNSTATED_BASIS} (not given)", UNSTATED_BASIS))
     fields = [Field("status", "Status", item.status, [(s, s) for s in PRECONDITION_ORDER]),
-              Field("basis", "Basis", item.status_basis or "reported",
-                    [("reported", "reported"), ("inferred", "inferred")]),
+              Field("basis", "Basis", item.status_basis or UNSTATED_BASIS, bases),
               Field("note", "Status note", item.status_note or ""), *_source_fields(draft)]
 
     def submit(values: dict[str, str]) -> str | None:
         from draftdiff.edit import ops
 
         def make(data: dict[str, Any], sources: list[str]) -> Any:
-            note = values.get("note") or None
+            typed = values.get("note", "")
+            # the note as shown is not given; an emptied one is taken away (the core refuses that for an
+            # inferred status, as it refuses a reported one with no source)
+            note = None if _same_text(typed, item.status_note) else typed
+            basis = values.get("basis") or None
             return ops.set_precondition(data, precondition_id, status=values["status"], sources=sources,
-                                        note=note if note != item.status_note else None,
-                                        basis=values.get("basis") or None)
+                                        note=note, basis=None if basis == UNSTATED_BASIS else basis)
 
         return record(app, path, _with_source(values, make))
 
