@@ -473,3 +473,51 @@ def test_an_inferred_precondition_status_with_its_note_is_recorded(tmp_path: Pat
             assert item.status_basis == "inferred" and item.status_note == "Read from the minister's silence."
 
     asyncio.run(go())
+
+
+def form_message(app) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(str(app.screen.query_one("#form-message").render()).split())
+
+
+def test_a_bad_new_source_is_refused_with_all_its_problems_in_plain_words(tmp_path: Path) -> None:
+    """The refusal was pydantic's first error, with the typed data as a Python dict ("source : id: Field
+    required (got {'title': …})"), and said nothing of the bad date given with it."""
+    folder = copy_fixtures(tmp_path)
+    before = status_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            await fill(pilot, app, agreed="3", total="5", source="+new", src_publisher="Pub",
+                       src_date="2025-13-40", src_url="example.org/x")
+            await record(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+            said = form_message(app)
+            assert said.startswith("Not recorded: New source: give an id (e.g. mfa-am-2025-03-13)"), said
+            assert "New source: give a title" in said
+            assert "New source: the date 2025-13-40 is not a date (write YYYY-MM-DD)" in said
+            assert "New source: the URL example.org/x is not a web address (write https://…)" in said
+            assert "{" not in said and "Field required" not in said and "(got" not in said
+            assert status_file(folder).read_text() == before
+
+    asyncio.run(go())
+
+
+def test_a_claim_without_a_source_says_to_pick_one(tmp_path: Path) -> None:
+    """It said "no source '' in draft 2024-09-status"."""
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            await fill(pilot, app, agreed="3", total="5", source="-")
+            await record(pilot, app)
+            said = form_message(app)
+            assert said.startswith("Not recorded: the claim needs the source it is from — pick the Source"), said
+            assert "''" not in said
+
+    asyncio.run(go())

@@ -99,13 +99,16 @@ def _new_source(values: dict[str, str]) -> dict[str, Any] | None:
 def _with_source(values: dict[str, str], make: Callable[[dict[str, Any], list[str]], Any]) -> Callable[..., Any]:
     """An edit maker that first adds the source typed on the spot (if any), then makes ``make``'s edit."""
     def maker(data: dict[str, Any]) -> Any:
-        from draftdiff.edit import Edit, ops
+        from draftdiff.edit import Edit, EditRefused, ops
 
         fields = _new_source(values)
         chosen = values.get("source", "")
         sources = [chosen] if chosen not in ("", "-", NEW_SOURCE) else []
         if fields is None:
             return make(data, sources)
+        problems = ops.source_problems(fields)
+        if problems:  # all of them at once, under the dialog's heading
+            raise EditRefused("; ".join(f"New source: {p}" for p in problems))
         first = ops.add_source(data, fields)
         with_source = copy.deepcopy(data)
         with_source.setdefault("sources", []).append({k: v for k, v in fields.items() if v is not None})
@@ -122,6 +125,7 @@ FIELD_HINTS = {
                        "Note from what",
     "status-source": "pick the Source that reports it in Source, or '+ add a new source'",
     "status-note": "write in Note from what it is inferred ('inferred from …')",
+    "claim-source": "pick the Source it is from, or '+ add a new source'",
     "claim-counts": "fill in Agreed, Partial, Disputed, Total or Agreed %",
     "precondition-nothing": "choose a Status, a Source or a Status note",
     "version-exists": "give another Id, or pick that version and record the news in it",
