@@ -342,3 +342,26 @@ def test_set_names_the_record_then_the_field(draft: Path, capsys: pytest.Capture
     _, _, err = run(capsys, "set", str(draft), "articles[2].text", "One line.", "--dry-run")
     assert 't-2024-09.yaml: Article 2 third-party-forces: text "The Parties shall not deploy forces of third coun…" → ' \
            '"One line."' in err
+
+
+def test_new_version_carries_the_sources_the_validator_counts_as_cited(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A source named only by a claimed count (not carried) is left out; one named by a ``[id]`` marker in a
+    party's position notes (carried) is kept: the new file has no [unused-source] finding either way."""
+    from draft_support import draft_text
+
+    two = "sources:\n  - id: src-0\n    title: Report\n    publisher: Agency\n  - id: src-1"
+    claim = "articles:\n"
+    base = draft_text(id="base").replace("sources:\n  - id: src-1", two).replace(
+        claim, "  - id: src-claim\n    title: Speech\n    publisher: Agency\n" + claim).replace(
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1]}",
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1], notes: 'Restated [src-0].'}")
+    base += "claimed_counts:\n  - {agreed: 1, disputed: 1, total: 2, source: src-claim}\n"
+    (tmp_path / "base.yaml").write_text(base)
+    code, out, err = run(capsys, "new-version", str(tmp_path / "base.yaml"), "--id", "next", "--date", "2024-02-01",
+                         "--kind", "proposal", "--by", "beta", "--title", "Next")
+    assert code == 0, err
+    assert "1 sources left out, cited only by what was not carried: src-claim" in out
+    assert "src-0" not in out.split("left out")[-1]
+    assert "unused-source" not in out + err
+    assert "id: src-0" in (tmp_path / "next.yaml").read_text()

@@ -521,3 +521,37 @@ def test_a_claim_without_a_source_says_to_pick_one(tmp_path: Path) -> None:
             assert "''" not in said
 
     asyncio.run(go())
+
+
+def test_a_new_version_from_the_december_2024_status_validates_with_no_findings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``N`` from 2024-12-18-status wrote a file warned of "[unused-source] source 'californiacourier-2025-02'
+    is never cited": new-version carried the sources named anywhere in the articles, the validator counted
+    no ``[id]`` marker in a party's position notes. Both now reckon a citation one way (``citing_ids``)."""
+    import shutil
+
+    from paths import ROOT
+
+    from draftdiff.cli import main
+
+    folder = tmp_path / "drafts"
+    shutil.copytree(ROOT / "drafts", folder, ignore=shutil.ignore_patterns("*.md"))
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-12-18-status")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("N")
+            await pilot.pause()
+            await fill(pilot, app, id="2025-01-20-status", date="2025-01-20", kind="status-report",
+                       proposed_by="joint", title="Status reported in January 2025")
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog), form_message(app)
+            assert app.version == "2025-01-20-status"
+
+    asyncio.run(go())
+    created = folder / "2025-01-20-status.yaml"
+    assert created.is_file()
+    capsys.readouterr()
+    assert main(["validate", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "warning" not in out and "error" not in out.replace("0 errors", ""), out

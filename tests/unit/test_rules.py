@@ -371,3 +371,14 @@ def test_the_quick_set_of_cited_ids_is_what_the_walk_with_paths_finds() -> None:
         assert cited_ids(draft) == walked
     assert any(draft.articles and draft.articles[0].positions for draft in drafts)
     assert any(fragment.sources for draft in drafts for article in draft.articles for fragment in article.fragments)
+
+
+def test_a_marker_in_a_positions_notes_cites_its_source(tmp_path: Path, write: Callable[..., Path]) -> None:
+    """A party's position notes are prose like any note: "[src-0]" there cites src-0 (as new-version counts it)."""
+    two = "sources:\n  - id: src-0\n    title: Report\n    publisher: Agency\n  - id: src-1"
+    cited = draft_text().replace("sources:\n  - id: src-1", two).replace(
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1]}",
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1], notes: 'Restated [src-0].'}")
+    assert "Restated [src-0]" in cited
+    assert run(tmp_path, write, {"a.yaml": cited}) == []
+    assert rules_of(run(tmp_path, write, {"a.yaml": cited.replace("[src-0]", "(src-0)")})) == ["unused-source"]
