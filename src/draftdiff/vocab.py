@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from draftdiff.model import STATUS_ORDER
 
 __all__ = [
-    "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS",
-    "UnreadableDate", "change_label", "count_phrase", "date_json", "format_date", "part_label", "part_short",
+    "NO_BASIS", "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS",
+    "UnreadableDate", "basis_label", "counted", "change_label", "count_phrase", "date_json", "format_date", "part_label", "part_short",
     "part_phrase", "precondition_label", "status_label", "parse_user_date", "status_legend", "precondition_legend",
 ]
 
@@ -58,7 +58,8 @@ PRECONDITION_MEANINGS: dict[str, str] = {
 
 
 NO_BASIS = "unstated"
-"""What every face writes for a status whose draft gives no basis (neither reported nor inferred)."""
+"""What every face writes for a status whose draft gives no basis (no ``status_basis``): the board, a
+snapshot's rows and counts, a precondition's record, and the Basis picker for a record that has none."""
 
 
 def basis_label(basis: str | None) -> str:

@@ -129,8 +129,13 @@ def test_add_source(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--id", "src-2", "--title", "T", "--publisher", "P"], "exists already"),
-    (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-13-01"], "not a real calendar date"),
+    (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-13-01"],
+     "the date 2024-13-01 is not a date (write YYYY-MM-DD)"),
     (["--id", "Src 3", "--title", "T", "--publisher", "P"], "src 3"),
+    # every problem at once, in plain words: no pydantic type, no dict of what was typed
+    (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-13-01", "--url", "example.org"],
+     "source src-3: the date 2024-13-01 is not a date (write YYYY-MM-DD); the URL example.org is not a web "
+     "address (write https://…)"),
 ])
 def test_add_source_refusals(draft: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
     code, _, err = run(capsys, "add-source", str(draft), *args)
@@ -177,6 +182,19 @@ def test_set_precondition(draft: Path, capsys: pytest.CaptureFixture[str]) -> No
         "+    status_note: Done, said the minister.",
         "+    sources: [src-2, src-1]",
     ]
+
+
+def test_set_precondition_holds_the_basis_to_its_evidence(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A precondition's basis as an article's: reported needs the source given with it, inferred a note
+    (``--basis reported`` alone wrote ``status_basis: reported`` on no source at all)."""
+    code, _, err = run(capsys, "set-precondition", str(draft), "constitution-change", "--basis", "reported")
+    assert code == 1 and "a reported status needs the source that reports it" in err and "--source" in err
+    code, _, err = run(capsys, "set-precondition", str(draft), "constitution-change", "--basis", "inferred")
+    assert code == 1 and "an inferred status needs a note" in err and "--note" in err
+    assert draft.read_text() == EDIT_DRAFT
+    code, _, _ = run(capsys, "set-precondition", str(draft), "constitution-change", "--basis", "inferred",
+                     "--note", "Read from the minister's silence.")
+    assert code == 0 and "status_basis: inferred" in draft.read_text()
 
 
 def test_set_precondition_typos(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -324,3 +342,26 @@ def test_set_names_the_record_then_the_field(draft: Path, capsys: pytest.Capture
     _, _, err = run(capsys, "set", str(draft), "articles[2].text", "One line.", "--dry-run")
     assert 't-2024-09.yaml: Article 2 third-party-forces: text "The Parties shall not deploy forces of third coun…" → ' \
            '"One line."' in err
+
+
+def test_new_version_carries_the_sources_the_validator_counts_as_cited(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A source named only by a claimed count (not carried) is left out; one named by a ``[id]`` marker in a
+    party's position notes (carried) is kept: the new file has no [unused-source] finding either way."""
+    from draft_support import draft_text
+
+    two = "sources:\n  - id: src-0\n    title: Report\n    publisher: Agency\n  - id: src-1"
+    claim = "articles:\n"
+    base = draft_text(id="base").replace("sources:\n  - id: src-1", two).replace(
+        claim, "  - id: src-claim\n    title: Speech\n    publisher: Agency\n" + claim).replace(
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1]}",
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1], notes: 'Restated [src-0].'}")
+    base += "claimed_counts:\n  - {agreed: 1, disputed: 1, total: 2, source: src-claim}\n"
+    (tmp_path / "base.yaml").write_text(base)
+    code, out, err = run(capsys, "new-version", str(tmp_path / "base.yaml"), "--id", "next", "--date", "2024-02-01",
+                         "--kind", "proposal", "--by", "beta", "--title", "Next")
+    assert code == 0, err
+    assert "1 sources left out, cited only by what was not carried: src-claim" in out
+    assert "src-0" not in out.split("left out")[-1]
+    assert "unused-source" not in out + err
+    assert "id: src-0" in (tmp_path / "next.yaml").read_text()

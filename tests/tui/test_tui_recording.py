@@ -346,3 +346,212 @@ def test_the_drafts_words_in_a_dialog_are_shown_as_written_never_read_as_markup(
             assert "news-2024-01 — [Report on the beta answer]" in screen_text(app)
 
     asyncio.run(go())
+
+
+def flat_text(app) -> str:  # type: ignore[no-untyped-def]
+    """The screen's words on one line (a dialog's message wraps where the screen is narrow)."""
+    return " ".join(" ".join(line.strip(" │▎▊▌") .split()) for line in screen_text(app).splitlines())
+
+
+def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The notices the app shows from now on, each as its title and message (a toast wraps beside the views)."""
+    said: list[str] = []
+    notify = app.notify
+
+    def keep(message, *args, **kwargs):  # type: ignore[no-untyped-def]
+        said.append(" ".join([str(kwargs.get("title", "")), *str(message).split()]))
+        return notify(message, *args, **kwargs)
+
+    app.notify = keep
+    return said
+
+
+def test_a_new_status_takes_away_the_note_that_explained_the_old_one_as_the_command_line_does(tmp_path: Path) -> None:
+    """The Note field showed the old status note; left as shown, it was recorded again under the new status,
+    which it now contradicts. As ``set-status`` without ``--note``: the note is removed, and the notice says so."""
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("down", "down", "down", "e")  # Article 4, communications: partial, inferred
+            await pilot.pause()
+            assert app.screen.query_one("#field-note", Input).value == "Both sides spoke of progress on roads."
+            await fill(pilot, app, status="removed", basis="reported", source="news-2024-01")
+            said = notices(app)
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            lines = changed_lines(before, beta_file(folder).read_text())
+            assert "-    status_note: Both sides spoke of progress on roads." in lines, lines
+            assert app.draft_set.get(BETA).article("communications").status_note is None
+            assert len(said) == 1 and said[0].startswith("Recorded ")
+            assert "status note removed (it explained the status 'partial'" in said[0]
+
+    asyncio.run(go())
+
+
+def test_a_new_note_typed_with_a_new_status_is_recorded(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("down", "down", "down", "e")
+            await pilot.pause()
+            await fill(pilot, app, status="removed", basis="inferred", note="Left out of the next text.")
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            article = app.draft_set.get(BETA).article("communications")
+            assert article.status == "removed" and article.status_note == "Left out of the next text."
+
+    asyncio.run(go())
+
+
+async def open_precondition_status(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("r")
+    await settle(pilot, app)
+    await pilot.press("e")  # the first: constitution-change, open, no status basis
+    await pilot.pause()
+
+
+def test_the_precondition_dialog_shows_a_missing_basis_and_records_nothing_when_nothing_changed(
+        tmp_path: Path) -> None:
+    """Basis said "reported" for a record with none, so Record with nothing changed wrote
+    ``status_basis: reported`` on no source and said "evidence updated"."""
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await open_precondition_status(pilot, app)
+            assert app.screen.query_one("#field-basis", Select).value == "unstated"
+            said = notices(app)
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            assert beta_file(folder).read_text() == before
+            assert len(said) == 1 and said[0].startswith("Nothing recorded ")
+            assert "is already open on that evidence" in said[0] and "evidence updated" not in said[0]
+
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize(("values", "refusal"), [
+    ({"basis": "reported", "source": "-"}, "a reported status needs the source that reports it"),
+    ({"basis": "inferred", "note": ""}, "an inferred status needs a note saying from what it is inferred"),
+])
+def test_the_precondition_dialog_holds_the_basis_to_its_evidence(tmp_path: Path, values: dict[str, str],
+                                                                  refusal: str) -> None:
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await open_precondition_status(pilot, app)
+            await fill(pilot, app, **values)
+            await record(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+            assert f"Not recorded: {refusal}" in flat_text(app)
+            assert beta_file(folder).read_text() == before
+
+    asyncio.run(go())
+
+
+def test_an_inferred_precondition_status_with_its_note_is_recorded(tmp_path: Path) -> None:
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await open_precondition_status(pilot, app)
+            await fill(pilot, app, basis="inferred", note="Read from the minister's silence.")
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            item = app.draft_set.get(BETA).preconditions[0]
+            assert item.status_basis == "inferred" and item.status_note == "Read from the minister's silence."
+
+    asyncio.run(go())
+
+
+def form_message(app) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(str(app.screen.query_one("#form-message").render()).split())
+
+
+def test_a_bad_new_source_is_refused_with_all_its_problems_in_plain_words(tmp_path: Path) -> None:
+    """The refusal was pydantic's first error, with the typed data as a Python dict ("source : id: Field
+    required (got {'title': …})"), and said nothing of the bad date given with it."""
+    folder = copy_fixtures(tmp_path)
+    before = status_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            await fill(pilot, app, agreed="3", total="5", source="+new", src_publisher="Pub",
+                       src_date="2025-13-40", src_url="example.org/x")
+            await record(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+            said = form_message(app)
+            assert said.startswith("Not recorded: New source: give an id (e.g. mfa-am-2025-03-13)"), said
+            assert "New source: give a title" in said
+            assert "New source: the date 2025-13-40 is not a date (write YYYY-MM-DD)" in said
+            assert "New source: the URL example.org/x is not a web address (write https://…)" in said
+            assert "{" not in said and "Field required" not in said and "(got" not in said
+            assert status_file(folder).read_text() == before
+
+    asyncio.run(go())
+
+
+def test_a_claim_without_a_source_says_to_pick_one(tmp_path: Path) -> None:
+    """It said "no source '' in draft 2024-09-status"."""
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            await fill(pilot, app, agreed="3", total="5", source="-")
+            await record(pilot, app)
+            said = form_message(app)
+            assert said.startswith("Not recorded: the claim needs the source it is from — pick the Source"), said
+            assert "''" not in said
+
+    asyncio.run(go())
+
+
+def test_a_new_version_from_the_december_2024_status_validates_with_no_findings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``N`` from 2024-12-18-status wrote a file warned of "[unused-source] source 'californiacourier-2025-02'
+    is never cited": new-version carried the sources named anywhere in the articles, the validator counted
+    no ``[id]`` marker in a party's position notes. Both now reckon a citation one way (``citing_ids``)."""
+    import shutil
+
+    from paths import ROOT
+
+    from draftdiff.cli import main
+
+    folder = tmp_path / "drafts"
+    shutil.copytree(ROOT / "drafts", folder, ignore=shutil.ignore_patterns("*.md"))
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-12-18-status")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("N")
+            await pilot.pause()
+            await fill(pilot, app, id="2025-01-20-status", date="2025-01-20", kind="status-report",
+                       proposed_by="joint", title="Status reported in January 2025")
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog), form_message(app)
+            assert app.version == "2025-01-20-status"
+
+    asyncio.run(go())
+    created = folder / "2025-01-20-status.yaml"
+    assert created.is_file()
+    capsys.readouterr()
+    assert main(["validate", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "warning" not in out and "error" not in out.replace("0 errors", ""), out

@@ -131,8 +131,13 @@ REFUSALS: dict[str, tuple[Callable[..., Callable[[], Any]], str | None, str | No
                        "add-source FILE --id src-9", None),
     "source in use": (lambda _: _ops("add_source", {"id": "src-2", "title": "T", "publisher": "P"}),
                       "'sources[src-2].title'", None),
+    "claim without a source": (lambda _: _ops("add_claim", {"agreed": 1}), "--source ID", None),
     "claim counts nothing": (lambda _: _ops("add_claim", {"source": "src-1"}), "--agreed", None),
     "precondition, nothing to set": (lambda _: _ops("set_precondition", "constitution-change"), "--status", None),
+    "precondition reported without a source": (
+        lambda _: _ops("set_precondition", "constitution-change", basis="reported"), "--source ID", None),
+    "precondition inferred without a note": (
+        lambda _: _ops("set_precondition", "constitution-change", basis="inferred"), "--note", None),
     "map without =": (lambda _: _parse_maps("VII"), "--map '5 bis=", "map"),
     "map twice": (lambda _: _parse_maps("VII=a", "vii=b"), None, "map"),
     "no headings": (lambda _: _no_headings, "--heading-pattern", None),
@@ -159,3 +164,17 @@ def test_a_core_refusal_names_no_flag_and_the_command_line_adds_it(name: str, tm
 def test_a_hint_with_a_blank_the_core_left_empty_is_said_in_the_cores_words() -> None:
     assert flag_hint(Hint("add the source first", "add-source")) == Hint("add the source first", "add-source")
     assert flag_hint(Hint("plain words")) == Hint("plain words") and flag_hint(None) is None
+
+
+def test_a_bad_record_is_refused_with_every_problem_in_plain_words() -> None:
+    """pydantic's first error only, with the data typed as a dict: "source : id: Field required (got {…})"."""
+    from draftdiff.edit import ops
+
+    problems = ops.source_problems({"id": None, "title": None, "publisher": "Pub", "date": "2025-13-40"})
+    assert problems == ["give an id (e.g. mfa-am-2025-03-13)", "give a title",
+                        "the date 2025-13-40 is not a date (write YYYY-MM-DD)"]
+    with pytest.raises(DraftdiffError) as caught:
+        _ops("add_source", {"id": "src-9", "publisher": "Pub", "date": "2025-13-40"})()
+    said = str(caught.value)
+    assert said == "source src-9: give a title; the date 2025-13-40 is not a date (write YYYY-MM-DD)"
+    assert "{" not in said and "Field required" not in said

@@ -379,3 +379,14 @@ def test_a_claim_whose_own_counts_exceed_its_total_is_called_so(tmp_path: Path, 
     diags = run(tmp_path, write, {"a.yaml": text})
     assert rules_of(diags) == ["claimed-counts"]
     assert "add up to 4 articles, more than the 2 it says are in all" in diags[0].message
+
+
+def test_a_marker_in_a_positions_notes_cites_its_source(tmp_path: Path, write: Callable[..., Path]) -> None:
+    """A party's position notes are prose like any note: "[src-0]" there cites src-0 (as new-version counts it)."""
+    two = "sources:\n  - id: src-0\n    title: Report\n    publisher: Agency\n  - id: src-1"
+    cited = draft_text().replace("sources:\n  - id: src-1", two).replace(
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1]}",
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1], notes: 'Restated [src-0].'}")
+    assert "Restated [src-0]" in cited
+    assert run(tmp_path, write, {"a.yaml": cited}) == []
+    assert rules_of(run(tmp_path, write, {"a.yaml": cited.replace("[src-0]", "(src-0)")})) == ["unused-source"]

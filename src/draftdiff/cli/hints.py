@@ -29,6 +29,7 @@ HINTS = {
     "status-evidence": "give --source ID (reported), or --basis inferred --note 'from what'",
     "status-source": "give --source ID (add the source first with draftdiff add-source)",
     "status-note": "give --note 'inferred from …'",
+    "claim-source": "give --source ID (add the source first with draftdiff add-source)",
     "claim-counts": "give --agreed, --partial, --disputed, --total or --percent",
     "precondition-nothing": "give --status, --source or --note",
     "version-exists": "choose another id, or edit that file with set-status etc.",

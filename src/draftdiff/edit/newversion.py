@@ -33,7 +33,7 @@ def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] 
         if key in base:
             mutations.append(Mutation("delete", (key,)))
             left_out.append(what)
-    unused = _uncited_sources(base)
+    unused = _uncited_sources(base, fields)
     for index in sorted(unused, reverse=True):
         mutations.append(Mutation("delete", ("sources", index)))
     return Edit(mutations, _report(base, fields, left_out, unused),
@@ -104,8 +104,29 @@ def _report(base: Data, fields: dict[str, Any], left_out: list[str], unused: lis
 _MARKER = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")
 
 
-def _uncited_sources(base: Data) -> list[int]:
-    """Indexes of the base's sources that nothing a new version carries cites."""
+def _uncited_sources(base: Data, fields: dict[str, Any]) -> list[int]:
+    """Indexes of the base's sources that nothing a new version carries cites, by the validator's own
+    reckoning of a citation (:func:`draftdiff.rules.context.citing_ids`, which ``unused-source`` holds a
+    source to): the base as a draft, less what is not carried, with the new version's own title and summary."""
+    from pydantic import ValidationError
+
+    from draftdiff.model import Draft
+    from draftdiff.rules.context import citing_ids
+
+    try:
+        draft = Draft.model_validate(base)
+    except (ValidationError, ValueError, TypeError):
+        return _unmentioned_sources(base)  # a base that is not a valid draft: only what nothing names
+    carried = draft.model_copy(update={"title": str(fields.get("title", "")), "summary": fields.get("summary"),
+                                       "notes": None, "date_note": None,
+                                       "attested_by": [], "claimed_counts": []})
+    cited = citing_ids(carried)
+    return [i for i, s in enumerate(base.get("sources") or [])
+            if isinstance(s, dict) and str(s.get("id")) not in cited]
+
+
+def _unmentioned_sources(base: Data) -> list[int]:
+    """Indexes of the sources no id list or ``[id]`` marker of the articles and preconditions names."""
     cited: set[str] = set()
 
     def walk(node: Any, key: str | None = None) -> None:

@@ -191,7 +191,7 @@ def add_source(data: Data, fields: dict[str, Any]) -> Edit:
                           Hint.coded("choose a new id, or change a field of the source that has it",
                                      "source-exists", id=sid))
     entry = _model_order(Source, fields)
-    _check_model(Source, entry, f"source {sid}")
+    _check_model(Source, entry, f"source {sid}" if sid else "the new source")
     sources = data.get("sources")
     mutation = Mutation("append", ("sources",), entry) if isinstance(sources, list) else \
         Mutation("set", ("sources",), [entry])
@@ -205,7 +205,11 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
     from draftdiff.model import ClaimedCount
 
     fields = {k: v for k, v in fields.items() if v is not None and v is not False}
-    check_sources(data, [str(fields.get("source", ""))])
+    if not str(fields.get("source") or "").strip():
+        raise EditRefused("the claim needs the source it is from",
+                          Hint.coded("name the source that reports it (add it to the draft first if it is new)",
+                                     "claim-source"))
+    check_sources(data, [str(fields["source"])])
     if not any(k in fields for k in ("agreed", "partial", "disputed", "total", "agreed_percent")):
         raise EditRefused("the claim counts nothing",
                           Hint.coded("give how many articles were said to be agreed, partial or disputed, how many "
@@ -240,7 +244,11 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
 
 def set_precondition(data: Data, ref: str, *, status: str | None = None, sources: Sequence[str] = (),
                      note: str | None = None, basis: str | None = None) -> Edit:
-    """Where a precondition stands, with the source or note that says so."""
+    """Where a precondition stands, with the source or note that says so.
+
+    A blank ``note`` takes the status note away. The basis is held to what an article's is (see
+    :func:`set_status`): a status newly ``reported`` needs the source given with it, one ``inferred`` a note.
+    """
     from draftdiff.model import PreconditionStatus, StatusBasis
 
     index = find_precondition(data, ref)
@@ -252,14 +260,30 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
     check_sources(data, sources)
     if status is None and not sources and note is None and basis is None:
         raise EditRefused("nothing to set", Hint.coded("give a status, a source or a note", "precondition-nothing"))
-    path = ("preconditions", index)
     old = item.get("status")
+    changes_status = status is not None and status != old
+    if basis == "reported" and not sources and (changes_status or item.get("status_basis") != basis):
+        raise EditRefused("a reported status needs the source that reports it",
+                          Hint.coded("name the source that reports it (add it to the draft first if it is new)",
+                                     "status-source"))
+    kept_note = item.get("status_note") if note is None else note if note.strip() else None
+    if (basis or item.get("status_basis")) == "inferred" and not str(kept_note or "").strip():
+        raise EditRefused("an inferred status needs a note saying from what it is inferred",
+                          Hint.coded("write a note: 'inferred from …'", "status-note"))
+    path = ("preconditions", index)
     mutations: list[Mutation] = []
-    if status is not None and status != old:
+    if changes_status:
         mutations.append(Mutation("set", path + ("status",), status))
     if basis is not None and item.get("status_basis") != basis:
         mutations.append(Mutation("set", path + ("status_basis",), basis))
-    if note is not None and item.get("status_note") != note:
+    removed_note = []
+    if note is not None and not note.strip():
+        if "status_note" in item:
+            mutations.append(Mutation("delete", path + ("status_note",)))
+            removed_note = [f"precondition {item.get('id')}: status note removed "
+                            f"(\"{_short(str(item['status_note']), 50)}\")"]
+        note = None
+    elif note is not None and item.get("status_note") != note:
         mutations.append(Mutation("set", path + ("status_note",), note))
     mutations += _add_ids(path + ("sources",), item.get("sources"), sources)
     label = f"precondition {item.get('id')} ({item.get('party')})"
@@ -270,7 +294,7 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
         lines = [f"{label}: {old}, evidence updated{evidence}"]
     else:
         lines = [f"{label} is already {old} on that evidence"]
-    return Edit(mutations, lines)
+    return Edit(mutations, lines + removed_note)
 
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")
@@ -375,17 +399,62 @@ def _model_order(model: Any, fields: dict[str, Any]) -> dict[str, Any]:
     return {k: fields[k] for k in model.model_fields if k in fields}
 
 
-def _check_model(model: Any, entry: dict[str, Any], what: str) -> Any:
+_GIVE = {"id": "an id (e.g. mfa-am-2025-03-13)", "title": "a title", "publisher": "a publisher",
+         "source": "the source it is from", "date": "a date (YYYY-MM-DD)"}
+"""What a missing field asks for, in words (a field not named here: "a <field>")."""
+
+
+def _problem(error: Any) -> str:
+    """One of pydantic's errors as a plain sentence naming the field: no type names, no reprs of the data."""
+    loc = error.get("loc") or ()
+    field = str(loc[0]) if loc else ""
+    words = field.replace("_", " ")
+    value = error.get("input")
+    shown = f"{value}" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    kind = str(error.get("type", ""))
+    if kind == "missing" or (kind == "string_too_short" and not shown.strip()):
+        return f"give {_GIVE.get(field, f'a {words}')}"
+    if field == "date" or field.endswith("_date") or field == "raised":
+        return f"the date {shown} is not a date (write YYYY-MM-DD)".replace("  ", " ")
+    if field == "url":
+        return f"the URL {shown} is not a web address (write https://…)".replace("  ", " ")
+    if field in ("id", "source") and kind == "string_pattern_mismatch":
+        return f"the {'id' if field == 'id' else 'source id'} {shown} is not an id (write lower-case letters, " \
+               "digits, '.', '_' and '-')"
+    if field == "language" and kind == "string_pattern_mismatch":
+        return f"the language {shown} is not a language code (write en, hy, az, ru…)"
+    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    return f"{words}: {message[:1].lower()}{message[1:]}" + (f" (not {shown})" if shown else "")
+
+
+def model_problems(model: Any, entry: dict[str, Any]) -> list[str]:
+    """Every problem of ``entry`` as a record of ``model``, each a plain sentence naming its field
+    ("give an id (e.g. …)", "the date 2025-13-40 is not a date (write YYYY-MM-DD)"); empty when it is valid."""
     from pydantic import ValidationError
 
     try:
-        return model.model_validate(entry)
+        model.model_validate(entry)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in error["loc"])
-        message = str(error["msg"]).removeprefix("Value error, ")
-        raise EditRefused(f"{what}: {where}: {message} (got {error.get('input')!r})",
-                          "dates are YYYY-MM-DD, ids lower-case letters, digits and '-', URLs start with https://") from None
+        return list(dict.fromkeys(_problem(e) for e in exc.errors(include_url=False)))
+    return []
+
+
+def source_problems(fields: dict[str, Any]) -> list[str]:
+    """What is wrong with a new source's fields, all at once (see :func:`model_problems`); a face shows them
+    under its own heading before it asks for :func:`add_source`."""
+    from draftdiff.model import Source
+
+    entry = {k: v for k, v in fields.items() if v is not None}
+    unknown = [k for k in entry if k not in Source.model_fields]
+    return [f"unknown field {k}" for k in unknown] + model_problems(Source, _model_order(Source, {
+        k: v for k, v in entry.items() if k not in unknown}))
+
+
+def _check_model(model: Any, entry: dict[str, Any], what: str) -> Any:
+    problems = model_problems(model, entry)
+    if problems:
+        raise EditRefused(f"{what}: {'; '.join(problems)}")
+    return model.model_validate(entry)
 
 
 def new_version(base: Data, fields: dict[str, Any], existing_ids: Sequence[str] = ()) -> Edit:

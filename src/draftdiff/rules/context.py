@@ -98,6 +98,12 @@ def citations(draft: Draft) -> Iterator[tuple[Path, str]]:
                 yield (*path, j), sid
 
 
+def citing_ids(draft: Draft) -> set[str]:
+    """The ids of the sources a draft cites, in its citing fields or by a ``[source-id]`` marker in its prose:
+    what ``unused-source`` holds a source to, and what a new version carries sources by."""
+    return cited_ids(draft) | {sid for _, sid in prose_citations(draft)}
+
+
 _PROSE_CITATION = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")
 
 
@@ -146,11 +152,18 @@ def _article_texts(draft: Draft) -> Iterator[tuple[Path, str]]:
 
 
 def _prose_notes(draft: Draft) -> Iterator[tuple[Path, str]]:
-    """The notes and status notes of articles and preconditions, and the notes of claimed counts."""
+    """The notes and status notes of articles (and of their fragments and positions) and preconditions,
+    and the notes of claimed counts."""
     for i, article in enumerate(draft.articles):
         for key in ("status_note", "notes"):
             if getattr(article, key):
                 yield ("articles", i, key), getattr(article, key)
+        for k, fragment in enumerate(article.fragments):
+            if fragment.notes:
+                yield ("articles", i, "fragments", k, "notes"), fragment.notes
+        for party, position in article.positions.items():
+            if position.notes:
+                yield ("articles", i, "positions", party, "notes"), position.notes
     for i, pre in enumerate(draft.preconditions):
         for key in ("status_note", "notes"):
             if getattr(pre, key):

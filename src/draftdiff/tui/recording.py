@@ -24,7 +24,7 @@ from draftdiff.errors import Hint
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.screens.forms import NEW_SOURCE, Field, FormDialog
-from draftdiff.vocab import PRECONDITION_ORDER, part_label
+from draftdiff.vocab import NO_BASIS, PRECONDITION_ORDER, part_label
 
 KINDS = ("principles", "proposal", "counter-proposal", "joint-text", "status-report", "initialed", "signed")
 
@@ -99,13 +99,16 @@ def _new_source(values: dict[str, str]) -> dict[str, Any] | None:
 def _with_source(values: dict[str, str], make: Callable[[dict[str, Any], list[str]], Any]) -> Callable[..., Any]:
     """An edit maker that first adds the source typed on the spot (if any), then makes ``make``'s edit."""
     def maker(data: dict[str, Any]) -> Any:
-        from draftdiff.edit import Edit, ops
+        from draftdiff.edit import Edit, EditRefused, ops
 
         fields = _new_source(values)
         chosen = values.get("source", "")
         sources = [chosen] if chosen not in ("", "-", NEW_SOURCE) else []
         if fields is None:
             return make(data, sources)
+        problems = ops.source_problems(fields)
+        if problems:  # all of them at once, under the dialog's heading
+            raise EditRefused("; ".join(f"New source: {p}" for p in problems))
         first = ops.add_source(data, fields)
         with_source = copy.deepcopy(data)
         with_source.setdefault("sources", []).append({k: v for k, v in fields.items() if v is not None})
@@ -122,6 +125,7 @@ FIELD_HINTS = {
                        "Note from what",
     "status-source": "pick the Source that reports it in Source, or '+ add a new source'",
     "status-note": "write in Note from what it is inferred ('inferred from …')",
+    "claim-source": "pick the Source it is from, or '+ add a new source'",
     "claim-counts": "fill in Agreed, Partial, Disputed, Total or Agreed %",
     "precondition-nothing": "choose a Status, a Source or a Status note",
     "version-exists": "give another Id, or pick that version and record the news in it",
@@ -230,6 +234,11 @@ def undo_last(app: DraftDiffApp) -> None:
 
 # -- the dialogs ---------------------------------------------------------------------------------------------
 
+def _same_text(typed: str | None, recorded: str | None) -> bool:
+    """Whether a field still holds the record's text as shown (a one-line field folds a note's lines)."""
+    return " ".join((typed or "").split()) == " ".join((recorded or "").split())
+
+
 def _refuse_without_file(app: DraftDiffApp) -> tuple[Draft, Path] | None:
     draft, path = _current(app)
     if draft is None or path is None:
@@ -258,8 +267,13 @@ def ask_set_status(app: DraftDiffApp, article_id: str) -> None:
         from draftdiff.edit import ops
 
         def make(data: dict[str, Any], sources: list[str]) -> Any:
+            note = values.get("note") or None
+            if values["status"] != article.status and _same_text(note, article.status_note):
+                # the note shown is the one that explained the old status: left untouched, it is not given,
+                # and the core decides what becomes of it as for the command line (it removes it, and says so)
+                note = None
             return ops.set_status(data, article_id, values["status"], basis=values.get("basis") or None,
-                                  sources=sources, note=values.get("note") or None)
+                                  sources=sources, note=note)
 
         return record(app, path, _with_source(values, make))
 
@@ -314,19 +328,25 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
     if item is None:
         app.notify(f"{precondition_id} is not in this version.", severity="warning")
         return
+    # the record's own basis; one that has none says so, and is left so unless another is chosen
+    bases = [("reported (a source says so)", "reported"), ("inferred (a note says from what)", "inferred")]
+    if item.status_basis is None:
+        bases.insert(0, (f"{NO_BASIS} (not given)", NO_BASIS))
     fields = [Field("status", "Status", item.status, [(s, s) for s in PRECONDITION_ORDER]),
-              Field("basis", "Basis", item.status_basis or "reported",
-                    [("reported", "reported"), ("inferred", "inferred")]),
+              Field("basis", "Basis", item.status_basis or NO_BASIS, bases),
               Field("note", "Status note", item.status_note or ""), *_source_fields(draft)]
 
     def submit(values: dict[str, str]) -> str | None:
         from draftdiff.edit import ops
 
         def make(data: dict[str, Any], sources: list[str]) -> Any:
-            note = values.get("note") or None
+            typed = values.get("note", "")
+            # the note as shown is not given; an emptied one is taken away (the core refuses that for an
+            # inferred status, as it refuses a reported one with no source)
+            note = None if _same_text(typed, item.status_note) else typed
+            basis = values.get("basis") or None
             return ops.set_precondition(data, precondition_id, status=values["status"], sources=sources,
-                                        note=note if note != item.status_note else None,
-                                        basis=values.get("basis") or None)
+                                        note=note, basis=None if basis == NO_BASIS else basis)
 
         return record(app, path, _with_source(values, make))
 
