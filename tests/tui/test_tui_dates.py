@@ -186,3 +186,18 @@ def test_home_and_end_reach_the_very_top_and_bottom_of_the_article_at_once() -> 
             assert any(line.strip().startswith("Article 7 ·") for line in lines[:3]), "\n".join(lines)
 
     run(go())
+
+
+def test_the_boards_since_column_writes_the_version_date_with_its_precision() -> None:
+    async def go() -> None:
+        app = make_app([DRAFTS], version="2023-12-azerbaijan-proposal")
+        async with app.run_test(size=(140, 40)) as pilot:
+            await settle(pilot, app)
+            await pilot.pause(0.2)
+            await settle(pilot, app)
+            text = screen_text(app)
+            assert "Since" in text
+            rows = [line for line in text.splitlines() if line.rstrip(" │").endswith("~2023-12-31")]
+            assert rows, text
+
+    run(go())
