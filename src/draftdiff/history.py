@@ -180,6 +180,16 @@ def neighbour(draft_set: DraftSet, draft_id: str | None, step: int) -> Draft | N
     return drafts[max(0, min(len(drafts) - 1, index + step))]
 
 
+DATE_HINT = "write 2024-09-11, 2024-09 or 'Sep 2024'"
+"""What the TUI and its ``--at`` say to write instead of something that is not a date."""
+
+
+def not_a_date(text: str) -> str:
+    """``'garbage' is not a date (write 2024-09-11, 2024-09 or 'Sep 2024')``: for what :func:`parse_when`
+    cannot read."""
+    return f"{text!r} is not a date ({DATE_HINT})"
+
+
 def parse_when(text: str) -> str | None:
     """The last ISO day a typed date covers (see :func:`draftdiff.vocab.parse_user_date`), or None."""
     try:
@@ -197,5 +207,5 @@ def version_at(draft_set: DraftSet, when: str) -> Draft | None:
 __all__ = [
     "STATUS_ORDER", "CountPoint", "MatrixRow", "PreconditionStep", "StatusMatrix", "StatusStep", "article_history",
     "precondition_history", "precondition_ids",
-    "count_series", "last_changed", "neighbour", "parse_when", "status_matrix", "version_at",
+    "DATE_HINT", "count_series", "last_changed", "neighbour", "not_a_date", "parse_when", "status_matrix", "version_at",
 ]

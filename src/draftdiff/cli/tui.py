@@ -44,7 +44,7 @@ def default_paths() -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     """Check the paths and options here (clear refusals, exit 2); the app reads the drafts in a worker."""
     from draftdiff.collection import CollectionError, find_draft_files
-    from draftdiff.history import parse_when
+    from draftdiff.history import DATE_HINT, parse_when
 
     paths = [Path(p) for p in args.paths] or default_paths()
     try:
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     except CollectionError as exc:
         raise UsageError(f"{exc} (draftdiff tui takes folders or files of drafts)") from None
     if args.at and parse_when(args.at) is None:
-        raise UsageError(f"--at {args.at!r}: not a date (write 2024-09-11, 2024-09 or 'Sep 2024')")
+        raise UsageError(f"--at {args.at!r}: not a date ({DATE_HINT})")
     bench = os.environ.get(BENCH_ENV) == "1"
     if not bench and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the terminal UI needs an interactive terminal; for scripts use "

@@ -27,6 +27,7 @@ from draftdiff.vocab import (
 
 if TYPE_CHECKING:  # the board needs no diff module to start
     from draftdiff.diff.result import Segment
+    from draftdiff.model import Draft
 
 STATUS_SYMBOL = STATUS_SYMBOLS
 STATUS_FILL = {"agreed": "█", "partial": "▓", "disputed": "▒", "removed": "░", "unknown": "·"}
@@ -110,7 +111,13 @@ def date_label(date: str | None, precision: str = "day") -> str:
     return format_date(date, precision)
 
 
-__all__ = ["change_label", "date_label", "part_label"]
+def version_date(draft: Draft) -> str:
+    """A version's date as it is known (see :func:`date_label`): what every face prints for a version's date,
+    never ``draft.date`` itself, which is kept to the day only so that versions sort."""
+    return date_label(draft.date, draft.date_precision)
+
+
+__all__ = ["change_label", "date_label", "part_label", "version_date"]
 
 
 def part_number(article: object, width: int | None = None) -> str:

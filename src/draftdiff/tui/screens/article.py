@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,7 +15,8 @@ from draftdiff.history import UNRECORDED, article_history
 from draftdiff.model import Article, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.access import draft_app
-from draftdiff.tui.look import status_text
+from draftdiff.tui.look import status_text, version_date
+from draftdiff.tui.screens.board import status_source
 from draftdiff.tui.screens.stepping import SteppingScreen
 from draftdiff.tui.sources import sources_text
 from draftdiff.tui.widgets.key_bar import KeyBar
@@ -46,20 +48,27 @@ def text_part(text: str, index: int, size: int = PART_CHARS) -> str:
     return text[_boundary(text, index * size):_boundary(text, (index + 1) * size)]
 
 
-def heading_text(article: Article | None, article_id: str, draft: Draft | None) -> Text:
+def heading_text(article: Article | None, article_id: str, draft: Draft | None,
+                 shown: Draft | None = None) -> Text:
+    """The title and status; ``shown`` is the version the article is read from, when ``draft`` (one known
+    only by its date) records no articles and the statuses in force then come from an earlier one."""
+    shown = shown or draft
     if article is None:
-        where = f"{draft.date} ({draft.id})" if draft else "this version"
+        where = f"{version_date(draft)} ({draft.id})" if draft else "this version"
         return Text.assemble((f"{article_id}", "bold"), f" is not in the version of {where}.\n",
                              ("Step to another version with [ and ], or see its history below.", "dim"))
     head = Text()
+    if shown is not None and draft is not None and shown.id != draft.id:
+        head.append(f"As recorded in {version_date(shown)} {shown.kind} ({visible(shown.id, keep_newlines=False)}); "
+                    f"this version ({version_date(draft)}) records no articles.\n", style="italic")
     number = part_label(article.part, article.number)
     head.append(f"{number} · ", style="bold")
     head.append(_safe(article.title), style="bold")
     head.append("\n")
     head.append_text(status_text(article.status))
     head.append(f" · {article.status_basis or 'no basis given'}", style="italic")
-    if draft is not None:
-        head.append(f"   in {draft.date} · {draft.kind} · {draft.id}", style="dim")
+    if shown is not None and shown is draft:  # else the line above names it
+        head.append(f"   in {version_date(shown)} · {shown.kind} · {shown.id}", style="dim")
     if article.status_note:
         head.append("\n")
         head.append("Status note: ", style="bold")
@@ -141,7 +150,9 @@ def history_text(draft_set: DraftSet, article_id: str, current: str) -> Text:
     for step in article_history(draft_set, article_id):
         marker = "▶ " if step.draft_id == current else "  "
         out.append(marker, style="bold")
-        out.append(f"{step.date}  ", style="bold" if step.draft_id == current else "")
+        draft = draft_set.get(step.draft_id)
+        when = version_date(draft) if draft is not None else step.date
+        out.append(f"{when:<11} ", style="bold" if step.draft_id == current else "")
         cell = status_text(step.status)
         cell.pad_right(12 - len(cell))
         out.append_text(cell)
@@ -154,6 +165,23 @@ def history_text(draft_set: DraftSet, article_id: str, current: str) -> Text:
         out.append("\n")
     out.rstrip()
     return out
+
+
+class ArticleScroll(VerticalScroll):
+    """The article's page: Home and End jump to its very top and bottom at once.
+
+    Textual's own Home and End glide there over a second; a key pressed meanwhile (or a redraw of the
+    boxes) leaves the page short of the title or of the last version's row."""
+
+    def action_scroll_home(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_home(animate=False, x_axis=False)
+
+    def action_scroll_end(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_end(animate=False, x_axis=False)
 
 
 class ArticleScreen(SteppingScreen):
@@ -187,7 +215,7 @@ class ArticleScreen(SteppingScreen):
         self.set_reactive(ArticleScreen.article_id, article_id)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="article-scroll"):
+        with ArticleScroll(id="article-scroll"):
             yield Static(id="article-heading")
             yield Static(id="article-text", classes="box")
             yield Static(id="article-notes", classes="box")
@@ -211,9 +239,16 @@ class ArticleScreen(SteppingScreen):
         if self.is_mounted:
             self._show_text()
 
+    def _versions(self) -> tuple[Draft | None, Draft | None]:
+        """The selected version, and the one the article is read from: itself, or for a version known
+        only by its date, the one whose statuses the board shows as in force then (see status_source)."""
+        draft_set = draft_app(self).draft_set
+        draft = draft_set.get(draft_app(self).version)
+        return draft, status_source(draft_set, draft)
+
     def _article(self) -> tuple[Draft | None, Article | None]:
-        draft = draft_app(self).draft_set.get(draft_app(self).version)
-        return draft, (draft.article(self.article_id) if draft else None)
+        _, shown = self._versions()
+        return shown, (shown.article(self.article_id) if shown else None)
 
     def _show_text(self) -> None:
         _, article = self._article()
@@ -237,9 +272,9 @@ class ArticleScreen(SteppingScreen):
 
     def _show(self, *_: object) -> None:
         draft_set: DraftSet = draft_app(self).draft_set
-        draft = draft_set.get(draft_app(self).version)
-        article = draft.article(self.article_id) if draft else None
-        self.query_one("#article-heading", Static).update(heading_text(article, self.article_id, draft))
+        draft, shown = self._versions()
+        article = shown.article(self.article_id) if shown else None
+        self.query_one("#article-heading", Static).update(heading_text(article, self.article_id, draft, shown))
         self._show_text()
         notes_box = self.query_one("#article-notes", Static)
         notes = notes_text(article)
@@ -248,7 +283,7 @@ class ArticleScreen(SteppingScreen):
         notes_box.update(notes or "")
         positions = self.query_one("#positions", Horizontal)
         positions.remove_children()
-        parties = draft.parties if draft else []
+        parties = shown.parties if shown else []
         if article is not None and article.positions:
             extra = [p for p in article.positions if p not in parties]
             boxes = []
@@ -262,14 +297,14 @@ class ArticleScreen(SteppingScreen):
             positions.display = False
         sources = self.query_one("#article-sources", Static)
         sources.border_title = "Sources"
-        sources.update(cited_sources(article, draft))
+        sources.update(cited_sources(article, shown))
         history = self.query_one("#article-history", Static)
         history.border_title = "Status in every version"
         history.update(history_text(draft_set, self.article_id, draft.id if draft else ""))
         self.sub_title = self.article_id
 
     def action_other_article(self, step: int) -> None:
-        draft = draft_app(self).draft_set.get(draft_app(self).version)
+        _, draft = self._versions()
         if draft is None or not draft.articles:
             return
         ids = [a.id for a in draft.articles]

@@ -194,6 +194,7 @@ class BoardScreen(SteppingScreen):
         self.app.push_screen(VersionPickerScreen(self.app.draft_set, self.app.version), chosen)  # type: ignore
 
     def action_goto_date(self) -> None:
+        from draftdiff.tui.look import version_date
         from draftdiff.tui.screens.dialogs import GotoDateScreen
 
         def chosen(text: str | None) -> None:
@@ -205,7 +206,7 @@ class BoardScreen(SteppingScreen):
                             severity="warning", markup=False)
                 return
             self.post_message(VersionChosen(draft.id))
-            self.notify(f"Showing {draft.date} — {draft.title}")
+            self.notify(f"Showing {version_date(draft)} — {draft.title}")
 
         self.app.push_screen(GotoDateScreen(), chosen)
 

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from draftdiff.collection import DraftSet
+from draftdiff.history import not_a_date, parse_when
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import date_label
 from draftdiff.vocab import PRECONDITION_MEANINGS, PRECONDITION_ORDER, precondition_label, status_legend
@@ -135,6 +136,7 @@ class GotoDateScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     GotoDateScreen { align: center middle; }
     #goto-box { width: 70; max-width: 96%; height: auto; border: round $accent; padding: 0 1; background: $surface; }
+    #goto-error { color: $error; height: auto; }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -144,9 +146,18 @@ class GotoDateScreen(ModalScreen[str | None]):
             box.border_title = "Go to date"
             yield Static(Text("The version in force on a date: 2024-09-11, 2024-09, Sep 2024, 2025"))
             yield Input(placeholder="YYYY-MM-DD, YYYY-MM or month name and year", id="goto-date")
+            yield Static("", id="goto-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        """A date closes the dialog; text that is not one stays, with what to write instead."""
+        text = event.value.strip()
+        if text and parse_when(text) is None:
+            self.query_one("#goto-error", Static).update(not_a_date(text))
+            return
+        self.dismiss(text or None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#goto-error", Static).update("")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

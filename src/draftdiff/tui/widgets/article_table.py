@@ -18,13 +18,13 @@ from draftdiff.history import last_changed
 from draftdiff.model import Article, Draft
 from draftdiff.search import article_matches
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import badge, date_label, part_label, part_number, status_text
+from draftdiff.tui.look import badge, part_label, part_number, status_text, version_date
 from draftdiff.tui.widgets.redraw import DeferredRedraw
 from draftdiff.tui.widgets.row_table import RowTable
 from draftdiff.vocab import NO_BASIS
 
 COLUMNS = (("no", "No.", 3), ("title", "Article", 0), ("status", "Status", 10), ("text", "Text basis", 13),
-           ("basis", "Status basis", 12), ("since", "Since", 10))
+           ("basis", "Status basis", 12), ("since", "Since", 11))
 """(key, heading, width); the title takes what is left."""
 DROP_ORDER = ("since", "basis", "text")
 """Columns left out, in this order, while the title would get fewer than MIN_TITLE cells."""
@@ -161,7 +161,7 @@ class ArticleTable(DeferredRedraw, RowTable):
             self.redraw()  # the rows whose "since" came in are drawn again (their signatures differ)
 
     def _since_text(self, changed: Draft | None) -> Text:
-        return Text(changed.date if changed else "—",
+        return Text(version_date(changed) if changed else "—",
                     style="bold" if changed and self.status_draft and changed.id == self.status_draft.id else "dim")
 
     def watch_draft(self) -> None:
@@ -238,7 +238,7 @@ class ArticleTable(DeferredRedraw, RowTable):
         these instead of making 170 rows of cells on each version change leaves almost nothing for the
         garbage collector, whose full passes over a large collection are the longest pauses left."""
         changed = since.get(article.id) if since is not None else None
-        marker = None if since is None else (changed.id, changed.date) if changed else "—"
+        marker = None if since is None else (changed.id, version_date(changed)) if changed else "—"
         current = bool(changed and self.status_draft and changed.id == self.status_draft.id)
         return (article.part, article.number, article.title, article.status, article.effective_text_basis,
                 bool(article.full_text), article.status_basis, marker, current)
@@ -284,7 +284,7 @@ class ArticleTable(DeferredRedraw, RowTable):
         line = f"Articles · {len(counted)} of {total}" + (
             f" + {', '.join(part_label(a.part, a.number) for a in others)}" if others else "")
         if draft is not None and self.draft is not None and draft.id != self.draft.id:
-            line += (f" · statuses in force then, from {date_label(draft.date, draft.date_precision)} "
+            line += (f" · statuses in force then, from {version_date(draft)} "
                      f"{draft.kind} ({visible(draft.id, keep_newlines=False)})")
         elif self.draft is not None and not self.draft.records_articles:
             line += " · no version before it records the articles"

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from draftdiff.model import Draft, Precondition
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import precondition_text
+from draftdiff.tui.look import date_label, precondition_text
 from draftdiff.tui.widgets.redraw import DeferredRedraw
 
 PARTY, STATUS, KIND = 12, 15, 13
@@ -45,7 +45,7 @@ def preconditions_text(items: list[Precondition], parties: list[str], width: int
         line.append_text(_cell(Text(item.kind, style="dim"), KIND))
         demand = Text(visible(item.demand, keep_newlines=False))
         if item.raised:
-            demand.append(f" (raised {item.raised})", style="dim")
+            demand.append(f" (raised {date_label(item.raised, item.raised_precision)})", style="dim")
         demand.truncate(demand_width, overflow="ellipsis")
         line.append_text(demand)
         lines.append(line)

@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from draftdiff.model import STATUS_ORDER, Draft
-from draftdiff.tui.look import STATUS_COLOR, STATUS_FILL, STATUS_SYMBOL, status_style
+from draftdiff.tui.look import STATUS_COLOR, STATUS_FILL, STATUS_SYMBOL, status_style, version_date
 from draftdiff.vocab import counted
 
 
@@ -53,6 +53,6 @@ class SummaryBar(Widget):
             line.append(gap)
         line.append(f"of {counted(total, 'article')}", style="dim")
         if source is not None and self.draft is not None and source.id != self.draft.id:
-            line.append(f" (in force then: {source.date})", style="italic")
+            line.append(f" (in force then: {version_date(source)})", style="italic")
         line.truncate(max(self.size.width - 2, 10), overflow="ellipsis")
         return Text("\n").join([line, proportional_bar(counts, max(self.size.width - 2, 0))])
