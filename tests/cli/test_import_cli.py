@@ -322,3 +322,17 @@ def test_control_and_hidden_characters_in_a_text_are_removed_and_named_by_line(
     clean.write_text(text.read_text(encoding="utf-8").replace("\x1b", "").replace("\u202e", ""), encoding="utf-8")
     code, out, _ = run(capsys, "import", clean, "--dry-run")
     assert code == 0 and "warning" not in out
+
+
+def test_bad_details_are_named_all_at_once_in_words_not_reprs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    bad = [a for a in V1_ARGS]
+    bad[bad.index("--id") + 1] = "Bad Id"
+    bad[bad.index("--date") + 1] = "2026-13-40"
+    bad[bad.index("--source-url") + 1] = "notaurl"
+    code, _, err = run(capsys, "import", FIXTURES / "norland-v1.txt", *bad)
+    assert code == 2 and not list((tmp_path / "drafts").iterdir())
+    assert "(not Bad Id)" in err and "(not 2026-13-40)" in err and "(not notaurl)" in err
+    assert "got " not in err and "{" not in err

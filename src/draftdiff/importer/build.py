@@ -104,6 +104,14 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _problem(error: Any) -> str:
+    """``date: …`` with the value when it is a plain one: every problem, never a repr of the data."""
+    where = ".".join(str(p) for p in error.get("loc", ()))
+    value = error.get("input")
+    shown = f" (not {value})" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    return f"{where}: {str(error.get('msg', '')).removeprefix('Value error, ')}{shown}"
+
+
 def _check(data: dict[str, Any]) -> None:
     """Validate against the model, so that a bad argument is named here rather than by the write path."""
     from pydantic import ValidationError
@@ -111,9 +119,7 @@ def _check(data: dict[str, Any]) -> None:
     try:
         Draft.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ImportProblem(f"the imported draft would not be valid: {where}: {first['msg']} "
-                            f"(got {first.get('input')!r})",
+        problems = list(dict.fromkeys(_problem(e) for e in exc.errors(include_url=False)))
+        raise ImportProblem(f"the imported draft would not be valid: {'; '.join(problems)}",
                             Hint.coded("check the version's details (its id, date, kind, who proposed it, the "
                                        "parties, the agreement) and the source's", "import-details")) from None
