@@ -365,3 +365,23 @@ def test_new_version_carries_the_sources_the_validator_counts_as_cited(tmp_path:
     assert "src-0" not in out.split("left out")[-1]
     assert "unused-source" not in out + err
     assert "id: src-0" in (tmp_path / "next.yaml").read_text()
+
+
+def test_a_source_left_out_from_the_middle_whose_lines_repeat_its_neighbours_is_no_stray_change(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Leaving out a source whose ``publisher: Agency`` equals the one before it: the line diff may place
+    the deletion a line early; the same lines remain, so the write path takes it for the asked deletion."""
+    from draft_support import draft_text
+
+    middle = ("sources:\n  - id: src-0\n    title: Report\n    publisher: Agency\n"
+              "  - id: src-claim\n    title: Speech\n    publisher: Agency\n  - id: src-1")
+    base = draft_text(id="base").replace("sources:\n  - id: src-1", middle).replace(
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1]}",
+        "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1], notes: 'Restated [src-0].'}")
+    base += "claimed_counts:\n  - {agreed: 1, disputed: 1, total: 2, source: src-claim}\n"
+    (tmp_path / "base.yaml").write_text(base)
+    code, out, err = run(capsys, "new-version", str(tmp_path / "base.yaml"), "--id", "next", "--date", "2024-02-01",
+                         "--kind", "proposal", "--by", "beta", "--title", "Next")
+    assert code == 0, err
+    written = (tmp_path / "next.yaml").read_text()
+    assert "id: src-claim" not in written and "id: src-0" in written and "id: src-1" in written

@@ -172,10 +172,20 @@ def _insert_allowed(old: list[str], added: list[str], at: int, allowed: list[Reg
 
 
 def _delete_slides(old: list[str], i1: int, i2: int, allowed: list[Region]) -> bool:
+    """A deletion the line diff placed off the deleted value, where the lines around it repeat.
+
+    Deleting a source whose ``publisher: Agency`` line equals the one of the source before it may be seen
+    as deleting from that earlier line on: the same lines are left either way, so it is the asked deletion.
+    """
     size = i2 - i1
     for region in allowed:
         if region.insert:
             continue
+        first, end = region.first, region.last + 1
+        if end - first == size:
+            low, high = min(i1, first), max(i2, end)
+            if old[low:i1] + old[i2:high] == old[low:first] + old[end:high]:
+                return True
         for start in range(max(0, region.first - size), region.last + 1):
             if start + size <= len(old) and old[start:start + size] == old[i1:i2] and \
                     region.first <= start and start + size - 1 <= region.last:
