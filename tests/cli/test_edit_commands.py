@@ -195,6 +195,10 @@ def test_set_precondition_holds_the_basis_to_its_evidence(draft: Path, capsys: p
     code, _, _ = run(capsys, "set-precondition", str(draft), "constitution-change", "--basis", "inferred",
                      "--note", "Read from the minister's silence.")
     assert code == 0 and "status_basis: inferred" in draft.read_text()
+    inferred = draft.read_text()
+    code, _, err = run(capsys, "set-precondition", str(draft), "constitution-change", "--basis", "unstated")
+    assert code == 0, err
+    assert changed_lines(inferred, draft.read_text()) == ["-    status_basis: inferred"]  # the note stays
 
 
 def test_set_precondition_typos(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -471,6 +471,18 @@ def test_an_inferred_precondition_status_with_its_note_is_recorded(tmp_path: Pat
             assert not isinstance(app.screen, FormDialog)
             item = app.draft_set.get(BETA).preconditions[0]
             assert item.status_basis == "inferred" and item.status_note == "Read from the minister's silence."
+            inferred = beta_file(folder).read_text()
+            await open_precondition_status(pilot, app)
+            assert app.screen.query_one("#field-basis", Select).value == "inferred"
+            await fill(pilot, app, basis="unstated")  # takes the basis away, keeps the note
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog)
+            import difflib
+
+            diff = [line for line in difflib.unified_diff(inferred.splitlines(), beta_file(folder).read_text().splitlines(),
+                                                          lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("---", "+++")]
+            assert diff == ["-    status_basis: inferred"]
+            assert app.draft_set.get(BETA).preconditions[0].status_basis is None
 
     asyncio.run(go())
 

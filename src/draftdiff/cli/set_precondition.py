@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from draftdiff.cli._edit import add_common, run_edit, text_arg
+from draftdiff.vocab import NO_BASIS
 
 HELP = "set a precondition's status, with its source or note"
 
@@ -19,7 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
     parser.add_argument("precondition", metavar="ID", help="the precondition's id")
     parser.add_argument("--status", help="open | met | withdrawn | transformed | in-agreement | rejected | unknown")
-    parser.add_argument("--basis", choices=("reported", "inferred"))
+    parser.add_argument("--basis", choices=("reported", "inferred", NO_BASIS),
+                        help=f"how the status is known; {NO_BASIS} takes a recorded basis away")
     parser.add_argument("--source", action="append", default=[], metavar="ID", help="a source id (repeatable)")
     parser.add_argument("--note", type=text_arg, metavar="TEXT", help="the status note")
 

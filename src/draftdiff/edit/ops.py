@@ -246,16 +246,18 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
                      note: str | None = None, basis: str | None = None) -> Edit:
     """Where a precondition stands, with the source or note that says so.
 
-    A blank ``note`` takes the status note away. The basis is held to what an article's is (see
-    :func:`set_status`): a status newly ``reported`` needs the source given with it, one ``inferred`` a note.
+    A blank ``note`` takes the status note away, ``basis="unstated"`` (:data:`~draftdiff.vocab.NO_BASIS`) the
+    basis. The basis is held to what an article's is (see :func:`set_status`): a status newly ``reported``
+    needs the source given with it, one ``inferred`` a note.
     """
     from draftdiff.model import PreconditionStatus, StatusBasis
+    from draftdiff.vocab import NO_BASIS
 
     index = find_precondition(data, ref)
     item = data["preconditions"][index]
     if status is not None:
         _choice(status, _literals(PreconditionStatus), "a precondition status")
-    if basis is not None:
+    if basis is not None and basis != NO_BASIS:
         _choice(basis, _literals(StatusBasis), "a status basis")
     check_sources(data, sources)
     if status is None and not sources and note is None and basis is None:
@@ -267,14 +269,18 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
                           Hint.coded("name the source that reports it (add it to the draft first if it is new)",
                                      "status-source"))
     kept_note = item.get("status_note") if note is None else note if note.strip() else None
-    if (basis or item.get("status_basis")) == "inferred" and not str(kept_note or "").strip():
+    kept_basis = None if basis == NO_BASIS else basis or item.get("status_basis")
+    if kept_basis == "inferred" and not str(kept_note or "").strip():
         raise EditRefused("an inferred status needs a note saying from what it is inferred",
                           Hint.coded("write a note: 'inferred from …'", "status-note"))
     path = ("preconditions", index)
     mutations: list[Mutation] = []
     if changes_status:
         mutations.append(Mutation("set", path + ("status",), status))
-    if basis is not None and item.get("status_basis") != basis:
+    if basis == NO_BASIS:
+        if "status_basis" in item:
+            mutations.append(Mutation("delete", path + ("status_basis",)))
+    elif basis is not None and item.get("status_basis") != basis:
         mutations.append(Mutation("set", path + ("status_basis",), basis))
     removed_note = []
     if note is not None and not note.strip():

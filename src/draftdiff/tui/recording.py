@@ -328,10 +328,9 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
     if item is None:
         app.notify(f"{precondition_id} is not in this version.", severity="warning")
         return
-    # the record's own basis; one that has none says so, and is left so unless another is chosen
-    bases = [("reported (a source says so)", "reported"), ("inferred (a note says from what)", "inferred")]
-    if item.status_basis is None:
-        bases.insert(0, (f"{NO_BASIS} (not given)", NO_BASIS))
+    # the record's own basis; "unstated" keeps a record without one so, and takes a recorded one away
+    bases = [(f"{NO_BASIS} (none given)", NO_BASIS), ("reported (a source says so)", "reported"),
+             ("inferred (a note says from what)", "inferred")]
     fields = [Field("status", "Status", item.status, [(s, s) for s in PRECONDITION_ORDER]),
               Field("basis", "Basis", item.status_basis or NO_BASIS, bases),
               Field("note", "Status note", item.status_note or ""), *_source_fields(draft)]
@@ -346,7 +345,7 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
             note = None if _same_text(typed, item.status_note) else typed
             basis = values.get("basis") or None
             return ops.set_precondition(data, precondition_id, status=values["status"], sources=sources,
-                                        note=note, basis=None if basis == NO_BASIS else basis)
+                                        note=note, basis=basis)
 
         return record(app, path, _with_source(values, make))
 
