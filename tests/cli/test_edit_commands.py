@@ -389,3 +389,25 @@ def test_a_source_left_out_from_the_middle_whose_lines_repeat_its_neighbours_is_
     assert code == 0, err
     written = (tmp_path / "next.yaml").read_text()
     assert "id: src-claim" not in written and "id: src-0" in written and "id: src-1" in written
+
+
+def test_the_same_reported_status_without_a_source_changes_nothing(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its sources stand: recording the status it has (the TUI's dialog left as it opened) is no refusal."""
+    code, out, err = run(capsys, "set-status", str(draft), "1", "agreed", "--basis", "reported")
+    assert code == 0, err
+    assert "already agreed on that evidence" in out + err
+    assert draft.read_text() == EDIT_DRAFT
+    code, _, err = run(capsys, "set-status", str(draft), "1", "disputed", "--basis", "reported")
+    assert code == 1 and "a reported status needs the source that reports it" in err
+
+
+def test_a_new_precondition_status_takes_away_the_note_that_explained_the_old_one(
+        draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "set-precondition", str(draft), "constitution-change", "--note", "Still open.")
+    assert code == 0, err
+    noted = draft.read_text()
+    code, out, err = run(capsys, "set-precondition", str(draft), "constitution-change", "--status", "met",
+                         "--source", "src-1")
+    assert code == 0, err
+    assert "status note removed (it explained the status 'open'" in out
+    assert "-    status_note: Still open." in changed_lines(noted, draft.read_text())

@@ -567,3 +567,24 @@ def test_a_new_version_from_the_december_2024_status_validates_with_no_findings(
     assert main(["validate", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "warning" not in out and "error" not in out.replace("0 errors", ""), out
+
+
+def test_set_status_recorded_as_it_opened_changes_nothing_and_says_so(tmp_path: Path) -> None:
+    """The first article of the beta response is reported and sourced: Record without a change was refused
+    ("a reported status needs the source that reports it") because the Source picker opens on none."""
+    folder = copy_fixtures(tmp_path)
+    before = beta_file(folder).read_text()
+
+    async def go() -> None:
+        app = make_app([folder], version=BETA)
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, FormDialog)
+            said = notices(app)
+            await record(pilot, app)
+            assert not isinstance(app.screen, FormDialog), flat_text(app)
+            assert beta_file(folder).read_text() == before
+            assert said and said[0].startswith("Nothing recorded ")
+
+    asyncio.run(go())

@@ -146,7 +146,9 @@ def set_status(data: Data, article_ref: str, status: str, *, basis: str | None =
                           Hint.coded("name the source that reports it (reported), or say that it is inferred, "
                                      "with a note saying from what", "status-evidence"))
     _choice(basis, _literals(StatusBasis), "a status basis")
-    if basis == "reported" and not sources:
+    old = article.get("status")
+    newly_reported = old != status or article.get("status_basis") != "reported"
+    if basis == "reported" and not sources and newly_reported:  # the same reported status: its sources stand
         raise EditRefused("a reported status needs the source that reports it",
                           Hint.coded("name the source that reports it (add it to the draft first if it is new)",
                                      "status-source"))
@@ -155,7 +157,6 @@ def set_status(data: Data, article_ref: str, status: str, *, basis: str | None =
                           Hint.coded("write a note: 'inferred from …'", "status-note"))
     check_sources(data, sources)
     path = ("articles", index)
-    old = article.get("status")
     mutations: list[Mutation] = []
     if old != status:
         mutations.append(Mutation("set", path + ("status",), status))
@@ -268,7 +269,9 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
         raise EditRefused("a reported status needs the source that reports it",
                           Hint.coded("name the source that reports it (add it to the draft first if it is new)",
                                      "status-source"))
-    kept_note = item.get("status_note") if note is None else note if note.strip() else None
+    # a note not given again explained the old status: it goes with it, as an article's does (set_status)
+    stale_note = note is None and changes_status and "status_note" in item
+    kept_note = None if stale_note else item.get("status_note") if note is None else note if note.strip() else None
     kept_basis = None if basis == NO_BASIS else basis or item.get("status_basis")
     if kept_basis == "inferred" and not str(kept_note or "").strip():
         raise EditRefused("an inferred status needs a note saying from what it is inferred",
@@ -282,15 +285,10 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
             mutations.append(Mutation("delete", path + ("status_basis",)))
     elif basis is not None and item.get("status_basis") != basis:
         mutations.append(Mutation("set", path + ("status_basis",), basis))
-    removed_note = []
+    note_changes, removed_note = _precondition_note(item, path, note, old if stale_note else None)
+    mutations += note_changes
     if note is not None and not note.strip():
-        if "status_note" in item:
-            mutations.append(Mutation("delete", path + ("status_note",)))
-            removed_note = [f"precondition {item.get('id')}: status note removed "
-                            f"(\"{_short(str(item['status_note']), 50)}\")"]
         note = None
-    elif note is not None and item.get("status_note") != note:
-        mutations.append(Mutation("set", path + ("status_note",), note))
     mutations += _add_ids(path + ("sources",), item.get("sources"), sources)
     label = f"precondition {item.get('id')} ({item.get('party')})"
     evidence = _evidence(sources, note, basis or "note")
@@ -301,6 +299,22 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
     else:
         lines = [f"{label} is already {old} on that evidence"]
     return Edit(mutations, lines + removed_note)
+
+
+def _precondition_note(item: dict[str, Any], path: tuple[Any, ...], note: str | None,
+                       stale_for: str | None) -> tuple[list[Mutation], list[str]]:
+    """The note's change and what is said of a removed one; ``stale_for``: the old status it explained."""
+    said = f"\"{_short(str(item.get('status_note')), 50)}\""
+    if stale_for is not None:
+        return ([Mutation("delete", path + ("status_note",))],
+                [f"precondition {item.get('id')}: status note removed (it explained the status '{stale_for}': {said})"])
+    if note is not None and not note.strip():
+        if "status_note" not in item:
+            return [], []
+        return [Mutation("delete", path + ("status_note",))], [f"precondition {item.get('id')}: status note removed ({said})"]
+    if note is not None and item.get("status_note") != note:
+        return [Mutation("set", path + ("status_note",), note)], []
+    return [], []
 
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")
