@@ -180,12 +180,12 @@ def neighbour(draft_set: DraftSet, draft_id: str | None, step: int) -> Draft | N
     return drafts[max(0, min(len(drafts) - 1, index + step))]
 
 
-DATE_HINT = "write 2024-09-11, 2024-09 or 'Sep 2024'"
+DATE_HINT = "write 2024-09-11, 2024-09, 'Sep 2024' or 2024"
 """What the TUI and its ``--at`` say to write instead of something that is not a date."""
 
 
 def not_a_date(text: str) -> str:
-    """``'garbage' is not a date (write 2024-09-11, 2024-09 or 'Sep 2024')``: for what :func:`parse_when`
+    """``'garbage' is not a date (write 2024-09-11, 2024-09, 'Sep 2024' or 2024)``: for what :func:`parse_when`
     cannot read."""
     return f"{text!r} is not a date ({DATE_HINT})"
 

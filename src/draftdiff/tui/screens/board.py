@@ -9,7 +9,6 @@ from textual.widgets import Input
 
 from draftdiff.collection import DraftSet
 from draftdiff.diagnostics import Diagnostic
-from draftdiff.history import version_at
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.search import parties_of
 from draftdiff.tui.access import draft_app
@@ -197,18 +196,13 @@ class BoardScreen(SteppingScreen):
         from draftdiff.tui.look import version_date
         from draftdiff.tui.screens.dialogs import GotoDateScreen
 
-        def chosen(text: str | None) -> None:
-            if not text:
-                return
-            draft = version_at(draft_app(self).draft_set, text)
-            if draft is None:
-                self.notify(f"No version on or before “{text}”. Try 2024-09, Sep 2024 or 2024-09-11.",
-                            severity="warning", markup=False)
-                return
-            self.post_message(VersionChosen(draft.id))
-            self.notify(f"Showing {version_date(draft)} — {draft.title}")
+        def chosen(draft_id: str | None) -> None:
+            draft = draft_app(self).draft_set.get(draft_id) if draft_id else None
+            if draft is not None:
+                self.post_message(VersionChosen(draft.id))
+                self.notify(f"Showing {version_date(draft)} — {draft.title}")
 
-        self.app.push_screen(GotoDateScreen(), chosen)
+        self.app.push_screen(GotoDateScreen(draft_app(self).draft_set), chosen)
 
     # -- search and filters ---------------------------------------------------------------------------
 

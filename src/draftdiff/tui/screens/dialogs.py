@@ -131,7 +131,7 @@ class HelpScreen(ModalScreen[None]):
 
 
 class GotoDateScreen(ModalScreen[str | None]):
-    """Ask for a date; the board shows the version in force on that day."""
+    """Ask for a date; the board shows the version in force on that day (the dialog gives its id)."""
 
     DEFAULT_CSS = """
     GotoDateScreen { align: center middle; }
@@ -141,6 +141,10 @@ class GotoDateScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
+    def __init__(self, draft_set: DraftSet) -> None:
+        super().__init__()
+        self.draft_set = draft_set
+
     def compose(self) -> ComposeResult:
         with Vertical(id="goto-box") as box:
             box.border_title = "Go to date"
@@ -149,12 +153,24 @@ class GotoDateScreen(ModalScreen[str | None]):
             yield Static("", id="goto-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """A date closes the dialog; text that is not one stays, with what to write instead."""
+        """A date with a version in force closes the dialog; anything else stays, with why."""
+        from draftdiff.history import version_at
+
         text = event.value.strip()
-        if text and parse_when(text) is None:
+        if not text:
+            self.dismiss(None)
+            return
+        if parse_when(text) is None:
             self.query_one("#goto-error", Static).update(not_a_date(text))
             return
-        self.dismiss(text or None)
+        draft = version_at(self.draft_set, text)
+        if draft is None:
+            first = self.draft_set.drafts[0] if self.draft_set.drafts else None
+            self.query_one("#goto-error", Static).update(
+                f"No version on or before {text!r}" + (
+                    f": the first is of {date_label(first.date, first.date_precision)} ({first.id})" if first else ""))
+            return
+        self.dismiss(draft.id)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one("#goto-error", Static).update("")
