@@ -393,3 +393,42 @@ def test_a_status_with_no_basis_has_one_word_on_every_face() -> None:
             assert "Status basis  unstated" in screen_text(app)
 
     asyncio.run(go())
+
+
+def test_n_on_a_version_known_only_by_date_makes_a_version_from_the_one_in_force(tmp_path: Path) -> None:
+    """``e`` there says to record in a version that does record articles, "N makes a new one"; N made a copy
+    of the date-only version, with no articles either, and ``e`` said the same again: a circle."""
+    from textual.widgets import Input
+
+    from draftdiff.load import load_draft
+    from draftdiff.tui.screens.forms import FormDialog
+
+    folder = date_only_collection(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-11-reported")
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await settle(pilot, app)
+            await pilot.press("e")
+            await settle(pilot, app)
+            said = " ".join(n.message for n in app._notifications)
+            assert "record the status in 2024-09-11 2024-09-status" in said and "press N" in said
+            await pilot.press("N")
+            await settle(pilot, app)
+            dialog = app.screen
+            assert isinstance(dialog, FormDialog)
+            assert "New version from 2024-09-status" in screen_text(app)
+            assert "2024-11-reported is known only by its date" in " ".join(screen_text(app).split())
+            for name, value in (("id", "2024-12-next"), ("date", "2024-12-01"), ("title", "Next")):
+                dialog.query_one(f"#field-{name}", Input).value = value
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            made = load_draft(folder / "2024-12-next.yaml").draft
+            assert made is not None and made.based_on == "2024-09-status" and made.records_articles
+            assert len(made.articles) == 5
+            assert app.version == "2024-12-next"
+            await pilot.press("e")  # now a status can be recorded
+            await settle(pilot, app)
+            assert isinstance(app.screen, FormDialog)
+
+    asyncio.run(go())

@@ -23,6 +23,7 @@ from rich.cells import cell_len, set_cell_size
 from draftdiff.errors import Hint
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.textsafe import visible
+from draftdiff.tui.look import version_date
 from draftdiff.tui.screens.forms import NEW_SOURCE, Field, FormDialog
 from draftdiff.vocab import NO_BASIS, PRECONDITION_ORDER, part_label
 
@@ -358,6 +359,16 @@ def ask_new_version(app: DraftDiffApp) -> None:
     if found is None:
         return
     draft, path = found
+    about = "Carries its articles and preconditions with their ids; not its title, summary, notes, attestation or " \
+            "claims."
+    in_force = None if draft.records_articles else app.draft_set.status_as_of(draft.date)
+    loaded = app.draft_set.file_of(in_force.id) if in_force is not None else None
+    if in_force is not None and loaded is not None and in_force.id != draft.id:
+        # a copy of a version known only by its date would record no articles either: the way out of it is a
+        # version made from the one whose statuses are in force then
+        about = (f"{draft.id} is known only by its date and records no articles: the new version is made from "
+                 f"{version_date(in_force)} {in_force.id}, whose statuses are in force then. " + about)
+        draft, path = in_force, Path(loaded.name)
     parties = [*draft.parties, "joint"]
     fields = [Field("id", "Id", placeholder="e.g. 2025-03-13-finalized (never reused)"),
               Field("date", "Date", placeholder="YYYY-MM-DD"),
@@ -382,6 +393,4 @@ def ask_new_version(app: DraftDiffApp) -> None:
 
         return record(app, path, lambda data: ops.new_version(data, fields_in, ids), target=target, then=choose)
 
-    app.push_screen(FormDialog(f"New version from {draft.id}",
-                               "Carries its articles and preconditions with their ids; not its title, summary, "
-                               "notes, attestation or claims.", fields, submit))
+    app.push_screen(FormDialog(f"New version from {draft.id}", about, fields, submit))

@@ -275,9 +275,12 @@ class BoardScreen(SteppingScreen):
         from draftdiff.tui.recording import ask_set_status
 
         article_id = self.query_one(ArticleTable).current_article_id
-        if self.draft is not None and self.status_draft is not self.draft:
-            self.notify("This version is known only by its date and records no articles; record the status "
-                        "in a version that does (N makes a new one).", severity="warning")
+        if self.draft is not None and self.status_draft is not None and self.status_draft is not self.draft:
+            from draftdiff.tui.look import version_date
+
+            self.notify(f"This version is known only by its date and records no articles; record the status in "
+                        f"{version_date(self.status_draft)} {self.status_draft.id}, whose statuses are in force "
+                        "then, or press N for a new version made from it.", severity="warning")
             return
         if article_id:
             ask_set_status(draft_app(self), article_id)
