@@ -200,3 +200,16 @@ def test_csv_neutralises_formulas(evil, tmp_path: Path) -> None:
 def test_terminal_board_shows_control_characters_as_escapes(evil) -> None:
     board = render("snapshot", "text", evil, color=False)
     assert "\u202e" not in board and "\\u202e" in board and "\x1b" not in board
+
+
+def test_the_citation_gives_the_latest_drafts_date_with_its_precision() -> None:
+    """Azerbaijan's proposal of late December 2023 is dated ~2023-12-31: the citation said "latest draft
+    taken into account dated 2023-12-31", a day nobody gave."""
+    from draftdiff.snapshot import build_snapshot
+    from draftdiff.snapshot.cite import citation, note
+
+    drafts = load_draft_set([TESTS.parent / "drafts"])
+    snap = build_snapshot(drafts, draft_id="2023-12-azerbaijan-proposal")
+    said = note(citation(snap, "md"))
+    assert "latest draft taken into account dated ~2023-12-31" in said
+    assert "from draft 2023-12-azerbaijan-proposal dated ~2023-12-31" in said

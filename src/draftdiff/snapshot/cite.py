@@ -41,7 +41,7 @@ class Citation:
     status_draft_date: str
     """As printed: with its precision (``~2023-12-31``, ``2024-06``)."""
     latest_draft_date: str
-    """The date of the latest draft taken into account (ISO)."""
+    """The date of the latest draft taken into account, as printed: with its precision (``~2023-12-31``)."""
     digest: str
     version: str
     command: str
@@ -106,10 +106,15 @@ def citation(snap: Snapshot, fmt: str) -> Citation:
     return Citation(
         key=key, title=title(snap), authors=prov.authors if prov else (), as_of=snap.as_of,
         status_draft=status.id, status_draft_date=format_date(status.date, status.date_precision),
-        latest_draft_date=max(d.date for d in snap.drafts), digest=snap.digest,
+        latest_draft_date=_latest_date(snap), digest=snap.digest,
         version=prov.tool_version if prov else "", command=reproduce_command(snap, fmt), marker=marker(snap),
         commit=prov.git_commit if prov else None, dirty=prov.git_dirty if prov else None,
         repository=prov.repository if prov else None, generated_at=prov.generated_at if prov else None)
+
+
+def _latest_date(snap: Snapshot) -> str:
+    latest = max(snap.drafts, key=lambda d: d.date)
+    return format_date(latest.date, latest.date_precision)
 
 
 def note(c: Citation) -> str:
