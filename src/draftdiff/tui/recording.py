@@ -128,7 +128,7 @@ FIELD_HINTS = {
     "status-note": "write in Note from what it is inferred ('inferred from …')",
     "claim-source": "pick the Source it is from, or '+ add a new source'",
     "claim-counts": "fill in Agreed, Partial, Disputed, Total or Agreed %",
-    "precondition-nothing": "choose a Status, a Source or a Status note",
+    "precondition-nothing": "choose a Status, a Source or a Note",
     "version-exists": "give another Id, or pick that version and record the news in it",
     "allow-errors": "fix the cause first (only the command line records an edit that adds errors, for the middle "
                     "of an update)",
@@ -334,7 +334,7 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
              ("inferred (a note says from what)", "inferred")]
     fields = [Field("status", "Status", item.status, [(s, s) for s in PRECONDITION_ORDER]),
               Field("basis", "Basis", item.status_basis or NO_BASIS, bases),
-              Field("note", "Status note", item.status_note or ""), *_source_fields(draft)]
+              Field("note", "Note", item.status_note or "", placeholder="what the status rests on, or why"), *_source_fields(draft)]
 
     def submit(values: dict[str, str]) -> str | None:
         from draftdiff.edit import ops
