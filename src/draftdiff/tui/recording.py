@@ -334,7 +334,8 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
              ("inferred (a note says from what)", "inferred")]
     fields = [Field("status", "Status", item.status, [(s, s) for s in PRECONDITION_ORDER]),
               Field("basis", "Basis", item.status_basis or NO_BASIS, bases),
-              Field("note", "Note", item.status_note or "", placeholder="what the status rests on, or why"), *_source_fields(draft)]
+              Field("note", "Note", item.status_note or "", placeholder="what the status rests on, or why"),
+              *_source_fields(draft)]
 
     def submit(values: dict[str, str]) -> str | None:
         from draftdiff.edit import ops
