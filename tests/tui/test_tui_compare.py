@@ -471,3 +471,22 @@ def test_a_replaced_sentence_has_a_space_between_the_deletion_and_the_insertion(
             assert "strike" in spans[deleted] and "underline" in spans[inserted]  # the space is neither
 
     asyncio.run(go())
+
+
+def test_articles_a_version_does_not_record_are_not_on_record_there_not_unchanged() -> None:
+    """The first draft of October 2022 records no articles (``article_coverage: none``): against the five
+    principles, Compare said "0 of 5 changed" and each principle "unchanged"; the CLI says they are not on
+    record in the newer version (silence, not removal)."""
+    async def go() -> None:
+        app = make_app([Path(__file__).parents[2] / "drafts"], version="2022-10-02-azerbaijan-first-draft")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot, app)
+            for key in ("c", "a"):
+                await pilot.press(key)
+                await settle(pilot, app)
+            text = screen_text(app)
+            assert "5 articles not on record in 2022-10-02-azerbaijan-first-draft (its article list is none" in text
+            rows = [line for line in text.splitlines() if "Mutual recognition" in line]
+            assert rows and "not on record in the newer version" in rows[0] and "unchanged" not in rows[0]
+
+    asyncio.run(go())

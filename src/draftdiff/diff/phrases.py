@@ -276,9 +276,24 @@ so it is not "unchanged"."""
 
 
 def unchanged_phrase(entry: ArticleChange | PreconditionChange) -> str:
-    """What an entry with no change kind (left) reads: "unchanged", or "clerical changes only" when
-    ``--substantive`` left out all its changes."""
+    """What an entry with no change kind (left) reads: "unchanged", "clerical changes only" when
+    ``--substantive`` left out all its changes, or "not on record in the newer version" when that version's
+    article list does not cover it (silence, not removal: see :func:`unrecorded_phrases`)."""
+    side = getattr(entry, "not_on_record", None)
+    if side:
+        return f"not on record in the {'older' if side == 'old' else 'newer'} version"
     return CLERICAL_ONLY if entry.hidden_kinds and not entry.kinds else UNCHANGED
+
+
+def unrecorded_phrases(diff: DraftDiff) -> list[str]:
+    """``5 articles not on record in X (its article list is none: silence, not removal)``, per side."""
+    out = []
+    for side, info in (("old", diff.old), ("new", diff.new)):
+        silent = sum(1 for a in diff.unrecorded_articles if a.not_on_record == side)
+        if silent:
+            out.append(f"{silent} article{'s' * (silent != 1)} not on record in {info.id} "
+                       f"(its article list is {info.article_coverage}: silence, not removal)")
+    return out
 
 
 def entries_changed(diff: DraftDiff, substantive: bool = False) -> str:

@@ -148,11 +148,8 @@ def summary_line(diff: DraftDiff, substantive: bool = False) -> str:
     record = ev.record_summary(diff, substantive)
     if record:
         text += f"; also {record}"
-    for side, info in (("old", diff.old), ("new", diff.new)):
-        silent = sum(1 for a in diff.unrecorded_articles if a.not_on_record == side)
-        if silent:
-            text += (f"; {silent} article{'s' * (silent != 1)} not on record in {info.id} "
-                     f"(its article list is {info.article_coverage}: silence, not removal)")
+    for phrase in ev.unrecorded_phrases(diff):
+        text += f"; {phrase}"
     hidden = hidden_note(diff, substantive)
     return text + (f"; {hidden}" if hidden else "")
 

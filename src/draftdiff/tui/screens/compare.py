@@ -55,6 +55,8 @@ def stats_text(diff: DraftDiff, substantive: bool = False) -> Text:
     for fc in diff.agreement:
         if fc.field in ("stage", "kind"):
             out.append(f" · {fc.field} {visible(fc.old or '—')} → {visible(fc.new or '—')}", style="dim")
+    for phrase in ev.unrecorded_phrases(diff):  # the CLI's words: an article list that is silent, not a removal
+        out.append("\n" + visible(phrase, keep_newlines=False), style="italic")
     for note in diff.notes:  # deadline fallbacks, parties named in opposite order, other agreements
         out.append("\nNote: ", style="bold")
         out.append(visible(note, keep_newlines=False), style="italic")
