@@ -588,3 +588,31 @@ def test_set_status_recorded_as_it_opened_changes_nothing_and_says_so(tmp_path: 
             assert said and said[0].startswith("Nothing recorded ")
 
     asyncio.run(go())
+
+
+@pytest.mark.parametrize(("typed", "precision", "date", "shown"), [
+    ("2024-10", "day", "2024-10-01", "2024-10"),  # a month typed is a month
+    ("~2024-10-20", "day", "2024-10-20", "~2024-10-20"),
+    ("2024-10-20", "approximate", "2024-10-20", "~2024-10-20"),  # or picked in "Date known to"
+])
+def test_a_new_version_can_be_dated_to_the_month_or_roughly(tmp_path: Path, typed: str, precision: str,
+                                                            date: str, shown: str) -> None:
+    """The collection has versions known to the month (2024-06) and roughly (~2023-12-31); the N dialog
+    could only write a day, and answered 2024-10 with the validator's schema-date message."""
+    from draftdiff.tui.look import version_date
+
+    folder = copy_fixtures(tmp_path)
+
+    async def go() -> None:
+        app = make_app([folder], version="2024-09-status")
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("N")
+            await pilot.pause()
+            await fill(pilot, app, id="2024-10-status", date=typed, date_precision=precision,
+                       title="Status reported in October 2024")
+            await record(pilot, app)
+            new = app.draft_set.get("2024-10-status")
+            assert new is not None, flat_text(app)
+            assert new.date == date and version_date(new) == shown
+
+    asyncio.run(go())

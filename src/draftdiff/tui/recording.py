@@ -355,6 +355,17 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
                                f"{visible(item.demand, keep_newlines=False)} — in {path.name}", fields, submit))
 
 
+def typed_date(text: str, precision: str) -> tuple[str, str]:
+    """A version's date as typed, with its precision: ``2024-06`` is the month (kept as its first day, as the
+    drafts keep it), ``~2023-12-31`` a day known only roughly; anything else goes to the core as typed."""
+    text = text.strip()
+    if text.startswith("~"):
+        return text[1:].strip(), "approximate"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return f"{text}-01", "month"
+    return text, precision
+
+
 def ask_new_version(app: DraftDiffApp) -> None:
     found = _refuse_without_file(app)
     if found is None:
@@ -372,7 +383,9 @@ def ask_new_version(app: DraftDiffApp) -> None:
         draft, path = in_force, Path(loaded.name)
     parties = [*draft.parties, "joint"]
     fields = [Field("id", "Id", placeholder="e.g. 2025-03-13-finalized (never reused)"),
-              Field("date", "Date", placeholder="YYYY-MM-DD"),
+              Field("date", "Date", placeholder="YYYY-MM-DD (YYYY-MM for a month, ~YYYY-MM-DD about then)"),
+              Field("date_precision", "Date known to", "day", [("the day", "day"), ("the month", "month"),
+                                                               ("about then (approximate)", "approximate")]),
               Field("kind", "Kind", "status-report", [(k, k) for k in KINDS]),
               Field("proposed_by", "By", draft.proposed_by if draft.proposed_by in parties else "joint",
                     [(p, p) for p in parties]),
@@ -387,6 +400,8 @@ def ask_new_version(app: DraftDiffApp) -> None:
         missing = [k for k, v in fields_in.items() if v is None]
         if missing:
             return f"fill in: {', '.join(missing)}"
+        fields_in["date"], fields_in["date_precision"] = typed_date(str(fields_in["date"]),
+                                                                    values.get("date_precision") or "day")
         ids = app.draft_set.ids()
         target = path.parent / f"{fields_in['id']}.yaml"
         def choose() -> None:
