@@ -153,6 +153,13 @@ class DraftSet:
                 chosen = draft
         return chosen
 
+    def statuses_for(self, draft: Draft) -> Draft:
+        """The version whose article statuses stand for ``draft``: itself, or for a version known only by its
+        date, the one :meth:`status_as_of` gives on that date (``status --as-of`` and the board agree)."""
+        if draft.records_articles:
+            return draft
+        return self.status_as_of(draft.date) or draft
+
     def status_as_of(self, date: str) -> Draft | None:
         """The draft that says where the articles stood on ``date``.
 

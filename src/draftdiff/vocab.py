@@ -15,8 +15,9 @@ from draftdiff.model import STATUS_ORDER
 
 __all__ = [
     "NO_BASIS", "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS",
-    "UnreadableDate", "basis_label", "counted", "change_label", "count_phrase", "date_json", "format_date", "part_label", "part_short",
-    "part_phrase", "precondition_label", "status_label", "parse_user_date", "status_legend", "precondition_legend",
+    "UnreadableDate", "basis_label", "counted", "change_label", "count_phrase", "date_json", "format_date",
+    "part_label", "part_short", "part_phrase", "precondition_label", "status_label", "parse_user_date",
+    "status_legend", "precondition_legend", "typed_version_date",
 ]
 
 # --- article statuses ----------------------------------------------------------------------------------------
@@ -182,6 +183,18 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _MONTHS["sept"] = 9
 
 DATE_FORMS = "2024-09-11, 2024-09, 'Sep 2024', '11 Sep 2024' or 2024"
+
+
+def typed_version_date(text: str, precision: str = "day") -> tuple[str, str]:
+    """A version's date as typed in the forms :func:`format_date` writes, with its precision: ``2024-06`` is
+    the month (kept as its first day, as the drafts keep it), ``~2023-12-31`` a day known only roughly;
+    anything else is returned as typed, with ``precision``, for the validator to judge."""
+    text = text.strip()
+    if text.startswith("~"):
+        return text[1:].strip(), "approximate"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return f"{text}-01", "month"
+    return text, precision
 
 
 def parse_user_date(text: str) -> str:

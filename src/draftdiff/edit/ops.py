@@ -129,6 +129,19 @@ def _set_unknown(data: Data, index: int, sources: Sequence[str], note: str | Non
     return Edit(mutations, [f"{label}: {old} → unknown" if old != "unknown" else f"{label}: unknown, note updated"])
 
 
+def _unsourced() -> EditRefused:
+    """A status newly ``reported`` with no source given: an article's and a precondition's alike."""
+    return EditRefused("a reported status needs the source that reports it",
+                       Hint.coded("name the source that reports it (add it to the draft first if it is new)",
+                                  "status-source"))
+
+
+def _unexplained() -> EditRefused:
+    """A status ``inferred`` with no note saying from what."""
+    return EditRefused("an inferred status needs a note saying from what it is inferred",
+                       Hint.coded("write a note: 'inferred from …'", "status-note"))
+
+
 def set_status(data: Data, article_ref: str, status: str, *, basis: str | None = None,
                sources: Sequence[str] = (), note: str | None = None) -> Edit:
     """An article's status, with its evidence: ``reported`` needs a source, ``inferred`` a note."""
@@ -149,12 +162,9 @@ def set_status(data: Data, article_ref: str, status: str, *, basis: str | None =
     old = article.get("status")
     newly_reported = old != status or article.get("status_basis") != "reported"
     if basis == "reported" and not sources and newly_reported:  # the same reported status: its sources stand
-        raise EditRefused("a reported status needs the source that reports it",
-                          Hint.coded("name the source that reports it (add it to the draft first if it is new)",
-                                     "status-source"))
+        raise _unsourced()
     if basis == "inferred" and not (note and note.strip()):
-        raise EditRefused("an inferred status needs a note saying from what it is inferred",
-                          Hint.coded("write a note: 'inferred from …'", "status-note"))
+        raise _unexplained()
     check_sources(data, sources)
     path = ("articles", index)
     mutations: list[Mutation] = []
@@ -266,16 +276,13 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
     old = item.get("status")
     changes_status = status is not None and status != old
     if basis == "reported" and not sources and (changes_status or item.get("status_basis") != basis):
-        raise EditRefused("a reported status needs the source that reports it",
-                          Hint.coded("name the source that reports it (add it to the draft first if it is new)",
-                                     "status-source"))
+        raise _unsourced()
     # a note not given again explained the old status: it goes with it, as an article's does (set_status)
     stale_note = note is None and changes_status and "status_note" in item
     kept_note = None if stale_note else item.get("status_note") if note is None else note if note.strip() else None
     kept_basis = None if basis == NO_BASIS else basis or item.get("status_basis")
     if kept_basis == "inferred" and not str(kept_note or "").strip():
-        raise EditRefused("an inferred status needs a note saying from what it is inferred",
-                          Hint.coded("write a note: 'inferred from …'", "status-note"))
+        raise _unexplained()
     path = ("preconditions", index)
     mutations: list[Mutation] = []
     if changes_status:

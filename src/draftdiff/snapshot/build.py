@@ -181,7 +181,7 @@ def _claims(draft_set: DraftSet, considered: list[Draft], as_of: str,
                    claim.agreed_percent)
             if key in rows:
                 continue  # the same statement recorded again in a later draft
-            judge = draft if draft.records_articles else (draft_set.status_as_of(draft.date) or draft)
+            judge = draft_set.statuses_for(draft)
             rows[key] = ClaimRow(date, claim.source, draft.id, claim.speaker, claim.agreed, claim.partial,
                                  claim.disputed, claim.total, consistent(_counts(judge), claim),
                                  claim.agreed_percent, claim.approximate, comparable(claim), judge.id)

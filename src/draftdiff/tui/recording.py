@@ -25,7 +25,7 @@ from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.look import version_date
 from draftdiff.tui.screens.forms import NEW_SOURCE, Field, FormDialog
-from draftdiff.vocab import NO_BASIS, PRECONDITION_ORDER, part_label
+from draftdiff.vocab import NO_BASIS, PRECONDITION_ORDER, basis_label, part_label, typed_version_date
 
 KINDS = ("principles", "proposal", "counter-proposal", "joint-text", "status-report", "initialed", "signed")
 
@@ -279,7 +279,7 @@ def ask_set_status(app: DraftDiffApp, article_id: str) -> None:
         return record(app, path, _with_source(values, make))
 
     app.push_screen(FormDialog(f"Set the status of {name}", f"In {path.name} ({draft.id}); now "
-                               f"{article.status} ({article.status_basis or 'no basis'}).", fields, submit))
+                               f"{article.status} ({basis_label(article.status_basis)}).", fields, submit))
 
 
 def ask_add_claim(app: DraftDiffApp) -> None:
@@ -355,17 +355,6 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
                                f"{visible(item.demand, keep_newlines=False)} — in {path.name}", fields, submit))
 
 
-def typed_date(text: str, precision: str) -> tuple[str, str]:
-    """A version's date as typed, with its precision: ``2024-06`` is the month (kept as its first day, as the
-    drafts keep it), ``~2023-12-31`` a day known only roughly; anything else goes to the core as typed."""
-    text = text.strip()
-    if text.startswith("~"):
-        return text[1:].strip(), "approximate"
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        return f"{text}-01", "month"
-    return text, precision
-
-
 def ask_new_version(app: DraftDiffApp) -> None:
     found = _refuse_without_file(app)
     if found is None:
@@ -373,9 +362,9 @@ def ask_new_version(app: DraftDiffApp) -> None:
     draft, path = found
     about = "Carries its articles and preconditions with their ids; not its title, summary, notes, attestation or " \
             "claims."
-    in_force = None if draft.records_articles else app.draft_set.status_as_of(draft.date)
-    loaded = app.draft_set.file_of(in_force.id) if in_force is not None else None
-    if in_force is not None and loaded is not None and in_force.id != draft.id:
+    in_force = app.draft_set.statuses_for(draft)
+    loaded = app.draft_set.file_of(in_force.id)
+    if loaded is not None and in_force.id != draft.id:
         # a copy of a version known only by its date would record no articles either: the way out of it is a
         # version made from the one whose statuses are in force then
         about = (f"{draft.id} is known only by its date and records no articles: the new version is made from "
@@ -400,8 +389,8 @@ def ask_new_version(app: DraftDiffApp) -> None:
         missing = [k for k, v in fields_in.items() if v is None]
         if missing:
             return f"fill in: {', '.join(missing)}"
-        fields_in["date"], fields_in["date_precision"] = typed_date(str(fields_in["date"]),
-                                                                    values.get("date_precision") or "day")
+        fields_in["date"], fields_in["date_precision"] = typed_version_date(
+            str(fields_in["date"]), values.get("date_precision") or "day")
         ids = app.draft_set.ids()
         target = path.parent / f"{fields_in['id']}.yaml"
         def choose() -> None:

@@ -16,11 +16,10 @@ from draftdiff.model import Article, Draft
 from draftdiff.textsafe import visible
 from draftdiff.tui.access import draft_app
 from draftdiff.tui.look import status_text, version_date
-from draftdiff.tui.screens.board import status_source
 from draftdiff.tui.screens.stepping import SteppingScreen
 from draftdiff.tui.sources import sources_text
 from draftdiff.tui.widgets.key_bar import KeyBar
-from draftdiff.vocab import part_label
+from draftdiff.vocab import basis_label, part_label
 
 PART_CHARS = 20_000
 """How much of an article's wording is drawn at once: a 400,000-line text is read part by part, so the
@@ -66,7 +65,7 @@ def heading_text(article: Article | None, article_id: str, draft: Draft | None,
     head.append(_safe(article.title), style="bold")
     head.append("\n")
     head.append_text(status_text(article.status))
-    head.append(f" · {article.status_basis or 'no basis given'}", style="italic")
+    head.append(f" · {basis_label(article.status_basis)}", style="italic")
     if shown is not None and shown is draft:  # else the line above names it
         head.append(f"   in {version_date(shown)} · {shown.kind} · {shown.id}", style="dim")
     if article.status_note:
@@ -241,10 +240,10 @@ class ArticleScreen(SteppingScreen):
 
     def _versions(self) -> tuple[Draft | None, Draft | None]:
         """The selected version, and the one the article is read from: itself, or for a version known
-        only by its date, the one whose statuses the board shows as in force then (see status_source)."""
+        only by its date, the one whose statuses the board shows as in force then (DraftSet.statuses_for)."""
         draft_set = draft_app(self).draft_set
         draft = draft_set.get(draft_app(self).version)
-        return draft, status_source(draft_set, draft)
+        return draft, (draft_set.statuses_for(draft) if draft is not None else None)
 
     def _article(self) -> tuple[Draft | None, Article | None]:
         _, shown = self._versions()

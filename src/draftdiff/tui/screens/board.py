@@ -27,14 +27,6 @@ PANEL_LINES, PANEL_MAX = 3, 8
 """A panel's least height (its border and one line, scrolled) and its height when there is room."""
 
 
-def status_source(draft_set: DraftSet, draft: Draft | None) -> Draft | None:
-    """The version whose article statuses stand for ``draft``: itself, or for a version known only by its
-    date, the one ``status --as-of`` would use on that date."""
-    if draft is None or draft.records_articles:
-        return draft
-    return draft_set.status_as_of(draft.date) or draft
-
-
 class BoardScreen(SteppingScreen):
     """Header, summary bar, article table, preconditions and (when needed) the problems panel."""
 
@@ -171,7 +163,7 @@ class BoardScreen(SteppingScreen):
         draft = draft_set.get(app.version)
         self.draft_set = draft_set
         self.draft = draft
-        self.status_draft = status_source(draft_set, draft)
+        self.status_draft = draft_set.statuses_for(draft) if draft is not None else None
         self._fit_panels_later()  # the version's summary may take more or fewer lines
 
     def _sync_problems(self, *_: object) -> None:

@@ -29,7 +29,7 @@ FITS, CONTRADICTS, NOT_COMPARABLE = "fits", "contradicts", "not comparable"
 def judge(draft_set: DraftSet, draft: Draft, claim: ClaimedCount) -> tuple[str, list[str], Draft]:
     """(verdict, what contradicts it, the version judged against): the claim is judged against the version
     that records it, or, if that one records no articles, the version in force on its date."""
-    judged = draft if draft.records_articles else (draft_set.status_as_of(draft.date) or draft)
+    judged = draft_set.statuses_for(draft)
     if not claims.comparable(claim):
         return NOT_COMPARABLE, [], judged
     counts = judged.status_counts()
