@@ -197,6 +197,28 @@ def typed_version_date(text: str, precision: str = "day") -> tuple[str, str]:
     return text, precision
 
 
+def day_problem(text: str) -> str:
+    """Why ``text`` is not an ISO day, in words: ``2024-06`` names a month, ``2023-02-29`` a day February
+    2023 does not have; a record that keeps only days shows this rather than "not a date"."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{1,2})?", text):
+        return f"{text} names a {'month' if '-' in text else 'year'}, not a day (write YYYY-MM-DD)"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            parse_user_date(text)
+        except UnreadableDate as exc:
+            return str(exc).replace(f"{text!r} is not a date: ", f"{text} is not a day: ").replace(
+                f" (write {DATE_FORMS})", " (write YYYY-MM-DD)")
+        return ""
+    try:
+        day = parse_user_date(text)
+    except UnreadableDate:
+        return f"{text} is not a date (write YYYY-MM-DD)" if text else "give a date (YYYY-MM-DD)"
+    if any(w.isdigit() and int(w) < 1000 for w in re.split(r"[\s,/.]+", text)):
+        return f"{text} is not written YYYY-MM-DD (write {day})"
+    return f"{text} names a {'month' if re.search('[A-Za-z]', text) else 'year'}, not a day (write YYYY-MM-DD)"
+
+
 def parse_user_date(text: str) -> str:
     """Read a date as a person types it; return the last ISO day it covers.
 

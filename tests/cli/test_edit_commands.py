@@ -130,12 +130,15 @@ def test_add_source(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--id", "src-2", "--title", "T", "--publisher", "P"], "exists already"),
     (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-13-01"],
-     "the date 2024-13-01 is not a date (write YYYY-MM-DD)"),
+     "the date 2024-13-01 is not a day: there is no month 13 (write YYYY-MM-DD)"),
     (["--id", "Src 3", "--title", "T", "--publisher", "P"], "src 3"),
     # every problem at once, in plain words: no pydantic type, no dict of what was typed
     (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-13-01", "--url", "example.org"],
-     "source src-3: the date 2024-13-01 is not a date (write YYYY-MM-DD); the URL example.org is not a web "
-     "address (write https://…)"),
+     "source src-3: the date 2024-13-01 is not a day: there is no month 13 (write YYYY-MM-DD); "
+     "the URL example.org is not a web address (write https://…)"),
+    # a source is dated to the day: a month alone is said to be one, not "not a date"
+    (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-06"],
+     "the date 2024-06 names a month, not a day (write YYYY-MM-DD)"),
 ])
 def test_add_source_refusals(draft: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
     code, _, err = run(capsys, "add-source", str(draft), *args)

@@ -67,6 +67,20 @@ def test_what_is_not_a_date_says_so(typed: str) -> None:
         vocab.parse_user_date(typed)
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("2024-06", "2024-06 names a month, not a day (write YYYY-MM-DD)"),
+    ("June 2024", "June 2024 names a month, not a day (write YYYY-MM-DD)"),
+    ("2024", "2024 names a year, not a day (write YYYY-MM-DD)"),
+    ("2023-02-29", "2023-02-29 is not a day: February 2023 has 28 days"),
+    ("2024-13-01", "2024-13-01 is not a day: there is no month 13 (write YYYY-MM-DD)"),
+    ("11 Sep 2024", "11 Sep 2024 is not written YYYY-MM-DD (write 2024-09-11)"),
+    ("soon", "soon is not a date (write YYYY-MM-DD)"),
+    ("2024-06-01", "")])
+def test_a_record_of_days_says_why_a_typed_date_is_not_one(typed: str, said: str) -> None:
+    """A source's date is a day: "not a date" for 2024-06 left the analyst guessing what was wrong."""
+    assert vocab.day_problem(typed) == said
+
+
 def test_no_face_keeps_its_own_table_of_status_symbols() -> None:
     """Symbols live in vocab.py; a face that spelt them out again could drift from the others."""
     table = re.compile(r"""["'](agreed|met|open)["']\s*:\s*\(?\s*["'][✓◐✗⊘○●]""")

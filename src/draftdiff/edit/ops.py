@@ -16,6 +16,7 @@ from draftdiff.diagnostics import closest
 from draftdiff.edit.tree import EditRefused, Mutation
 from draftdiff.edit.writepath import Edit
 from draftdiff.errors import Hint
+from draftdiff.vocab import day_problem
 
 Data = dict[str, Any]
 
@@ -442,7 +443,8 @@ def _problem(error: Any) -> str:
     if kind == "missing" or (kind == "string_too_short" and not shown.strip()):
         return f"give {_GIVE.get(field, f'a {words}')}"
     if field == "date" or field.endswith("_date") or field == "raised":
-        return f"the date {shown} is not a date (write YYYY-MM-DD)".replace("  ", " ")
+        return f"the date {day_problem(shown) or shown + ' is not a date (write YYYY-MM-DD)'}" if shown.strip() \
+            else "the date is not a date (write YYYY-MM-DD)"
     if field == "url":
         return f"the URL {shown} is not a web address (write https://…)".replace("  ", " ")
     if field in ("id", "source") and kind == "string_pattern_mismatch":
