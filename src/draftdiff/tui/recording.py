@@ -257,7 +257,7 @@ def ask_set_status(app: DraftDiffApp, article_id: str) -> None:
     if article is None:
         app.notify(f"{article_id} is not in this version.", severity="warning")
         return
-    name = f"{part_label(article.part, article.number)} {visible(article.title, keep_newlines=False)}"
+    name = f"{part_label(article.part, article.number)} · {visible(article.title, keep_newlines=False)}"
     fields = [Field("status", "Status", article.status, [(s, s) for s in STATUS_ORDER]),
               Field("basis", "Basis", "reported", [("reported (a source says so)", "reported"),
                                                    ("inferred (a note says from what)", "inferred")]),
