@@ -93,6 +93,31 @@ def test_a_version_known_only_by_date_does_not_blank_the_board(bundled) -> None:
     assert "known only by date" in text and "on record only in part" in text
 
 
+@pytest.mark.parametrize("fmt", ["json", "md", "text"])
+def test_a_version_known_only_by_date_chosen_by_id_is_the_snapshot_as_of_its_date(bundled, fmt: str) -> None:
+    """``--draft`` of it (as the TUI exports the selected version) once wrote "Status of the 0 articles";
+    the board shows the statuses in force then, and so must every record of it, byte for byte."""
+    from draftdiff.snapshot import build_snapshot
+
+    named = bundled.get("2024-02-azerbaijan-reply")
+    assert named is not None and not named.records_articles
+    by_id = build_snapshot(bundled, draft_id=named.id, git=False)
+    by_date = build_snapshot(bundled, named.date, git=False)
+    assert by_id.status_draft.id == bundled.statuses_for(named).id == "2024-01-04-armenia-response"
+    assert by_id.articles
+    assert render("snapshot", fmt, by_id) == render("snapshot", fmt, by_date)
+
+
+def test_a_version_known_only_by_date_with_a_date_that_moves_past_it_is_refused(bundled) -> None:
+    from draftdiff.snapshot import SnapshotError, build_snapshot
+
+    with pytest.raises(SnapshotError, match="records no article statuses"):
+        build_snapshot(bundled, "2024-04-10", "2024-02-azerbaijan-reply", git=False)
+    with pytest.raises(SnapshotError, match="after the as-of date"):
+        build_snapshot(bundled, "2024-01-10", "2024-02-azerbaijan-reply", git=False)
+    assert build_snapshot(bundled, "2024-03-01", "2024-02-azerbaijan-reply", git=False).articles
+
+
 def test_a_share_of_the_text_is_shown_as_said_and_not_compared(bundled) -> None:
     snap = snapshot(bundled, "2024-09-15")
     (aliyev,) = [c for c in snap.claims if c.source == "hurriyet-200299"]

@@ -64,6 +64,7 @@ def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str 
         raise SnapshotError("no valid drafts to take a snapshot of")
     if as_of is not None:
         as_of = parse_as_of(as_of)
+    as_of, draft_id = _date_only(draft_set, as_of, draft_id)
     chosen = _choose(draft_set, as_of, draft_id)
     as_of = as_of or chosen.date
 
@@ -98,6 +99,28 @@ def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str 
 
 def _with_digest(snap: Snapshot) -> Snapshot:
     return replace(snap, digest=compute_digest(snap))
+
+
+def _date_only(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> tuple[str | None, str | None]:
+    """A version known only by its date states no statuses: one chosen by id is the snapshot as of its date.
+
+    Its statuses are those in force then (:meth:`DraftSet.statuses_for`, as the board shows them), so
+    ``--draft`` of it, the site's page of it and the TUI's export of it are byte for byte the snapshot
+    ``--as-of`` its date writes, not a record of "0 articles".
+    """
+    named = draft_set.get(draft_id) if draft_id is not None else None
+    if named is None or named.records_articles:
+        return as_of, draft_id
+    if as_of is not None and as_of < named.date:
+        raise SnapshotError(f"draft {draft_id} is dated {format_date(named.date, named.date_precision)}, "
+                            f"after the as-of date {as_of}; use an as-of date of {named.date} or later",
+                            setting="as_of")
+    in_force = draft_set.statuses_for(named)
+    if as_of is not None and draft_set.status_as_of(as_of) is not in_force:
+        raise SnapshotError(f"draft {draft_id} records no article statuses, and the version in force on {as_of} "
+                            f"is not the one in force on its date ({in_force.id}); choose the draft alone or "
+                            "the date alone", setting="as_of")
+    return as_of or named.date, None
 
 
 def _choose(draft_set: DraftSet, as_of: str | None, draft_id: str | None) -> Draft:

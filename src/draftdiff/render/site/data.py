@@ -99,12 +99,8 @@ def gather(draft_set: DraftSet, *, drafts_path: str | None = None, pairs: Pairs 
         older, newer = draft_set.get(old_id), draft_set.get(new_id)
         assert older is not None and newer is not None
         data.diffs[(old_id, new_id)] = diff_drafts(older, newer, options)
-    for draft in drafts:
-        if draft.records_articles:
-            snap = build_snapshot(draft_set, draft_id=draft.id, drafts_path=drafts_path, git=False)
-        else:  # known only by its date: the statuses as of that date come from an earlier version
-            snap = build_snapshot(draft_set, as_of=draft.date, drafts_path=drafts_path, git=False)
-        data.snapshots[draft.id] = snap
+    for draft in drafts:  # one known only by its date is the snapshot as of its date (see build_snapshot)
+        data.snapshots[draft.id] = build_snapshot(draft_set, draft_id=draft.id, drafts_path=drafts_path, git=False)
     return data
 
 
