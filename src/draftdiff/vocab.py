@@ -223,9 +223,10 @@ def parse_user_date(text: str) -> str:
     """Read a date as a person types it; return the last ISO day it covers.
 
     ``2024-09-11`` → itself; ``2024-09``, ``Sep 2024``, ``september 2024`` → ``2024-09-30``;
-    ``2024`` → ``2024-12-31``. Raise :class:`UnreadableDate` for anything else.
+    ``2024`` → ``2024-12-31``; a date as the faces print an approximate one (``~2024-09-11``) → that day,
+    so what is copied from the output can be typed back. Raise :class:`UnreadableDate` for anything else.
     """
-    words = [w for w in re.split(r"[\s,/.]+", text.strip().lower()) if w]
+    words = [w for w in re.split(r"[\s,/.]+", text.strip().removeprefix("~").lower()) if w]
     if len(words) == 1 and re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", words[0]):
         parts = [int(p) for p in words[0].split("-")]
     elif len(words) in (2, 3) and any(w in _MONTHS for w in words):

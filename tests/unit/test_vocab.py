@@ -56,7 +56,7 @@ def test_dates_print_as_what_they_are(value: str | None, precision: str, shown: 
 @pytest.mark.parametrize(("typed", "day"), [
     ("2024-09-11", "2024-09-11"), ("2024-09", "2024-09-30"), ("Sep 2024", "2024-09-30"),
     ("september 2024", "2024-09-30"), ("11 Sept 2024", "2024-09-11"), ("2024", "2024-12-31"),
-    ("2024-2", "2024-02-29")])
+    ("2024-2", "2024-02-29"), ("~2024-09-11", "2024-09-11"), (" ~ 2023-12", "2023-12-31")])
 def test_typed_dates(typed: str, day: str) -> None:
     assert vocab.parse_user_date(typed) == day
 
