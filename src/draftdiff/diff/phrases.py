@@ -177,8 +177,15 @@ def signed(added: Sequence[str], removed: Sequence[str]) -> str:
 
 
 def positions_phrase(article: ArticleChange) -> str:
-    """``positions: armenia reworded, azerbaijan added`` (only the positions that changed)."""
-    return "positions: " + "; ".join(position_phrase(p) for p in article.positions)
+    """``positions: armenia reworded, azerbaijan added``: the positions whose wording changed, that alone.
+
+    A position's sources, basis and notes are said by :func:`sources_phrase`, :func:`basis_phrase` and
+    :func:`notes_phrase`, each under its own kind: said here too, a line read them twice, and
+    ``--substantive`` (which leaves clerical kinds out) still showed them.
+    """
+    said = [f"{p.party} {'added' if p.change == 'added' else 'dropped' if p.change == 'removed' else 'reworded'}"
+            for p in article.positions if p.change in ("added", "removed") or r.POSITION_CHANGED in p.kinds]
+    return "positions: " + ", ".join(said) if said else "positions changed"
 
 
 def notes_phrase(article: ArticleChange) -> str:

@@ -38,6 +38,14 @@ def number_text(article: ArticleChange) -> str:
     return f"{part_label(part, None if old is None else display(old))} → {'–' if new is None else display(new)}"
 
 
+def listed_name(article: ArticleChange) -> str:
+    """What a change list names an entry by: :func:`number_text`, or the title of an article with no number,
+    since a list of "Unnumbered article" links tells none of them apart."""
+    if article.part == "article" and article.old_number is None and article.new_number is None:
+        return article.title
+    return number_text(article)
+
+
 def _shown(number: ArticleNumber | None) -> str:
     return "–" if number is None else display(number)
 

@@ -18,6 +18,7 @@ from draftdiff.render.diff_common import (
     agreement_lines,
     describe,
     ident_of,
+    listed_name,
     mark,
     number_text,
     status_change_lines,
@@ -109,7 +110,7 @@ def _change_list(articles: Sequence[ArticleChange]) -> list[str]:
     for k, a in enumerate(articles):
         counts = ev.word_counts(a).split(" ")
         words, similarity = (" / ".join(counts[:2]), counts[2]) if len(counts) == 3 else (counts[0] or "–", "–")
-        out.append(f'<tr><td class="mark">{e(mark(a))}</td><td><a href="#a{k}">{e(number_text(a))}</a></td>'
+        out.append(f'<tr><td class="mark">{e(mark(a))}</td><td><a href="#a{k}">{e(listed_name(a))}</a></td>'
                    f"<td><code>{e(a.id)}</code></td><td>{e(', '.join(describe(a)) or ev.unchanged_phrase(a))}</td>"
                    f"<td>{e(words)}</td><td>{e(similarity)}</td></tr>")
     out.append("</table>")

@@ -18,6 +18,7 @@ from draftdiff.render.diff_common import (
     collapse,
     describe,
     ident_of,
+    listed_name,
     mark,
     number_text,
     status_change_lines,
@@ -165,7 +166,7 @@ def _stat(diff: DraftDiff, show_all: bool, substantive: bool = False) -> list[st
     for a in diff.listed_articles(show_all, substantive):
         counts = ev.word_counts(a).split(" ")
         words, similarity = (" / ".join(counts[:2]), counts[2]) if len(counts) == 3 else (counts[0] or "–", "–")
-        lines.append(f"| {md(mark(a))} | {md(number_text(a))} | {md(a.id)} | "
+        lines.append(f"| {md(mark(a))} | {md(listed_name(a))} | {md(a.id)} | "
                      f"{md(', '.join(describe(a)) or ev.unchanged_phrase(a))} | {md(words)} | {md(similarity)} |")
     lines.append("")
     rest = [f"- {md(_SIGN[s.change])} {md(ev.source_phrase(s))}" for s in diff.listed_sources(substantive)]
