@@ -105,6 +105,36 @@ def test_stat_says_what_changed_instead_of_plus_0_minus_0(fmt: str) -> None:
     assert "added (no text on record)" in out
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_positions_new_source_is_said_once_and_not_under_substantive(fmt: str) -> None:
+    """The line read "positions: armenia reworded, sources +s2, position of armenia sources +s2"."""
+    def position(stance: str, sources: list[str]) -> dict[str, Any]:
+        return {"id": "forces", "title": "Third-party forces", "status": "disputed",
+                "positions": {"armenia": {"text": stance, "basis": "summary", "sources": sources}}}
+
+    old, new = base_data(), base_data()
+    old["articles"] = [position("Ban on delimited sections only", ["s1"])]
+    new["articles"] = [position("Ban along the whole border", ["s1", "s2"])]
+    result = diff_drafts(Draft.model_validate(old), Draft.model_validate(new))
+    out = render("diff", fmt, result, stat=True).split("</style>")[-1]
+    assert "positions: armenia reworded" in out
+    assert out.count("+s2") == 1, out
+    substantive = render("diff", fmt, result, stat=True, substantive=True).split("</style>")[-1]
+    assert "positions: armenia reworded" in substantive and "+s2" not in substantive
+    if fmt != "text":  # the change list names an article with no number by its title, not "Unnumbered article"
+        assert "Third-party forces" in out
+
+
+@pytest.mark.parametrize(("command", "alias"), [("diff", "md"), ("snapshot", "markdown")])
+def test_each_command_takes_the_other_name_of_markdown(command: str, alias: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = pair(tmp_path, lambda d: d.update(title="A changed title"))
+    args = ["diff", old, new] if command == "diff" else ["snapshot", "--drafts", str(ROOT / "drafts")]
+    code = main([*args, "-f", alias])
+    assert code in (0, 1), capsys.readouterr().err
+    assert capsys.readouterr().out.lstrip().startswith("#")
+
+
 def test_substantive_applies_to_stat_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def change(d: dict[str, Any]) -> None:
         d["sources"][0]["quote"] = "all of the text is agreed"

@@ -28,9 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("new", metavar="NEW", help="the later draft: FILE, REV:FILE or a draft id")
     parser.add_argument("--drafts", metavar="DIR", default=None,
                         help="where draft ids are looked up (default: ./drafts, else the bundled drafts)")
-    from draftdiff.render import formats
+    from functools import partial
 
-    parser.add_argument("-f", "--format", choices=formats("diff"), default="text",
+    from draftdiff.render import format_name, formats
+
+    parser.add_argument("-f", "--format", choices=formats("diff"), type=partial(format_name, "diff"), default="text",
                         help="output format (default: text); docx is a Word redline with tracked changes "
                              "(needs -o FILE or a redirect)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")

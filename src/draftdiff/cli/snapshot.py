@@ -42,9 +42,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", choices=("verify",), metavar="verify", help="'verify FILE': check a snapshot file")
     parser.add_argument("file", nargs="?", metavar="FILE", help="the snapshot file to verify")
     add_selection_arguments(parser)
-    from draftdiff.render import formats
+    from functools import partial
 
-    parser.add_argument("-f", "--format", choices=formats("snapshot"), default="md",
+    from draftdiff.render import format_name, formats
+
+    parser.add_argument("-f", "--format", choices=formats("snapshot"), type=partial(format_name, "snapshot"), default="md",
                         help="output format (default: md)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     parser.add_argument("--author", action="append", default=[], metavar="NAME",

@@ -74,6 +74,19 @@ _REGISTRY: dict[str, dict[str, Format]] = {
 }
 
 
+ALIASES = {"md": "markdown", "markdown": "md", "txt": "text", "bib": "bibtex"}
+"""A format's other common name: ``diff -f md`` and ``snapshot -f markdown`` mean what the other command calls it."""
+
+
+def format_name(kind: str, name: str) -> str:
+    """The registry's name for ``name`` in ``kind``, through :data:`ALIASES`; unknown names come back as they
+    are (the CLI's choices then refuse them and list the names)."""
+    if name in _REGISTRY.get(kind, {}):
+        return name
+    alias = ALIASES.get(name)
+    return alias if alias is not None and alias in _REGISTRY.get(kind, {}) else name
+
+
 def register(kind: str, name: str, target: str | Format, suffix: str | None = None, description: str = "") -> None:
     """Add a renderer given as a :class:`Format` or ``"module:function"``."""
     spec = target if isinstance(target, Format) else Format(target, suffix or name, description)
