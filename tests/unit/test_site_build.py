@@ -153,6 +153,19 @@ def test_version_page_says_claims_dates_with_precision_and_preconditions(built: 
     assert "withdrawn" in pre and "open" in pre and 'id="p-constitution"' in pre
 
 
+def test_a_preconditions_history_says_first_listed_then_changed(built: Path) -> None:
+    """Its first row read "changed", under a column with no name: nothing had changed yet."""
+    import re
+
+    pre = (built / "public/preconditions.html").read_text(encoding="utf-8")
+    section = pre[pre.index('id="p-constitution"'):]
+    section = section[:section.index("</section>")]
+    assert '<th scope="col">Change</th>' in section
+    cells = [re.sub(r"<[^>]+>", "", row.split('<td data-label="Change">')[-1]) for row in section.split("<tr>")[2:]]
+    assert cells[0].startswith("first listed"), cells
+    assert "status changed" in "".join(cells[1:]), cells
+
+
 def test_an_existing_folder_that_is_not_a_site_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_collection(tmp_path / "drafts")
     precious = tmp_path / "notes"

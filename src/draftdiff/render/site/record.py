@@ -61,12 +61,13 @@ def preconditions(site: SiteData) -> list[str]:
             out.append(f'<p class="basis">{" · ".join(f for f in facts if f)}</p>')
             if p.status_note:
                 out.append(f'<p class="note-small">{e(p.status_note)}</p>')
+            listed = [s for s in precondition_history(site.draft_set, pid) if s.status != "unrecorded"]
             rows = [[when(s.date, site.draft_set.get(s.draft_id).date_precision),  # type: ignore[union-attr]
                      link(page, version_path(s.draft_id), s.draft_id),
-                     precondition_status(s.status) if s.status != "unrecorded" else "· not listed",
-                     "changed" if s.changed else ""]
-                    for s in precondition_history(site.draft_set, pid) if s.status != "unrecorded"]
-            out += table(["Date", "Version", "Status", ""], rows, caption=f"History of {pid}")
+                     precondition_status(s.status),
+                     "first listed" if k == 0 else "status changed" if s.changed else ""]
+                    for k, s in enumerate(listed)]
+            out += table(["Date", "Version", "Status", "Change"], rows, caption=f"History of {pid}")
             out.append("</section>")
     return out
 
