@@ -321,3 +321,27 @@ def test_no_restructuredtext_markup_reaches_the_reader(capsys) -> None:
         assert main([command, "--help"]) == 0
         out = capsys.readouterr().out
         assert "``" not in out and ":func:" not in out, command
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "sarif"])
+def test_a_quote_left_open_at_the_end_of_a_bundled_draft_is_reported_where_it_opens(
+        fmt: str, tmp_path: Path, capsys) -> None:
+    """Once reported one line past the last (1480:1 of 1479 lines), in every format."""
+    text = (ROOT / "drafts" / "2026-06-07-elections.yaml").read_text(encoding="utf-8") + 'x_note: "never closed\n'
+    path = tmp_path / "open.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = len(text.splitlines())
+    code, out, _ = run_cli(["validate", str(path), "-f", fmt], capsys)
+    assert code == 1
+    if fmt == "text":
+        assert out.startswith(f"{path}:{lines}:9: error [yaml-syntax] invalid YAML: the double-quoted string opened "
+                              'here with " is never closed')
+    elif fmt == "github":
+        assert out.startswith(f"::error file={path},line={lines},col=9,title=yaml-syntax::")
+    elif fmt == "json":
+        [d] = json.loads(out)["diagnostics"]
+        assert (d["line"], d["col"]) == (lines, 9) and "never closed" in d["message"]
+    else:
+        [result] = json.loads(out)["runs"][0]["results"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert (region["startLine"], region["startColumn"]) == (lines, 9)
