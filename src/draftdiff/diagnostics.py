@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from draftdiff.errors import EXIT_TROUBLE
+
 Severity = Literal["error", "warning"]
 
 
@@ -44,11 +46,13 @@ class Diagnostic:
 
 @dataclass
 class Report:
-    """The outcome of validating a set of files."""
+    """The outcome of validating a set of files, or why they could not be validated (``failure``)."""
 
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     drafts: int = 0
+    failure: str | None = None
+    """Why validation could not run (no such path, no drafts in a folder): no file was checked (exit 2)."""
 
     @property
     def errors(self) -> int:
@@ -62,7 +66,9 @@ class Report:
         return sorted(self.diagnostics, key=lambda d: (d.file, d.line, d.col, d.rule, d.message))
 
     def summary(self) -> str:
-        """``2 errors, 0 warnings in 4 files`` or ``18 files valid (18 drafts)``."""
+        """``2 errors, 0 warnings in 4 files``, ``18 files valid (18 drafts)`` or ``could not run: …``."""
+        if self.failure is not None:
+            return f"could not run: {self.failure}"
         files = len(self.files)
         noun = "file" if files == 1 else "files"
         if self.errors or self.warnings:
@@ -71,7 +77,9 @@ class Report:
         return f"{files} {noun} valid ({self.drafts} drafts)"
 
     def exit_code(self, strict: bool = False) -> int:
-        """0 valid, 1 invalid (warnings count only when ``strict``)."""
+        """0 valid, 1 invalid (warnings count only when ``strict``), 2 could not run."""
+        if self.failure is not None:
+            return EXIT_TROUBLE
         if self.errors or (strict and self.warnings):
             return 1
         return 0

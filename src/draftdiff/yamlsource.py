@@ -149,10 +149,10 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
     tree = _TreeBuilder()
     try:
         _feed(tree, text)
-    except YamlProblem:
-        raise
+    except YamlProblem as problem:
+        raise _within(problem, text) from None
     except YAMLError as exc:
-        raise _syntax_problem(exc) from None
+        raise _within(_syntax_problem(exc, text, tree.last_quoted, tree.open_flow), text) from None
     except (RecursionError, MemoryError):
         raise YamlProblem("yaml-depth", "the document is nested too deeply to read", 1, 1) from None
     except (ValueError, TypeError, NotImplementedError, AssertionError, AttributeError, IndexError,
@@ -216,19 +216,119 @@ def feed_events(text: str, handler: EventHandler) -> None:
         # DocumentEndEvent, StreamStartEvent, StreamEndEvent: nothing to do
 
 
-def _syntax_problem(exc: Exception) -> YamlProblem:
-    """The reader's own complaint, at the place it names (or the top of the file)."""
+_QUOTE_NAMES = {'"': "double-quoted", "'": "single-quoted"}
+_INNER_QUOTE = {'"': 'a " inside it is written \\"', "'": "a ' inside it is written ''"}
+_FLOW = {"while parsing a flow sequence": ("list", "[", "]"), "while parsing a flow mapping": ("mapping", "{", "}")}
+
+
+def _syntax_problem(exc: Exception, text: str, last_quoted: tuple[Any, Any] | None = None,
+                    open_flow: list[Any] | None = None) -> YamlProblem:
+    """The reader's own complaint, at a place the file has, pointing back to where the trouble began.
+
+    A complaint at the end of the file (an unclosed quote, ``[`` or ``{``, a key without its ``:``)
+    is reported where the unfinished thing starts: the reader's own mark lies past the last line.
+    A complaint just after a quoted string that swallowed lines it cannot continue over (its closing
+    quote is missing, so the next quote in the file closed it) is reported where that string opens.
+    """
     from ruamel.yaml.error import MarkedYAMLError
 
-    if isinstance(exc, MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
+    if not isinstance(exc, MarkedYAMLError):
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = _at(mark) if mark is not None else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        context = f" ({exc.context})" if exc.context and exc.problem else ""
-        return YamlProblem("yaml-syntax", f"invalid YAML: {problem}{context}", line, col)
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        return YamlProblem("yaml-syntax", f"invalid YAML: {exc}", line, col)
+    problem_mark, context_mark = exc.problem_mark, exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    context = exc.context if exc.problem else None
+    at_end = problem_mark is not None and problem_mark.index >= len(text.rstrip(" \t\r\n"))
+    if at_end:
+        flow = open_flow[-1] if open_flow else None
+        if flow is not None and (context_mark is None or context_mark.index >= len(text)
+                                 or context_mark.index < flow.index):
+            context_mark, context = flow, ("while parsing a flow mapping" if text[flow.index] == "{"
+                                           else "while parsing a flow sequence")
+        if context_mark is not None and context_mark.index < len(text):
+            return _unfinished(text, context, problem, context_mark)
+    swallowed = _swallowing_quote(text, last_quoted, problem_mark)
+    if swallowed is not None:
+        return _quote_not_closed(text, swallowed, problem, context, problem_mark)
+    mark = problem_mark or context_mark
     line, col = _at(mark) if mark is not None else (1, 1)
-    return YamlProblem("yaml-syntax", f"invalid YAML: {exc}", line, col)
+    where, hint = "", None
+    if context and context_mark is not None and mark is not None and context_mark.line != mark.line:
+        started = "{}:{}".format(*_at(context_mark))
+        where = f" that starts at {started}"
+        if context in _FLOW and text[context_mark.index:context_mark.index + 1] == _FLOW[context][1]:
+            what, opener, closer = _FLOW[context]
+            hint = f"is the closing '{closer}' of the {what} opened with '{opener}' at {started} missing?"
+    return YamlProblem("yaml-syntax", f"invalid YAML: {problem}" + (f" ({context}{where})" if context else ""),
+                       line, col, hint)
+
+
+def _unfinished(text: str, context: str | None, problem: str, start: Any) -> YamlProblem:
+    """The file ends inside something that starts at ``start``: say so there, and how to finish it."""
+    line, col = _at(start)
+    opener = text[start.index]
+    if context == "while scanning a quoted scalar" and opener in _QUOTE_NAMES:
+        return YamlProblem(
+            "yaml-syntax", f"invalid YAML: the {_QUOTE_NAMES[opener]} string opened here with {opener} is never "
+            "closed: the file ends inside it", line, col,
+            f"add the closing {opener} where the string ends; {_INNER_QUOTE[opener]}")
+    if context in _FLOW and opener == _FLOW[context][1]:
+        what, _, closer = _FLOW[context]
+        return YamlProblem(
+            "yaml-syntax", f"invalid YAML: the {what} opened here with '{opener}' is never closed: the file ends "
+            f"inside it ({problem})", line, col, f"add the closing '{closer}' after its last item")
+    inside = (context or "").removeprefix("while scanning ").removeprefix("while parsing ") or "a value"
+    hint = "a key is followed by ':' and its value" if context == "while scanning a simple key" else None
+    return YamlProblem("yaml-syntax", f"invalid YAML: the file ends inside {inside} that starts here ({problem})",
+                       line, col, hint)
+
+
+def _swallowing_quote(text: str, quoted: tuple[Any, Any] | None, problem_mark: Any) -> tuple[Any, Any] | None:
+    """The quoted string just read, when it runs over a line no more indented than the line it opens on.
+
+    YAML continues a quoted string only over lines indented beneath its own, but the C reader takes
+    any line: a string whose closing quote is missing runs on to the next quote in the file, and the
+    complaint comes after that. No valid draft has such a string, so it is the likely culprit.
+    """
+    if quoted is None or problem_mark is None or problem_mark.index < quoted[1].index:
+        return None
+    start, end = quoted
+    if text[start.index] not in _QUOTE_NAMES:
+        return None
+    line_start = max(text.rfind("\n", 0, start.index), text.rfind("\r", 0, start.index)) + 1
+    indent = len(text[line_start:start.index]) - len(text[line_start:start.index].lstrip(" "))
+    for row in re.split(r"\r\n|\r|\n", text[start.index:end.index])[1:]:
+        if row.strip() and len(row) - len(row.lstrip(" ")) <= indent:
+            return quoted
+    return None
+
+
+def _quote_not_closed(text: str, quoted: tuple[Any, Any], problem: str, context: str | None,
+                      problem_mark: Any) -> YamlProblem:
+    start, end = quoted
+    opener = text[start.index]
+    line, col = _at(start)
+    end_line, end_col = end.line + 1, end.column  # the closing quote is the character before ``end``
+    gave_up = "{}:{}".format(*_at(problem_mark))
+    said = problem + (f", {context}" if context else "")
+    return YamlProblem(
+        "yaml-syntax", f"invalid YAML: the {_QUOTE_NAMES[opener]} string opened here is not closed where it "
+        f"should be: the reader ran it on to the {opener} at {end_line}:{end_col} and gave up at {gave_up} ({said})",
+        line, col, f"add the closing {opener} where the string ends (a string goes on over the next line only if "
+        f"that line is indented beneath it); {_INNER_QUOTE[opener]}")
+
+
+def _within(problem: YamlProblem, text: str) -> YamlProblem:
+    """``problem`` at a line the file has and a column of that line (at most just past its last character)."""
+    rows = re.split(r"\r\n|\r|\n", text)
+    if len(rows) > 1 and rows[-1] == "":
+        rows.pop()  # the break that ends the last line starts no line of its own
+    line = min(max(problem.line, 1), len(rows))
+    col = min(max(problem.col, 1), len(rows[line - 1]) + 1)
+    if line != problem.line or col != problem.col:
+        problem.line, problem.col = line, col
+    return problem
 
 
 def _refuse(rule: str, message: str, mark: Any, hint: str | None = None) -> YamlProblem:
@@ -247,6 +347,8 @@ class _TreeBuilder:
         self.documents = 0
         self.nodes = 0
         self.key_count = 0
+        self.last_quoted: tuple[Any, Any] | None = None
+        self.open_flow: list[Any] = []  # where each open '[' or '{' starts, innermost last (None for a block)
 
     def start_document(self, event: Any) -> None:
         self.documents += 1
@@ -261,6 +363,8 @@ class _TreeBuilder:
         if event.tag is not None and event.tag not in _ALLOWED_TAGS:
             raise _refuse("yaml-tag", f"YAML tag '{event.tag}' is not allowed in drafts", event.start_mark,
                           "remove the tag; drafts hold plain text, numbers and lists only")
+        if event.style in _QUOTE_NAMES and event.end_mark.line != event.start_mark.line:
+            self.last_quoted = (event.start_mark, event.end_mark)  # a missing closing quote shows as one
         plain = event.implicit[0] and event.style in (None, "")
         value = plain_scalar(event.value) if plain else event.value
         self.place(value, event.start_mark, True)
@@ -287,9 +391,11 @@ class _TreeBuilder:
             parent_path = frame[1] + ((len(frame[0]),) if isinstance(frame[0], list) else (frame[2],))
         self.place(container, event.start_mark, False)
         stack.append([container, parent_path, None])
+        self.open_flow.append(event.start_mark if event.flow_style else None)
 
     def close(self, event: Any = None) -> None:
         self.stack.pop()
+        self.open_flow.pop()
 
     def place(self, value: Any, mark: Any, is_scalar_key_candidate: bool) -> bool:
         """Put ``value`` into the open container; True when it was consumed as a key."""

@@ -321,3 +321,95 @@ def test_no_restructuredtext_markup_reaches_the_reader(capsys) -> None:
         assert main([command, "--help"]) == 0
         out = capsys.readouterr().out
         assert "``" not in out and ":func:" not in out, command
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "sarif"])
+def test_a_quote_left_open_at_the_end_of_a_bundled_draft_is_reported_where_it_opens(
+        fmt: str, tmp_path: Path, capsys) -> None:
+    """Once reported one line past the last (1480:1 of 1479 lines), in every format."""
+    text = (ROOT / "drafts" / "2026-06-07-elections.yaml").read_text(encoding="utf-8") + 'x_note: "never closed\n'
+    path = tmp_path / "open.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = len(text.splitlines())
+    code, out, _ = run_cli(["validate", str(path), "-f", fmt], capsys)
+    assert code == 1
+    if fmt == "text":
+        assert out.startswith(f"{path}:{lines}:9: error [yaml-syntax] invalid YAML: the double-quoted string opened "
+                              'here with " is never closed')
+    elif fmt == "github":
+        assert out.startswith(f"::error file={path},line={lines},col=9,title=yaml-syntax::")
+    elif fmt == "json":
+        [d] = json.loads(out)["diagnostics"]
+        assert (d["line"], d["col"]) == (lines, 9) and "never closed" in d["message"]
+    else:
+        [result] = json.loads(out)["runs"][0]["results"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert (region["startLine"], region["startColumn"]) == (lines, 9)
+
+
+@pytest.fixture
+def nothing_to_validate(tmp_path: Path) -> Path:
+    """A drafts folder with no draft in it: validate cannot run (exit 2)."""
+    (tmp_path / "empty" / "drafts").mkdir(parents=True)
+    return tmp_path / "empty" / "drafts"
+
+
+def test_sarif_says_the_run_could_not_happen(nothing_to_validate: Path, tmp_path: Path, capsys) -> None:
+    """A CI step uploading SARIF once failed on a missing file instead of reporting the problem."""
+    target = tmp_path / "nd.sarif"
+    code, out, err = run_cli(["validate", str(nothing_to_validate), "-f", "sarif", "-o", str(target)], capsys)
+    assert code == 2 and out == "" and "no draft files" in err
+    sarif = json.loads(target.read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0"
+    [run] = sarif["runs"]
+    [invocation] = run["invocations"]
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "no draft files" in note["message"]["text"]
+    assert "results" not in run  # SARIF 3.14.23: a tool that could not begin its analysis has no results
+    assert run["tool"]["driver"]["name"] == "draftdiff"
+
+
+def test_json_says_the_run_could_not_happen(nothing_to_validate: Path, capsys) -> None:
+    code, out, err = run_cli(["validate", str(nothing_to_validate), "-f", "json"], capsys)
+    data = json.loads(out)
+    assert code == 2 and "no draft files" in err
+    assert "no draft files" in data["could_not_run"] and data["diagnostics"] == []
+    assert data["summary"] == {"files": 0, "drafts": 0, "errors": 0, "warnings": 0}
+
+
+def test_github_says_the_run_could_not_happen(nothing_to_validate: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out, err = run_cli(["validate", str(nothing_to_validate)], capsys)
+    [line] = out.splitlines()
+    assert code == 2 and line.startswith("::error::draftdiff validate could not run: ") and "no draft files" in line
+    assert "file=" not in line
+    assert err.startswith("draftdiff validate: ") and "no draft files" in err
+
+
+def test_text_says_the_run_could_not_happen_on_stderr_only(nothing_to_validate: Path, tmp_path: Path,
+                                                           capsys) -> None:
+    """As before on a terminal; a text report written with -o is emptied, not left stale."""
+    code, out, err = run_cli(["validate", str(nothing_to_validate)], capsys)
+    assert code == 2 and out == "" and err.startswith("draftdiff validate: ") and "no draft files" in err
+    target = tmp_path / "report.txt"
+    target.write_text("17 files valid (17 drafts)\n", encoding="utf-8")
+    assert run_cli(["validate", str(nothing_to_validate), "-o", str(target)], capsys)[0] == 2
+    assert target.read_text(encoding="utf-8") == ""
+
+
+@pytest.mark.parametrize("args", [["/nonexistent/drafts"], ["--disable", "no-such-rule", "."]])
+def test_every_way_of_not_running_still_writes_the_sarif(args: list[str], tmp_path: Path, capsys) -> None:
+    target = tmp_path / "x.sarif"
+    code, _, err = run_cli(["validate", *args, "-f", "sarif", "-o", str(target)], capsys)
+    [invocation] = json.loads(target.read_text(encoding="utf-8"))["runs"][0]["invocations"]
+    assert code == 2 and err.startswith("draftdiff validate: ")
+    assert invocation["executionSuccessful"] is False
+    assert err.split(": ", 1)[1].strip() in invocation["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_a_run_that_happened_says_so(broken: Path, capsys) -> None:
+    _, out, _ = run_cli(["validate", str(broken), "-f", "sarif"], capsys)
+    assert json.loads(out)["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+    _, out, _ = run_cli(["validate", str(broken), "-f", "json"], capsys)
+    assert json.loads(out)["could_not_run"] is None

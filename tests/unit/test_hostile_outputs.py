@@ -83,6 +83,17 @@ def test_no_output_of_any_command_holds_a_raw_control_or_hidden_mark(hostile: Pa
             assert "warning [hidden-characters]" in out and "U+202E RIGHT-TO-LEFT OVERRIDE" in out
 
 
+def test_a_run_that_could_not_happen_shows_a_hostile_folder_name_inert_in_every_format(tmp_path: Path) -> None:
+    """The reason validate could not run names the folder: no raw control reaches a log or a report."""
+    folder = tmp_path / "drafts\x1b[31m\u202e"
+    folder.mkdir()
+    for fmt in formats("diagnostics"):
+        code, out, err = run("validate", str(folder), "--format", fmt)
+        assert code == 2 and "no draft files" in err, (fmt, err)
+        assert fmt == "text" or "no draft files" in out, fmt
+        assert unsafe_chars(out) == [] and unsafe_chars(err) == [], fmt
+
+
 def test_hidden_marks_are_shown_as_escapes_in_every_snapshot(hostile: Path, tmp_path: Path) -> None:
     for fmt in formats("snapshot"):
         code, out, err = run("snapshot", "--drafts", str(hostile), "-f", fmt, "--author", "Doe, \u202eJane")

@@ -27,7 +27,7 @@ def test_valid_draft_loads_with_dates_as_text() -> None:
 @pytest.mark.parametrize(
     ("data", "rule", "line", "col"),
     [
-        (b"a: [1, 2\n", "yaml-syntax", 2, 1),
+        (b"a: [1, 2\n", "yaml-syntax", 1, 4),
         (b"title: ok\nbad: \xff\xfe\n", "file-encoding", 2, 6),
         ("title: \u0531\u0580\nx: \xe9\xff".encode("utf-8")[:-2] + b"\xff", "file-encoding", 2, 5),
         (b"a: 1\nb: x\x00y\n", "file-control-char", 2, 5),

@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from draftdiff.cli import EXIT_TROUBLE, UsageError, with_flag_hints, write_output
+from draftdiff.cli import UsageError, with_flag_hints, write_output
+
+if TYPE_CHECKING:
+    from draftdiff.diagnostics import Report
 
 HELP = "check draft files (file:line:col diagnostics for CI)"
 
@@ -32,9 +36,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from draftdiff.collection import CollectionError
+    from draftdiff.cli.hints import describe
+    from draftdiff.diagnostics import Report
+    from draftdiff.errors import CouldNotRun
     from draftdiff.render import render
     from draftdiff.render.ansi import use_color
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    try:
+        report = _validate(args)
+    except CouldNotRun as exc:  # still a report in the format asked for, so that CI has one to read or upload
+        print(f"draftdiff validate: {describe(exc)}", file=sys.stderr)
+        report = Report(failure=str(exc))
+    color = use_color(sys.stdout, args.color) and not args.output and fmt == "text"
+    options = {"color": color, "hints": not args.quiet} if fmt == "text" else {}
+    write_output(render("diagnostics", fmt, with_flag_hints(report), **options), args.output)
+    if fmt == "github" and report.failure is None:  # annotations go to the pull request; the log says how it went
+        print(report.summary(), file=sys.stderr)
+    return report.exit_code(strict=args.strict)
+
+
+def _validate(args: argparse.Namespace) -> Report:
+    """The report on the paths asked for; :class:`CouldNotRun` when there is nothing to validate."""
     from draftdiff.validate import validate_paths
 
     paths = args.paths or ["drafts"]
@@ -47,17 +70,4 @@ def run(args: argparse.Namespace) -> int:
         unknown = [r for r in args.disable if r not in known]
         if unknown:
             raise UsageError(f"unknown rule id {', '.join(unknown)}; 'draftdiff rules' lists them")
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    try:
-        report = validate_paths(paths, disabled=args.disable, follow_links=args.follow_links)
-    except CollectionError as exc:
-        from draftdiff.textsafe import visible
-
-        print(f"draftdiff validate: {visible(str(exc))}", file=sys.stderr)
-        return EXIT_TROUBLE
-    color = use_color(sys.stdout, args.color) and not args.output and fmt == "text"
-    options = {"color": color, "hints": not args.quiet} if fmt == "text" else {}
-    write_output(render("diagnostics", fmt, with_flag_hints(report), **options), args.output)
-    if fmt == "github":  # annotations go to the pull request; the log still says how it went
-        print(report.summary(), file=sys.stderr)
-    return report.exit_code(strict=args.strict)
+    return validate_paths(paths, disabled=args.disable, follow_links=args.follow_links)

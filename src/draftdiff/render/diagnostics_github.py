@@ -21,6 +21,9 @@ def _prop(value: str) -> str:
 
 
 def render(report: Report, **_: object) -> str:
+    """One annotation per finding; a run that could not happen is one ``::error::`` of no file, saying why."""
+    if report.failure is not None:
+        return f"::error::draftdiff validate {_data(report.summary())}\n"
     lines = []
     for d in report.sorted():
         message = d.message + (f" ({d.hint})" if d.hint else "")

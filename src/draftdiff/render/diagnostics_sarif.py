@@ -2,6 +2,10 @@
 
 Columns are counted in Unicode code points (declared with ``columnKind``),
 1-based as SARIF requires; every rule is described in ``tool.driver.rules``.
+The run's invocation says whether validation ran: when it could not (no such path,
+no drafts) it is ``executionSuccessful: false`` with the reason as an error
+notification, and the run has no ``results`` (SARIF 2.1.0, 3.14.23: absent, that
+is null, for a tool that started but could not begin its analysis).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from pathlib import Path
 
 from draftdiff import __version__
 from draftdiff.diagnostics import Report
+from draftdiff.errors import EXIT_TROUBLE
 from draftdiff.textsafe import json_visible
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -21,6 +26,13 @@ def _uri(file: str) -> str:
     if path.is_absolute():
         return path.as_uri()
     return path.as_posix()
+
+
+def _invocation(report: Report) -> dict[str, object]:
+    if report.failure is None:
+        return {"executionSuccessful": True}
+    return {"executionSuccessful": False, "exitCode": EXIT_TROUBLE,
+            "toolExecutionNotifications": [{"level": "error", "message": {"text": report.summary()}}]}
 
 
 def render(report: Report, **_: object) -> str:
@@ -60,8 +72,9 @@ def render(report: Report, **_: object) -> str:
                     "defaultConfiguration": {"level": rule.severity},
                 } for rule in rules],
             }},
+            "invocations": [_invocation(report)],
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            **({"results": results} if report.failure is None else {}),
         }],
     }
     return json_visible(json.dumps(sarif, ensure_ascii=False, indent=2)) + "\n"

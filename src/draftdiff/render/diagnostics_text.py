@@ -3,6 +3,10 @@
 File names and messages (which quote YAML keys and values from the file) are shown
 with :func:`visible`: an escape sequence in a key or a file name stays inert, and a
 line break cannot start a line that looks like another finding.
+
+A run that could not happen (no such path, no drafts) renders as nothing: the
+command line says why on standard error, where it always has, and a report
+written with ``-o`` is emptied rather than left stale.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from draftdiff.textsafe import visible
 
 
 def render(report: Report, *, color: bool = False, hints: bool = True) -> str:
+    if report.failure is not None:
+        return ""
     lines: list[str] = []
     for d in report.sorted():
         severity = style(d.severity, "red" if d.severity == "error" else "yellow", "bold", color=color)

@@ -34,7 +34,10 @@ def reader_rules() -> tuple[Rule, ...]:
          "file far beyond that is refused before it is parsed, so that reading stays fast and small."),
         ("file-empty", "The file holds no YAML document.",
          "An empty file or one with only comments is not a draft."),
-        ("yaml-syntax", "The file is not well-formed YAML.", "The message is the YAML parser's own."),
+        ("yaml-syntax", "The file is not well-formed YAML.",
+         "The message is the YAML parser's own, at a line and column the file has. A quote, '[' or '{' the "
+         "file ends inside is reported where it opens; so is a quoted string whose closing quote is missing "
+         "and which the parser ran on to the next quote in the file, with the place where the parser gave up."),
         ("yaml-multi-document", "The file holds more than one YAML document.",
          "One draft per file: split the documents ('---') into separate files."),
         ("yaml-top-level", "The document is not a mapping.",
