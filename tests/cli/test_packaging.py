@@ -57,6 +57,18 @@ def test_the_github_action_installs_from_its_own_checkout_and_validates() -> Non
     assert set(action["inputs"]) == {"paths", "strict", "sarif", "python-version"}
 
 
+def test_the_action_uploads_sarif_only_from_a_run_that_validated() -> None:
+    """A run that could not validate (exit 2) writes a SARIF log with no results; uploaded, code scanning
+    would close every open alert as fixed."""
+    from ruamel.yaml import YAML
+
+    steps = YAML(typ="safe", pure=True).load((ROOT / "action.yml").read_text(encoding="utf-8"))["runs"]["steps"]
+    write = next(s for s in steps if "--format sarif" in str(s.get("run", "")))
+    upload = next(s for s in steps if "upload-sarif" in str(s.get("uses", "")))
+    assert "[ $? -eq 1 ]" in write["run"]  # exit 1 (findings) is a success of this step; exit 2 is not
+    assert f"steps.{write['id']}.outcome == 'success'" in upload["if"]
+
+
 def test_no_install_instruction_names_the_strangers_package() -> None:
     for path in (ROOT / "README.md", ROOT / "action.yml"):
         text = path.read_text(encoding="utf-8")
