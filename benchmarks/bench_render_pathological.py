@@ -104,6 +104,8 @@ def reading() -> None:
         f"{MAX_NODES + 1_000:,} values in one list": head + "extra: [" + ",".join(["x"] * (MAX_NODES + 1_000)) + "]\n",
         f"{MAX_LINES + 1_000:,} lines": head + "#\n" * (MAX_LINES + 1_000),
         "depth 10,000": head + "extra: " + "[" * 10_000 + "]" * 10_000 + "\n",
+        "8 copies, CR line breaks": (head * 8).replace("\n", "\r"),
+        "8 copies, LF line breaks": head * 8,
     }
     for name, text in cases.items():
         data = text.encode("utf-8")

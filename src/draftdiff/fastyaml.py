@@ -234,6 +234,8 @@ def fast_tree(text: str) -> dict[str, Any] | None:
     loader has refused NEL, LS and PS (line breaks to libyaml, not to yaml-rs) before.
     """
     yaml_rs = _load_yaml_rs()
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None  # lines broken by CR alone: the checks below read such a file as one line, at quadratic cost
     if (not yaml_rs or _uses_advanced_yaml(text) or _number_in_doubt(text) or _forms_in_doubt(text)
             or _sign_in_a_flow(text)):
         return None

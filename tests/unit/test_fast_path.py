@@ -78,6 +78,16 @@ t: ''
 """
 
 
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_lines_broken_by_cr_read_the_same_and_only_crlf_keeps_the_fast_path(newline: str) -> None:
+    """The fast path's checks look along lines for ``\n``: a file broken by CR alone was one line to them,
+    and checking it cost the square of its size (minutes near the size limit). It goes to the careful reader."""
+    plain = draft_text()
+    text = plain.replace("\n", newline)
+    assert (fast_tree(text) is None) == (newline == "\r")
+    assert read_draft(text.encode("utf-8"), "cr.yaml").draft == read_draft(plain.encode("utf-8"), "lf.yaml").draft
+
+
 def test_scalar_forms_agree() -> None:
     fast = fast_tree(SCALARS)
     assert fast is not None
