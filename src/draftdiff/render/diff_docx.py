@@ -147,12 +147,13 @@ class _Writer:
         segments += [Segment("insert", new)] if new else []
         self.redline(segments, lead=f"{name}: ")
 
-    def field(self, f: FieldChange) -> None:
+    def field(self, f: FieldChange, diff: DraftDiff | None = None) -> None:
+        """A field's change; ``diff`` for a field of the version itself (its date is shown as what is known)."""
         name = ev.field_label(f.field).capitalize()
         if f.redline:
             self.redline(f.redline, lead=f"{name}: ")
         else:
-            self.change(name, f.old, f.new)
+            self.change(name, *ev.field_texts(f, diff))
 
     def sources(self, added: Sequence[str], removed: Sequence[str]) -> None:
         if added or removed:
@@ -237,7 +238,7 @@ def render(diff: DraftDiff, *, show_all: bool = False, substantive: bool = False
     props.created = props.modified = moment
     props.revision = 1
     w.doc.add_heading(visible(f"Redline: {o.id} → {n.id}", keep_newlines=False), 0)
-    w.note(f"From {o.title} ({o.date}, {o.kind} by {_party(o.proposed_by)}) to {n.title} ({n.date}, "
+    w.note(f"From {o.title} ({ev.dated(o)}, {o.kind} by {_party(o.proposed_by)}) to {n.title} ({ev.dated(n)}, "
            f"{n.kind} by {_party(n.proposed_by)}). Every change is tracked with author {w.author} and date "
            f"{n.date}: accepting all gives the new version, rejecting all the old one.", italic=False)
     for line in diff.notes:
@@ -247,7 +248,7 @@ def render(diff: DraftDiff, *, show_all: bool = False, substantive: bool = False
     if agreement:
         w.heading("The agreement", 1)
         for f in agreement:
-            w.field(f)
+            w.field(f, diff)
     articles = diff.listed_articles(show_all, substantive)
     w.heading("Articles", 1)
     if not articles:
