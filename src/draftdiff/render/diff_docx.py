@@ -155,10 +155,11 @@ class _Writer:
         else:
             self.change(name, *ev.field_texts(f, diff))
 
-    def sources(self, added: Sequence[str], removed: Sequence[str]) -> None:
-        if added or removed:
-            self.redline([*(Segment("delete", f"{s} ") for s in removed), *(Segment("insert", f"{s} ") for s in added)],
-                         lead="Sources: ")
+    def sources(self, old: Sequence[str], new: Sequence[str], lead: str = "Sources: ") -> None:
+        """The ids an entry cites, the whole list: kept ids plain, added ones inserted, dropped ones deleted, so
+        that accepting gives the new list and rejecting the old; no line when the same ids are cited."""
+        if set(old) != set(new):
+            self.redline(r.list_redline(old, new), lead=lead)
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -191,7 +192,8 @@ def _article(w: _Writer, a: ArticleChange) -> None:
         w.redline(p.redline or [Segment("delete" if p.change == "removed" else "insert",
                                          (p.old_text if p.change == "removed" else p.new_text) or "")],
                   lead=f"Position of {_party(p.party)} ({basis}): ")
-    w.sources(a.sources_added, a.sources_removed)
+        w.sources(p.old_sources, p.new_sources, lead=f"Sources of {_party(p.party)}'s position: ")
+    w.sources(a.old_sources, a.new_sources)
 
 
 def _precondition(w: _Writer, p: PreconditionChange) -> None:
@@ -201,7 +203,7 @@ def _precondition(w: _Writer, p: PreconditionChange) -> None:
     w.redline(p.redline)
     for f in p.fields:
         w.field(f)
-    w.sources(p.sources_added, p.sources_removed)
+    w.sources(p.old_sources, p.new_sources)
 
 
 def _entry(w: _Writer, heading: str, change: str, whole: str, fields: list[FieldChange]) -> None:
