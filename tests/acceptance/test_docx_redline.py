@@ -247,3 +247,16 @@ def test_evidence_changes_are_tracked_too() -> None:
     assert "Agreed: 2" in accepted and "Agreed: 1" in rejected
     heads = [t for s, t in decided(data, True) if s == "Heading 2"]
     assert any(h.startswith("Source s1") for h in heads) and any(h.startswith("Claimed count") for h in heads)
+
+
+def test_the_versions_dates_say_what_is_known_of_them() -> None:
+    """``~2023-12-31`` and ``2024-06`` as every other face prints them (``vocab.format_date``), not the bare day."""
+    old = draft([art("a", 1, "Same text.")], date="2023-12-31", date_precision="approximate",
+                date_note="The last days of December.")
+    new = draft([art("a", 1, "Same text.")], id="d-new", date="2024-06-01", date_precision="month")
+    data = render("diff", "docx", diff_drafts(old, new))
+    for accept, shown in ((True, "2024-06"), (False, "~2023-12-31")):
+        paragraphs = decided(data, accept)
+        assert f"Date: {shown}" in [t for s, t in paragraphs if s == "Draft Record"]
+        opening = next(t for _, t in paragraphs if t.startswith("From "))
+        assert "(~2023-12-31, " in opening and "(2024-06, " in opening

@@ -6,7 +6,7 @@ import pytest
 from diff_support import TEXTS, art, draft, marked
 
 from draftdiff.diff import DiffOptions, diff_drafts
-from draftdiff.diff.result import new_text_of, old_text_of
+from draftdiff.diff.result import list_redline, new_text_of, old_text_of
 
 
 def base() -> list[dict]:
@@ -123,6 +123,33 @@ def test_status_title_basis_sources_and_notes_changes():
     assert (change.old_status, change.new_status) == ("agreed", "disputed")
     assert change.sources_added == ["s1"]
     assert {f.field for f in change.fields} >= {"title", "status", "text_basis", "status_basis", "notes"}
+
+
+def test_an_entry_keeps_the_whole_lists_it_cites_not_only_what_differs():
+    old, new = base(), base()
+    old[1] = dict(old[1], sources=["s1", "s2", "s3"])
+    new[1] = dict(new[1], sources=["s1", "s3", "s4"])
+    change = by_id(diff_drafts(draft(old), draft(new)), "forces")
+    assert (change.sources_added, change.sources_removed) == (["s4"], ["s2"])
+    assert (change.old_sources, change.new_sources) == (["s1", "s2", "s3"], ["s1", "s3", "s4"])
+    assert marked(list_redline(change.old_sources, change.new_sources)) == "s1[-, -][-s2-], s3{+, +}{+s4+}"
+    only = by_id(diff_drafts(draft(old), draft(base())), "forces")  # every id dropped
+    assert (only.old_sources, only.new_sources) == (["s1", "s2", "s3"], [])
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_a_list_redline_rebuilds_both_lists_and_keeps_the_ids_both_cite(seed):
+    import random
+
+    rng = random.Random(seed)
+    pool = [f"s{k}" for k in range(8)]
+    old, new = rng.sample(pool, rng.randint(0, 6)), rng.sample(pool, rng.randint(0, 6))
+    segments = list_redline(old, new)
+    assert old_text_of(segments) == ", ".join(old) and new_text_of(segments) == ", ".join(new)
+    kept = [s.text for s in segments if s.op == "equal" and s.text != ", "]
+    assert set(kept) <= set(old) & set(new)
+    if [s for s in old if s in new] == [s for s in new if s in old]:  # same order: every kept id is plain
+        assert set(kept) == set(old) & set(new)
 
 
 def test_status_change_disputed_to_agreed():

@@ -146,6 +146,7 @@ def _compare_fields(ctx: Context, old: Article, new: Article, change: ArticleCha
     note_changes(ctx, old, new, change.fields, kinds, where)
     change.fields.extend(_fragments(ctx, old, new, where))
     change.positions = _positions(ctx, old, new, where)
+    change.old_sources, change.new_sources = list(old.sources), list(new.sources)
     change.sources_added, change.sources_removed = list_changes(old.sources, new.sources)
     if change.sources_added or change.sources_removed:
         kinds.append(r.SOURCES_CHANGED)
@@ -181,16 +182,19 @@ def _positions(ctx: Context, old: Article, new: Article, where: str) -> list[Pos
         a, b = old.positions.get(party), new.positions.get(party)
         if a is None and b is not None:
             out.append(PositionChange(party, "added", None, b.text, None, b.basis,
-                                      [Segment("insert", b.text)], list(b.sources), [], [r.POSITION_CHANGED]))
+                                      [Segment("insert", b.text)], list(b.sources), [], [r.POSITION_CHANGED],
+                                      new_sources=list(b.sources)))
         elif b is None and a is not None:
             out.append(PositionChange(party, "removed", a.text, None, a.basis, None,
-                                      [Segment("delete", a.text)], [], list(a.sources), [r.POSITION_CHANGED]))
+                                      [Segment("delete", a.text)], [], list(a.sources), [r.POSITION_CHANGED],
+                                      old_sources=list(a.sources)))
         elif a is not None and b is not None and a != b:
             added, removed = list_changes(a.sources, b.sources)
             place = f"{where} position of {party}"
             segments = ctx.redline(a.text, b.text, place).segments if a.text != b.text else \
                 [Segment("equal", b.text)]
-            change = PositionChange(party, "changed", a.text, b.text, a.basis, b.basis, segments, added, removed)
+            change = PositionChange(party, "changed", a.text, b.text, a.basis, b.basis, segments, added, removed,
+                                    old_sources=list(a.sources), new_sources=list(b.sources))
             if changed(segments):
                 change.kinds.append(r.POSITION_CHANGED)
             if a.basis != b.basis:
@@ -263,11 +267,16 @@ def whole(ctx: Context, article: Article, index: int, *, added: bool, unrecorded
         text = ctx.redline(article.full_text, "", f"article {article.id}")
         change.kinds.append(r.REMOVED)
     change.redline, change.stats = text.segments, text.stats
+    if added:
+        change.new_sources = list(article.sources)
+    else:
+        change.old_sources = list(article.sources)
     change.positions = [  # what each party held on an article that came or went (the entry says added/removed)
         PositionChange(party, "added" if added else "removed", None if added else p.text, p.text if added else None,
                        None if added else p.basis, p.basis if added else None,
                        [Segment("insert" if added else "delete", p.text)],
-                       list(p.sources) if added else [], [] if added else list(p.sources))
+                       list(p.sources) if added else [], [] if added else list(p.sources),
+                       old_sources=[] if added else list(p.sources), new_sources=list(p.sources) if added else [])
         for party, p in article.positions.items()]
     return change
 

@@ -106,13 +106,15 @@ def _preconditions(ctx: Context, old: Draft, new: Draft) -> list[PreconditionCha
         before = old_by_id.get(p.id)
         if before is None:
             out.append(PreconditionChange(p.id, p.party, None, p.status, p.demand, [r.ADDED],
-                                          [Segment("insert", p.demand)], sources_added=list(p.sources)))
+                                          [Segment("insert", p.demand)], sources_added=list(p.sources),
+                                          new_sources=list(p.sources)))
         else:
             out.append(_precondition_pair(ctx, before, p))
     for k, p in enumerate(old.preconditions):
         if p.id not in new_by_id:
             change = PreconditionChange(p.id, p.party, p.status, None, p.demand, [r.REMOVED],
-                                        [Segment("delete", p.demand)], sources_removed=list(p.sources))
+                                        [Segment("delete", p.demand)], sources_removed=list(p.sources),
+                                        old_sources=list(p.sources))
             out.insert(min(k, len(out)), change)
     return out
 
@@ -137,6 +139,7 @@ def _precondition_pair(ctx: Context, a: Precondition, b: Precondition) -> Precon
             if kind not in kinds:
                 kinds.append(kind)
     note_changes(ctx, a, b, change.fields, kinds, where)
+    change.old_sources, change.new_sources = list(a.sources), list(b.sources)
     change.sources_added, change.sources_removed = list_changes(a.sources, b.sources)
     if change.sources_added or change.sources_removed:
         kinds.append(r.SOURCES_CHANGED)

@@ -58,11 +58,19 @@ def record_redline(f: FieldChange) -> bool:
     return f.field not in SHORT_FIELDS and shown_as_redline(f)
 
 
-def field_values(f: FieldChange, diff: DraftDiff | None = None) -> tuple[str, str]:
-    """The old and the new value as shown: ``–`` for none; the version's date with what is known of it."""
+def field_texts(f: FieldChange, diff: DraftDiff | None = None) -> tuple[str | None, str | None]:
+    """The old and the new value as shown, None for none: the version's date (a field of ``diff`` itself)
+    with what is known of it, ``~2023-12-31``, ``2024-06``."""
     if f.field == "date" and diff is not None:
-        return format_date(f.old, diff.old.date_precision), format_date(f.new, diff.new.date_precision)
-    return value(f.old), value(f.new)
+        return (format_date(f.old, diff.old.date_precision) if f.old else None,
+                format_date(f.new, diff.new.date_precision) if f.new else None)
+    return f.old, f.new
+
+
+def field_values(f: FieldChange, diff: DraftDiff | None = None) -> tuple[str, str]:
+    """The old and the new value as shown (:func:`field_texts`), ``–`` for none."""
+    old, new = field_texts(f, diff)
+    return value(old), value(new)
 
 
 # --- the version as a whole ----------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ Nothing here knows how it will be shown.
 from __future__ import annotations
 
 import dataclasses
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -149,6 +151,30 @@ def new_text_of(redline: list[Segment]) -> str:
     return "".join(s.new for s in redline)
 
 
+def list_redline(old: Sequence[str], new: Sequence[str], sep: str = ", ") -> list[Segment]:
+    """Two lists of ids (the sources an entry cites) as one redline: kept ids equal, the others inserted or
+    deleted, so that its old text is ``sep.join(old)`` and its new text ``sep.join(new)`` exactly (an id that
+    moved reads as deleted where it was and inserted where it is)."""
+    ops: list[tuple[Op, str]] = []
+    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops += [("equal", s) for s in new[j1:j2]]
+        else:
+            ops += [("delete", s) for s in old[i1:i2]]
+            ops += [("insert", s) for s in new[j1:j2]]
+    out: list[Segment] = []
+    seen_old = seen_new = False
+    for op, ident in ops:
+        on_old, on_new = op != "insert", op != "delete"
+        before_old, before_new = on_old and seen_old, on_new and seen_new  # a separator before it, on each side
+        if before_old or before_new:
+            out.append(Segment("equal" if before_old and before_new else "delete" if before_old else "insert", sep))
+        out.append(Segment(op, ident))
+        seen_old, seen_new = seen_old or on_old, seen_new or on_new
+    return out
+
+
 @dataclass
 class TextStats:
     """How much wording changed; ``similarity`` is the share of words kept (1.0 = same)."""
@@ -207,6 +233,11 @@ class PositionChange:
     basis, the sources it cites or its notes changed."""
     fields: list[FieldChange] = field(default_factory=list)
     """Its notes (redlined), when they changed."""
+    old_sources: list[str] = field(default_factory=list)
+    """Every source id it cites in the old draft, in order (empty when the position was added); ``sources_added`` and ``sources_removed``
+    are what differ, this and :attr:`new_sources` the lists themselves (kept ids too), for a face that shows the
+    list as a redline (:func:`list_redline`)."""
+    new_sources: list[str] = field(default_factory=list)
 
     @property
     def reworded(self) -> bool:
@@ -269,6 +300,11 @@ class ArticleChange(_Kinds):
     hidden_kinds: list[str] = field(default_factory=list)
     """The clerical kinds :meth:`substantive_only` left out (empty on a full entry): an entry listed under
     ``--substantive`` with no kind left had clerical changes only, and is not "unchanged"."""
+    old_sources: list[str] = field(default_factory=list)
+    """Every source id it cites in the old draft, in order (empty when added; both lists empty under ``--substantive``); ``sources_added`` and ``sources_removed``
+    are what differ, this and :attr:`new_sources` the lists themselves (kept ids too), for a face that shows the
+    list as a redline (:func:`list_redline`)."""
+    new_sources: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -276,11 +312,12 @@ class ArticleChange(_Kinds):
 
     def substantive_only(self) -> ArticleChange:
         """This entry with its clerical changes left out (what ``--substantive`` shows of it)."""
-        positions = [replace(p, kinds=[POSITION_CHANGED], sources_added=[], sources_removed=[], fields=[])
+        positions = [replace(p, kinds=[POSITION_CHANGED], sources_added=[], sources_removed=[], fields=[],
+                             old_sources=[], new_sources=[])
                      for p in self.positions if POSITION_CHANGED in p.kinds]
         return replace(self, kinds=[k for k in self.kinds if k not in CLERICAL_KINDS],
                        fields=[f for f in self.fields if f.kind not in CLERICAL_KINDS], positions=positions,
-                       sources_added=[], sources_removed=[],
+                       sources_added=[], sources_removed=[], old_sources=[], new_sources=[],
                        hidden_kinds=[k for k in self.kinds if k in CLERICAL_KINDS])
 
     @property
@@ -305,12 +342,17 @@ class PreconditionChange(_Kinds):
     sources_removed: list[str] = field(default_factory=list)
     hidden_kinds: list[str] = field(default_factory=list)
     """The clerical kinds :meth:`substantive_only` left out (as :attr:`ArticleChange.hidden_kinds`)."""
+    old_sources: list[str] = field(default_factory=list)
+    """Every source id it cites in the old draft, in order (empty when added; both lists empty under ``--substantive``); ``sources_added`` and ``sources_removed``
+    are what differ, this and :attr:`new_sources` the lists themselves (kept ids too), for a face that shows the
+    list as a redline (:func:`list_redline`)."""
+    new_sources: list[str] = field(default_factory=list)
 
     def substantive_only(self) -> PreconditionChange:
         """This entry with its clerical changes left out (what ``--substantive`` shows of it)."""
         return replace(self, kinds=[k for k in self.kinds if k not in CLERICAL_KINDS],
                        fields=[f for f in self.fields if f.kind not in CLERICAL_KINDS],
-                       sources_added=[], sources_removed=[],
+                       sources_added=[], sources_removed=[], old_sources=[], new_sources=[],
                        hidden_kinds=[k for k in self.kinds if k in CLERICAL_KINDS])
 
 

@@ -147,17 +147,19 @@ class _Writer:
         segments += [Segment("insert", new)] if new else []
         self.redline(segments, lead=f"{name}: ")
 
-    def field(self, f: FieldChange) -> None:
+    def field(self, f: FieldChange, diff: DraftDiff | None = None) -> None:
+        """A field's change; ``diff`` for a field of the version itself (its date is shown as what is known)."""
         name = ev.field_label(f.field).capitalize()
         if f.redline:
             self.redline(f.redline, lead=f"{name}: ")
         else:
-            self.change(name, f.old, f.new)
+            self.change(name, *ev.field_texts(f, diff))
 
-    def sources(self, added: Sequence[str], removed: Sequence[str]) -> None:
-        if added or removed:
-            self.redline([*(Segment("delete", f"{s} ") for s in removed), *(Segment("insert", f"{s} ") for s in added)],
-                         lead="Sources: ")
+    def sources(self, old: Sequence[str], new: Sequence[str], lead: str = "Sources: ") -> None:
+        """The ids an entry cites, the whole list: kept ids plain, added ones inserted, dropped ones deleted, so
+        that accepting gives the new list and rejecting the old; no line when the same ids are cited."""
+        if set(old) != set(new):
+            self.redline(r.list_redline(old, new), lead=lead)
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -190,7 +192,8 @@ def _article(w: _Writer, a: ArticleChange) -> None:
         w.redline(p.redline or [Segment("delete" if p.change == "removed" else "insert",
                                          (p.old_text if p.change == "removed" else p.new_text) or "")],
                   lead=f"Position of {_party(p.party)} ({basis}): ")
-    w.sources(a.sources_added, a.sources_removed)
+        w.sources(p.old_sources, p.new_sources, lead=f"Sources of {_party(p.party)}'s position: ")
+    w.sources(a.old_sources, a.new_sources)
 
 
 def _precondition(w: _Writer, p: PreconditionChange) -> None:
@@ -200,7 +203,7 @@ def _precondition(w: _Writer, p: PreconditionChange) -> None:
     w.redline(p.redline)
     for f in p.fields:
         w.field(f)
-    w.sources(p.sources_added, p.sources_removed)
+    w.sources(p.old_sources, p.new_sources)
 
 
 def _entry(w: _Writer, heading: str, change: str, whole: str, fields: list[FieldChange]) -> None:
@@ -237,7 +240,7 @@ def render(diff: DraftDiff, *, show_all: bool = False, substantive: bool = False
     props.created = props.modified = moment
     props.revision = 1
     w.doc.add_heading(visible(f"Redline: {o.id} → {n.id}", keep_newlines=False), 0)
-    w.note(f"From {o.title} ({o.date}, {o.kind} by {_party(o.proposed_by)}) to {n.title} ({n.date}, "
+    w.note(f"From {o.title} ({ev.dated(o)}, {o.kind} by {_party(o.proposed_by)}) to {n.title} ({ev.dated(n)}, "
            f"{n.kind} by {_party(n.proposed_by)}). Every change is tracked with author {w.author} and date "
            f"{n.date}: accepting all gives the new version, rejecting all the old one.", italic=False)
     for line in diff.notes:
@@ -247,7 +250,7 @@ def render(diff: DraftDiff, *, show_all: bool = False, substantive: bool = False
     if agreement:
         w.heading("The agreement", 1)
         for f in agreement:
-            w.field(f)
+            w.field(f, diff)
     articles = diff.listed_articles(show_all, substantive)
     w.heading("Articles", 1)
     if not articles:

@@ -26,6 +26,17 @@ def _segments(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in s.items() if not (k == "old_text" and v is None)} for s in items]
 
 
+_LISTS = ("old_sources", "new_sources")
+"""The cited lists themselves, kept ids too: the document gives what differs (``sources_added`` /
+``sources_removed``), as it always has; the lists are for the Word redline, which shows them whole."""
+
+
+def _without_lists(item: dict[str, Any]) -> dict[str, Any]:
+    for key in _LISTS:
+        del item[key]
+    return item
+
+
 def _fields(items: list[dict[str, Any]], stat: bool) -> list[dict[str, Any]]:
     for f in items:
         f["redline"] = [] if stat else _segments(f["redline"])
@@ -40,9 +51,11 @@ def as_data(diff: DraftDiff, *, stat: bool = False, show_all: bool = False,
         item = asdict(a)
         item = {"id": a.id, "changed": a.changed, "substantive": a.substantive, **item}
         del item["hidden_kinds"]  # the faces' reading of a --substantive entry, not part of the document
+        _without_lists(item)
         item["redline"] = [] if stat else _segments(item["redline"])
         _fields(item["fields"], stat)
         for p in item["positions"]:
+            _without_lists(p)
             p["redline"] = [] if stat else _segments(p["redline"])
             _fields(p["fields"], stat)
         articles.append(item)
@@ -50,6 +63,7 @@ def as_data(diff: DraftDiff, *, stat: bool = False, show_all: bool = False,
     for p in diff.listed_preconditions(show_all, substantive):
         item = {"changed": p.changed, "substantive": p.substantive, **asdict(p)}
         del item["hidden_kinds"]
+        _without_lists(item)
         item["redline"] = [] if stat else _segments(item["redline"])
         _fields(item["fields"], stat)
         preconditions.append(item)
