@@ -299,6 +299,67 @@ def test_an_html_snapshot_with_an_added_script_is_refused(made: Made, capsys) ->
     assert "<script>fetch" in said or "this line is not what draftdiff wrote" in said or "more lines" in said
 
 
+# --- made outside git: the provenance is what draftdiff decides, nothing the file adds -----------------
+
+class Outside:
+    """A collection in no repository, and a verified snapshot in every format made from it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def text(self, fmt: str, name: str = "s") -> str:
+        return (self.root / f"{name}.{fmt}").read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def outside(tmp_path_factory: pytest.TempPathFactory) -> Outside:
+    root = tmp_path_factory.mktemp("outside")
+    write_collection(root)
+    old, ceiling = Path.cwd(), os.environ.get("GIT_CEILING_DIRECTORIES")
+    os.chdir(root)
+    os.environ["GIT_CEILING_DIRECTORIES"] = str(root.parent)  # no repository above, wherever the tests run
+    try:
+        for fmt in FORMATS:
+            assert main(["snapshot", *ARGS, "-f", fmt, "-o", f"s.{fmt}"]) == 0
+            assert main(["snapshot", "verify", f"s.{fmt}"]) == 0, fmt
+    finally:
+        os.chdir(old)
+        if ceiling is None:
+            os.environ.pop("GIT_CEILING_DIRECTORIES")
+        else:
+            os.environ["GIT_CEILING_DIRECTORIES"] = ceiling
+    assert json.loads(Outside(root).text("json"))["provenance"]["git_commit"] is None
+    return Outside(root)
+
+
+def check_outside(outside: Outside, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str,
+                  edited: str, codes: tuple[int, ...]) -> str:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(outside.root.parent))
+    return check(outside, capsys, fmt, edited, codes)  # type: ignore[arg-type]
+
+
+FORGED_PROVENANCE = {
+    "repository": lambda p: p.update(repository="https://example.org/official-mfa/drafts"),
+    "git_note": lambda p: p.update(git_note="clean checkout of the official repository"),
+    "git_dirty": lambda p: p.update(git_dirty=False),
+    "git_path": lambda p: p.update(git_path="drafts"),
+    "drafts_path not text": lambda p: p.update(drafts_path=5),
+    "authors not a list": lambda p: p.update(authors="Doe, Jane"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+@pytest.mark.parametrize("what", sorted(FORGED_PROVENANCE))
+def test_provenance_draftdiff_never_writes_is_refused(outside: Outside, capsys, monkeypatch, fmt: str,
+                                                      what: str) -> None:
+    """A repository, a dirty flag, a folder in a repository or a note with no commit: not draftdiff's."""
+    edited = edit_embedded(outside.text(fmt), fmt, lambda d: FORGED_PROVENANCE[what](d["provenance"]))
+    if fmt == "json" and what == "repository":  # the tester's edit: the one line, by hand
+        edited = first(outside.text(fmt), '"repository": null', '"repository": "https://example.org/official-mfa/drafts"')
+    said = check_outside(outside, capsys, monkeypatch, fmt, edited, EDITED)
+    assert re.search(rf"edited\.{fmt}(:\d+(:\d+)?)?: ", said), said
+
+
 # --- a snapshot made from a tampered copy elsewhere ------------------------------------------------------
 
 @pytest.fixture

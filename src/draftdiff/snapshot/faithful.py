@@ -59,11 +59,55 @@ def check_version(version: str | None, name: str, text: str = "") -> None:
 
 
 def check_text(snap: Snapshot, text: str, fmt: str, name: str, render: Renderer) -> None:
-    """``text`` must be exactly what ``render`` gives for ``snap`` in ``fmt``; NotFaithful says where not."""
+    """``text`` must be exactly what ``render`` gives for ``snap`` in ``fmt``; NotFaithful says where not.
+
+    The provenance rendered is the one draftdiff decides (:func:`draftdiff.snapshot.build.provenance`)
+    from what the file states it was made with, not the file's own: a shape draftdiff never writes
+    (a repository or a dirty flag without a commit, a version of another draftdiff) makes the texts differ.
+    """
     check_version(snap.provenance.tool_version if snap.provenance else None, name, text)
-    expected = render(snap, fmt)
+    assert snap.provenance is not None  # check_version refuses a file without one
+    expected = render(replace(snap, provenance=as_made(snap.provenance, name, text)), fmt)
     if expected != text:
         raise NotFaithful(difference(text, expected, name))
+
+
+_COMMIT = re.compile(r"[0-9a-f]{40}")
+
+
+def as_made(prov: Provenance, name: str, text: str = "") -> Provenance:
+    """The provenance draftdiff gives for the inputs ``prov`` states: its folder, commit, authors, date.
+
+    What a verifier cannot re-derive is taken from the file (the folder as it was given, the
+    commit and its state, the authors, the generation time); the rest follows from those, as
+    when the file was made. A value of a type draftdiff never writes is refused here.
+    """
+    from draftdiff.snapshot.build import provenance
+
+    def wrong(what: str, value: object) -> NotFaithful:
+        at = _line_of(text, ('"provenance"',))
+        return NotFaithful(f"{name}{at}: the provenance's {what} is {value!r}, which draftdiff never writes; the "
+                           "file was edited after it was made")
+
+    def text_or_none(what: str, value: object) -> str | None:
+        if value is not None and not isinstance(value, str):
+            raise wrong(what, value)
+        return value
+
+    if not isinstance(prov.drafts_path, str) or not prov.drafts_path:
+        raise wrong("drafts_path", prov.drafts_path)
+    commit = text_or_none("git_commit", prov.git_commit)
+    if commit is not None and not _COMMIT.fullmatch(commit):
+        raise wrong("git_commit", commit)
+    if prov.git_dirty is not None and not isinstance(prov.git_dirty, bool):
+        raise wrong("git_dirty", prov.git_dirty)
+    authors = prov.authors
+    if not isinstance(authors, tuple) or not all(isinstance(a, str) for a in authors):
+        raise wrong("authors", authors)
+    return provenance(prov.drafts_path, commit=commit, dirty=prov.git_dirty,
+                      git_path=text_or_none("git_path", prov.git_path),
+                      repository=text_or_none("repository", prov.repository),
+                      generated_at=text_or_none("generated_at", prov.generated_at), authors=authors)
 
 
 def _line_of(text: str, needles: tuple[str, ...]) -> str:
