@@ -360,6 +360,89 @@ def test_provenance_draftdiff_never_writes_is_refused(outside: Outside, capsys, 
     assert re.search(rf"edited\.{fmt}(:\d+(:\d+)?)?: ", said), said
 
 
+# --- the later versions: not in the digest, but every one a file names is as the drafts give it -------------
+
+FORGED_LATER = {
+    "title": lambda d: d.update(title="The official signed text"),
+    "id": lambda d: d.update(id="2024-12-19-signed"),
+    "sha256": lambda d: d.update(sha256="0" * 64),
+    "blob_id": lambda d: d.update(blob_id="1" * 40),
+    "date": lambda d: d.update(date="2024-12-19"),
+    "file": lambda d: d.update(file="drafts/official-signed-text.yaml"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+@pytest.mark.parametrize("what", sorted(FORGED_LATER))
+def test_a_later_version_edited_in_the_embedded_snapshot_is_refused(outside: Outside, capsys, monkeypatch, fmt: str,
+                                                                   what: str) -> None:
+    def change(data: dict) -> None:
+        assert [d["id"] for d in data["later_versions"]] == ["2024-12-18-status"]
+        FORGED_LATER[what](data["later_versions"][0])
+
+    edited = edit_embedded(outside.text(fmt), fmt, change)
+    if fmt != "json":  # where a reader sees it too, as draftdiff would have shown it
+        edited = edited.replace("2024-12-18-status` (2024-12-18)", "2024-12-19-signed` (2024-12-18)") \
+            if what == "id" else edited
+    said = check_outside(outside, capsys, monkeypatch, fmt, edited, EDITED)
+    assert re.search(rf"edited\.{fmt}:\d+:\d+: ", said), said
+
+
+@pytest.mark.parametrize("edit", [("2024-12-18-status (2024-12-18)", "2024-12-19-signed (2024-12-18)"),
+                                  ("2024-12-18-status (2024-12-18)", "2024-12-18-status (2024-12-19)")])
+def test_a_later_version_edited_on_the_board_is_refused(outside: Outside, capsys, monkeypatch,
+                                                        edit: tuple[str, str]) -> None:
+    said = check_outside(outside, capsys, monkeypatch, "text", first(outside.text("text"), *edit), EDITED)
+    assert "edited.text:3:" in said and "the versions dated after the status date are not in the digest" in said
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html", "text"])
+def test_a_later_version_added_since_verifies_and_is_named(tmp_path: Path, capsys, monkeypatch, fmt: str) -> None:
+    drafts = write_collection(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["snapshot", "--as-of", "2024-09-15", "-f", fmt, "-o", f"s.{fmt}"]) == 0
+    text = (drafts / "c-2024-12-18.yaml").read_text(encoding="utf-8")
+    (drafts / "d.yaml").write_text(text.replace("2024-12-18-status", "2025-01-10-status").replace(
+        "date: '2024-12-18'", "date: '2025-01-10'"), encoding="utf-8")
+    code, out, _ = run(capsys, "snapshot", "verify", f"s.{fmt}")
+    assert code == 0 and "later versions added since (not part of this snapshot): 2025-01-10-status" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_later_versions_of_a_collection_checked_out_elsewhere_verify(tmp_path: Path, capsys, monkeypatch,
+                                                                   fmt: str) -> None:
+    """The file names a later version by the path it was made with; the same file elsewhere is the same."""
+    drafts = write_collection(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["snapshot", "--drafts", str(drafts), "--as-of", "2024-09-15", "-f", fmt, "-o", f"s.{fmt}"]) == 0
+    assert str(drafts / "c-2024-12-18.yaml") in (tmp_path / f"s.{fmt}").read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "snapshot", "verify", f"s.{fmt}", "--drafts", "drafts")
+    assert code == 0 and "verified" in out
+
+
+def test_a_later_version_changed_since_is_refused_but_verifies_at_its_commit(tmp_path: Path, capsys,
+                                                                            monkeypatch) -> None:
+    """Without git nothing tells an edited file from a later draft edited since; the commit it names does."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    drafts = write_collection(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "drafts")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    monkeypatch.chdir(tmp_path)
+    assert main(["snapshot", "--as-of", "2024-09-15", "-f", "json", "-o", "s.json"]) == 0
+    path = drafts / "c-2024-12-18.yaml"
+    path.write_text(first(path.read_text(encoding="utf-8"), "title: Recognition", "title: Mutual recognition"),
+                    encoding="utf-8")
+    git(tmp_path, "commit", "-q", "-am", "the later version changes")
+    code, out, _ = run(capsys, "snapshot", "verify", "s.json")  # rebuilt at the commit it names: as written
+    assert code == 0 and "verified" in out
+    monkeypatch.chdir(tmp_path / "drafts")
+    shutil.rmtree(tmp_path / ".git")
+    code, out, err = run(capsys, "snapshot", "verify", "../s.json", "--drafts", ".")
+    assert code == 2 and '"blob_id"' in err and "each one the file names must be as these drafts" in err
+
+
 # --- a snapshot made from a tampered copy elsewhere ------------------------------------------------------
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -142,7 +142,10 @@ def _excerpt(text: str, col: int, before: int = 20, width: int = 60) -> str:
 # --- the parts of a citation that are not content, read back from the file ------------------------
 
 def as_written(snap: Snapshot, text: str, fmt: str, name: str) -> Snapshot:
-    """``snap`` (content rebuilt from the drafts) with the provenance and later versions ``text`` states."""
+    """``snap`` (content rebuilt from the drafts) with the provenance ``text`` states.
+
+    The later versions are the caller's: they come from the drafts, not from the file (see :func:`later_as_listed`).
+    """
     if fmt == "csv":  # rows of content and the marker, nothing else
         return snap
     note = _note(text, fmt)
@@ -155,7 +158,6 @@ def as_written(snap: Snapshot, text: str, fmt: str, name: str) -> Snapshot:
                               "the file was edited after it was made")
         version, commit, dirty, repo = found["version"], found["commit"], found["dirty"], None
         cmd, when = command.group(1), generated.group(1) if generated else None
-        snap = replace(snap, later=_later(text))
     else:
         match = NOTE_RE.search(note or "")
         if match is None:
@@ -228,13 +230,33 @@ def _command(command: str, name: str) -> tuple[str, tuple[str, ...]]:
     return folder, tuple(authors)
 
 
-def _later(text: str) -> tuple[DraftRef, ...]:
+def later_listed(text: str) -> tuple[DraftRef, ...]:
+    """The later versions the board's ``later versions, not used:`` line names, as it shows them (id and date)."""
     found = re.search(r"^later versions, not used: (.*)$", text, re.M)
     if not found:
         return ()
-    refs = []
-    for part in found.group(1).split(", "):
-        m = re.fullmatch(r"(.*) \((\d{4}-\d{2}-\d{2})\)", part)
-        if m:
-            refs.append(DraftRef(m.group(1), m.group(2), "", "", "", role="later"))
-    return tuple(refs)
+    parts = (re.fullmatch(r"(.*) \(([^()]*)\)", part) for part in found.group(1).split(", "))
+    return tuple(DraftRef(m.group(1), m.group(2), "", "", "", role="later") for m in parts if m)
+
+
+def later_as_listed(listed: Sequence[DraftRef], stated_top: str, source: Snapshot) -> tuple[DraftRef, ...]:
+    """The later versions ``source`` (a snapshot rebuilt from drafts) gives, of those a file lists.
+
+    Later versions are not in the digest: one added since the file was made is left out,
+    as the file has it; every one it lists is as the drafts give it (date, title, ids,
+    hashes). Its file name is the file's when it is the same file within its folder
+    (a collection checked out elsewhere), as :func:`draftdiff.snapshot.changes.moved_files` has it.
+    """
+    from draftdiff.snapshot.changes import shared_folder, within
+
+    files = {d.id: d.file for d in listed}
+    top = shared_folder(source)
+    out = []
+    for d in source.later:
+        if d.id not in files:
+            continue
+        said = files.get(d.id)
+        if said and d.file and said != d.file and within(said, stated_top) == within(d.file, top):
+            d = replace(d, file=said)
+        out.append(d)
+    return tuple(out)
