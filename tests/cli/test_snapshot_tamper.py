@@ -360,6 +360,31 @@ def test_provenance_draftdiff_never_writes_is_refused(outside: Outside, capsys, 
     assert re.search(rf"edited\.{fmt}(:\d+(:\d+)?)?: ", said), said
 
 
+def folder_everywhere(text: str, fmt: str) -> str:
+    """Another drafts folder named wherever the file names it (outside git: the command, and drafts_path)."""
+    dashes = "-{}-" if fmt == "bibtex" else "--"
+    text = every(text, f"{dashes}drafts drafts", f"{dashes}drafts drafus")
+    for old in ('"drafts_path": "drafts"', '"drafts_path":"drafts"'):
+        text = text.replace(old, old.replace('"drafts"', '"drafus"'))
+    return text
+
+
+@pytest.mark.parametrize("fmt", CITATIONS)
+def test_a_folder_edited_outside_git_is_named_the_same_way_in_every_format(outside: Outside, capsys, monkeypatch,
+                                                                          fmt: str) -> None:
+    """Outside git the folder is what the file says, in every format (nothing can prove it): verify says so."""
+    if fmt in ("md", "json", "html"):  # named twice: the command alone edited is not what draftdiff wrote
+        check_outside(outside, capsys, monkeypatch, fmt, folder_once(outside.text(fmt), fmt), EDITED)
+    edited = folder_everywhere(outside.text(fmt), fmt)
+    path = outside.root / f"edited.{fmt}"
+    path.write_bytes(edited.encode("utf-8"))
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(outside.root.parent))
+    monkeypatch.chdir(outside.root)
+    code, out, _ = run(capsys, "snapshot", "verify", path.name)
+    assert (code, out.count("note:")) == (0, 1)
+    assert "note: the snapshot names the drafts folder drafus, which is not here" in out
+
+
 # --- the later versions: not in the digest, but every one a file names is as the drafts give it -------------
 
 FORGED_LATER = {

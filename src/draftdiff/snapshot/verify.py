@@ -83,8 +83,11 @@ class Recorded:
 
     @property
     def drafts_path(self) -> str | None:
-        """The drafts folder the snapshot was made from, as given then."""
-        prov = self.snapshot.provenance if self.snapshot else None
+        """The drafts folder the snapshot was made from, as given then (a citation's command names it
+        outside git; with a commit it names the folder in the repository instead)."""
+        if self.snapshot is None:
+            return self.cited_folder if not self.cited_commit else None
+        prov = self.snapshot.provenance
         return prov.drafts_path if prov and prov.drafts_path else None
 
 
