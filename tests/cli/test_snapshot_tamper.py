@@ -256,6 +256,26 @@ def test_version_edited_everywhere_is_refused(made: Made, capsys, fmt: str) -> N
 
 
 @needs_git
+@pytest.mark.parametrize("fmt", ["md", "json", "html", "bibtex", "csl", "cff"])
+def test_a_repository_address_added_beside_a_real_commit_is_said(made: Made, capsys, fmt: str) -> None:
+    """The address is not proven (a fork's clone has another): not refused, but never passed over in silence."""
+    snap = snapshot_from_dict(json.loads(made.text("json")))
+    assert snap.provenance is not None and snap.provenance.repository is None
+    url = "https://example.org/official-mfa/drafts"
+    edited = render("snapshot", fmt, replace(snap, provenance=replace(snap.provenance, repository=url)))
+    assert url in edited
+    path = made.root / f"edited.{fmt}"
+    path.write_bytes(edited.encode("utf-8"))
+    old = Path.cwd()
+    os.chdir(made.root)
+    try:
+        code, said, _ = run(capsys, "snapshot", "verify", path.name)
+    finally:
+        os.chdir(old)
+    assert code == 0 and f"note: the repository it names ({url}) is not this repository's public origin (none)" in said
+
+
+@needs_git
 @pytest.mark.parametrize("fmt", ["md", "json", "html"])
 def test_version_edited_in_the_embedded_json_only(made: Made, capsys, fmt: str) -> None:
     check(made, capsys, fmt, tool_version_json_only(made.text(fmt), fmt), EDITED)

@@ -213,7 +213,7 @@ def run(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from draftdiff.render import render
     from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit, load_checked
-    from draftdiff.snapshot.verify import at_commit, read_snapshot_file, verify
+    from draftdiff.snapshot.verify import at_commit, read_snapshot_file, repository_note, verify
 
     if not args.file:
         raise UsageError("verify needs a file: draftdiff snapshot verify FILE")
@@ -235,7 +235,7 @@ def _verify(args: argparse.Namespace) -> int:
             draft_set = load_checked(folder, follow_links=args.follow_links)
             against = f"the drafts in {folder}"
             reference, commit_note = at_commit(recorded, folder, _repo_relative_or_none(folder))
-            notes += [commit_note] if commit_note else []
+            notes += [note for note in (commit_note, repository_note(recorded, folder)) if note]
         result = verify(recorded, draft_set, against, rendered, reference, check_files=args.commit is None)
         if args.commit is None:
             result.notes += notes

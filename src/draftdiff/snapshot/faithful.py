@@ -171,6 +171,12 @@ def as_written(snap: Snapshot, text: str, fmt: str, name: str) -> Snapshot:
     return replace(snap, provenance=prov)
 
 
+def cited_repository(text: str, fmt: str) -> str | None:
+    """The repository a citation's note names (``at commit C of REPO``), if any."""
+    match = NOTE_RE.search(_note(text, fmt) or "")
+    return match["repo"] if match else None
+
+
 def _note(text: str, fmt: str) -> str | None:
     if fmt == "bibtex":
         found = re.search(r"^  note = \{(.*)\},?$", text, re.M)

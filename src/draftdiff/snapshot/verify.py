@@ -34,7 +34,15 @@ from draftdiff.snapshot.build import build_snapshot
 from draftdiff.snapshot.changes import compare, compare_statuses, moved_files, shared_folder
 from draftdiff.snapshot.cite import CSV_COLUMNS, EMBED_END, EMBED_START, MARKER_RE, SCRIPT_ID
 from draftdiff.snapshot.digest import digest_of_content
-from draftdiff.snapshot.faithful import NotFaithful, Renderer, as_written, check_text, later_as_listed, later_listed
+from draftdiff.snapshot.faithful import (
+    NotFaithful,
+    Renderer,
+    as_written,
+    check_text,
+    cited_repository,
+    later_as_listed,
+    later_listed,
+)
 from draftdiff.snapshot.model import DraftRef, Snapshot, SnapshotError, snapshot_from_dict
 
 
@@ -80,6 +88,14 @@ class Recorded:
     def git_path(self) -> str | None:
         prov = self.snapshot.provenance if self.snapshot else None
         return prov.git_path if prov else self.cited_folder
+
+    @property
+    def repository(self) -> str | None:
+        """The repository address the file names beside its commit."""
+        if self.snapshot is not None:
+            prov = self.snapshot.provenance
+            return prov.repository if prov else None
+        return cited_repository(self.text, self.fmt)
 
     @property
     def drafts_path(self) -> str | None:
@@ -299,6 +315,26 @@ def at_commit(recorded: Recorded, repo_dir: str | Path, path: str) -> tuple[Snap
         f"uncommitted changes, but {found}: the commit or folder it names was edited after it was made")
 
 
+def repository_note(recorded: Recorded, repo_dir: str | Path) -> str | None:
+    """A note when the repository a file names is not this one's public origin (the address is not proven).
+
+    Only the commit is checked (:func:`at_commit`): a clone of a fork, or one with an ssh origin, has
+    another address for the same commits, so a different one is said, never refused.
+    """
+    from draftdiff.git import GitError, repo_state
+
+    if not recorded.repository or not recorded.commit:
+        return None
+    try:
+        here = repo_state(repo_dir).remote
+    except GitError:
+        return None
+    if here == recorded.repository:
+        return None
+    return (f"the repository it names ({recorded.repository}) is not this repository's public origin "
+            f"({here or 'none'}): that address is what the file says; only the commit it names is checked")
+
+
 def verify(recorded: Recorded, draft_set: DraftSet, against: str, render: Renderer,
            reference: Snapshot | None = None, *, check_files: bool = True) -> VerifyResult:
     """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed.
@@ -400,4 +436,4 @@ def _check_later(recorded: Recorded, snap: Snapshot, sources: list[Snapshot], re
 
 
 __all__ = ["Recorded", "SnapshotFileError", "VerifyResult", "at_commit", "compare", "parse_snapshot_text",
-           "read_snapshot_file", "rebuild", "verify"]
+           "read_snapshot_file", "rebuild", "repository_note", "verify"]
