@@ -296,3 +296,14 @@ def test_writing_a_file_says_what_was_written(tmp_path: Path, capsys) -> None:
     digest = next(ln for ln in out.read_text().splitlines() if "Content digest" in ln).split("`")[1]
     assert stdout == "" and stderr.strip() == (f"wrote {out}: md snapshot as of 2024-09-15 from 2024-09-11-status, "
                                                f"{digest}")
+
+
+def test_a_board_whose_later_versions_are_dated_roughly_verifies(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A later version known to the month or roughly (``~2023-12-31``) is listed as it is dated, and read back so."""
+    shutil.copytree(ROOT / "drafts", tmp_path / "drafts")
+    monkeypatch.chdir(tmp_path)
+    assert main(["snapshot", "--as-of", "2023-12-01", "-f", "text", "-o", "s.text"]) == 0
+    assert "2023-12-azerbaijan-proposal (~2023-12-31)" in (tmp_path / "s.text").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["snapshot", "verify", "s.text"]) == 0
+    assert "verified" in capsys.readouterr().out

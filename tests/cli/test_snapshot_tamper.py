@@ -256,6 +256,26 @@ def test_version_edited_everywhere_is_refused(made: Made, capsys, fmt: str) -> N
 
 
 @needs_git
+@pytest.mark.parametrize("fmt", ["md", "json", "html", "bibtex", "csl", "cff"])
+def test_a_repository_address_added_beside_a_real_commit_is_said(made: Made, capsys, fmt: str) -> None:
+    """The address is not proven (a fork's clone has another): not refused, but never passed over in silence."""
+    snap = snapshot_from_dict(json.loads(made.text("json")))
+    assert snap.provenance is not None and snap.provenance.repository is None
+    url = "https://example.org/official-mfa/drafts"
+    edited = render("snapshot", fmt, replace(snap, provenance=replace(snap.provenance, repository=url)))
+    assert url in edited
+    path = made.root / f"edited.{fmt}"
+    path.write_bytes(edited.encode("utf-8"))
+    old = Path.cwd()
+    os.chdir(made.root)
+    try:
+        code, said, _ = run(capsys, "snapshot", "verify", path.name)
+    finally:
+        os.chdir(old)
+    assert code == 0 and f"note: the repository it names ({url}) is not this repository's public origin (none)" in said
+
+
+@needs_git
 @pytest.mark.parametrize("fmt", ["md", "json", "html"])
 def test_version_edited_in_the_embedded_json_only(made: Made, capsys, fmt: str) -> None:
     check(made, capsys, fmt, tool_version_json_only(made.text(fmt), fmt), EDITED)
@@ -297,6 +317,175 @@ def test_folder_edited_in_the_reproduce_command(made: Made, capsys, fmt: str) ->
 def test_an_html_snapshot_with_an_added_script_is_refused(made: Made, capsys) -> None:
     said = check(made, capsys, "html", html_script(made.text("html"), "html"), EDITED)
     assert "<script>fetch" in said or "this line is not what draftdiff wrote" in said or "more lines" in said
+
+
+# --- made outside git: the provenance is what draftdiff decides, nothing the file adds -----------------
+
+class Outside:
+    """A collection in no repository, and a verified snapshot in every format made from it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def text(self, fmt: str, name: str = "s") -> str:
+        return (self.root / f"{name}.{fmt}").read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def outside(tmp_path_factory: pytest.TempPathFactory) -> Outside:
+    root = tmp_path_factory.mktemp("outside")
+    write_collection(root)
+    old, ceiling = Path.cwd(), os.environ.get("GIT_CEILING_DIRECTORIES")
+    os.chdir(root)
+    os.environ["GIT_CEILING_DIRECTORIES"] = str(root.parent)  # no repository above, wherever the tests run
+    try:
+        for fmt in FORMATS:
+            assert main(["snapshot", *ARGS, "-f", fmt, "-o", f"s.{fmt}"]) == 0
+            assert main(["snapshot", "verify", f"s.{fmt}"]) == 0, fmt
+    finally:
+        os.chdir(old)
+        if ceiling is None:
+            os.environ.pop("GIT_CEILING_DIRECTORIES")
+        else:
+            os.environ["GIT_CEILING_DIRECTORIES"] = ceiling
+    assert json.loads(Outside(root).text("json"))["provenance"]["git_commit"] is None
+    return Outside(root)
+
+
+def check_outside(outside: Outside, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str,
+                  edited: str, codes: tuple[int, ...]) -> str:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(outside.root.parent))
+    return check(outside, capsys, fmt, edited, codes)  # type: ignore[arg-type]
+
+
+FORGED_PROVENANCE = {
+    "repository": lambda p: p.update(repository="https://example.org/official-mfa/drafts"),
+    "git_note": lambda p: p.update(git_note="clean checkout of the official repository"),
+    "git_dirty": lambda p: p.update(git_dirty=False),
+    "git_path": lambda p: p.update(git_path="drafts"),
+    "drafts_path not text": lambda p: p.update(drafts_path=5),
+    "authors not a list": lambda p: p.update(authors="Doe, Jane"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+@pytest.mark.parametrize("what", sorted(FORGED_PROVENANCE))
+def test_provenance_draftdiff_never_writes_is_refused(outside: Outside, capsys, monkeypatch, fmt: str,
+                                                      what: str) -> None:
+    """A repository, a dirty flag, a folder in a repository or a note with no commit: not draftdiff's."""
+    edited = edit_embedded(outside.text(fmt), fmt, lambda d: FORGED_PROVENANCE[what](d["provenance"]))
+    if fmt == "json" and what == "repository":  # the tester's edit: the one line, by hand
+        edited = first(outside.text(fmt), '"repository": null', '"repository": "https://example.org/official-mfa/drafts"')
+    said = check_outside(outside, capsys, monkeypatch, fmt, edited, EDITED)
+    assert re.search(rf"edited\.{fmt}(:\d+(:\d+)?)?: ", said), said
+
+
+def folder_everywhere(text: str, fmt: str) -> str:
+    """Another drafts folder named wherever the file names it (outside git: the command, and drafts_path)."""
+    dashes = "-{}-" if fmt == "bibtex" else "--"
+    text = every(text, f"{dashes}drafts drafts", f"{dashes}drafts drafus")
+    for old in ('"drafts_path": "drafts"', '"drafts_path":"drafts"'):
+        text = text.replace(old, old.replace('"drafts"', '"drafus"'))
+    return text
+
+
+@pytest.mark.parametrize("fmt", CITATIONS)
+def test_a_folder_edited_outside_git_is_named_the_same_way_in_every_format(outside: Outside, capsys, monkeypatch,
+                                                                          fmt: str) -> None:
+    """Outside git the folder is what the file says, in every format (nothing can prove it): verify says so."""
+    if fmt in ("md", "json", "html"):  # named twice: the command alone edited is not what draftdiff wrote
+        check_outside(outside, capsys, monkeypatch, fmt, folder_once(outside.text(fmt), fmt), EDITED)
+    edited = folder_everywhere(outside.text(fmt), fmt)
+    path = outside.root / f"edited.{fmt}"
+    path.write_bytes(edited.encode("utf-8"))
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(outside.root.parent))
+    monkeypatch.chdir(outside.root)
+    code, out, _ = run(capsys, "snapshot", "verify", path.name)
+    assert (code, out.count("note:")) == (0, 1)
+    assert "note: the snapshot names the drafts folder drafus, which is not here" in out
+
+
+# --- the later versions: not in the digest, but every one a file names is as the drafts give it -------------
+
+FORGED_LATER = {
+    "title": lambda d: d.update(title="The official signed text"),
+    "id": lambda d: d.update(id="2024-12-19-signed"),
+    "sha256": lambda d: d.update(sha256="0" * 64),
+    "blob_id": lambda d: d.update(blob_id="1" * 40),
+    "date": lambda d: d.update(date="2024-12-19"),
+    "file": lambda d: d.update(file="drafts/official-signed-text.yaml"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+@pytest.mark.parametrize("what", sorted(FORGED_LATER))
+def test_a_later_version_edited_in_the_embedded_snapshot_is_refused(outside: Outside, capsys, monkeypatch, fmt: str,
+                                                                   what: str) -> None:
+    def change(data: dict) -> None:
+        assert [d["id"] for d in data["later_versions"]] == ["2024-12-18-status"]
+        FORGED_LATER[what](data["later_versions"][0])
+
+    edited = edit_embedded(outside.text(fmt), fmt, change)
+    if fmt != "json":  # where a reader sees it too, as draftdiff would have shown it
+        edited = edited.replace("2024-12-18-status` (2024-12-18)", "2024-12-19-signed` (2024-12-18)") \
+            if what == "id" else edited
+    said = check_outside(outside, capsys, monkeypatch, fmt, edited, EDITED)
+    assert re.search(rf"edited\.{fmt}:\d+:\d+: ", said), said
+
+
+@pytest.mark.parametrize("edit", [("2024-12-18-status (2024-12-18)", "2024-12-19-signed (2024-12-18)"),
+                                  ("2024-12-18-status (2024-12-18)", "2024-12-18-status (2024-12-19)")])
+def test_a_later_version_edited_on_the_board_is_refused(outside: Outside, capsys, monkeypatch,
+                                                        edit: tuple[str, str]) -> None:
+    said = check_outside(outside, capsys, monkeypatch, "text", first(outside.text("text"), *edit), EDITED)
+    assert "edited.text:3:" in said and "the versions dated after the status date are not in the digest" in said
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html", "text"])
+def test_a_later_version_added_since_verifies_and_is_named(tmp_path: Path, capsys, monkeypatch, fmt: str) -> None:
+    drafts = write_collection(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["snapshot", "--as-of", "2024-09-15", "-f", fmt, "-o", f"s.{fmt}"]) == 0
+    text = (drafts / "c-2024-12-18.yaml").read_text(encoding="utf-8")
+    (drafts / "d.yaml").write_text(text.replace("2024-12-18-status", "2025-01-10-status").replace(
+        "date: '2024-12-18'", "date: '2025-01-10'"), encoding="utf-8")
+    code, out, _ = run(capsys, "snapshot", "verify", f"s.{fmt}")
+    assert code == 0 and "later versions added since (not part of this snapshot): 2025-01-10-status" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_later_versions_of_a_collection_checked_out_elsewhere_verify(tmp_path: Path, capsys, monkeypatch,
+                                                                   fmt: str) -> None:
+    """The file names a later version by the path it was made with; the same file elsewhere is the same."""
+    drafts = write_collection(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["snapshot", "--drafts", str(drafts), "--as-of", "2024-09-15", "-f", fmt, "-o", f"s.{fmt}"]) == 0
+    assert str(drafts / "c-2024-12-18.yaml") in (tmp_path / f"s.{fmt}").read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "snapshot", "verify", f"s.{fmt}", "--drafts", "drafts")
+    assert code == 0 and "verified" in out
+
+
+def test_a_later_version_changed_since_is_refused_but_verifies_at_its_commit(tmp_path: Path, capsys,
+                                                                            monkeypatch) -> None:
+    """Without git nothing tells an edited file from a later draft edited since; the commit it names does."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    drafts = write_collection(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "drafts")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    monkeypatch.chdir(tmp_path)
+    assert main(["snapshot", "--as-of", "2024-09-15", "-f", "json", "-o", "s.json"]) == 0
+    path = drafts / "c-2024-12-18.yaml"
+    path.write_text(first(path.read_text(encoding="utf-8"), "title: Recognition", "title: Mutual recognition"),
+                    encoding="utf-8")
+    git(tmp_path, "commit", "-q", "-am", "the later version changes")
+    code, out, _ = run(capsys, "snapshot", "verify", "s.json")  # rebuilt at the commit it names: as written
+    assert code == 0 and "verified" in out
+    monkeypatch.chdir(tmp_path / "drafts")
+    shutil.rmtree(tmp_path / ".git")
+    code, out, err = run(capsys, "snapshot", "verify", "../s.json", "--drafts", ".")
+    assert code == 2 and '"blob_id"' in err and "each one the file names must be as these drafts" in err
 
 
 # --- a snapshot made from a tampered copy elsewhere ------------------------------------------------------

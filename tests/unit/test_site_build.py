@@ -137,6 +137,24 @@ def test_snapshot_downloads_are_what_the_snapshot_command_writes(built: Path, mo
     assert main(["snapshot", "verify", str(folder / "snapshot.md")]) == 0  # against the drafts it came from
 
 
+def test_snapshot_downloads_are_byte_for_byte_what_the_command_writes_outside_git(
+        built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command, asking git and finding no commit, writes what the site (which never asks) writes."""
+    import json
+
+    from draftdiff.render.site.record import DOWNLOADS
+
+    monkeypatch.chdir(built)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(built.parent))  # never a repository above the test's folder
+    folder = built / "public/snapshots/v2-beta-reply"
+    for fmt, name, _ in DOWNLOADS:
+        assert main(["snapshot", "--drafts", "drafts", "--draft", "v2-beta-reply", "-f", fmt, "-o", f"cli.{fmt}"]) == 0
+        if fmt == "json":
+            assert json.loads((built / "cli.json").read_text(encoding="utf-8"))["provenance"]["git_commit"] is None
+        assert (built / f"cli.{fmt}").read_bytes() == (folder / name).read_bytes(), fmt
+    capsys.readouterr()
+
+
 def test_a_version_known_only_by_its_date_takes_its_statuses_from_before(built: Path) -> None:
     page = (built / "public/versions/v3-status.html").read_text(encoding="utf-8")
     assert "records no article statuses" in page

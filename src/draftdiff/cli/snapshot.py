@@ -64,39 +64,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _verify_folder(args: argparse.Namespace, recorded: str | None) -> tuple[str, list[str]]:
-    """The collection to verify against, and notes on the folder the snapshot names, if it differs.
+    """The collection to verify against, and a note when the folder the snapshot names is not that one.
 
     The current collection by default (``--drafts``, else ``./drafts``, as every
     command): a snapshot made from a tampered copy elsewhere must not verify
     itself against that copy. The folder the snapshot names is used only with
     ``--recorded-folder``, or when there is no ``./drafts`` and it lies inside
-    this repository (or this folder, outside git).
+    this repository (or this folder, outside git). Outside git that folder is
+    whatever the file says (nothing can prove it), so every format that names it
+    gets the same note when it is not the folder checked.
     """
+    folder = _chosen_folder(args, recorded)
+    named = _named_folder(args, recorded)
+    if not recorded or (named is not None and _same_folder(named, folder)):
+        return folder, []
+    if named is None:
+        return folder, [f"the snapshot names the drafts folder {recorded}, which is not here (from this folder or "
+                        f"the file's); this checked the drafts in {folder}"]
+    return folder, [f"the snapshot was made from the drafts in {named}; this checked the drafts in {folder} (to "
+                    f"check {named} instead: --drafts {named})"]
+
+
+def _chosen_folder(args: argparse.Namespace, recorded: str | None) -> str:
     if args.drafts is not None:
-        return _drafts_dir(args), []
+        return _drafts_dir(args)
     named = _named_folder(args, recorded)
     if args.recorded_folder:
         if named is None:
             raise UsageError(f"{args.file} names no drafts folder that is here "
                              f"({'none recorded' if not recorded else repr(recorded)}); give one: --drafts DIR")
-        return named, []
+        return named
     if Path("drafts").is_dir():
-        notes = []
-        if named is not None and not _same_folder(named, "drafts"):
-            notes.append(f"the snapshot was made from the drafts in {named}; this checked the current collection, "
-                         f"./drafts (to check {named} instead: --drafts {named})")
-        return "drafts", notes
+        return "drafts"
     if named is not None:
         root = _repository()
         if _is_bundled(named):
-            return _drafts_dir(args), []  # the drafts that ship with draftdiff: the current collection here
+            return _drafts_dir(args)  # the drafts that ship with draftdiff: the current collection here
         if not _inside(named, root):
             raise UsageError(f"{args.file} names the drafts folder {named}, outside this repository ({root}): it is "
                              "not trusted by default, since a snapshot made from a copy elsewhere would verify "
                              "against that copy; verify against the real collection with --drafts DIR, or pass "
                              "--recorded-folder to use the folder it names")
-        return named, []
-    return _drafts_dir(args), []
+        return named
+    return _drafts_dir(args)
 
 
 def _named_folder(args: argparse.Namespace, recorded: str | None) -> str | None:
@@ -205,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from draftdiff.render import render
     from draftdiff.snapshot.inputs import InvalidDrafts, load_at_commit, load_checked
-    from draftdiff.snapshot.verify import at_commit, read_snapshot_file, verify
+    from draftdiff.snapshot.verify import at_commit, read_snapshot_file, repository_note, verify
 
     if not args.file:
         raise UsageError("verify needs a file: draftdiff snapshot verify FILE")
@@ -227,7 +237,7 @@ def _verify(args: argparse.Namespace) -> int:
             draft_set = load_checked(folder, follow_links=args.follow_links)
             against = f"the drafts in {folder}"
             reference, commit_note = at_commit(recorded, folder, _repo_relative_or_none(folder))
-            notes += [commit_note] if commit_note else []
+            notes += [note for note in (commit_note, repository_note(recorded, folder)) if note]
         result = verify(recorded, draft_set, against, rendered, reference, check_files=args.commit is None)
         if args.commit is None:
             result.notes += notes

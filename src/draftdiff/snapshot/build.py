@@ -56,7 +56,8 @@ def build_snapshot(draft_set: DraftSet, as_of: str | None = None, draft_id: str 
 
     ``draft_id`` picks one version explicitly (the TUI's selected version); then
     ``as_of`` defaults to its date and may not be earlier. ``git=False`` skips
-    asking git for the commit (as when the drafts were read from a commit).
+    asking git for the commit (the site; drafts read from a commit): the provenance
+    is then the one a folder outside any repository gets (see :func:`provenance`).
     Raises :class:`SnapshotError` for arguments that select no draft.
     """
     drafts = draft_set.drafts
@@ -228,21 +229,41 @@ def _sources(chosen: Draft, claim_sources: list[tuple[Draft, str]]) -> tuple[Sou
     return tuple(out.values())
 
 
-def _provenance(draft_set: DraftSet, drafts_path: str | Path | None, generated_at: str | None,
-                authors: tuple[str, ...], git: bool) -> Provenance:
+def provenance(drafts_path: str, *, commit: str | None = None, dirty: bool | None = None,
+               git_path: str | None = None, repository: str | None = None, generated_at: str | None = None,
+               authors: Iterable[str] = ()) -> Provenance:
+    """The one place a snapshot's provenance is decided, for every face and for ``snapshot verify``.
+
+    A commit brings its state (uncommitted changes, the folder in the repository, the
+    repository's public address); without one there is none of them, whatever the reason
+    (not a repository, git missing, the site, which never asks git): the same drafts and
+    arguments give the same bytes. The tool version is always this draftdiff's. ``snapshot
+    verify`` rebuilds a file's provenance here from what the file states, so a shape this
+    function never gives (a repository with no commit, say) is not what draftdiff wrote.
+    """
     from draftdiff import __version__
 
-    folder = str(drafts_path) if drafts_path is not None else _common_folder(draft_set.files)
-    if not git:
-        return Provenance(__version__, folder, generated_at=generated_at, authors=authors)
-    from draftdiff.git import GitError, repo_state
+    if not commit:
+        return Provenance(__version__, drafts_path, generated_at=generated_at, authors=tuple(authors))
+    return Provenance(__version__, drafts_path, commit, bool(dirty), git_path, repository, generated_at,
+                      tuple(authors))
 
-    try:
-        state = repo_state(folder)
-    except GitError as exc:
-        return Provenance(__version__, folder, generated_at=generated_at, authors=authors, git_note=str(exc))
-    return Provenance(__version__, folder, state.commit, state.dirty, state.path, state.remote, generated_at,
-                      authors)
+
+def _provenance(draft_set: DraftSet, drafts_path: str | Path | None, generated_at: str | None,
+                authors: tuple[str, ...], git: bool) -> Provenance:
+    folder = str(drafts_path) if drafts_path is not None else _common_folder(draft_set.files)
+    state = None
+    if git:
+        from draftdiff.git import GitError, repo_state
+
+        try:
+            state = repo_state(folder)
+        except GitError:  # no repository, no commit yet, no git: no commit recorded
+            state = None
+    if state is None:
+        return provenance(folder, generated_at=generated_at, authors=authors)
+    return provenance(folder, commit=state.commit, dirty=state.dirty, git_path=state.path,
+                      repository=state.remote, generated_at=generated_at, authors=authors)
 
 
 def _common_folder(files: list[LoadedDraft]) -> str:

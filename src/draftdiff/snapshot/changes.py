@@ -125,16 +125,17 @@ def moved_files(old: Snapshot, new: Snapshot) -> list[str]:
     agree, and ``drafts/official-text.yaml`` written over ``drafts/x.yaml`` does not.
     """
     here = {d.id: d.file for d in new.drafts}
-    old_top, new_top = _shared_folder(old), _shared_folder(new)
+    old_top, new_top = shared_folder(old), shared_folder(new)
     out = []
     for d in old.drafts:
         now = here.get(d.id)
-        if now is not None and _within(d.file, old_top) != _within(now, new_top):
+        if now is not None and within(d.file, old_top) != within(now, new_top):
             out.append(f"draft {d.id}: the snapshot names its file {d.file}; in these drafts it is {now}")
     return out
 
 
-def _shared_folder(snap: Snapshot) -> str:
+def shared_folder(snap: Snapshot) -> str:
+    """The folder the snapshot's drafts (those up to the status date) share, or ``""``."""
     parents = [os.path.dirname(d.file) for d in snap.drafts]
     try:
         return os.path.commonpath(parents) if parents else ""
@@ -142,5 +143,6 @@ def _shared_folder(snap: Snapshot) -> str:
         return ""
 
 
-def _within(file: str, folder: str) -> str:
+def within(file: str, folder: str) -> str:
+    """``file`` relative to ``folder`` (from :func:`shared_folder`), POSIX style."""
     return PurePath(os.path.relpath(file, folder) if folder else file).as_posix()

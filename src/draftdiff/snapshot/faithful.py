@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -59,11 +59,55 @@ def check_version(version: str | None, name: str, text: str = "") -> None:
 
 
 def check_text(snap: Snapshot, text: str, fmt: str, name: str, render: Renderer) -> None:
-    """``text`` must be exactly what ``render`` gives for ``snap`` in ``fmt``; NotFaithful says where not."""
+    """``text`` must be exactly what ``render`` gives for ``snap`` in ``fmt``; NotFaithful says where not.
+
+    The provenance rendered is the one draftdiff decides (:func:`draftdiff.snapshot.build.provenance`)
+    from what the file states it was made with, not the file's own: a shape draftdiff never writes
+    (a repository or a dirty flag without a commit, a version of another draftdiff) makes the texts differ.
+    """
     check_version(snap.provenance.tool_version if snap.provenance else None, name, text)
-    expected = render(snap, fmt)
+    assert snap.provenance is not None  # check_version refuses a file without one
+    expected = render(replace(snap, provenance=as_made(snap.provenance, name, text)), fmt)
     if expected != text:
         raise NotFaithful(difference(text, expected, name))
+
+
+_COMMIT = re.compile(r"[0-9a-f]{40}")
+
+
+def as_made(prov: Provenance, name: str, text: str = "") -> Provenance:
+    """The provenance draftdiff gives for the inputs ``prov`` states: its folder, commit, authors, date.
+
+    What a verifier cannot re-derive is taken from the file (the folder as it was given, the
+    commit and its state, the authors, the generation time); the rest follows from those, as
+    when the file was made. A value of a type draftdiff never writes is refused here.
+    """
+    from draftdiff.snapshot.build import provenance
+
+    def wrong(what: str, value: object) -> NotFaithful:
+        at = _line_of(text, ('"provenance"',))
+        return NotFaithful(f"{name}{at}: the provenance's {what} is {value!r}, which draftdiff never writes; the "
+                           "file was edited after it was made")
+
+    def text_or_none(what: str, value: object) -> str | None:
+        if value is not None and not isinstance(value, str):
+            raise wrong(what, value)
+        return value
+
+    if not isinstance(prov.drafts_path, str) or not prov.drafts_path:
+        raise wrong("drafts_path", prov.drafts_path)
+    commit = text_or_none("git_commit", prov.git_commit)
+    if commit is not None and not _COMMIT.fullmatch(commit):
+        raise wrong("git_commit", commit)
+    if prov.git_dirty is not None and not isinstance(prov.git_dirty, bool):
+        raise wrong("git_dirty", prov.git_dirty)
+    authors = prov.authors
+    if not isinstance(authors, tuple) or not all(isinstance(a, str) for a in authors):
+        raise wrong("authors", authors)
+    return provenance(prov.drafts_path, commit=commit, dirty=prov.git_dirty,
+                      git_path=text_or_none("git_path", prov.git_path),
+                      repository=text_or_none("repository", prov.repository),
+                      generated_at=text_or_none("generated_at", prov.generated_at), authors=authors)
 
 
 def _line_of(text: str, needles: tuple[str, ...]) -> str:
@@ -98,7 +142,10 @@ def _excerpt(text: str, col: int, before: int = 20, width: int = 60) -> str:
 # --- the parts of a citation that are not content, read back from the file ------------------------
 
 def as_written(snap: Snapshot, text: str, fmt: str, name: str) -> Snapshot:
-    """``snap`` (content rebuilt from the drafts) with the provenance and later versions ``text`` states."""
+    """``snap`` (content rebuilt from the drafts) with the provenance ``text`` states.
+
+    The later versions are the caller's: they come from the drafts, not from the file (see :func:`later_as_listed`).
+    """
     if fmt == "csv":  # rows of content and the marker, nothing else
         return snap
     note = _note(text, fmt)
@@ -111,7 +158,6 @@ def as_written(snap: Snapshot, text: str, fmt: str, name: str) -> Snapshot:
                               "the file was edited after it was made")
         version, commit, dirty, repo = found["version"], found["commit"], found["dirty"], None
         cmd, when = command.group(1), generated.group(1) if generated else None
-        snap = replace(snap, later=_later(text))
     else:
         match = NOTE_RE.search(note or "")
         if match is None:
@@ -123,6 +169,12 @@ def as_written(snap: Snapshot, text: str, fmt: str, name: str) -> Snapshot:
     prov = Provenance(version, folder, commit, bool(dirty) if commit else None, folder if commit else None,
                       repo, when, authors)
     return replace(snap, provenance=prov)
+
+
+def cited_repository(text: str, fmt: str) -> str | None:
+    """The repository a citation's note names (``at commit C of REPO``), if any."""
+    match = NOTE_RE.search(_note(text, fmt) or "")
+    return match["repo"] if match else None
 
 
 def _note(text: str, fmt: str) -> str | None:
@@ -184,13 +236,33 @@ def _command(command: str, name: str) -> tuple[str, tuple[str, ...]]:
     return folder, tuple(authors)
 
 
-def _later(text: str) -> tuple[DraftRef, ...]:
+def later_listed(text: str) -> tuple[DraftRef, ...]:
+    """The later versions the board's ``later versions, not used:`` line names, as it shows them (id and date)."""
     found = re.search(r"^later versions, not used: (.*)$", text, re.M)
     if not found:
         return ()
-    refs = []
-    for part in found.group(1).split(", "):
-        m = re.fullmatch(r"(.*) \((\d{4}-\d{2}-\d{2})\)", part)
-        if m:
-            refs.append(DraftRef(m.group(1), m.group(2), "", "", "", role="later"))
-    return tuple(refs)
+    parts = (re.fullmatch(r"(.*) \(([^()]*)\)", part) for part in found.group(1).split(", "))
+    return tuple(DraftRef(m.group(1), m.group(2), "", "", "", role="later") for m in parts if m)
+
+
+def later_as_listed(listed: Sequence[DraftRef], stated_top: str, source: Snapshot) -> tuple[DraftRef, ...]:
+    """The later versions ``source`` (a snapshot rebuilt from drafts) gives, of those a file lists.
+
+    Later versions are not in the digest: one added since the file was made is left out,
+    as the file has it; every one it lists is as the drafts give it (date, title, ids,
+    hashes). Its file name is the file's when it is the same file within its folder
+    (a collection checked out elsewhere), as :func:`draftdiff.snapshot.changes.moved_files` has it.
+    """
+    from draftdiff.snapshot.changes import shared_folder, within
+
+    files = {d.id: d.file for d in listed}
+    top = shared_folder(source)
+    out = []
+    for d in source.later:
+        if d.id not in files:
+            continue
+        said = files.get(d.id)
+        if said and d.file and said != d.file and within(said, stated_top) == within(d.file, top):
+            d = replace(d, file=said)
+        out.append(d)
+    return tuple(out)

@@ -167,7 +167,10 @@ class Counts:
 
 @dataclass(frozen=True)
 class Provenance:
-    """How and from where the file was made; none of it is in the digest."""
+    """How and from where the file was made; none of it is in the digest.
+
+    Decided in one place, :func:`draftdiff.snapshot.build.provenance`: a commit and its state, or none of it.
+    """
 
     tool_version: str
     drafts_path: str
@@ -180,8 +183,6 @@ class Provenance:
     repository: str | None = None
     generated_at: str | None = None
     authors: tuple[str, ...] = ()
-    git_note: str | None = None
-    """Why there is no commit (git missing, not a repository), in words."""
 
 
 @dataclass(frozen=True)

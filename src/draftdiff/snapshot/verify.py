@@ -24,18 +24,26 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from draftdiff.collection import DraftSet
 from draftdiff.errors import CouldNotRun
 from draftdiff.load import MAX_BYTES
 from draftdiff.snapshot.build import build_snapshot
-from draftdiff.snapshot.changes import compare, compare_statuses, moved_files
+from draftdiff.snapshot.changes import compare, compare_statuses, moved_files, shared_folder
 from draftdiff.snapshot.cite import CSV_COLUMNS, EMBED_END, EMBED_START, MARKER_RE, SCRIPT_ID
 from draftdiff.snapshot.digest import digest_of_content
-from draftdiff.snapshot.faithful import NotFaithful, Renderer, as_written, check_text
-from draftdiff.snapshot.model import Snapshot, SnapshotError, snapshot_from_dict
+from draftdiff.snapshot.faithful import (
+    NotFaithful,
+    Renderer,
+    as_written,
+    check_text,
+    cited_repository,
+    later_as_listed,
+    later_listed,
+)
+from draftdiff.snapshot.model import DraftRef, Snapshot, SnapshotError, snapshot_from_dict
 
 
 class SnapshotFileError(CouldNotRun):
@@ -63,7 +71,7 @@ class Recorded:
     cited_folder: str | None = None
     """The drafts folder in a citation format's reproduce command."""
     text: str = field(default="", repr=False)
-    """The file's text, for checking a format that embeds no content once the content is rebuilt."""
+    """The file's text, to check it again once the content and the later versions are rebuilt from the drafts."""
 
     @property
     def commit(self) -> str | None:
@@ -82,9 +90,20 @@ class Recorded:
         return prov.git_path if prov else self.cited_folder
 
     @property
+    def repository(self) -> str | None:
+        """The repository address the file names beside its commit."""
+        if self.snapshot is not None:
+            prov = self.snapshot.provenance
+            return prov.repository if prov else None
+        return cited_repository(self.text, self.fmt)
+
+    @property
     def drafts_path(self) -> str | None:
-        """The drafts folder the snapshot was made from, as given then."""
-        prov = self.snapshot.provenance if self.snapshot else None
+        """The drafts folder the snapshot was made from, as given then (a citation's command names it
+        outside git; with a commit it names the folder in the repository instead)."""
+        if self.snapshot is None:
+            return self.cited_folder if not self.cited_commit else None
+        prov = self.snapshot.provenance
         return prov.drafts_path if prov and prov.drafts_path else None
 
 
@@ -189,7 +208,8 @@ def _embedded(payload: str, text: str, fmt: str, name: str, render: Renderer) ->
             f"(recorded {snap.digest or 'no digest'}, the content gives {actual}); make it again with "
             f"'draftdiff snapshot' instead of editing it")
     _check_rendering(snap, text, fmt, name, render)
-    return Recorded(name, fmt, snap.digest, snap.as_of, snap.draft_id, snap.claims_window_days, snapshot=snap)
+    return Recorded(name, fmt, snap.digest, snap.as_of, snap.draft_id, snap.claims_window_days, snapshot=snap,
+                    text=text)
 
 
 def _check_rendering(snap: Snapshot, text: str, fmt: str, name: str, render: Renderer) -> None:
@@ -295,6 +315,26 @@ def at_commit(recorded: Recorded, repo_dir: str | Path, path: str) -> tuple[Snap
         f"uncommitted changes, but {found}: the commit or folder it names was edited after it was made")
 
 
+def repository_note(recorded: Recorded, repo_dir: str | Path) -> str | None:
+    """A note when the repository a file names is not this one's public origin (the address is not proven).
+
+    Only the commit is checked (:func:`at_commit`): a clone of a fork, or one with an ssh origin, has
+    another address for the same commits, so a different one is said, never refused.
+    """
+    from draftdiff.git import GitError, repo_state
+
+    if not recorded.repository or not recorded.commit:
+        return None
+    try:
+        here = repo_state(repo_dir).remote
+    except GitError:
+        return None
+    if here == recorded.repository:
+        return None
+    return (f"the repository it names ({recorded.repository}) is not this repository's public origin "
+            f"({here or 'none'}): that address is what the file says; only the commit it names is checked")
+
+
 def verify(recorded: Recorded, draft_set: DraftSet, against: str, render: Renderer,
            reference: Snapshot | None = None, *, check_files: bool = True) -> VerifyResult:
     """Rebuild from ``draft_set`` and compare; ``reference`` stands in for content the file does not embed.
@@ -315,13 +355,17 @@ def verify(recorded: Recorded, draft_set: DraftSet, against: str, render: Render
     result.current_digest = current.digest
     if recorded.snapshot is None:
         _check_body(recorded, current, reference, result, render)
+    elif current.digest == recorded.digest:
+        _check_later(recorded, recorded.snapshot, _sources(recorded, current, reference), render)
     old = recorded.snapshot or reference
     if recorded.snapshot is not None and check_files:
         result.moved = moved_files(recorded.snapshot, current)
     if result.current_digest == result.recorded_digest:
         result.changes = list(result.moved)
-        if old is not None:
-            new_later = sorted({d.id for d in current.later} - {d.id for d in old.later})
+        listed = {d.id for d in recorded.snapshot.later} if recorded.snapshot is not None else \
+            {d.id for d in later_listed(recorded.text)} if recorded.fmt == "text" else {d.id for d in old.later} if old else None
+        if listed is not None:
+            new_later = sorted({d.id for d in current.later} - listed)
             if new_later:
                 result.notes.append(f"later versions added since (not part of this snapshot): {', '.join(new_later)}")
         return result
@@ -347,11 +391,49 @@ def _check_body(recorded: Recorded, current: Snapshot, reference: Snapshot | Non
                             "a commit it cites give its digest, so its text was not checked line by line")
         return
     try:
-        check_text(as_written(basis, recorded.text, recorded.fmt, recorded.path), recorded.text, recorded.fmt,
-                   recorded.path, render)
+        written = as_written(basis, recorded.text, recorded.fmt, recorded.path)
     except NotFaithful as exc:
         raise SnapshotFileError(str(exc)) from None
+    _check_later(recorded, written, _sources(recorded, current, reference), render)
+
+
+def _sources(recorded: Recorded, current: Snapshot, reference: Snapshot | None) -> list[Snapshot]:
+    """What the later versions a file lists can come from: these drafts, or the commit it names, if they give it."""
+    return [s for s in (current, reference) if s is not None and s.digest == recorded.digest]
+
+
+def _check_later(recorded: Recorded, snap: Snapshot, sources: list[Snapshot], render: Renderer) -> None:
+    """The whole text again, with the later versions as the drafts give them: not the file's own.
+
+    They are not in the digest, so the drafts of today may list more (added since: a note)
+    but every one the file names must be as these drafts, or the commit it names, give it.
+    """
+    listed = snap.later if recorded.snapshot is not None else later_listed(recorded.text) if recorded.fmt == "text" \
+        else ()
+    top = shared_folder(snap)
+    candidates: list[tuple[DraftRef, ...]] = []
+    for source in sources:
+        later = later_as_listed(listed, top, source)
+        if later not in candidates:
+            candidates.append(later)
+    problem = None
+    for later in candidates or [()]:
+        try:
+            check_text(replace(snap, later=later), recorded.text, recorded.fmt, recorded.path, render)
+            return
+        except NotFaithful as exc:
+            problem = problem or exc
+    assert problem is not None
+    try:  # the file as it lists them would pass: what differs is a later version
+        check_text(replace(snap, later=listed), recorded.text, recorded.fmt, recorded.path, render)
+    except NotFaithful:
+        hint = ""
+    else:
+        hint = ("; the versions dated after the status date are not in the digest, but each one the file names "
+                "must be as these drafts (or the commit it names) give it: if one changed since the file was made, "
+                "make the snapshot again, or verify it against the commit it was made at")
+    raise SnapshotFileError(f"{problem}{hint}") from None
 
 
 __all__ = ["Recorded", "SnapshotFileError", "VerifyResult", "at_commit", "compare", "parse_snapshot_text",
-           "read_snapshot_file", "rebuild", "verify"]
+           "read_snapshot_file", "rebuild", "repository_note", "verify"]
