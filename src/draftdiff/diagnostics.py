@@ -74,7 +74,7 @@ class Report:
         if self.errors or self.warnings:
             return (f"{self.errors} error{'s' * (self.errors != 1)}, "
                     f"{self.warnings} warning{'s' * (self.warnings != 1)} in {files} {noun}")
-        return f"{files} {noun} valid ({self.drafts} drafts)"
+        return f"{files} {noun} valid ({self.drafts} draft{'s' * (self.drafts != 1)})"
 
     def exit_code(self, strict: bool = False) -> int:
         """0 valid, 1 invalid (warnings count only when ``strict``), 2 could not run."""

@@ -144,6 +144,8 @@ def test_edited_marker_in_a_citation_is_refused(here: Path, capsys) -> None:
     (("snapshot", "--as-of", "yesterday"), "'yesterday' is not a date"),
     (("status", "--as-of", "2024-13-01"), "is not a date: there is no month 13"),
     (("snapshot", "--drafts", "nowhere"), "--drafts nowhere: no such directory"),
+    (("status", "--drafts", "drafts/b-2024-09-11.yaml"), "a file, not a folder; name the folder of drafts it is in "
+                                                         "(--drafts drafts)"),
     (("snapshot", "verify", "missing.json"), "missing.json: no such file"),
     (("snapshot", "verify"), "verify needs a file"),
     (("snapshot", "stray"), "invalid choice"),
@@ -161,6 +163,8 @@ def test_invalid_drafts_print_their_diagnostics(here: Path, capsys) -> None:
     assert code == 2 and out == ""
     assert "b-2024-09-11.yaml:" in err and "[schema-value]" in err and "did you mean 'partial'" in err
     assert "fix them before taking a snapshot" in err
+    code, out, err = run(capsys, "status", "--as-of", "2024-09-15")
+    assert code == 2 and "fix them before showing where the articles stand" in err
 
 
 def test_timestamp_is_recorded_apart_and_leaves_the_digest(here: Path, capsys, monkeypatch) -> None:

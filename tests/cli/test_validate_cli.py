@@ -37,7 +37,7 @@ def test_valid_collection_exits_0(tmp_path: Path, write: Callable[..., Path], ca
     write("a.yaml", draft_text("a"))
     code, out, _ = run_cli(["validate", str(tmp_path)], capsys)
     assert code == 0
-    assert out.strip() == "1 file valid (1 drafts)"
+    assert out.strip() == "1 file valid (1 draft)"
 
 
 def test_text_format_lines_are_file_line_col(broken: Path, capsys) -> None:

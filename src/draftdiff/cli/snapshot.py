@@ -149,6 +149,9 @@ def _drafts_dir(args: argparse.Namespace) -> str:
 
     folder = default_drafts(args.drafts)
     if folder is None:
+        if args.drafts and Path(args.drafts).is_file():
+            raise UsageError(f"--drafts {args.drafts}: a file, not a folder; name the folder of drafts it is in "
+                             f"(--drafts {Path(args.drafts).parent})")
         if args.drafts:
             raise UsageError(f"--drafts {args.drafts}: no such directory")
         raise UsageError("no ./drafts directory here and no drafts bundled with this install; pass --drafts DIR")
@@ -177,7 +180,7 @@ def _generated_at(args: argparse.Namespace) -> str | None:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def build_from_args(args: argparse.Namespace) -> Snapshot:
+def build_from_args(args: argparse.Namespace, doing: str = "taking a snapshot") -> Snapshot:
     """The snapshot the arguments ask for; a DraftdiffError (exit 2) says what is wrong."""
     from draftdiff.snapshot import build_snapshot
     from draftdiff.snapshot.inputs import InvalidDrafts, load_checked
@@ -192,7 +195,7 @@ def build_from_args(args: argparse.Namespace) -> Snapshot:
         return build_snapshot(draft_set, args.as_of, args.draft, drafts_path=folder,
                               generated_at=_generated_at(args), authors=getattr(args, "author", ()), **options)
     except InvalidDrafts as exc:
-        raise _invalid(exc) from None
+        raise _invalid(exc, doing) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,6 +24,6 @@ def run(args: argparse.Namespace) -> int:
     from draftdiff.render import render
     from draftdiff.render.ansi import use_color
 
-    snap = build_from_args(args)
+    snap = build_from_args(args, "showing where the articles stand")
     write_output(render("snapshot", "text", snap, color=use_color(sys.stdout, args.color)), None)
     return 0

@@ -125,7 +125,7 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     result.findings = findings
     if errors and not allow_errors:
         return _refuse(result, f"the edit would add {len(errors)} error{'s' if len(errors) > 1 else ''} "
-                               "to the collection (listed below)",
+                               "to the collection (listed above)",
                        Hint.coded("fix the cause first, or allow the errors to record it mid-way through an update",
                                   "allow-errors"))
     if dry_run:
