@@ -187,6 +187,29 @@ def test_lines_ruamel_would_respell_are_kept_as_the_author_wrote_them(tmp_path: 
     assert f"notes: {value}\n" in lines_of(after)
 
 
+@pytest.mark.parametrize(("field", "value", "changed"), [
+    # the edited key right before the author's two-line text, and right after it
+    ("url", "https://example.org/s2", ['-    url: "https://example.org/statement"',
+                                       '+    url: "https://example.org/s2"']),
+    ("quote", "two remain open", ["-    quote: 'two articles remain open'", "+    quote: 'two remain open'"]),
+])
+def test_an_edit_right_beside_a_plain_text_over_two_lines_keeps_it_as_written(
+        tmp_path: Path, field: str, value: str, changed: list[str]) -> None:
+    """ruamel.yaml joins the two lines; beside the edited value that made one change of the two, which was
+    refused as "would also change line …": the author's lines are kept and the edit is made."""
+    text = EDIT_DRAFT.replace('    quote: \'two articles remain open\'\n',
+                              "    notes: plain text that goes\n      over two lines\n    quote: \'two articles "
+                              "remain open\'\n")
+    assert "over two lines\n" in text
+    path = make_folder(tmp_path, text)
+    before = path.read_text(encoding="utf-8")
+    result = apply_edit(path, lambda d: ops.set_field(d, f"sources[src-1].{field}", value))
+    assert result.refused is None, result.refused  # type: ignore[attr-defined]
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(before, after) == changed
+    assert "    notes: plain text that goes\n      over two lines\n" in after
+
+
 def test_a_list_indented_unlike_the_rest_is_refused(tmp_path: Path) -> None:
     text = EDIT_DRAFT.replace("    sources: [src-1]  # the minister named it\n", "    sources:\n    - src-1\n")
     result, before, after = outcome(tmp_path, text)

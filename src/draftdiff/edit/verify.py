@@ -148,6 +148,39 @@ def keep_untouched(old_lines: list[str], new_lines: list[str], allowed: list[Reg
     return out
 
 
+def split_mixed_hunk(old_lines: list[str], new_lines: list[str], allowed: list[Region],
+                     limit: int = 40) -> list[list[str]]:
+    """Other candidates for :func:`keep_untouched` when one hunk mixes the asked-for change with an unasked one.
+
+    ruamel.yaml may rewrite the author's lines right beside the edited value (a plain text over two lines
+    joined into one): the two changes touch and the line diff sees one hunk, which :func:`keep_untouched`
+    cannot take apart. When the edited lines are the hunk's first (or last) old lines, each candidate takes
+    the first (or last) ``k`` new lines for them and the author's lines for the rest. Only candidates: the
+    caller verifies each (data, comments, untouched lines) and takes the first that passes.
+    """
+    hunks = [h for h in _opcodes(old_lines, new_lines)
+             if h[0] != "equal" and _hunk_allowed(old_lines, new_lines, h, allowed) is not None]
+    if len(hunks) != 1 or hunks[0][0] != "replace":
+        return []
+    _, i1, i2, j1, j2 = hunks[0]
+    inside = [any(r.first <= line <= r.last and not r.insert for r in allowed) for line in range(i1, i2)]
+    if inside[0] == inside[-1] or j2 - j1 > limit:
+        return []  # the edited lines are not at one end of the hunk
+    edge = inside.index(not inside[0])  # old lines of the first kind
+    out: list[list[str]] = []
+    for k in range(j2 - j1 + 1):
+        if inside[0]:  # the edited value first, the author's lines after it
+            if any(inside[edge:]):
+                break
+            middle = new_lines[j1:j1 + k] + old_lines[i1 + edge:i2]
+        else:  # the author's lines first, the edited value last
+            if any(inside[:edge]):
+                break
+            middle = old_lines[i1:i1 + edge] + new_lines[j2 - k:j2]
+        out.append(new_lines[:j1] + middle + new_lines[j2:])
+    return out
+
+
 def _insert_allowed(old: list[str], added: list[str], at: int, allowed: list[Region]) -> bool:
     """An insertion may slide where the lines around it repeat its own first or last line."""
     points = {at}

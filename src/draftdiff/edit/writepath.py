@@ -185,17 +185,19 @@ def render_edit(data: bytes, tree: dict[str, Any], made: Edit) -> tuple[bytes, s
     new_text = new_bytes.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     if layout.newline != "\n":
         new_text = new_text.replace(layout.newline, "\n")
-    from draftdiff.edit.verify import Region, keep_untouched, stray_lines
+    from draftdiff.edit.verify import Region, keep_untouched, split_mixed_hunk, stray_lines
 
     old_lines, new_lines = text.split("\n"), new_text.split("\n")
     if stray_lines(old_lines, new_lines, allowed + [Region(-1, -1)]) is not None:
-        kept = "\n".join(keep_untouched(old_lines, new_lines, allowed))
-        kept_bytes = encode(kept, layout)
-        try:
-            verify_output(text, kept, kept_bytes, intended, allowed, expected)
-            return kept_bytes, kept, text
-        except EditRefused:
-            pass  # the refusal below names the line ruamel.yaml would change
+        kept_lines = keep_untouched(old_lines, new_lines, allowed)
+        for candidate in [kept_lines, *split_mixed_hunk(old_lines, kept_lines, allowed)]:
+            kept = "\n".join(candidate)
+            kept_bytes = encode(kept, layout)
+            try:
+                verify_output(text, kept, kept_bytes, intended, allowed, expected)
+                return kept_bytes, kept, text
+            except EditRefused:
+                continue  # the refusal below names the line ruamel.yaml would change
     verify_output(text, new_text, new_bytes, intended, allowed, expected)
     return new_bytes, new_text, text
 
