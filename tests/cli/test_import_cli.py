@@ -49,6 +49,30 @@ def articles(path: Path) -> dict[str, object]:
     return {a.id: a for a in loaded.draft.articles}
 
 
+def test_a_leak_of_part_of_the_text_is_partial_and_continues_the_base(
+        drafts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A leak of one article was written as the whole version: every other article then read "removed"; a
+    shortened title under the same number started a new id; the agreement's name was dropped."""
+    base = drafts / "2026-01-10-norland-draft.yaml"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "agreement: norland-sudmark\n", "agreement: norland-sudmark\nagreement_title: Norland–Sudmark treaty\n"),
+        encoding="utf-8")
+    leak = tmp_path / "leak.txt"
+    leak.write_text("Leaked article\n\nARTICLE II\nBorders\n\nThe Parties shall agree a commission.\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", leak, *V2_ARGS, "--coverage", "partial")
+    assert code == 0, err
+    written = load_draft(drafts / "2026-03-02-leak.yaml").draft
+    assert written is not None
+    assert written.article_coverage == "partial"
+    assert written.agreement_title == "Norland–Sudmark treaty"
+    base_ids = {a.id for a in load_draft(base).draft.articles if a.number in ("II", 2)}  # type: ignore[union-attr]
+    assert {a.id for a in written.articles if a.part == "article"} == base_ids  # "Borders" continues Article II
+    code, out, _ = run(capsys, "diff", "2026-01-10-norland-draft", "2026-03-02-leak", "--drafts", drafts, "--stat")
+    assert "articles not on record in 2026-03-02-leak" in out
+    assert [line for line in out.splitlines() if line.startswith("- ") and not line.startswith("- source")] == []
+
+
 def test_the_imported_draft_is_valid_as_written(drafts: Path) -> None:
     checked = load_collection([drafts])
     assert checked.report.diagnostics == []

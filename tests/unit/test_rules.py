@@ -107,6 +107,17 @@ def test_article_numbers_gap_and_repeat(tmp_path: Path, write: Callable[..., Pat
     assert rules_of(gap) == ["article-numbering"] and "skip 2" in gap[0].message
 
 
+def test_a_version_on_record_only_in_part_has_no_gaps_only_repeats(tmp_path: Path,
+                                                                   write: Callable[..., Path]) -> None:
+    """A leak of articles 1 and 3 was an error ("skip 2") that nothing but inventing article 2 could fix."""
+    partial = draft_text().replace("stage: negotiating\n", "stage: negotiating\narticle_coverage: partial\n")
+    assert "article_coverage: partial" in partial
+    gap = run(tmp_path / "gap", write, {"gap/a.yaml": partial.replace("number: 2", "number: 3")})
+    assert rules_of(gap) == []
+    repeat = run(tmp_path / "repeat", write, {"repeat/a.yaml": partial.replace("number: 2", "number: 1")})
+    assert rules_of(repeat) == ["article-numbering"]
+
+
 def test_article_numbers_repeat(tmp_path: Path, write: Callable[..., Path]) -> None:
     diags = run(tmp_path, write, {"a.yaml": draft_text().replace("number: 2", "number: 1")})
     assert rules_of(diags) == ["article-numbering"] and "also used by 'recognition'" in diags[0].message

@@ -44,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     what.add_argument("--parties", help="without --based-on: the parties' ids, comma-separated (a,b)")
     what.add_argument("--status", choices=STATUSES, default="unknown",
                       help="every entry's status, as the source reports it (default: unknown)")
+    what.add_argument("--coverage", choices=("complete", "partial"), default="complete",
+                      help="complete (default): the text is the whole version; partial: only part of it is on "
+                           "record (a leak of some articles), so the articles it leaves out are not 'removed'")
     what.add_argument("--text-basis", choices=("verbatim", "translation"), default="verbatim",
                       help="the wording is the original (verbatim, the default) or a translation")
     src = parser.add_argument_group("the source the text was published in")
@@ -234,7 +237,8 @@ def _info(args: argparse.Namespace, base: Any) -> Any:
                      agreement=args.agreement or base.agreement, parties=parties,
                      stage=args.stage or "negotiating", title=args.title,
                      based_on=base.id if base is not None else None, status=args.status,
-                     text_basis=args.text_basis)
+                     text_basis=args.text_basis, coverage=args.coverage,
+                     agreement_title=base.agreement_title if base is not None else None)
 
 
 def _source(args: argparse.Namespace) -> Any:

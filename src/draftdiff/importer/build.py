@@ -49,6 +49,11 @@ class DraftInfo:
     based_on: str | None = None
     status: str = "unknown"
     text_basis: str = "verbatim"
+    coverage: str = "complete"
+    """``partial`` for a text on record only in part (a leak of some articles): the articles it leaves out
+    are then silent, not removed, in every comparison with the version it follows."""
+    agreement_title: str | None = None
+    """The agreement's name as citations print it, carried from the version it follows."""
 
 
 def build_draft(recognised: Recognised, choices: list[Choice], info: DraftInfo, source: SourceInfo) -> dict[str, Any]:
@@ -65,13 +70,14 @@ def build_draft(recognised: Recognised, choices: list[Choice], info: DraftInfo, 
         src["url"] = source.url
     name = Path(recognised.source.name).name
     data: dict[str, Any] = {
-        "schema_version": 1, "agreement": info.agreement, "id": info.id, "title": title, "date": info.date,
-        "kind": info.kind, "proposed_by": info.proposed_by,
+        "schema_version": 1, "agreement": info.agreement,
+        **({"agreement_title": info.agreement_title} if info.agreement_title else {}),
+        "id": info.id, "title": title, "date": info.date, "kind": info.kind, "proposed_by": info.proposed_by,
     }
     if info.based_on:
         data["based_on"] = info.based_on
     data.update({
-        "stage": info.stage, "parties": list(info.parties), "article_coverage": "complete",
+        "stage": info.stage, "parties": list(info.parties), "article_coverage": info.coverage,
         "notes": f"Imported from {name} (sha256 {recognised.source.sha256[:16]}…) by draftdiff import; "
                  f"the wording of each entry is the file's, {info.text_basis}.",
         "attested_by": [source_id],

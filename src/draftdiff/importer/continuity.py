@@ -231,10 +231,21 @@ def _by_number(entries: list[Entry], old: list[Article], body: list[int], old_bo
             if i in used or old[i].part != entry.part or not same_number(old[i].number, entry.number):
                 continue
             score = _dice(comparable_text(old[i]), entry.text)
-            if score >= 0.25 or (entry.title and entry.title.casefold() == old[i].title.casefold()):
+            if score >= 0.25 or (entry.title and _titles_agree(entry.title, old[i].title)):
                 found[k] = (i, "continues", round(score, 4))
                 used.add(i)
                 break
+
+
+def _titles_agree(new: str, old: str) -> bool:
+    """The same title, or one the other begins with ("Mutual recognition of sovereignty" of "Mutual recognition
+    of sovereignty, territorial integrity, and borders"): under the same number, a shortened title is the
+    same article, as a leak or a summary names it."""
+    a, b = (re.findall(r"\w+", t.casefold()) for t in (new, old))
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return longer[:len(shorter)] == shorter
 
 
 def _assign(entries: list[Entry], old: list[Article], found: dict[int, tuple[int, str, float | None]],

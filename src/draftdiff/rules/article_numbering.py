@@ -8,7 +8,9 @@ Numbers are read as a reader reads them (:mod:`draftdiff.numbering`): "IV"
 is 4 and "1er" is 1, so "IV" and 4 in one draft are a repeat. An inserted
 article ("5 bis", "146-1") needs its own number but fills no gap and leaves
 none: the plain numbers alone must run 1, 2, 3, … A number that is no number
-at all ("A") is only checked for repeats.
+at all ("A") is only checked for repeats. A version whose article list is on
+record only in part (``article_coverage: partial``, a leak of some articles)
+is only checked for repeats too: what it leaves out is silence, not a gap.
 """
 
 from collections.abc import Iterator
@@ -45,7 +47,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
                 mains.setdefault(number, index)
             elif is_plain(number):
                 mains.setdefault(main_value(number) or 0, index)
-        if mains:
+        if mains and draft.article_coverage == "complete":
             missing = sorted(set(range(1, max(mains) + 1)) - set(mains))
             if missing:
                 first_after = min(n for n in mains if n > missing[0])
