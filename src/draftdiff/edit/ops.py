@@ -30,19 +30,39 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str:
 
 
 def find_article(data: Data, ref: str) -> int:
-    """The index of the article ``ref`` names: its id, or its number."""
+    """The index of the article ``ref`` names: its id, or its number as written (see
+    :func:`draftdiff.numbering.names_number`: "7" names 7 and "7", "5 bis" names "5 bis", "IV" names "IV"
+    and not 4); a number that two entries share (an article and an annex) is refused, naming both."""
+    from draftdiff.numbering import names_number
+
     articles = data.get("articles") or []
     for i, article in enumerate(articles):
         if isinstance(article, dict) and article.get("id") == ref:
             return i
-    if ref.isdigit():
-        numbered = [i for i, a in enumerate(articles) if isinstance(a, dict) and a.get("number") == int(ref)
-                    and a.get("part", "article") == "article"]
-        if len(numbered) == 1:
-            return numbered[0]
+    numbered = [i for i, a in enumerate(articles) if isinstance(a, dict) and names_number(ref, a.get("number"))]
+    if len(numbered) == 1:
+        return numbered[0]
+    if len(numbered) > 1:
+        both = [article_label(articles[i]) for i in numbered]
+        raise EditRefused(f"the number '{ref}' is shared by {' and '.join(both)} in draft {data.get('id')}",
+                          f"name the one you mean by its id: {', '.join(str(articles[i].get('id')) for i in numbered)}")
     ids = [str(a.get("id")) for a in articles if isinstance(a, dict)]
+    listed = [_numbered_id(a) for a in articles if isinstance(a, dict)]
     raise EditRefused(f"no article '{ref}' in draft {data.get('id')}{_did_you_mean(ref, ids)}",
-                      f"name an article by its id or number: {', '.join(ids[:20])}" + (" …" if len(ids) > 20 else ""))
+                      f"name an article by its id or number: {', '.join(listed[:20])}" +
+                      (" …" if len(listed) > 20 else ""))
+
+
+def _numbered_id(article: dict[str, Any]) -> str:
+    """``7 third-party-forces``, ``Annex 1 map``, ``preamble``: an article's number (as written) and id."""
+    from draftdiff.numbering import display
+
+    number = article.get("number")
+    part = str(article.get("part", "article"))
+    if number is None or number == "" or isinstance(number, (bool, dict, list)):
+        return str(article.get("id"))
+    shown = display(number) if part == "article" else f"{part.capitalize()} {display(number)}"
+    return f"{shown} {article.get('id')}"
 
 
 def find_precondition(data: Data, ref: str) -> int:
@@ -388,12 +408,77 @@ def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
         path += (index,)
         node = items[index]
     field_words = ".".join(rest)
-    return path, f"{record}: {field_words}" if record else field_words
+    return path, f"{record}: {field_words}" if record and field_words else record or field_words
 
 
-def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> Edit:
-    """One field of an existing record, addressed by ids: for corrections that no other command makes."""
+def _field_kinds(path: tuple[Any, ...]) -> set[type]:
+    """The plain types the schema allows at ``path`` (``{int, str}`` for an article number), or empty if unknown."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    from draftdiff.load import _keys_of, _unwrap
+    from draftdiff.model import Draft
+
+    current: Any = Draft
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = _keys_of(current).get(str(part))
+            if info is None:
+                return set()
+            current = info.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return set()
+    kinds: set[type] = set()
+    pending = [current]
+    while pending:
+        annotation = pending.pop()
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            pending.append(typing.get_args(annotation)[0])
+        elif origin in (typing.Union, types.UnionType):
+            pending += [a for a in typing.get_args(annotation) if a is not type(None)]
+        elif origin is typing.Literal:
+            kinds |= {type(a) for a in typing.get_args(annotation)}
+        elif isinstance(origin, type):
+            kinds.add(origin)
+        elif isinstance(annotation, type):
+            kinds.add(annotation)
+    return kinds
+
+
+_WHOLE = re.compile(r"[0-9]+")
+
+
+def typed_value(path: tuple[Any, ...], value: str) -> Any:
+    """A value given as text, typed by the field it is for: a whole number for a count (``"7"`` → 7) or an
+    article number (``"7"`` → 7, ``"5 bis"`` stays text), a number for a share, true/false for a flag.
+    Text the field's type cannot read is left as text, for the schema check to name."""
+    kinds = _field_kinds(path)
+    text = value.strip()
+    if bool in kinds and text in ("true", "false"):
+        return text == "true"
+    if int in kinds and _WHOLE.fullmatch(text) and text.isascii():
+        return int(text)
+    if float in kinds and str not in kinds:
+        try:
+            return float(text)
+        except ValueError:
+            return value
+    return value
+
+
+def set_field(data: Data, address: str, value: Any, *, delete: bool = False, as_text: bool = False) -> Edit:
+    """One field of an existing record, addressed by ids: for corrections that no other command makes.
+
+    ``as_text``: ``value`` is text as typed (not JSON), to be typed by the field's type (:func:`typed_value`)."""
     path, label = resolve_address(data, address)
+    if as_text and isinstance(value, str):
+        value = typed_value(path, value)
     parent: Any = data
     for part in path[:-1]:
         parent = parent[part]

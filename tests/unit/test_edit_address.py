@@ -1,0 +1,78 @@
+"""Addressing an entry: by id, by an article's number as written, by position; and findings that name an entry
+the same way ``draftdiff set`` reads it, so an address copied from a finding reaches the entry it is about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from draftdiff.edit import ops
+from draftdiff.edit.tree import EditRefused
+from draftdiff.numbering import names_number
+
+
+def _draft(*numbers: Any, parts: tuple[str, ...] = ()) -> dict[str, Any]:
+    articles = []
+    for i, number in enumerate(numbers):
+        article: dict[str, Any] = {"id": f"a{i}", "number": number, "title": f"Article {i}", "status": "partial",
+                                   "status_basis": "inferred", "status_note": f"Said of a{i}."}
+        if i < len(parts):
+            article["part"] = parts[i]
+        articles.append(article)
+    return {"id": "d", "sources": [{"id": "s1", "title": "T", "publisher": "P"}], "articles": articles}
+
+
+# --- numbers as written ---------------------------------------------------------------------------------------
+
+
+def test_a_number_is_named_as_written_and_an_int_by_its_digits() -> None:
+    assert names_number("7", 7) and names_number("7", "7") and names_number("07", 7)
+    assert names_number("5 bis", "5 bis") and names_number("5  BIS", "5 bis") and names_number("iv", "IV")
+    assert not names_number("4", "IV") and not names_number("IV", 4) and not names_number("5bis", "5 bis")
+    assert not names_number("7", None) and not names_number("1", True)
+
+
+@pytest.mark.parametrize("ref, index", [("1 bis", 0), ("II", 1), ("2", 2), ("7", 3), ("146-1", 4)])
+def test_every_number_form_the_format_allows_names_its_article(ref: str, index: int) -> None:
+    data = _draft("1 bis", "II", 2, "7", "146-1")
+    assert ops.find_article(data, ref) == index
+    edit = ops.set_status(data, ref, "agreed", basis="inferred", note="Inferred.")
+    assert edit.mutations[0].path == ("articles", index, "status")
+
+
+def test_a_roman_number_is_not_named_by_its_value() -> None:
+    with pytest.raises(EditRefused) as refused:
+        ops.find_article(_draft("I", "II", "IV"), "4")
+    assert "no article '4'" in refused.value.reason
+
+
+def test_a_number_two_entries_share_is_refused_naming_both() -> None:
+    data = _draft(1, 2, 2, parts=("article", "article", "annex"))
+    with pytest.raises(EditRefused) as refused:
+        ops.find_article(data, "2")
+    assert refused.value.reason == "the number '2' is shared by Article 2 a1 and Annex 2 a2 in draft d"
+    assert "a1, a2" in str(refused.value.hint)
+    assert ops.find_article(data, "a2") == 2  # the id still names it
+
+
+def test_the_refusal_lists_ids_with_their_numbers() -> None:
+    data = _draft(7, "5 bis", None, 3, parts=("article", "article", "preamble", "annex"))
+    with pytest.raises(EditRefused) as refused:
+        ops.find_article(data, "99")
+    assert str(refused.value.hint) == "name an article by its id or number: 7 a0, 5 bis a1, a2, Annex 3 a3"
+
+
+def test_set_types_a_number_by_the_field_without_json() -> None:
+    data = _draft(7, 8)
+    assert ops.set_field(data, "articles[7].number", "7", as_text=True).mutations == []  # 7 stays the int 7
+    [bis] = ops.set_field(data, "articles[7].number", "7 bis", as_text=True).mutations
+    assert bis.value == "7 bis"
+    [eight] = ops.set_field(data, "articles[a1].number", "9", as_text=True).mutations
+    assert eight.value == 9 and type(eight.value) is int
+    data["claimed_counts"] = [{"agreed": 1, "source": "s1"}]
+    assert ops.set_field(data, "claimed_counts[0].agreed", "3", as_text=True).mutations[0].value == 3
+    assert ops.set_field(data, "claimed_counts[0].approximate", "true", as_text=True).mutations[0].value is True
+    assert ops.set_field(data, "claimed_counts[0].agreed_percent", "80", as_text=True).mutations[0].value == 80.0
+    assert ops.set_field(data, "articles[a0].title", "12", as_text=True).mutations[0].value == "12"  # text stays
+    assert ops.set_field(data, "articles[a0].number", "7", as_text=False).mutations[0].value == "7"  # JSON's "7"
