@@ -3,6 +3,7 @@ named by ids in every face, and findings that a deletion only moved are not prin
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,38 @@ def test_a_refusal_lists_the_articles_with_their_numbers(tmp_path: Path, capsys:
     code, _, err = run(capsys, "set-status", str(draft), "7", "unknown")
     assert code == 1
     assert "how to fix: name an article by its id or number: 1 recognition, 2 third-party-forces, 3 claims" in err
+
+
+@pytest.mark.parametrize("face", ["text", "json", "sarif", "github"])
+def test_every_face_names_the_entry_by_its_id(tmp_path: Path, capsys: pytest.CaptureFixture[str], face: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EDIT_DRAFT.replace("    status: disputed\n", "    status: disputd\n", 1), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(bad), "--format", face, "--no-color")
+    assert code == 1
+    assert "articles[third-party-forces].status: 'disputd'" in out and "articles[1]" not in out
+    if face == "json":  # the machine fields stay as they were: only the message names the entry otherwise
+        [finding] = [d for d in json.loads(out)["diagnostics"] if d["rule"] == "schema-value"]
+        assert set(finding) == {"file", "line", "col", "severity", "rule", "message", "hint"}
+
+
+def test_an_address_copied_from_a_finding_reaches_its_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = make_folder(tmp_path)
+    code, out, err = run(capsys, "set", str(draft), "articles[2].status", "disputd", "-n")
+    assert code == 1
+    address = (out + err).split("error [schema-value] ")[1].split(":")[0]
+    assert address == "articles[third-party-forces].status"
+    code, out, err = run(capsys, "set", str(draft), address, "partial", "-n", "--allow-errors")
+    assert code == 0 and "third-party-forces: status \"disputed\" → \"partial\"" in out + err
+
+
+def test_a_finding_a_deletion_only_moves_is_not_printed_as_new(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    second = ("  - agreed: 1\n    total: 3\n    date: 2024-09-11\n    source: src-1\n"
+              "    notes: \"Said with a hidden mark\\u200b here.\"\n")
+    text = EDIT_DRAFT.replace("    source: src-1\narticles:", "    source: src-1\n" + second + "articles:")
+    draft = make_folder(tmp_path, text)
+    code, out, err = run(capsys, "validate", str(draft.parent))
+    assert "claimed_counts[1].notes: U+200B" in out
+    code, out, err = run(capsys, "set", str(draft), "claimed_counts[0]", "--delete", "-n", "--allow-errors")
+    assert code == 0, err
+    assert "hidden-characters" not in out + err

@@ -6,10 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from paths import ROOT
 
 from draftdiff.edit import ops
 from draftdiff.edit.tree import EditRefused
+from draftdiff.load import describe_path
 from draftdiff.numbering import names_number
+from draftdiff.yamlsource import parse_yaml, strings
 
 
 def _draft(*numbers: Any, parts: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -76,3 +79,43 @@ def test_set_types_a_number_by_the_field_without_json() -> None:
     assert ops.set_field(data, "claimed_counts[0].agreed_percent", "80", as_text=True).mutations[0].value == 80.0
     assert ops.set_field(data, "articles[a0].title", "12", as_text=True).mutations[0].value == "12"  # text stays
     assert ops.set_field(data, "articles[a0].number", "7", as_text=False).mutations[0].value == "7"  # JSON's "7"
+
+
+def test_a_path_is_named_by_ids_numbers_and_positions() -> None:
+    tree = {"articles": [{"id": "x", "number": 1}, {"number": "5 bis"}, {"title": "no id, no number"}],
+            "claimed_counts": [{"agreed": 1}], "sources": [{"id": "s.1"}, {"id": "dup"}, {"id": "dup"}]}
+    assert describe_path(("articles", 0, "status"), tree) == "articles[x].status"
+    assert describe_path(("articles", 1, "title"), tree) == "articles[5 bis].title"
+    assert describe_path(("articles", 2, "title"), tree) == "articles[#2].title"
+    assert describe_path(("claimed_counts", 0, "notes"), tree) == "claimed_counts[0].notes"
+    assert describe_path(("sources", 0, "title"), tree) == "sources[s.1].title"
+    assert describe_path(("sources", 2, "title"), tree) == "sources[2].title"  # an id two share names neither
+    assert describe_path(("articles", 0, "status")) == "articles[#0].status"  # no tree: positions
+    assert describe_path(("sources", 3, "title")) == "sources[3].title"
+
+
+def test_an_address_with_a_dot_in_an_id_and_a_position_reads_back() -> None:
+    data = {"id": "d", "sources": [{"id": "s.1", "title": "T"}], "articles": [{"title": "A", "status": "agreed"}]}
+    assert ops.resolve_address(data, "sources[s.1].title")[0] == ("sources", 0, "title")
+    assert ops.resolve_address(data, "articles[#0].title")[0] == ("articles", 0, "title")
+
+
+@pytest.mark.parametrize("name", ["2024-12-18-status.yaml", "2025-03-13-finalized.yaml"])
+def test_every_path_a_finding_can_name_in_a_bundled_draft_is_the_one_set_reads(name: str) -> None:
+    tree, _ = parse_yaml((ROOT / "drafts" / name).read_text(encoding="utf-8"))
+    checked = 0
+    for path, _value in strings(tree):
+        address = describe_path(path, tree)
+        if "[" not in address:
+            continue
+        assert ops.resolve_address(tree, address)[0] == path, address
+        checked += 1
+    assert checked > 100
+
+
+def test_an_entry_of_a_list_without_ids_is_named_by_position_without_empty_parentheses() -> None:
+    data = _draft(1)
+    data["claimed_counts"] = [{"agreed": 1, "source": "s1"}, {"agreed": 2, "source": "s1"}]
+    with pytest.raises(EditRefused) as refused:
+        ops.set_field(data, "claimed_counts[5].notes", None, delete=True)
+    assert str(refused.value.hint) == "its entries have no ids: name one by its position from 0 (0 to 1)"

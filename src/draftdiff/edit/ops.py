@@ -348,16 +348,69 @@ def _precondition_note(item: dict[str, Any], path: tuple[Any, ...], note: str | 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")
 
 
+def _steps(address: str) -> list[str]:
+    """``articles[x.y].status`` → ``['articles[x.y]', 'status']``: split at the dots outside brackets (an id
+    may hold a dot)."""
+    steps, depth, start = [], 0, 0
+    for i, char in enumerate(address):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(depth - 1, 0)
+        elif char == "." and depth == 0:
+            steps.append(address[start:i])
+            start = i + 1
+    return [*steps, address[start:]]
+
+
+def _position(ref: str, items: list[Any]) -> int | None:
+    """``#3`` (any list) → 3, the position from 0 diagnostics name an entry without an id by; None if not one."""
+    if ref.startswith("#") and ref[1:].isdigit() and ref[1:].isascii():
+        index = int(ref[1:])
+        if index < len(items):
+            return index
+        raise EditRefused(f"there is no entry #{index}: the list has {len(items)} (#0 to #{len(items) - 1})"
+                          if items else f"there is no entry #{index}: the list is empty")
+    return None
+
+
+def _entry(data: Data, name: str, ref: str, items: list[Any]) -> int:
+    """The index of the entry ``ref`` names in the list ``items`` (held by the key ``name``)."""
+    at = _position(ref, items)
+    if at is not None:
+        return at
+    if name == "articles":
+        return find_article(data, ref)
+    if name == "preconditions":
+        return find_precondition(data, ref)
+    ids = [str(i.get("id")) for i in items if isinstance(i, dict) and "id" in i]
+    if ref in ids:
+        return ids.index(ref)
+    if ref.isdigit() and int(ref) < len(items):
+        return int(ref)
+    positions = f"0 to {len(items) - 1}" if len(items) > 1 else "0, the only one" if items else \
+        "none: the list is empty"
+    how = f"name an entry by its id ({', '.join(ids[:12])}{' …' if len(ids) > 12 else ''}) " \
+          f"or its position from 0 ({positions})" if ids else \
+        f"its entries have no ids: name one by its position from 0 ({positions})"
+    raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, ids)}", how)
+
+
 def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
     """``articles[third-party-forces].status_note`` → the path, and how a change line names the field:
-    ``Article 7 third-party-forces: status_note`` (the record, then the field within it)."""
+    ``Article 7 third-party-forces: status_note`` (the record, then the field within it).
+
+    An entry of a list is named by its id; an article also by its number (:func:`find_article`); an entry of
+    another list by its position from 0 (``claimed_counts[0]``); any entry by ``#`` and its position
+    (``articles[#3]``), the way findings name an entry that has neither id nor number."""
     from draftdiff.load import _allowed_keys
 
     path: tuple[Any, ...] = ()
     node: Any = data
     record = ""
     rest: list[str] = []
-    for step in address.split("."):
+    steps = _steps(address)
+    for step in steps:
         match = _STEP.match(step)
         if match is None:
             raise EditRefused(f"cannot read '{step}' in the address '{address}'",
@@ -368,7 +421,7 @@ def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
             if allowed and name not in allowed:
                 raise EditRefused(f"'{name}' is not a field here{_did_you_mean(name, allowed)}",
                                   f"fields here: {', '.join(allowed)}")
-            if ref is not None or step != address.split(".")[-1]:
+            if ref is not None or step != steps[-1]:
                 raise EditRefused(f"{address}: '{name}' is not in this draft")
         if not isinstance(node, dict):
             raise EditRefused(f"{address}: '{name}' is inside a value that is not a mapping")
@@ -387,24 +440,15 @@ def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
             continue
         if not isinstance(items, list):
             raise EditRefused(f"{address}: '{name}' is not a list in this draft")
+        index = _entry(data, name, ref, items)
         if name == "articles":
-            index = find_article(data, ref)
-            record, rest = article_label(items[index]), []
+            record = article_label(items[index])
         elif name == "preconditions":
-            index = find_precondition(data, ref)
-            record, rest = f"precondition {ref}", []
+            record = f"precondition {items[index].get('id') if isinstance(items[index], dict) else ref}"
         else:
-            ids = [str(i.get("id")) for i in items if isinstance(i, dict) and "id" in i]
-            if ref in ids:
-                index = ids.index(ref)
-            elif ref.isdigit() and int(ref) < len(items):
-                index = int(ref)
-            else:
-                raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, ids)}",
-                                  f"name an entry by its id ({', '.join(ids[:12])}) or its position from 0")
             record = ".".join([record, *rest] if record else rest) + ("." if record or rest else "") + \
                 f"{name}[{ref}]"
-            rest = []
+        rest = []
         path += (index,)
         node = items[index]
     field_words = ".".join(rest)
