@@ -87,3 +87,17 @@ def test_a_finding_a_deletion_only_moves_is_not_printed_as_new(tmp_path: Path,
     code, out, err = run(capsys, "set", str(draft), "claimed_counts[0]", "--delete", "-n", "--allow-errors")
     assert code == 0, err
     assert "hidden-characters" not in out + err
+
+
+def test_set_status_unknown_says_it_removes_the_basis_and_the_note(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    draft = make_folder(tmp_path)
+    code, out, err = run(capsys, "set-status", str(draft), "third-party-forces", "unknown", "--allow-errors")
+    assert code == 0, err
+    assert out.splitlines()[:3] == [
+        "t-2024-09.yaml: Article 2 third-party-forces: disputed → unknown",
+        "t-2024-09.yaml: Article 2 third-party-forces: status basis removed (it was 'reported'; an unknown status "
+        "rests on nothing)",
+        "t-2024-09.yaml: Article 2 third-party-forces: status note removed (it explained the status 'disputed': "
+        "\"Open, said the minister [src-1].\")",
+    ]

@@ -113,6 +113,17 @@ def test_every_path_a_finding_can_name_in_a_bundled_draft_is_the_one_set_reads(n
     assert checked > 100
 
 
+def test_set_unknown_says_what_it_removes() -> None:
+    data = _draft(1)
+    edit = ops.set_status(data, "a0", "unknown")
+    assert edit.changes == [
+        "Article 1 a0: partial → unknown",
+        "Article 1 a0: status basis removed (it was 'inferred'; an unknown status rests on nothing)",
+        "Article 1 a0: status note removed (it explained the status 'partial': \"Said of a0.\")",
+    ]
+    assert [m.kind for m in edit.mutations] == ["set", "delete", "delete"]
+
+
 def test_an_entry_of_a_list_without_ids_is_named_by_position_without_empty_parentheses() -> None:
     data = _draft(1)
     data["claimed_counts"] = [{"agreed": 1, "source": "s1"}, {"agreed": 2, "source": "s1"}]

@@ -135,19 +135,32 @@ def _set_unknown(data: Data, index: int, sources: Sequence[str], note: str | Non
     path = ("articles", index)
     old = article.get("status")
     mutations: list[Mutation] = []
+    label = article_label(article)
+    removed: list[str] = []
     if old != "unknown":
         mutations.append(Mutation("set", path + ("status",), "unknown"))
     if "status_basis" in article:
         mutations.append(Mutation("delete", path + ("status_basis",)))
+        removed.append(f"{label}: status basis removed (it was '{article['status_basis']}'; an unknown status "
+                       "rests on nothing)")
     if note is not None and article.get("status_note") != note:
         mutations.append(Mutation("set", path + ("status_note",), note))
     elif note is None and old != "unknown" and "status_note" in article:
         mutations.append(Mutation("delete", path + ("status_note",)))
+        removed.append(_note_removed(label, old, article["status_note"]))
     mutations += _add_ids(path + ("sources",), article.get("sources"), sources)
-    label = article_label(article)
     if not mutations:
         return Edit([], [f"{label} is already unknown"])
-    return Edit(mutations, [f"{label}: {old} → unknown" if old != "unknown" else f"{label}: unknown, note updated"])
+    if old != "unknown":
+        head = f"{label}: {old} → unknown{_evidence(sources, note, 'note')}"
+    else:
+        head = f"{label}: unknown, evidence updated{_evidence(sources, note, 'note')}"
+    return Edit(mutations, [head, *removed])
+
+
+def _note_removed(label: str, old_status: Any, note: Any) -> str:
+    """The line that says a status note went with the status it explained."""
+    return f"{label}: status note removed (it explained the status '{old_status}': \"{_short(str(note), 50)}\")"
 
 
 def _unsourced() -> EditRefused:
@@ -198,8 +211,7 @@ def set_status(data: Data, article_ref: str, status: str, *, basis: str | None =
         mutations.append(Mutation("set", path + ("status_note",), note))
     elif note is None and old != status and "status_note" in article:
         mutations.append(Mutation("delete", path + ("status_note",)))
-        lines.append(f"{article_label(article)}: status note removed (it explained the status '{old}': "
-                     f"\"{_short(str(article['status_note']), 50)}\")")
+        lines.append(_note_removed(article_label(article), old, article["status_note"]))
     mutations += _add_ids(path + ("sources",), article.get("sources"), sources)
     label = article_label(article)
     if old != status:
