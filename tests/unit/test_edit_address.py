@@ -124,9 +124,24 @@ def test_set_unknown_says_what_it_removes() -> None:
     assert [m.kind for m in edit.mutations] == ["set", "delete", "delete"]
 
 
+def test_a_deleted_entry_is_shown_by_its_id_and_title() -> None:
+    data = _draft(1)
+    edit = ops.set_field(data, "sources[s1]", None, delete=True)
+    assert edit.changes == ["sources[s1] removed (was s1 \"T\")"]
+
+
 def test_an_entry_of_a_list_without_ids_is_named_by_position_without_empty_parentheses() -> None:
     data = _draft(1)
     data["claimed_counts"] = [{"agreed": 1, "source": "s1"}, {"agreed": 2, "source": "s1"}]
     with pytest.raises(EditRefused) as refused:
         ops.set_field(data, "claimed_counts[5].notes", None, delete=True)
     assert str(refused.value.hint) == "its entries have no ids: name one by its position from 0 (0 to 1)"
+
+
+def test_two_long_texts_alike_when_cut_short_are_shown_where_they_differ() -> None:
+    data = _draft(1)
+    old = "A long note that runs on well past the fifty characters a change line shows, to source [s1]."
+    data["articles"][0]["status_note"] = old
+    [line] = ops.set_field(data, "articles[a0].status_note", old.replace("[s1]", "[s2]")).changes
+    before, after = line.split(" → ")
+    assert before != after and "[s1]" in before and "[s2]" in after and "(from character 90)" in after

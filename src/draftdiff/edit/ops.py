@@ -305,7 +305,8 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
         _choice(basis, _literals(StatusBasis), "a status basis")
     check_sources(data, sources)
     if status is None and not sources and note is None and basis is None:
-        raise EditRefused("nothing to set", Hint.coded("give a status, a source or a note", "precondition-nothing"))
+        raise EditRefused("nothing to set", Hint.coded("give a status, a source, a note or a basis",
+                                                         "precondition-nothing"))
     old = item.get("status")
     changes_status = status is not None and status != old
     if basis == "reported" and not sources and (changes_status or item.get("status_basis") != basis):
@@ -549,16 +550,41 @@ def set_field(data: Data, address: str, value: Any, *, delete: bool = False, as_
         return Edit([Mutation("delete", path)], [f"{where} removed (was {_said(old)})"])
     if present and old == value and type(old) is type(value):
         return Edit([], [f"{where} is already {_said(value)}"])
-    line = f"{where} {_said(old)} → {_said(value)}" if present else f"{where} set to {_said(value)}"
+    if present and isinstance(old, str) and isinstance(value, str) and _said(old) == _said(value):
+        line = f"{where} {_where_they_differ(old, value)}"
+    else:
+        line = f"{where} {_said(old)} → {_said(value)}" if present else f"{where} set to {_said(value)}"
     return Edit([Mutation("set", path, value)], [line])
 
 
 def _said(value: Any) -> str:
+    """A value as a change line shows it: text quoted and cut short, a record by its id and title."""
     if isinstance(value, str):
         return f"\"{_short(value, 50)}\""
+    if isinstance(value, dict):
+        named = [str(value[k]) for k in ("id",) if isinstance(value.get(k), (str, int))]
+        for key in ("title", "demand", "speaker", "text"):
+            if isinstance(value.get(key), str):
+                named.append(f"\"{_short(value[key], 50)}\"")
+                break
+        return " ".join(named) or f"an entry of {len(value)} field{'s' if len(value) != 1 else ''}"
     if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
+        return "[" + ", ".join(_said(v) if isinstance(v, dict) else str(v) for v in value) + "]"
     return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _where_they_differ(old: str, new: str, size: int = 50) -> str:
+    """Two long texts that look the same cut short, shown around where they first differ:
+    ``"…the border [src-1]." → "…the border [src-2]." (from character 812)``."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+    head = max(start - size // 2, 0)
+
+    def part(text: str) -> str:
+        piece = text[head:head + size]
+        return ("…" if head else "") + piece + ("…" if head + size < len(text) else "")
+
+    return f"\"{part(old)}\" → \"{part(new)}\" (from character {start + 1})"
 
 
 def _model_order(model: Any, fields: dict[str, Any]) -> dict[str, Any]:
