@@ -101,3 +101,13 @@ def test_set_status_unknown_says_it_removes_the_basis_and_the_note(tmp_path: Pat
         "t-2024-09.yaml: Article 2 third-party-forces: status note removed (it explained the status 'disputed': "
         "\"Open, said the minister [src-1].\")",
     ]
+
+
+def test_a_non_utf8_argument_is_refused_naming_the_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = make_folder(tmp_path)
+    code, _, err = run(capsys, "set", str(draft), "articles[claims].status_note", "caf\udce9")
+    assert code == 1
+    assert "articles[claims].status_note: the byte 0xe9 (after 'caf') is not UTF-8" in err and "udce9" not in err
+    code, _, err = run(capsys, "add-source", str(draft), "--id", "s9", "--title", "caf\udce9", "--publisher", "P")
+    assert code == 1 and "the byte 0xe9" in err and "udce9" not in err
+    assert draft.read_text() == EDIT_DRAFT

@@ -3,6 +3,7 @@ the same way ``draftdiff set`` reads it, so an address copied from a finding rea
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -66,6 +67,9 @@ def test_the_refusal_lists_ids_with_their_numbers() -> None:
     assert str(refused.value.hint) == "name an article by its id or number: 7 a0, 5 bis a1, a2, Annex 3 a3"
 
 
+# --- set types the value by the field ---------------------------------------------------------------------
+
+
 def test_set_types_a_number_by_the_field_without_json() -> None:
     data = _draft(7, 8)
     assert ops.set_field(data, "articles[7].number", "7", as_text=True).mutations == []  # 7 stays the int 7
@@ -79,6 +83,9 @@ def test_set_types_a_number_by_the_field_without_json() -> None:
     assert ops.set_field(data, "claimed_counts[0].agreed_percent", "80", as_text=True).mutations[0].value == 80.0
     assert ops.set_field(data, "articles[a0].title", "12", as_text=True).mutations[0].value == "12"  # text stays
     assert ops.set_field(data, "articles[a0].number", "7", as_text=False).mutations[0].value == "7"  # JSON's "7"
+
+
+# --- findings name entries as set reads them --------------------------------------------------------------
 
 
 def test_a_path_is_named_by_ids_numbers_and_positions() -> None:
@@ -113,6 +120,9 @@ def test_every_path_a_finding_can_name_in_a_bundled_draft_is_the_one_set_reads(n
     assert checked > 100
 
 
+# --- what a change line says ---------------------------------------------------------------------------------
+
+
 def test_set_unknown_says_what_it_removes() -> None:
     data = _draft(1)
     edit = ops.set_status(data, "a0", "unknown")
@@ -145,3 +155,15 @@ def test_two_long_texts_alike_when_cut_short_are_shown_where_they_differ() -> No
     [line] = ops.set_field(data, "articles[a0].status_note", old.replace("[s1]", "[s2]")).changes
     before, after = line.split(" → ")
     assert before != after and "[s1]" in before and "[s2]" in after and "(from character 90)" in after
+
+
+def test_text_that_was_not_utf8_is_refused_naming_the_byte() -> None:
+    assert ops.not_utf8("caf\udce9") == "the byte 0xe9 (after 'caf') is not UTF-8"
+    assert ops.not_utf8("café") is None
+    with pytest.raises(EditRefused) as refused:
+        ops.add_source(_draft(1), {"id": "s2", "title": "caf\udce9", "publisher": "P"})
+    assert refused.value.reason == "source s2: the title: the byte 0xe9 (after 'caf') is not UTF-8"
+    edit = ops.set_field(copy.deepcopy(_draft(1)), "articles[a0].status_note", "caf\udce9")
+    with pytest.raises(EditRefused) as refused:
+        ops.check_text(edit.mutations, _draft(1))
+    assert refused.value.reason == "articles[a0].status_note: the byte 0xe9 (after 'caf') is not UTF-8"

@@ -599,12 +599,48 @@ _GIVE = {"id": "an id (e.g. mfa-am-2025-03-13)", "title": "a title", "publisher"
 """What a missing field asks for, in words (a field not named here: "a <field>")."""
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def not_utf8(value: Any) -> str | None:
+    """What is wrong with text that did not come as UTF-8 (a command-line argument in another encoding reaches
+    Python as "caf\\udce9"): ``the byte 0xe9 (after "caf") is not UTF-8``; None when the text is fine."""
+    if not isinstance(value, str):
+        return None
+    bad = _SURROGATE.search(value)
+    if bad is None:
+        return None
+    code = ord(bad.group())
+    what = f"the byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"a lone surrogate U+{code:04X}"
+    before = _SURROGATE.sub("?", value[max(bad.start() - 20, 0):bad.start()])
+    return f"{what}{f' (after {before!r})' if before else ''} is not UTF-8"
+
+
+def check_text(mutations: Sequence[Mutation], data: Any = None) -> None:
+    """Refuse a value holding text that was not UTF-8, naming the byte, before it reaches the file."""
+    from draftdiff.load import describe_path
+
+    for mutation in mutations:
+        pending: list[Any] = [mutation.value]
+        while pending:
+            value = pending.pop()
+            if isinstance(value, dict):
+                pending += list(value.values()) + list(value)
+            elif isinstance(value, list):
+                pending += value
+            elif (problem := not_utf8(value)) is not None:
+                raise EditRefused(f"{describe_path(mutation.path, data)}: {problem}",
+                                  "give the text in UTF-8 (set the terminal's or the file's encoding to UTF-8)")
+
+
 def _problem(error: Any) -> str:
     """One of pydantic's errors as a plain sentence naming the field: no type names, no reprs of the data."""
     loc = error.get("loc") or ()
     field = str(loc[0]) if loc else ""
     words = field.replace("_", " ")
     value = error.get("input")
+    if not_utf8(value) is not None:
+        return f"the {words}: {not_utf8(value)}"
     shown = f"{value}" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
     kind = str(error.get("type", ""))
     if kind == "missing" or (kind == "string_too_short" and not shown.strip()):

@@ -104,6 +104,12 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     except EditRefused as refusal:
         return _refuse(result, refusal.reason, refusal.hint)
     result.notes = list(made.notes)
+    try:
+        from draftdiff.edit.ops import check_text
+
+        check_text(made.mutations, tree)
+    except EditRefused as refusal:
+        return _refuse(result, refusal.reason, refusal.hint)
     if target is not None and out.exists():
         return _refuse(result, f"{out} exists already",
                        Hint.coded("choose another id, or record the news in that version", "version-exists"))
