@@ -11,6 +11,7 @@ import re
 import stat
 import types
 import typing
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -238,15 +239,68 @@ def _validate(loaded: LoadedDraft) -> None:
                                              f"could not check this draft ({type(exc).__name__})"))
 
 
-def describe_path(path: Path) -> str:
-    """``articles[3].positions.armenia`` style, for messages."""
+def describe_path(path: Path, tree: Any = None) -> str:
+    """``articles[third-party-forces].positions.armenia`` style, for messages: the address ``draftdiff set``
+    reads. Given the ``tree`` the path is in, an entry of a list is named by its id where it has one; an
+    article without one by its number where that names it alone, else by ``#`` and its position from 0
+    (``articles[#3]``); an entry of another list (claimed_counts) by its position from 0 (``[3]``).
+    Without the tree every entry is named by its position, as ``[3]``."""
     out = ""
-    for part in path:
+    node = tree
+    for i, part in enumerate(path):
         if isinstance(part, int):
-            out += f"[{part}]"
+            out += f"[{_entry_name(path[i - 1] if i else None, node, part)}]"
         else:
             out += ("." if out else "") + str(part)
+        node = _child(node, part)
     return out or "document"
+
+
+def _child(node: Any, part: Any) -> Any:
+    """The value at ``part`` of plain data, or of a model (a draft read without its tree); None if not there."""
+    try:
+        if isinstance(node, (dict, list)):
+            return node[part]
+        return getattr(node, part, None) if isinstance(part, str) and hasattr(node, "model_fields") else None
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _entry_name(name: Any, items: Any, index: int) -> str:
+    """How :func:`describe_path` names entry ``index`` of the list ``items`` (the key ``name`` holds)."""
+    if not isinstance(items, list) or not 0 <= index < len(items) or _child(items[index], "id") is None and \
+            _child(items[index], "number") is None:
+        return f"#{index}" if name == "articles" else str(index)
+    ident = _child(items[index], "id")
+    ids = _id_counts(items)
+    if isinstance(ident, str) and re.fullmatch(r"[^\[\]\s]+", ident) and ids[ident] == 1:
+        return ident
+    if name == "articles":
+        number = _child(items[index], "number")
+        from draftdiff.numbering import display, names_number
+
+        if isinstance(number, (int, str)) and not isinstance(number, bool) and str(number).strip() and \
+                "]" not in str(number) and display(number) not in ids:
+            shown = display(number)
+            if sum(1 for e in items if names_number(shown, _child(e, "number"))) == 1:
+                return shown
+        return f"#{index}"
+    return str(index)
+
+
+_ID_COUNTS: list[tuple[list[Any], int, Counter[Any]]] = []
+"""The ids of the last few lists named (the list itself is held, so its ``id()`` cannot be reused): a file
+with a thousand findings in a list of 100,000 entries counts its ids once, not a thousand times."""
+
+
+def _id_counts(items: list[Any]) -> Counter[Any]:
+    for held, size, counts in _ID_COUNTS:
+        if held is items and size == len(items):
+            return counts
+    counts = Counter(i for i in (_child(e, "id") for e in items) if isinstance(i, str))
+    _ID_COUNTS.insert(0, (items, len(items), counts))
+    del _ID_COUNTS[4:]
+    return counts
 
 
 def _schema_diagnostic(loaded: LoadedDraft, error: Mapping[str, Any]) -> Diagnostic:
@@ -255,7 +309,8 @@ def _schema_diagnostic(loaded: LoadedDraft, error: Mapping[str, Any]) -> Diagnos
     is_dict_key = bool(loc) and loc[-1] == "[key]"
     if is_dict_key:
         loc = loc[:-1]
-    where = describe_path(loc)
+    tree = loaded._tree
+    where = describe_path(loc, tree)
     value = error.get("input")
     shown = _show(value)
 
@@ -265,13 +320,13 @@ def _schema_diagnostic(loaded: LoadedDraft, error: Mapping[str, Any]) -> Diagnos
         guess = closest(key, allowed)
         hint = f"rename it to '{guess}', or remove it" if guess else (
             f"allowed keys here: {', '.join(allowed)}" if allowed else None)
-        owner = describe_path(loc[:-1])
+        owner = describe_path(loc[:-1], tree)
         return loaded.diagnostic(loc, "error", "schema-unknown-key",
                                  f"unknown key '{key}' in {owner}" + (f"; did you mean '{guess}'?" if guess else ""),
                                  hint, key=True)
     if kind == "missing":
         field_name = str(loc[-1])
-        owner = describe_path(loc[:-1])
+        owner = describe_path(loc[:-1], tree)
         return loaded.diagnostic(loc[:-1], "error", "schema-missing-key",
                                  f"{owner} is missing the required key '{field_name}'",
                                  f"add '{field_name}: …'")

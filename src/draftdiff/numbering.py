@@ -128,10 +128,26 @@ def same_number(a: ArticleNumber | None, b: ArticleNumber | None) -> bool:
     return sort_key(a) == sort_key(b)
 
 
+def names_number(ref: str, number: ArticleNumber | None) -> bool:
+    """Whether ``ref``, typed by a user, names the number ``number`` *as written*: 7 and "7" by "7" (and "07");
+    "5 bis" by "5 bis" or "5  BIS" (runs of spaces and case aside); "IV" by "IV" or "iv", but not by "4".
+
+    An article is named by the number its text shows, not by the place it stands for: "IV" and 4 are the
+    same place to :func:`same_number`, but typing 4 for an article written IV is more likely a slip.
+    """
+    if number is None or isinstance(number, bool):
+        return False
+    text = " ".join(ref.split())
+    if isinstance(number, int):
+        return text.isdigit() and text.isascii() and int(text) == number
+    return text.casefold() == display(number).casefold() or (
+        text.isdigit() and text.isascii() and display(number).isdigit() and int(text) == int(display(number)))
+
+
 def display(number: ArticleNumber) -> str:
     """The number as a reader sees it: as written, with runs of spaces made one."""
     return " ".join(str(number).split())
 
 
 __all__ = ["ArticleNumber", "LATIN_SUFFIXES", "SortKey", "display", "is_plain", "main_value",
-           "roman_value", "same_number", "sort_key", "suffix_of"]
+           "names_number", "roman_value", "same_number", "sort_key", "suffix_of"]

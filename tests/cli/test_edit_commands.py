@@ -324,7 +324,7 @@ def test_a_status_without_its_evidence_is_refused_with_the_flags_that_give_it(
 
 def test_the_other_edit_refusals_name_their_flags_and_commands(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "set-precondition", str(draft), "constitution-change")
-    assert code == 1 and "nothing to set" in err and "how to fix: give --status, --source or --note" in err
+    assert code == 1 and "nothing to set" in err and "how to fix: give --status, --source, --note or --basis" in err
     code, _, err = run(capsys, "add-source", str(draft), "--id", "src-2", "--title", "T", "--publisher", "P")
     assert code == 1 and "how to fix: choose a new id, or change a field of it: draftdiff set FILE " \
                          "'sources[src-2].title' …" in err

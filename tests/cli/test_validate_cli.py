@@ -44,7 +44,7 @@ def test_text_format_lines_are_file_line_col(broken: Path, capsys) -> None:
     code, out, _ = run_cli(["validate", str(broken), "--no-color"], capsys)
     assert code == 1
     first = out.splitlines()[0]
-    assert re.match(r"^.+bad\.yaml:\d+:13: error \[schema-value\] articles\[0\]\.status: 'agred'", first)
+    assert re.match(r"^.+bad\.yaml:\d+:13: error \[schema-value\] articles\[recognition\]\.status: 'agred'", first)
     assert "\x1b[" not in out
     assert out.splitlines()[-1] == "1 error, 0 warnings in 3 files"
 

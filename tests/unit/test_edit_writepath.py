@@ -122,7 +122,7 @@ def test_an_edit_whose_output_would_read_differently_is_refused(tmp_path: Path,
 
     monkeypatch.setattr(tree, "apply_plain", wrong)
     result = apply_edit(path, lambda d: ops.set_status(d, "recognition", "unknown", sources=["src-2"]))
-    assert result.refused and "would read differently at articles[0].status" in result.refused
+    assert result.refused and "would read differently at articles[recognition].status" in result.refused
     assert path.read_text() == EDIT_DRAFT
 
 
@@ -338,7 +338,7 @@ def test_the_proof_accepts_the_asked_change_only() -> None:
     assert _prove(EDIT_DRAFT, good) is None
     into_text = good.replace("      forces of third countries.\n    # the wording above is a summary\n",
                              "      forces of third countries.\n      # the wording above is a summary\n")
-    assert "read differently at articles[1].text" in (_prove(EDIT_DRAFT, into_text) or "")
+    assert "read differently at articles[third-party-forces].text" in (_prove(EDIT_DRAFT, into_text) or "")
     broken = good.replace("parties: [alpha, beta]", "parties: [alpha, beta")
     assert "would not read back" in (_prove(EDIT_DRAFT, broken) or "")
     lost = good.replace("  # Article 2 is the hard one.\n", "")
@@ -346,4 +346,4 @@ def test_the_proof_accepts_the_asked_change_only() -> None:
     elsewhere = good.replace("title: Interstate claims", "title:  Interstate claims")
     assert "also change line" in (_prove(EDIT_DRAFT, elsewhere) or "")
     retyped = good.replace("    number: 3\n", "    number: 3.0\n")
-    assert "read differently at articles[2].number" in (_prove(EDIT_DRAFT, retyped) or "")
+    assert "read differently at articles[claims].number" in (_prove(EDIT_DRAFT, retyped) or "")

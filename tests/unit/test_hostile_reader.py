@@ -48,7 +48,7 @@ def test_an_escaped_control_deep_in_the_draft_is_found_with_its_path() -> None:
     found = [d for d in diagnostics(text) if d.rule == "escaped-control-char"]
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "demand:" in row)
     assert [(d.line, d.col) for d in found] == [(line, 13)]
-    assert "preconditions[0].demand" in found[0].message and "U+001B ESCAPE at character 8" in found[0].message
+    assert "preconditions[constitution].demand" in found[0].message and "U+001B ESCAPE at character 8" in found[0].message
 
 
 @pytest.mark.parametrize("spelling", HIDDEN_ESCAPES)
@@ -66,7 +66,7 @@ def test_a_raw_hidden_mark_is_a_warning_naming_the_character(char: str) -> None:
     found = diagnostics(text)
     assert [d.rule for d in found] == ["hidden-characters"]
     assert f"U+{ord(char):04X} {unicodedata.name(char)}" in found[0].message
-    assert "articles[0].text" in found[0].message
+    assert "articles[recognition].text" in found[0].message
 
 
 def test_every_format_character_of_the_unicode_database_is_in_the_policy() -> None:

@@ -26,7 +26,7 @@ def test_misspelt_key_is_an_error_with_did_you_mean_at_the_key() -> None:
     assert "did you mean 'status'?" in unknown.message
     # and the missing 'status' is reported on the article that lacks it
     missing = found["schema-missing-key"]
-    assert "'status'" in missing.message and "articles[1]" in missing.message
+    assert "'status'" in missing.message and "articles[third-party-forces]" in missing.message
     assert missing.line == line_of(text, "id: third-party-forces")
 
 

@@ -31,7 +31,7 @@ HINTS = {
     "status-note": "give --note 'inferred from …'",
     "claim-source": "give --source ID (add the source first with draftdiff add-source)",
     "claim-counts": "give --agreed, --partial, --disputed, --total or --percent",
-    "precondition-nothing": "give --status, --source or --note",
+    "precondition-nothing": "give --status, --source, --note or --basis",
     "version-exists": "choose another id, or edit that file with set-status etc.",
     "allow-errors": "fix the cause first, or pass --allow-errors to record it mid-way through an update",
     "canonical-layout": "ruamel.yaml cannot keep this line as written (an escape, a folded or long line, tabs, or "

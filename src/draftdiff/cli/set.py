@@ -2,7 +2,8 @@
 
   draftdiff set drafts/x.yaml 'articles[third-party-forces].status_note' "…"
   draftdiff set drafts/x.yaml 'sources[tass-1704669].title' "…"
-  draftdiff set drafts/x.yaml 'articles[7].number' 8 --json      # a number, list or true/false as JSON
+  draftdiff set drafts/x.yaml 'articles[7].number' 8             # typed by the field: 8 a number, "5 bis" text
+  draftdiff set drafts/x.yaml 'articles[7].sources' '["a", "b"]' --json   # a list, or null, as JSON
   draftdiff set drafts/x.yaml 'sources[tass-1704669].url' --delete
 
 Lists are addressed by an entry's id (articles also by number, entries without ids by position from 0).
@@ -39,4 +40,5 @@ def run(args: argparse.Namespace) -> int:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
             raise UsageError(f"VALUE is not JSON ({exc.msg})") from None
-    return run_edit(args, lambda data: ops.set_field(data, args.address, value, delete=args.delete))
+    return run_edit(args, lambda data: ops.set_field(data, args.address, value, delete=args.delete,
+                                                      as_text=not args.json))

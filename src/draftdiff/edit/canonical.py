@@ -69,7 +69,7 @@ def canonical_bytes(data: bytes, name: str = "<draft>") -> bytes:
         raise EditRefused(f"the canonical layout would not read back ({problem.message})") from None
     where = same_data(tree, reread)
     if where is not None:
-        raise EditRefused(f"the canonical layout would change the data at {describe_path(where)}",
+        raise EditRefused(f"the canonical layout would change the data at {describe_path(where, tree)}",
                           "leave the file as it is, or rewrite that value by hand")
     old_map, new_map = map_text(text), map_text(new_text)
     moved = comments_kept(expected_comments(old_map, []), new_map)
@@ -185,7 +185,7 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
             return result
     where = same_data(data, reread)
     if where is not None:
-        result.refused = f"the new file would read differently at {describe_path(where)}"
+        result.refused = f"the new file would read differently at {describe_path(where, data)}"
         return result
     result.new_bytes = new_bytes
     result.diff_when_asked(lambda: _unified_new(text, str(target)))

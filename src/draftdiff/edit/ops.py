@@ -30,19 +30,39 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str:
 
 
 def find_article(data: Data, ref: str) -> int:
-    """The index of the article ``ref`` names: its id, or its number."""
+    """The index of the article ``ref`` names: its id, or its number as written (see
+    :func:`draftdiff.numbering.names_number`: "7" names 7 and "7", "5 bis" names "5 bis", "IV" names "IV"
+    and not 4); a number that two entries share (an article and an annex) is refused, naming both."""
+    from draftdiff.numbering import names_number
+
     articles = data.get("articles") or []
     for i, article in enumerate(articles):
         if isinstance(article, dict) and article.get("id") == ref:
             return i
-    if ref.isdigit():
-        numbered = [i for i, a in enumerate(articles) if isinstance(a, dict) and a.get("number") == int(ref)
-                    and a.get("part", "article") == "article"]
-        if len(numbered) == 1:
-            return numbered[0]
+    numbered = [i for i, a in enumerate(articles) if isinstance(a, dict) and names_number(ref, a.get("number"))]
+    if len(numbered) == 1:
+        return numbered[0]
+    if len(numbered) > 1:
+        both = [article_label(articles[i]) for i in numbered]
+        raise EditRefused(f"the number '{ref}' is shared by {' and '.join(both)} in draft {data.get('id')}",
+                          f"name the one you mean by its id: {', '.join(str(articles[i].get('id')) for i in numbered)}")
     ids = [str(a.get("id")) for a in articles if isinstance(a, dict)]
+    listed = [_numbered_id(a) for a in articles if isinstance(a, dict)]
     raise EditRefused(f"no article '{ref}' in draft {data.get('id')}{_did_you_mean(ref, ids)}",
-                      f"name an article by its id or number: {', '.join(ids[:20])}" + (" …" if len(ids) > 20 else ""))
+                      f"name an article by its id or number: {', '.join(listed[:20])}" +
+                      (" …" if len(listed) > 20 else ""))
+
+
+def _numbered_id(article: dict[str, Any]) -> str:
+    """``7 third-party-forces``, ``Annex 1 map``, ``preamble``: an article's number (as written) and id."""
+    from draftdiff.numbering import display
+
+    number = article.get("number")
+    part = str(article.get("part", "article"))
+    if number is None or number == "" or isinstance(number, (bool, dict, list)):
+        return str(article.get("id"))
+    shown = display(number) if part == "article" else f"{part.capitalize()} {display(number)}"
+    return f"{shown} {article.get('id')}"
 
 
 def find_precondition(data: Data, ref: str) -> int:
@@ -115,19 +135,32 @@ def _set_unknown(data: Data, index: int, sources: Sequence[str], note: str | Non
     path = ("articles", index)
     old = article.get("status")
     mutations: list[Mutation] = []
+    label = article_label(article)
+    removed: list[str] = []
     if old != "unknown":
         mutations.append(Mutation("set", path + ("status",), "unknown"))
     if "status_basis" in article:
         mutations.append(Mutation("delete", path + ("status_basis",)))
+        removed.append(f"{label}: status basis removed (it was '{article['status_basis']}'; an unknown status "
+                       "rests on nothing)")
     if note is not None and article.get("status_note") != note:
         mutations.append(Mutation("set", path + ("status_note",), note))
     elif note is None and old != "unknown" and "status_note" in article:
         mutations.append(Mutation("delete", path + ("status_note",)))
+        removed.append(_note_removed(label, old, article["status_note"]))
     mutations += _add_ids(path + ("sources",), article.get("sources"), sources)
-    label = article_label(article)
     if not mutations:
         return Edit([], [f"{label} is already unknown"])
-    return Edit(mutations, [f"{label}: {old} → unknown" if old != "unknown" else f"{label}: unknown, note updated"])
+    if old != "unknown":
+        head = f"{label}: {old} → unknown{_evidence(sources, note, 'note')}"
+    else:
+        head = f"{label}: unknown, evidence updated{_evidence(sources, note, 'note')}"
+    return Edit(mutations, [head, *removed])
+
+
+def _note_removed(label: str, old_status: Any, note: Any) -> str:
+    """The line that says a status note went with the status it explained."""
+    return f"{label}: status note removed (it explained the status '{old_status}': \"{_short(str(note), 50)}\")"
 
 
 def _unsourced() -> EditRefused:
@@ -178,8 +211,7 @@ def set_status(data: Data, article_ref: str, status: str, *, basis: str | None =
         mutations.append(Mutation("set", path + ("status_note",), note))
     elif note is None and old != status and "status_note" in article:
         mutations.append(Mutation("delete", path + ("status_note",)))
-        lines.append(f"{article_label(article)}: status note removed (it explained the status '{old}': "
-                     f"\"{_short(str(article['status_note']), 50)}\")")
+        lines.append(_note_removed(article_label(article), old, article["status_note"]))
     mutations += _add_ids(path + ("sources",), article.get("sources"), sources)
     label = article_label(article)
     if old != status:
@@ -273,7 +305,8 @@ def set_precondition(data: Data, ref: str, *, status: str | None = None, sources
         _choice(basis, _literals(StatusBasis), "a status basis")
     check_sources(data, sources)
     if status is None and not sources and note is None and basis is None:
-        raise EditRefused("nothing to set", Hint.coded("give a status, a source or a note", "precondition-nothing"))
+        raise EditRefused("nothing to set", Hint.coded("give a status, a source, a note or a basis",
+                                                         "precondition-nothing"))
     old = item.get("status")
     changes_status = status is not None and status != old
     if basis == "reported" and not sources and (changes_status or item.get("status_basis") != basis):
@@ -328,16 +361,69 @@ def _precondition_note(item: dict[str, Any], path: tuple[Any, ...], note: str | 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")
 
 
+def _steps(address: str) -> list[str]:
+    """``articles[x.y].status`` → ``['articles[x.y]', 'status']``: split at the dots outside brackets (an id
+    may hold a dot)."""
+    steps, depth, start = [], 0, 0
+    for i, char in enumerate(address):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(depth - 1, 0)
+        elif char == "." and depth == 0:
+            steps.append(address[start:i])
+            start = i + 1
+    return [*steps, address[start:]]
+
+
+def _position(ref: str, items: list[Any]) -> int | None:
+    """``#3`` (any list) → 3, the position from 0 diagnostics name an entry without an id by; None if not one."""
+    if ref.startswith("#") and ref[1:].isdigit() and ref[1:].isascii():
+        index = int(ref[1:])
+        if index < len(items):
+            return index
+        raise EditRefused(f"there is no entry #{index}: the list has {len(items)} (#0 to #{len(items) - 1})"
+                          if items else f"there is no entry #{index}: the list is empty")
+    return None
+
+
+def _entry(data: Data, name: str, ref: str, items: list[Any]) -> int:
+    """The index of the entry ``ref`` names in the list ``items`` (held by the key ``name``)."""
+    at = _position(ref, items)
+    if at is not None:
+        return at
+    if name == "articles":
+        return find_article(data, ref)
+    if name == "preconditions":
+        return find_precondition(data, ref)
+    ids = [str(i.get("id")) for i in items if isinstance(i, dict) and "id" in i]
+    if ref in ids:
+        return ids.index(ref)
+    if ref.isdigit() and int(ref) < len(items):
+        return int(ref)
+    positions = f"0 to {len(items) - 1}" if len(items) > 1 else "0, the only one" if items else \
+        "none: the list is empty"
+    how = f"name an entry by its id ({', '.join(ids[:12])}{' …' if len(ids) > 12 else ''}) " \
+          f"or its position from 0 ({positions})" if ids else \
+        f"its entries have no ids: name one by its position from 0 ({positions})"
+    raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, ids)}", how)
+
+
 def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
     """``articles[third-party-forces].status_note`` → the path, and how a change line names the field:
-    ``Article 7 third-party-forces: status_note`` (the record, then the field within it)."""
+    ``Article 7 third-party-forces: status_note`` (the record, then the field within it).
+
+    An entry of a list is named by its id; an article also by its number (:func:`find_article`); an entry of
+    another list by its position from 0 (``claimed_counts[0]``); any entry by ``#`` and its position
+    (``articles[#3]``), the way findings name an entry that has neither id nor number."""
     from draftdiff.load import _allowed_keys
 
     path: tuple[Any, ...] = ()
     node: Any = data
     record = ""
     rest: list[str] = []
-    for step in address.split("."):
+    steps = _steps(address)
+    for step in steps:
         match = _STEP.match(step)
         if match is None:
             raise EditRefused(f"cannot read '{step}' in the address '{address}'",
@@ -348,7 +434,7 @@ def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
             if allowed and name not in allowed:
                 raise EditRefused(f"'{name}' is not a field here{_did_you_mean(name, allowed)}",
                                   f"fields here: {', '.join(allowed)}")
-            if ref is not None or step != address.split(".")[-1]:
+            if ref is not None or step != steps[-1]:
                 raise EditRefused(f"{address}: '{name}' is not in this draft")
         if not isinstance(node, dict):
             raise EditRefused(f"{address}: '{name}' is inside a value that is not a mapping")
@@ -367,33 +453,89 @@ def resolve_address(data: Data, address: str) -> tuple[tuple[Any, ...], str]:
             continue
         if not isinstance(items, list):
             raise EditRefused(f"{address}: '{name}' is not a list in this draft")
+        index = _entry(data, name, ref, items)
         if name == "articles":
-            index = find_article(data, ref)
-            record, rest = article_label(items[index]), []
+            record = article_label(items[index])
         elif name == "preconditions":
-            index = find_precondition(data, ref)
-            record, rest = f"precondition {ref}", []
+            record = f"precondition {items[index].get('id') if isinstance(items[index], dict) else ref}"
         else:
-            ids = [str(i.get("id")) for i in items if isinstance(i, dict) and "id" in i]
-            if ref in ids:
-                index = ids.index(ref)
-            elif ref.isdigit() and int(ref) < len(items):
-                index = int(ref)
-            else:
-                raise EditRefused(f"no '{ref}' in {name}{_did_you_mean(ref, ids)}",
-                                  f"name an entry by its id ({', '.join(ids[:12])}) or its position from 0")
             record = ".".join([record, *rest] if record else rest) + ("." if record or rest else "") + \
                 f"{name}[{ref}]"
-            rest = []
+        rest = []
         path += (index,)
         node = items[index]
     field_words = ".".join(rest)
-    return path, f"{record}: {field_words}" if record else field_words
+    return path, f"{record}: {field_words}" if record and field_words else record or field_words
 
 
-def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> Edit:
-    """One field of an existing record, addressed by ids: for corrections that no other command makes."""
+def _field_kinds(path: tuple[Any, ...]) -> set[type]:
+    """The plain types the schema allows at ``path`` (``{int, str}`` for an article number), or empty if unknown."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    from draftdiff.load import _keys_of, _unwrap
+    from draftdiff.model import Draft
+
+    current: Any = Draft
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = _keys_of(current).get(str(part))
+            if info is None:
+                return set()
+            current = info.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return set()
+    kinds: set[type] = set()
+    pending = [current]
+    while pending:
+        annotation = pending.pop()
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            pending.append(typing.get_args(annotation)[0])
+        elif origin in (typing.Union, types.UnionType):
+            pending += [a for a in typing.get_args(annotation) if a is not type(None)]
+        elif origin is typing.Literal:
+            kinds |= {type(a) for a in typing.get_args(annotation)}
+        elif isinstance(origin, type):
+            kinds.add(origin)
+        elif isinstance(annotation, type):
+            kinds.add(annotation)
+    return kinds
+
+
+_WHOLE = re.compile(r"[0-9]+")
+
+
+def typed_value(path: tuple[Any, ...], value: str) -> Any:
+    """A value given as text, typed by the field it is for: a whole number for a count (``"7"`` → 7) or an
+    article number (``"7"`` → 7, ``"5 bis"`` stays text), a number for a share, true/false for a flag.
+    Text the field's type cannot read is left as text, for the schema check to name."""
+    kinds = _field_kinds(path)
+    text = value.strip()
+    if bool in kinds and text in ("true", "false"):
+        return text == "true"
+    if int in kinds and _WHOLE.fullmatch(text) and text.isascii():
+        return int(text)
+    if float in kinds and str not in kinds:
+        try:
+            return float(text)
+        except ValueError:
+            return value
+    return value
+
+
+def set_field(data: Data, address: str, value: Any, *, delete: bool = False, as_text: bool = False) -> Edit:
+    """One field of an existing record, addressed by ids: for corrections that no other command makes.
+
+    ``as_text``: ``value`` is text as typed (not JSON), to be typed by the field's type (:func:`typed_value`)."""
     path, label = resolve_address(data, address)
+    if as_text and isinstance(value, str):
+        value = typed_value(path, value)
     parent: Any = data
     for part in path[:-1]:
         parent = parent[part]
@@ -408,16 +550,41 @@ def set_field(data: Data, address: str, value: Any, *, delete: bool = False) -> 
         return Edit([Mutation("delete", path)], [f"{where} removed (was {_said(old)})"])
     if present and old == value and type(old) is type(value):
         return Edit([], [f"{where} is already {_said(value)}"])
-    line = f"{where} {_said(old)} → {_said(value)}" if present else f"{where} set to {_said(value)}"
+    if present and isinstance(old, str) and isinstance(value, str) and _said(old) == _said(value):
+        line = f"{where} {_where_they_differ(old, value)}"
+    else:
+        line = f"{where} {_said(old)} → {_said(value)}" if present else f"{where} set to {_said(value)}"
     return Edit([Mutation("set", path, value)], [line])
 
 
 def _said(value: Any) -> str:
+    """A value as a change line shows it: text quoted and cut short, a record by its id and title."""
     if isinstance(value, str):
         return f"\"{_short(value, 50)}\""
+    if isinstance(value, dict):
+        named = [str(value[k]) for k in ("id",) if isinstance(value.get(k), (str, int))]
+        for key in ("title", "demand", "speaker", "text"):
+            if isinstance(value.get(key), str):
+                named.append(f"\"{_short(value[key], 50)}\"")
+                break
+        return " ".join(named) or f"an entry of {len(value)} field{'s' if len(value) != 1 else ''}"
     if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
+        return "[" + ", ".join(_said(v) if isinstance(v, dict) else str(v) for v in value) + "]"
     return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _where_they_differ(old: str, new: str, size: int = 50) -> str:
+    """Two long texts that look the same cut short, shown around where they first differ:
+    ``"…the border [src-1]." → "…the border [src-2]." (from character 812)``."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+    head = max(start - size // 2, 0)
+
+    def part(text: str) -> str:
+        piece = text[head:head + size]
+        return ("…" if head else "") + piece + ("…" if head + size < len(text) else "")
+
+    return f"\"{part(old)}\" → \"{part(new)}\" (from character {start + 1})"
 
 
 def _model_order(model: Any, fields: dict[str, Any]) -> dict[str, Any]:
@@ -432,12 +599,48 @@ _GIVE = {"id": "an id (e.g. mfa-am-2025-03-13)", "title": "a title", "publisher"
 """What a missing field asks for, in words (a field not named here: "a <field>")."""
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def not_utf8(value: Any) -> str | None:
+    """What is wrong with text that did not come as UTF-8 (a command-line argument in another encoding reaches
+    Python as "caf\\udce9"): ``the byte 0xe9 (after "caf") is not UTF-8``; None when the text is fine."""
+    if not isinstance(value, str):
+        return None
+    bad = _SURROGATE.search(value)
+    if bad is None:
+        return None
+    code = ord(bad.group())
+    what = f"the byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"a lone surrogate U+{code:04X}"
+    before = _SURROGATE.sub("?", value[max(bad.start() - 20, 0):bad.start()])
+    return f"{what}{f' (after {before!r})' if before else ''} is not UTF-8"
+
+
+def check_text(mutations: Sequence[Mutation], data: Any = None) -> None:
+    """Refuse a value holding text that was not UTF-8, naming the byte, before it reaches the file."""
+    from draftdiff.load import describe_path
+
+    for mutation in mutations:
+        pending: list[Any] = [mutation.value]
+        while pending:
+            value = pending.pop()
+            if isinstance(value, dict):
+                pending += list(value.values()) + list(value)
+            elif isinstance(value, list):
+                pending += value
+            elif (problem := not_utf8(value)) is not None:
+                raise EditRefused(f"{describe_path(mutation.path, data)}: {problem}",
+                                  "give the text in UTF-8 (set the terminal's or the file's encoding to UTF-8)")
+
+
 def _problem(error: Any) -> str:
     """One of pydantic's errors as a plain sentence naming the field: no type names, no reprs of the data."""
     loc = error.get("loc") or ()
     field = str(loc[0]) if loc else ""
     words = field.replace("_", " ")
     value = error.get("input")
+    if not_utf8(value) is not None:
+        return f"the {words}: {not_utf8(value)}"
     shown = f"{value}" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
     kind = str(error.get("type", ""))
     if kind == "missing" or (kind == "string_too_short" and not shown.strip()):

@@ -92,7 +92,7 @@ def apply_tree(doc: Any, mutation: Mutation, layout: Layout) -> None:
     if mutation.kind == "append":
         target = parent[key]
         if not isinstance(target, CommentedSeq):
-            raise EditRefused(f"{_name(path)} is not a list in this file")
+            raise EditRefused(f"{_name(path, doc)} is not a list in this file")
         inner = content_column(doc, path, layout)
         if _is_flow(target) or not len(target):
             before = printed_width(target)
@@ -337,7 +337,7 @@ def _spaces(value: str) -> list[int]:
     return [m.start() for m in re.finditer(" ", value)]
 
 
-def _name(path: Path) -> str:
+def _name(path: Path, doc: Any = None) -> str:
     from draftdiff.load import describe_path
 
-    return describe_path(path)
+    return describe_path(path, doc)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,12 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     except EditRefused as refusal:
         return _refuse(result, refusal.reason, refusal.hint)
     result.notes = list(made.notes)
+    try:
+        from draftdiff.edit.ops import check_text
+
+        check_text(made.mutations, tree)
+    except EditRefused as refusal:
+        return _refuse(result, refusal.reason, refusal.hint)
     if target is not None and out.exists():
         return _refuse(result, f"{out} exists already",
                        Hint.coded("choose another id, or record the news in that version", "version-exists"))
@@ -217,7 +224,7 @@ def verify_output(text: str, new_text: str, new_bytes: bytes, intended: Any, all
         raise EditRefused(f"the written file would not read back ({problem}); nothing was written", fix) from None
     where = same_data(intended, reread)
     if where is not None:
-        raise EditRefused(f"the written file would read differently at {describe_path(where)}: "
+        raise EditRefused(f"the written file would read differently at {describe_path(where, intended)}: "
                           f"{_show(_get(intended, where))} would become {_show(_get(reread, where))}", fix)
     moved = comments_kept(expected, map_text(new_text))
     if moved is not None:
@@ -342,15 +349,33 @@ def _new_findings(folder: Path, skip: set[Path], before: list[Any], after: list[
     def key(d: Diagnostic) -> tuple[str, str, str]:
         return (Path(d.file).name, d.rule, d.message)
 
+    def loose(k: tuple[str, str, str]) -> tuple[str, str, str]:
+        return (k[0], k[1], _POSITION.sub("[…]", k[2]))
+
+    # A finding is named by ids where it can be (articles[third-party-forces].title), but an entry without
+    # one only by its place (claimed_counts[2]), which a deletion before it shifts: what the exact match
+    # leaves over is matched again with the places left out, so no old finding comes back as new.
     seen = Counter(key(d) for d in old)
-    fresh: list[Diagnostic] = []
+    unmatched: list[Diagnostic] = []
     for finding in sorted(new):
         k = key(finding)
         if seen[k]:
             seen[k] -= 1
         else:
+            unmatched.append(finding)
+    left = Counter(loose(k) for k, n in seen.items() for _ in range(n))
+    fresh: list[Diagnostic] = []
+    for finding in unmatched:
+        k = loose(key(finding))
+        if left[k]:
+            left[k] -= 1
+        else:
             fresh.append(finding)
     return fresh, [d for d in fresh if d.severity == "error"]
+
+
+_POSITION = re.compile(r"\[#?\d+\]")
+"""An entry named by its place in a finding (``claimed_counts[2]``, ``articles[#3]``)."""
 
 
 def _siblings(folder: Path, skip: set[Path], known: Sequence[LoadedDraft] = ()) -> list[LoadedDraft]:

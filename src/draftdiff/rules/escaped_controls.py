@@ -39,6 +39,6 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             listed = ", ".join(f"{char_name(ch)} at character {offset + 1}" for offset, ch in found[:5])
             more = f" and {len(found) - 5} more" if len(found) > 5 else ""
             yield item.diagnostic(path, SEVERITY, ID,
-                                  f"{describe_path(path)}: control character {listed}{more}, written as an escape",
+                                  f"{describe_path(path, item.tree)}: control character {listed}{more}, written as an escape",
                                   "remove the escape: a control character can clear a terminal or hide text "
                                   "wherever the draft is shown (\\t and \\n are fine)")

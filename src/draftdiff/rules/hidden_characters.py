@@ -61,5 +61,5 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             listed = "; ".join(f"{char_name(ch)} ({kind_of(ch)}) at character {offset + 1}"
                                for offset, ch in marks[:5])
             more = f"; and {len(marks) - 5} more" if len(marks) > 5 else ""
-            yield item.diagnostic(path, SEVERITY, ID, f"{describe_path(path)}: {listed}{more}",
+            yield item.diagnostic(path, SEVERITY, ID, f"{describe_path(path, tree if tree is not None else draft)}: {listed}{more}",
                                   "remove it unless it is really meant (outputs show it as an escape such as \\u202e)")
