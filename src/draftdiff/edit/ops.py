@@ -41,6 +41,10 @@ def find_article(data: Data, ref: str) -> int:
         if len(numbered) == 1:
             return numbered[0]
     ids = [str(a.get("id")) for a in articles if isinstance(a, dict)]
+    if not ids:  # known only by its date: the faces name the version in force then (newversion.in_force_refusal)
+        raise EditRefused(f"no article '{ref}' in draft {data.get('id')}: it records no articles (it is known only "
+                          "by its date)", Hint.coded("record it in the version whose statuses are in force then",
+                                                     "no-articles"))
     raise EditRefused(f"no article '{ref}' in draft {data.get('id')}{_did_you_mean(ref, ids)}",
                       f"name an article by its id or number: {', '.join(ids[:20])}" + (" …" if len(ids) > 20 else ""))
 

@@ -1,0 +1,124 @@
+"""One concept, one place: what the command line and the TUI both do is decided once, in the core.
+
+Each test here was a disagreement between faces (or between a face and the validator) on the bundled drafts.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from paths import ROOT
+
+from draftdiff.cli import main
+
+STATUS = "2024-12-18-status.yaml"
+TENTH = "2024-06-azerbaijan-tenth-package.yaml"
+CLAIM = ["--speaker", "Hikmet Hajiyev", "--date", "2024-12-19", "--source", "turan-788320",
+         "--agreed", "15", "--disputed", "2", "--total", "17"]
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    folder = tmp_path / "drafts"
+    shutil.copytree(ROOT / "drafts", folder, ignore=shutil.ignore_patterns("*.md"))
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def new_version(capsys: pytest.CaptureFixture[str], base: Path, *extra: str, date: str = "2024-07-01",
+                ) -> tuple[int, str, str]:
+    return run(capsys, "new-version", str(base), "--id", "2024-07-x", "--date", date, "--kind", "proposal",
+               "--by", "azerbaijan", "--title", "T", *extra)
+
+
+# --- 1. a version known only by its date ------------------------------------------------------------------
+
+def test_new_version_from_one_known_only_by_its_date_is_made_from_the_one_in_force_then(
+        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It wrote "carried …: 0 articles; article_coverage: none"; the TUI's N made it from the version in force
+    then. Both now ask the core (newversion.base_for), and the command line says where the articles came from."""
+    code, out, err = new_version(capsys, drafts / TENTH)
+    assert code == 0, err
+    first = out.splitlines()[0]
+    assert "2024-06-azerbaijan-tenth-package is known only by its date (2024-06) and records no articles: the new " \
+           "version is made from 2024-04-08-armenia-eighth-edition (2024-04-08), whose statuses are in force then" \
+           in first
+    assert "based on 2024-04-08-armenia-eighth-edition; carried with their ids and statuses: 1 article" in out
+    from draftdiff.load import load_draft
+
+    made = load_draft(drafts / "2024-07-x.yaml").draft
+    assert made is not None and made.based_on == "2024-04-08-armenia-eighth-edition" and made.articles
+
+
+def test_the_tui_makes_its_new_version_through_the_same_core_function() -> None:
+    """The TUI's N no longer decides the base itself: it calls newversion.in_force_base, as base_for does."""
+    text = (ROOT / "src" / "draftdiff" / "tui" / "recording.py").read_text()
+    assert "in_force_base(app.draft_set, draft)" in text and "statuses_for" not in text
+
+
+def test_sources_never_cited_are_not_said_to_be_cited_by_what_was_not_carried(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from draft_support import draft_text
+
+    base = draft_text(id="base").replace("sources:\n  - id: src-1",
+                                         "sources:\n  - id: src-lone\n    title: Report\n    publisher: Agency\n"
+                                         "  - id: src-1")
+    (tmp_path / "base.yaml").write_text(base)
+    code, out, err = run(capsys, "new-version", str(tmp_path / "base.yaml"), "--id", "next", "--date", "2024-02-01",
+                         "--kind", "proposal", "--by", "beta", "--title", "Next", "--allow-errors")
+    assert code == 0, err
+    assert "1 source left out, cited by nothing in the base: src-lone" in out
+    assert "cited only by what was not carried" not in out
+
+
+def test_set_status_in_a_version_known_only_by_its_date_names_the_version_in_force(
+        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "how to fix: name an article by its id or number:" and an empty list."""
+    code, _, err = run(capsys, "set-status", str(drafts / TENTH), "7", "agreed", "--basis", "inferred",
+                       "--note", "x", "-n")
+    assert code == 1
+    assert "it records no articles (it is known only by its date)" in err
+    assert "how to fix: the statuses in force then are in 2024-04-08-armenia-eighth-edition's file: draftdiff " \
+           f"set-status {drafts / '2024-04-08-armenia-eighth-edition.yaml'} …" in err
+    assert "id or number: \n" not in err
+
+
+# --- 2. the dates a version may have ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "extra", "date", "precision"), [
+    ("2025-01", [], "2025-01-01", "month"),
+    ("~2025-01-20", [], "2025-01-20", "approximate"),
+    ("2025-01", ["--date-precision", "month"], "2025-01-01", "month"),
+    ("2025-01-20", ["--date-precision", "approximate"], "2025-01-20", "approximate"),
+    ("2025-01-20", [], "2025-01-20", "day"),
+])
+def test_new_version_takes_the_dates_the_tui_takes(drafts: Path, capsys: pytest.CaptureFixture[str], typed: str,
+                                                   extra: list[str], date: str, precision: str) -> None:
+    code, _, err = new_version(capsys, drafts / STATUS, *extra, date=typed)
+    assert code == 0, err
+    from draftdiff.load import load_draft
+
+    made = load_draft(drafts / "2024-07-x.yaml").draft
+    assert made is not None and (made.date, made.date_precision) == (date, precision)
+
+
+@pytest.mark.parametrize(("typed", "extra", "said"), [
+    ("2025-01", ["--date-precision", "day"], "2025-01 is written as a date known to the month, but its precision "
+                                              "is given as day"),
+    ("~2025-01-20", ["--date-precision", "month"], "is written as a date known only roughly"),
+    ("2025-02-30", [], "the date 2025-02-30 is not a real calendar date: February 2025 has 28 days"),
+    ("2025", [], "the date 2025 names a year, not a day"),
+])
+def test_a_bad_version_date_is_refused_without_suggesting_allow_errors(
+        drafts: Path, capsys: pytest.CaptureFixture[str], typed: str, extra: list[str], said: str) -> None:
+    code, _, err = new_version(capsys, drafts / STATUS, *extra, date=typed)
+    assert code == 1 and said in err, err
+    assert "--allow-errors" not in err and "schema-date" not in err
+    assert "how to fix: give --date as YYYY-MM-DD, YYYY-MM for a version known to the month" in err
