@@ -9,8 +9,10 @@ articles and is never compared.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
 
 
 class Claim(Protocol):
@@ -70,3 +72,13 @@ def claim_problems(counts: Mapping[str, int], articles: int, claim: Claim) -> li
         problems.append(f"{fewer} than the claim" + (
             f", which the {unknown} unknown status{'es' if unknown != 1 else ''} cannot make up" if unknown else ""))
     return problems
+
+
+def duplicate_of(earlier: Sequence[T], claim: T) -> int | None:
+    """The index of the first of ``earlier`` that is ``claim`` exactly (every field the same), or None.
+
+    The same claim recorded twice says nothing more than once, and a diff against a version that has it
+    once would show it added: ``add-claim`` refuses it and the ``duplicate-claim`` rule finds it.
+    """
+    return next((i for i, other in enumerate(earlier) if other == claim), None)
+

@@ -122,3 +122,37 @@ def test_a_bad_version_date_is_refused_without_suggesting_allow_errors(
     assert code == 1 and said in err, err
     assert "--allow-errors" not in err and "schema-date" not in err
     assert "how to fix: give --date as YYYY-MM-DD, YYYY-MM for a version known to the month" in err
+
+
+# --- 4. a claim recorded twice ----------------------------------------------------------------------------
+
+def test_add_claim_refuses_an_exact_duplicate_naming_its_line(drafts: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    target = drafts / STATUS
+    code, _, err = run(capsys, "add-claim", str(target), *CLAIM)
+    assert code == 0, err
+    once = target.read_text()
+    line = next(i for i, text in enumerate(once.splitlines(), 1) if text == "    speaker: Hikmet Hajiyev") - 3
+    code, _, err = run(capsys, "add-claim", str(target), *CLAIM)
+    assert code == 1
+    assert f"the same claim is recorded already, alike in every field (at line {line})" in err
+    assert "how to fix: record it once; if it was said again, tell the two apart (--source, --date or --notes)" in err
+    assert target.read_text() == once
+
+
+def test_a_claim_written_twice_is_found_and_the_diff_pairs_identical_claims(
+        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = drafts / STATUS
+    assert main(["add-claim", str(target), *CLAIM]) == 0
+    once = target.read_text()
+    entry = "  - agreed: 15\n    disputed: 2\n    total: 17\n    speaker: Hikmet Hajiyev\n    date: 2024-12-19\n" \
+            "    source: turan-788320\n"
+    assert entry in once
+    one = drafts.parent / "one.yaml"
+    one.write_text(once)
+    target.write_text(once.replace(entry, entry * 2))
+    capsys.readouterr()
+    code, out, _ = run(capsys, "validate", str(drafts))
+    assert "warning [duplicate-claim] this claimed count is the one at line" in out
+    code, out, _ = run(capsys, "diff", str(one), str(target), "--stat")
+    assert out.splitlines()[-1].endswith("also 1 claimed count added"), out

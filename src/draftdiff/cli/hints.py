@@ -35,6 +35,7 @@ HINTS = {
     "version-exists": "choose another id, or edit that file with set-status etc.",
     "version-date": "give --date as YYYY-MM-DD, YYYY-MM for a version known to the month, or ~YYYY-MM-DD for one "
                     "known roughly (--date-precision, if given, must say the same)",
+    "claim-duplicate": "record it once; if it was said again, tell the two apart (--source, --date or --notes)",
     "no-articles": "record it in the version whose statuses are in force then (draftdiff status --as-of DATE)",
     "in-force-elsewhere": "the statuses in force then are in {version}'s file: draftdiff set-status {file} …, or "
                           "draftdiff new-version {file} … for a new version made from it",

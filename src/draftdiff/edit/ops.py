@@ -232,6 +232,7 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
                                      "in all, or the share of the text agreed", "claim-counts"))
     entry = _model_order(ClaimedCount, fields)
     claim = _check_model(ClaimedCount, entry, "the claim")
+    _refuse_duplicate_claim(data, claim)
     counts = {s: 0 for s in ("agreed", "partial", "disputed", "removed", "unknown")}
     for article in data.get("articles") or []:
         if isinstance(article, dict) and article.get("part", "article") == "article":
@@ -256,6 +257,25 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
     mutation = Mutation("append", ("claimed_counts",), entry) if isinstance(existing, list) else \
         Mutation("set", ("claimed_counts",), [entry])
     return Edit([mutation], [line], notes)
+
+
+def _refuse_duplicate_claim(data: Data, claim: Any) -> None:
+    """Refuse a claim recorded already, alike in every field (:func:`draftdiff.claims.duplicate_of`); the
+    write path names the line of the one there (the hint's ``at``)."""
+    from draftdiff.claims import duplicate_of
+    from draftdiff.model import ClaimedCount
+
+    recorded: list[Any] = []  # an entry that is not a valid claim is none of the claim's kind
+    for item in data.get("claimed_counts") or []:
+        try:
+            recorded.append(ClaimedCount.model_validate(item))
+        except (ValueError, TypeError):
+            recorded.append(None)
+    index = duplicate_of(recorded, claim)
+    if index is not None:
+        raise EditRefused("the same claim is recorded already, alike in every field",
+                          Hint.coded("record it once; if it was said again, tell the two apart (its source, date "
+                                     "or a note)", "claim-duplicate", at=f"claimed_counts/{index}"))
 
 
 def set_precondition(data: Data, ref: str, *, status: str | None = None, sources: Sequence[str] = (),

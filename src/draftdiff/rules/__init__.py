@@ -37,6 +37,7 @@ RULE_MODULES = (
     "text_basis",
     "verbatim_source",
     "claimed_counts",
+    "duplicate_claim",
     "bracketed_agreed_text",
     "precondition_article",
     "escaped_controls",

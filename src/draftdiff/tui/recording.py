@@ -131,6 +131,7 @@ FIELD_HINTS = {
     "version-exists": "give another Id, or pick that version and record the news in it",
     "version-date": "type the Date as YYYY-MM-DD, YYYY-MM for a month, or ~YYYY-MM-DD for about then (and leave "
                     "Date known to on the day, or pick the same)",
+    "claim-duplicate": "record it once; if it was said again, tell the two apart (its Source or Date)",
     "allow-errors": "fix the cause first (only the command line records an edit that adds errors, for the middle "
                     "of an update)",
 }
