@@ -156,3 +156,27 @@ def test_a_claim_written_twice_is_found_and_the_diff_pairs_identical_claims(
     assert "warning [duplicate-claim] this claimed count is the one at line" in out
     code, out, _ = run(capsys, "diff", str(one), str(target), "--stat")
     assert out.splitlines()[-1].endswith("also 1 claimed count added"), out
+
+
+# --- 5. a typo in a [source-id] marker ---------------------------------------------------------------------
+
+def test_a_mistyped_source_marker_in_prose_is_found_with_its_place_and_a_guess(
+        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = drafts / STATUS
+    text = target.read_text()
+    target.write_text(text.replace("summary: >-\n  ", "summary: >-\n  Reopened [turan-78832], [sic], [peace]. ", 1))
+    code, out, _ = run(capsys, "validate", str(target))
+    found = [line for line in out.splitlines() if "[unknown-source-marker]" in line]
+    assert len(found) == 1, out
+    lines = target.read_text().splitlines()
+    row = next(i for i, line in enumerate(lines, 1) if "[turan-78832]" in line)
+    col = lines[row - 1].index("[turan-78832]") + 1
+    assert found[0].startswith(f"{target}:{row}:{col}: warning [unknown-source-marker] [turan-78832] names no "
+                               "source of this draft; did you mean [turan-788320]?")
+
+
+def test_set_status_with_a_mistyped_marker_says_so(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "set-status", str(drafts / STATUS), "recognition", "partial", "--source",
+                         "turan-788320", "--note", "Reopened [turan-78832].", "-n")
+    assert "[unknown-source-marker] [turan-78832] names no source of this draft; did you mean [turan-788320]?" \
+        in out + err

@@ -33,6 +33,7 @@ RULE_MODULES = (
     "unknown_party",
     "unknown_source",
     "unused_source",
+    "unknown_source_marker",
     "status_basis",
     "text_basis",
     "verbatim_source",
