@@ -157,7 +157,7 @@ def test_add_claim_reports_whether_the_board_fits(draft: Path, capsys: pytest.Ca
                        "--speaker", "Beta's envoy", "--date", "2024-09-12")
     assert code == 0
     assert out.splitlines() == [
-        "t-2024-09.yaml: claim added: 1 agreed of 3 (Beta's envoy, 2024-09-12, source src-2)",
+        "t-2024-09.yaml: claim added: 1 agreed, 3 in all (Beta's envoy, 2024-09-12, source src-2)",
         "  the board fits this claim",
     ]
     assert changed_lines(EDIT_DRAFT, draft.read_text()) == [

@@ -180,3 +180,34 @@ def test_set_status_with_a_mistyped_marker_says_so(drafts: Path, capsys: pytest.
                          "turan-788320", "--note", "Reopened [turan-78832].", "-n")
     assert "[unknown-source-marker] [turan-78832] names no source of this draft; did you mean [turan-788320]?" \
         in out + err
+
+
+# --- 6. dates and hedged claims, one wording -----------------------------------------------------------------
+
+def test_textconv_prints_dates_and_hedged_claims_as_the_snapshot_does(capsys: pytest.CaptureFixture[str]) -> None:
+    """textconv wrote ``raised: 2024-11-01 (month)`` and "80% of the text agreed (approximate)" where the
+    snapshot writes ``2024-11`` and "about 80% of the text agreed"."""
+    code, out, _ = run(capsys, "textconv", str(ROOT / "drafts" / "2024-09-11-status.yaml"))
+    assert code == 0
+    assert "(month)" not in out and "(approximate)" not in out
+    assert "date: ~2024-09-11 " in out
+    code, snap, err = run(capsys, "snapshot", "--drafts", str(ROOT / "drafts"), "--draft", "2024-09-11-status",
+                          "-f", "text")
+    assert code == 0, err
+    hedged = [line.split(": ", 1)[1].rsplit(" [", 1)[0] for line in out.splitlines() if ": about " in line]
+    assert hedged == ["about 80% of the text agreed"] * 2 and hedged[0] in snap
+    code, out, _ = run(capsys, "textconv", str(ROOT / "drafts" / "2023-02-15-armenia-proposals.yaml"))
+    raised = [line for line in out.splitlines() if line.startswith("  raised: ")]
+    assert "  raised: 2023-02" in raised and not any("(" in line for line in raised), raised
+
+
+def test_the_diff_words_a_hedged_claim_as_the_snapshot_does(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = drafts / STATUS
+    before = drafts.parent / "before.yaml"
+    before.write_text(target.read_text())
+    assert main(["add-claim", str(target), "--source", "turan-788320", "--percent", "90", "--approximate",
+                 "--date", "2024-12-19"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "diff", str(before), str(target))
+    assert "about 90% of the text agreed [turan-788320]" in out, out
+    assert "(approximate)" not in out

@@ -217,7 +217,7 @@ def add_source(data: Data, fields: dict[str, Any]) -> Edit:
 
 def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
     """A count someone made public; the edit says whether the board fits it."""
-    from draftdiff.claims import claim_problems, comparable
+    from draftdiff.claims import claim_problems, claim_said, comparable
     from draftdiff.model import ClaimedCount
 
     fields = {k: v for k, v in fields.items() if v is not None and v is not False}
@@ -238,13 +238,7 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
         if isinstance(article, dict) and article.get("part", "article") == "article":
             counts[str(article.get("status"))] = counts.get(str(article.get("status")), 0) + 1
     articles = sum(counts.values()) - counts["removed"]
-    said = ", ".join(f"{entry[k]} {k}" for k in ("agreed", "partial", "disputed") if k in entry)
-    if "total" in entry:
-        said += f" of {entry['total']}" if said else f"{entry['total']} in all"
-    if "agreed_percent" in entry:
-        said += (", " if said else "") + f"{entry['agreed_percent']:g}% of the text agreed"
-    if entry.get("approximate"):
-        said = "about " + said
+    said = claim_said(claim)
     who = f"{entry.get('speaker')}, " if entry.get("speaker") else ""
     line = f"claim added: {said} ({who}{entry.get('date', 'undated')}, source {entry['source']})"
     if not comparable(claim):
