@@ -9,8 +9,10 @@ articles and is never compared.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
 
 
 class Claim(Protocol):
@@ -70,3 +72,33 @@ def claim_problems(counts: Mapping[str, int], articles: int, claim: Claim) -> li
         problems.append(f"{fewer} than the claim" + (
             f", which the {unknown} unknown status{'es' if unknown != 1 else ''} cannot make up" if unknown else ""))
     return problems
+
+
+def duplicate_of(earlier: Sequence[T], claim: T) -> int | None:
+    """The index of the first of ``earlier`` that is ``claim`` exactly (every field the same), or None.
+
+    The same claim recorded twice says nothing more than once, and a diff against a version that has it
+    once would show it added: ``add-claim`` refuses it and the ``duplicate-claim`` rule finds it.
+    """
+    return next((i for i, other in enumerate(earlier) if other == claim), None)
+
+
+def _number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def claim_said(claim: object) -> str:
+    """What a claim says, in the one wording of every face (the snapshot, the diff, textconv, the TUI, the edit
+    commands): ``15 agreed, 2 disputed, 17 in all``; a hedged one ``about 90% of the text agreed``.
+
+    ``claim`` is a model, a snapshot row, or a mapping of its fields (a diff's values, as text)."""
+    def get(name: str) -> Any:
+        return claim.get(name) if isinstance(claim, Mapping) else getattr(claim, name, None)
+
+    parts = [f"{_number(n)} {word}" for name, word in (("agreed", "agreed"), ("partial", "partial"),
+                                                      ("disputed", "disputed"), ("total", "in all"))
+             if (n := get(name)) is not None]
+    if get("agreed_percent") is not None:
+        parts.append(f"{_number(get('agreed_percent'))}% of the text agreed")
+    text = ", ".join(parts) or "no count"
+    return f"about {text}" if get("approximate") in (True, "yes") else text

@@ -32,8 +32,10 @@ def _check_iso_date(value: str) -> str:
         raise ValueError("must be an ISO date written YYYY-MM-DD")
     try:
         _dt.date.fromisoformat(value)
-    except ValueError as exc:  # e.g. 2023-02-29
-        raise ValueError(f"is not a real calendar date ({exc})") from None
+    except ValueError:  # e.g. 2023-02-29: said as every face says it (vocab.calendar_problem)
+        from draftdiff.vocab import calendar_problem
+
+        raise ValueError(f"is not a real calendar date: {calendar_problem(value) or 'no such day'}") from None
     return value
 
 

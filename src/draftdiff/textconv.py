@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from draftdiff.claims import claim_said
 from draftdiff.model import Article, ClaimedCount, Draft, Fragment, Position, Precondition, Source
 from draftdiff.numbering import sort_key
 from draftdiff.textsafe import visible
-from draftdiff.vocab import part_label
+from draftdiff.vocab import format_date, part_label
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;։])[ \t]+(?=\S)")
 
@@ -31,10 +32,10 @@ def _order(articles: list[Article]) -> list[Article]:
 
 
 def _dated(value: str | None, precision: str) -> str:
-    """``2024-06-01 (month)``: the value as recorded, and how much of it is known."""
+    """``2024-06``, ``~2023-12-31``: the date as every face prints it (:func:`~draftdiff.vocab.format_date`)."""
     if value is None:
         return "-"
-    return value if precision == "day" else f"{value} ({precision})"
+    return format_date(value, precision)
 
 
 def _ids(ids: Sequence[str]) -> str:
@@ -83,13 +84,8 @@ def as_text(draft: Draft) -> str:
 
 
 def _claim(c: ClaimedCount) -> list[str]:
-    said = [f"{name} {getattr(c, name)}" for name in ("agreed", "partial", "disputed", "total")
-            if getattr(c, name) is not None]
-    if c.agreed_percent is not None:
-        said.append(f"{c.agreed_percent:g}% of the text agreed")
     who = " ".join(x for x in (c.speaker, c.date) if x) or "unattributed"
-    hedge = " (approximate)" if c.approximate else ""
-    return [f"- {who}: {', '.join(said) or 'no count'}{hedge} [{c.source}]", *_notes("notes", c.notes, "  ")]
+    return [f"- {who}: {claim_said(c)} [{c.source}]", *_notes("notes", c.notes, "  ")]
 
 
 def _article(article: Article) -> list[str]:

@@ -17,7 +17,7 @@ __all__ = [
     "NO_BASIS", "PRECONDITION_ORDER", "PRECONDITION_SYMBOLS", "STATUS_COLORS", "STATUS_ORDER", "STATUS_SYMBOLS",
     "UnreadableDate", "basis_label", "counted", "change_label", "count_phrase", "date_json", "format_date",
     "part_label", "part_short", "part_phrase", "precondition_label", "status_label", "parse_user_date",
-    "status_legend", "precondition_legend", "typed_version_date",
+    "status_legend", "precondition_legend", "typed_version_date", "calendar_problem", "day_problem",
 ]
 
 # --- article statuses ----------------------------------------------------------------------------------------
@@ -185,37 +185,66 @@ _MONTHS["sept"] = 9
 DATE_FORMS = "2024-09-11, 2024-09, 'Sep 2024', '11 Sep 2024' or 2024"
 
 
-def typed_version_date(text: str, precision: str = "day") -> tuple[str, str]:
+def typed_version_date(text: str, precision: str | None = None) -> tuple[str, str]:
     """A version's date as typed in the forms :func:`format_date` writes, with its precision: ``2024-06`` is
     the month (kept as its first day, as the drafts keep it), ``~2023-12-31`` a day known only roughly;
-    anything else is returned as typed, with ``precision``, for the validator to judge."""
+    anything else is returned as typed, with ``precision`` (the day when None), for the validator to judge.
+
+    ``precision`` None says none was stated (the command line without ``--date-precision``, the TUI's picker
+    left on the day it opens on); one stated that the form typed contradicts (``2024-06`` known to the day)
+    is refused with :class:`UnreadableDate`."""
     text = text.strip()
     if text.startswith("~"):
-        return text[1:].strip(), "approximate"
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        return f"{text}-01", "month"
-    return text, precision
+        date, implied = text[1:].strip(), "approximate"
+    elif re.fullmatch(r"\d{4}-\d{2}", text):
+        date, implied = f"{text}-01", "month"
+    else:
+        return text, precision or "day"
+    if precision not in (None, implied):
+        raise UnreadableDate(f"{text} is written as a date known {PRECISION_WORDS[implied]}, but its precision is "
+                             f"given as {precision}: give one of the two")
+    return date, implied
+
+
+PRECISION_WORDS = {"day": "to the day", "month": "to the month", "approximate": "only roughly"}
+
+
+def calendar_problem(text: str) -> str:
+    """Why ``text``, written YYYY-MM-DD, is no day of the calendar (``February 2026 has 28 days``,
+    ``there is no month 13``); empty for a real day. The one wording of it, for the validator and the faces."""
+    year, month, day = (int(p) for p in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    last = calendar.monthrange(max(year, 1), month)[1]
+    if not 1 <= day <= last:
+        return f"{calendar.month_name[month]} {year} has {last} days"
+    return "" if year >= 1 else f"there is no year {year}"
 
 
 def day_problem(text: str) -> str:
     """Why ``text`` is not an ISO day, in words: ``2024-06`` names a month, ``2023-02-29`` a day February
     2023 does not have; a record that keeps only days shows this rather than "not a date"."""
     text = text.strip()
+    if text.startswith("~"):
+        return (f"{text} is written as approximate, but this date is exact: drop the ~, or name the day as it is "
+                "known in the notes")
     if re.fullmatch(r"\d{4}(-\d{1,2})?", text):
         return f"{text} names a {'month' if '-' in text else 'year'}, not a day (write YYYY-MM-DD)"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            parse_user_date(text)
-        except UnreadableDate as exc:
-            return str(exc).replace(f"{text!r} is not a date: ", f"{text} is not a day: ").replace(
-                f" (write {DATE_FORMS})", " (write YYYY-MM-DD)")
-        return ""
+        problem = calendar_problem(text)
+        return f"{text} is not a real calendar date: {problem}" if problem else ""
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+        problem = calendar_problem(text)
+        if problem:
+            return f"{text} is not a real calendar date: {problem}"
+        year, month, day = (int(p) for p in text.split("-"))
+        return f"{text} is not written YYYY-MM-DD (write {year:04d}-{month:02d}-{day:02d})"
     try:
-        day = parse_user_date(text)
+        iso = parse_user_date(text)
     except UnreadableDate:
         return f"{text} is not a date (write YYYY-MM-DD)" if text else "give a date (YYYY-MM-DD)"
     if any(w.isdigit() and int(w) < 1000 for w in re.split(r"[\s,/.]+", text)):
-        return f"{text} is not written YYYY-MM-DD (write {day})"
+        return f"{text} is not written YYYY-MM-DD (write {iso})"
     return f"{text} names a {'month' if re.search('[A-Za-z]', text) else 'year'}, not a day (write YYYY-MM-DD)"
 
 

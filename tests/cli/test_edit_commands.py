@@ -130,11 +130,11 @@ def test_add_source(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--id", "src-2", "--title", "T", "--publisher", "P"], "exists already"),
     (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-13-01"],
-     "the date 2024-13-01 is not a day: there is no month 13 (write YYYY-MM-DD)"),
+     "the date 2024-13-01 is not a real calendar date: there is no month 13"),
     (["--id", "Src 3", "--title", "T", "--publisher", "P"], "src 3"),
     # every problem at once, in plain words: no pydantic type, no dict of what was typed
     (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-13-01", "--url", "example.org"],
-     "source src-3: the date 2024-13-01 is not a day: there is no month 13 (write YYYY-MM-DD); "
+     "source src-3: the date 2024-13-01 is not a real calendar date: there is no month 13; "
      "the URL example.org is not a web address (write https://…)"),
     # a source is dated to the day: a month alone is said to be one, not "not a date"
     (["--id", "src-3", "--title", "T", "--publisher", "P", "--date", "2024-06"],
@@ -157,7 +157,7 @@ def test_add_claim_reports_whether_the_board_fits(draft: Path, capsys: pytest.Ca
                        "--speaker", "Beta's envoy", "--date", "2024-09-12")
     assert code == 0
     assert out.splitlines() == [
-        "t-2024-09.yaml: claim added: 1 agreed of 3 (Beta's envoy, 2024-09-12, source src-2)",
+        "t-2024-09.yaml: claim added: 1 agreed, 3 in all (Beta's envoy, 2024-09-12, source src-2)",
         "  the board fits this claim",
     ]
     assert changed_lines(EDIT_DRAFT, draft.read_text()) == [
@@ -368,7 +368,7 @@ def test_new_version_carries_the_sources_the_validator_counts_as_cited(tmp_path:
     code, out, err = run(capsys, "new-version", str(tmp_path / "base.yaml"), "--id", "next", "--date", "2024-02-01",
                          "--kind", "proposal", "--by", "beta", "--title", "Next")
     assert code == 0, err
-    assert "1 sources left out, cited only by what was not carried: src-claim" in out
+    assert "1 source left out, cited only by what was not carried: src-claim" in out
     assert "src-0" not in out.split("left out")[-1]
     assert "unused-source" not in out + err
     assert "id: src-0" in (tmp_path / "next.yaml").read_text()

@@ -199,7 +199,7 @@ def test_the_version_entry_shows_the_sources_the_claimed_count_and_the_fields_th
             assert "4 → 5 articles: agreed 1→3, partial 2→1, disputed 1" in text
             assert "+ speech-2024-09: Prime minister's press conference (Example Broadcaster, 2024-09-11)" in text
             assert "- news-2024-01: Beta answers with amendments (Example Wire, 2024-01-05)" in text
-            assert "+ (speech-2024-09) added: agreed 3, partial 1, disputed 1 [speech-2024-09]" in text
+            assert "+ (speech-2024-09) added: 3 agreed, 1 partial, 1 disputed [speech-2024-09]" in text
             assert "~ withdraw-claims (beta)  status open → in-agreement" in text
             await pilot.press("n")  # on to the first article: its redline replaces the version's changes
             await settle(pilot, app)
@@ -219,7 +219,7 @@ def test_the_version_entry_shows_a_changed_stage_and_a_removed_claim_and_u_keeps
             await settle(pilot, app)
             panel = _version_panel(app)
             assert "stage: negotiating → finalized" in panel
-            assert "- (speech-2024-09) removed: agreed 3, partial 1, disputed 1" in panel
+            assert "- (speech-2024-09) removed: 3 agreed, 1 partial, 1 disputed" in panel
             assert "+ mfa-2025-03: Both ministries announce the end of talks" in panel
             await pilot.press("u")  # substantive only: sources and claimed counts are the record, not the text
             await settle(pilot, app)

@@ -509,7 +509,7 @@ def test_a_bad_new_source_is_refused_with_all_its_problems_in_plain_words(tmp_pa
             said = form_message(app)
             assert said.startswith("Not recorded: New source: give an id (e.g. mfa-am-2025-03-13)"), said
             assert "New source: give a title" in said
-            assert "New source: the date 2025-13-40 is not a day: there is no month 13 (write YYYY-MM-DD)" in said
+            assert "New source: the date 2025-13-40 is not a real calendar date: there is no month 13" in said
             assert "New source: the URL example.org/x is not a web address (write https://…)" in said
             assert "{" not in said and "Field required" not in said and "(got" not in said
             assert status_file(folder).read_text() == before

@@ -72,7 +72,7 @@ def test_version_screen_shows_summary_notes_attestation_and_claims_with_their_ve
             await pilot.pause()
             text = screen_text(app)
             assert "Status reported in September 2024" in text and "Claimed in public" in text
-            assert "3 agreed 1 partial 1 disputed" in text
+            assert "3 agreed, 1 partial, 1 disputed" in text
             assert "fits — judged against 2024-09-11 2024-09-status" in text
             assert "source: Prime minister's press conference — Example Broadcaster" in text
 

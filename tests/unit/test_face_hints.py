@@ -172,9 +172,9 @@ def test_a_bad_record_is_refused_with_every_problem_in_plain_words() -> None:
 
     problems = ops.source_problems({"id": None, "title": None, "publisher": "Pub", "date": "2025-13-40"})
     assert problems == ["give an id (e.g. mfa-am-2025-03-13)", "give a title",
-                        "the date 2025-13-40 is not a day: there is no month 13 (write YYYY-MM-DD)"]
+                        "the date 2025-13-40 is not a real calendar date: there is no month 13"]
     with pytest.raises(DraftdiffError) as caught:
         _ops("add_source", {"id": "src-9", "publisher": "Pub", "date": "2025-13-40"})()
     said = str(caught.value)
-    assert said == "source src-9: give a title; the date 2025-13-40 is not a day: there is no month 13 (write YYYY-MM-DD)"
+    assert said == "source src-9: give a title; the date 2025-13-40 is not a real calendar date: there is no month 13"
     assert "{" not in said and "Field required" not in said

@@ -401,3 +401,25 @@ def test_a_marker_in_a_positions_notes_cites_its_source(tmp_path: Path, write: C
     assert "Restated [src-0]" in cited
     assert run(tmp_path, write, {"a.yaml": cited}) == []
     assert rules_of(run(tmp_path, write, {"a.yaml": cited.replace("[src-0]", "(src-0)")})) == ["unused-source"]
+
+
+def test_a_claim_written_twice_is_a_duplicate_claim(tmp_path: Path, write: Callable[..., Path]) -> None:
+    claim = "  - {agreed: 1, disputed: 1, total: 2, source: src-1}\n"
+    text = draft_text(id="d") + "claimed_counts:\n" + claim + claim + \
+        "  - {agreed: 1, disputed: 1, total: 2, source: src-1, notes: Said again.}\n"
+    diags = [d for d in run(tmp_path, write, {"d.yaml": text}) if d.rule == "duplicate-claim"]
+    assert len(diags) == 1 and diags[0].severity == "warning"
+    lines = text.splitlines()
+    first = lines.index(claim.rstrip("\n")) + 1
+    assert diags[0].line == first + 1 and f"the one at line {first} again" in diags[0].message
+
+
+def test_a_mistyped_source_marker_is_found_but_bracketed_words_are_not(tmp_path: Path,
+                                                                       write: Callable[..., Path]) -> None:
+    text = draft_text(id="d").replace("title: ", "notes: 'He said [sic] that [peace] and [src-l] and [src-9].'\n"
+                                      "title: ", 1)
+    diags = [d for d in run(tmp_path, write, {"d.yaml": text}) if d.rule == "unknown-source-marker"]
+    assert [d.message for d in diags] == ["[src-l] names no source of this draft; did you mean [src-1]?",
+                                          "[src-9] names no source of this draft; did you mean [src-1]?"]
+    row = next(i for i, line in enumerate(text.splitlines(), 1) if "[src-l]" in line)
+    assert (diags[0].line, diags[0].col) == (row, text.splitlines()[row - 1].index("[src-l]") + 1)

@@ -71,14 +71,47 @@ def test_what_is_not_a_date_says_so(typed: str) -> None:
     ("2024-06", "2024-06 names a month, not a day (write YYYY-MM-DD)"),
     ("June 2024", "June 2024 names a month, not a day (write YYYY-MM-DD)"),
     ("2024", "2024 names a year, not a day (write YYYY-MM-DD)"),
-    ("2023-02-29", "2023-02-29 is not a day: February 2023 has 28 days"),
-    ("2024-13-01", "2024-13-01 is not a day: there is no month 13 (write YYYY-MM-DD)"),
+    ("2023-02-29", "2023-02-29 is not a real calendar date: February 2023 has 28 days"),
+    ("2024-13-01", "2024-13-01 is not a real calendar date: there is no month 13"),
+    ("2026-6-30", "2026-6-30 is not written YYYY-MM-DD (write 2026-06-30)"),
+    ("2026-6-31", "2026-6-31 is not a real calendar date: June 2026 has 30 days"),
+    ("~2026-06-20", "~2026-06-20 is written as approximate, but this date is exact: drop the ~, or name the day "
+                    "as it is known in the notes"),
     ("11 Sep 2024", "11 Sep 2024 is not written YYYY-MM-DD (write 2024-09-11)"),
     ("soon", "soon is not a date (write YYYY-MM-DD)"),
     ("2024-06-01", "")])
 def test_a_record_of_days_says_why_a_typed_date_is_not_one(typed: str, said: str) -> None:
     """A source's date is a day: "not a date" for 2024-06 left the analyst guessing what was wrong."""
     assert vocab.day_problem(typed) == said
+
+
+def test_the_validator_and_the_faces_say_a_day_the_calendar_lacks_one_way() -> None:
+    """new-version said "not a real calendar date (day is out of range for month)", add-claim "February 2026
+    has 28 days": the reader's schema-date now words it as day_problem does (vocab.calendar_problem)."""
+    from pydantic import ValidationError
+
+    from draftdiff.model import ClaimedCount
+
+    with pytest.raises(ValidationError) as caught:
+        ClaimedCount.model_validate({"source": "s", "date": "2026-02-30", "agreed": 1})
+    assert "is not a real calendar date: February 2026 has 28 days" in str(caught.value)
+    assert vocab.day_problem("2026-02-30") == "2026-02-30 is not a real calendar date: February 2026 has 28 days"
+
+
+@pytest.mark.parametrize(("typed", "precision", "read"), [
+    ("2025-01", None, ("2025-01-01", "month")), ("2025-01", "month", ("2025-01-01", "month")),
+    ("~2025-01-20", None, ("2025-01-20", "approximate")), ("2025-01-20", None, ("2025-01-20", "day")),
+    ("2025-01-20", "approximate", ("2025-01-20", "approximate"))])
+def test_a_version_date_is_read_in_the_forms_the_faces_print(typed: str, precision: str | None,
+                                                               read: tuple[str, str]) -> None:
+    assert vocab.typed_version_date(typed, precision) == read
+
+
+@pytest.mark.parametrize(("typed", "precision"), [("2025-01", "day"), ("~2025-01-20", "month"),
+                                                  ("2025-01", "approximate")])
+def test_a_precision_the_typed_date_contradicts_is_refused(typed: str, precision: str) -> None:
+    with pytest.raises(vocab.UnreadableDate, match="give one of the two"):
+        vocab.typed_version_date(typed, precision)
 
 
 def test_no_face_keeps_its_own_table_of_status_symbols() -> None:

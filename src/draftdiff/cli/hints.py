@@ -33,6 +33,12 @@ HINTS = {
     "claim-counts": "give --agreed, --partial, --disputed, --total or --percent",
     "precondition-nothing": "give --status, --source, --note or --basis",
     "version-exists": "choose another id, or edit that file with set-status etc.",
+    "version-date": "give --date as YYYY-MM-DD, YYYY-MM for a version known to the month, or ~YYYY-MM-DD for one "
+                    "known roughly (--date-precision, if given, must say the same)",
+    "claim-duplicate": "record it once; if it was said again, tell the two apart (--source, --date or --notes)",
+    "no-articles": "record it in the version whose statuses are in force then (draftdiff status --as-of DATE)",
+    "in-force-elsewhere": "the statuses in force then are in {version}'s file: draftdiff set-status {file} …, or "
+                          "draftdiff new-version {file} … for a new version made from it",
     "allow-errors": "fix the cause first, or pass --allow-errors to record it mid-way through an update",
     "canonical-layout": "ruamel.yaml cannot keep this line as written (an escape, a folded or long line, tabs, or "
                         "indentation unlike the rest of the file); 'draftdiff fmt --check FILE' shows the canonical "

@@ -29,7 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from draftdiff.edit import ops
+    from draftdiff.edit import EditRefused, ops
+    from draftdiff.edit.newversion import in_force_refusal
 
-    return run_edit(args, lambda data: ops.set_status(data, args.article, args.status, basis=args.basis,
-                                                      sources=args.source, note=args.note))
+    def make(data: dict[str, object]) -> object:
+        try:
+            return ops.set_status(data, args.article, args.status, basis=args.basis, sources=args.source,
+                                  note=args.note)
+        except EditRefused as refusal:  # a version known only by its date: the one in force then, named
+            raise in_force_refusal(refusal, args.file) from None
+
+    return run_edit(args, make)

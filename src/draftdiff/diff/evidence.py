@@ -122,7 +122,9 @@ def pair(old: Sequence[T], new: Sequence[T], keys: Sequence[Callable[[T], Hashab
     """Pairs (old index, new index): equal entries first, then by each key in turn.
 
     A key pairs the entries left on both sides when it names one entry on each side, or the same number on
-    both (then in order), so two claims never pair by a key they share with a third.
+    both (then in order), so two claims never pair by a key they share with a third. Equal entries pair in
+    order as far as they go (one claim and two copies of it: one pair, one added), since any of them is as
+    much the same entry as another.
     """
     pairs: list[tuple[int, int]] = []
     left_old, left_new = list(range(len(old))), list(range(len(new)))
@@ -136,7 +138,9 @@ def pair(old: Sequence[T], new: Sequence[T], keys: Sequence[Callable[[T], Hashab
             groups_new.setdefault(key(new[j]), []).append(j)
         for value, olds in groups_old.items():
             news = groups_new.get(value, [])
-            if news and len(olds) == len(news):
+            if news and key is _itself:
+                pairs.extend(zip(olds, news, strict=False))
+            elif news and len(olds) == len(news):
                 pairs.extend(zip(olds, news, strict=True))
         paired_old = {i for i, _ in pairs}
         paired_new = {j for _, j in pairs}

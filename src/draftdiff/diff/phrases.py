@@ -126,20 +126,16 @@ def source_field_phrase(f: FieldChange) -> str:
 
 # --- claimed counts ------------------------------------------------------------------------------------------
 
-_COUNT_FIELDS = ("agreed", "partial", "disputed", "total")
 
 
 def claim_statement(values: dict[str, str | None] | None) -> str:
-    """``agreed 15, disputed 2, total 17 (approximate) [turan-788320]``: what was claimed, and where."""
+    """``about 15 agreed, 2 disputed, 17 in all [turan-788320]``: what was claimed, in the words of every face
+    (:func:`draftdiff.claims.claim_said`), and where."""
     if not values:
         return ""
-    parts = [f"{name} {values[name]}" for name in _COUNT_FIELDS if values.get(name) is not None]
-    if values.get("agreed_percent") is not None:
-        parts.append(f"{values['agreed_percent']}% of the text agreed")
-    text = ", ".join(parts) or "no count"
-    if values.get("approximate") == "yes":
-        text += " (approximate)"
-    return f"{text} [{values.get('source')}]"
+    from draftdiff.claims import claim_said
+
+    return f"{claim_said(values)} [{values.get('source')}]"
 
 
 def claim_phrase(c: ClaimChange) -> str:

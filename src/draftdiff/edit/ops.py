@@ -47,6 +47,10 @@ def find_article(data: Data, ref: str) -> int:
         raise EditRefused(f"the number '{ref}' is shared by {' and '.join(both)} in draft {data.get('id')}",
                           f"name the one you mean by its id: {', '.join(str(articles[i].get('id')) for i in numbered)}")
     ids = [str(a.get("id")) for a in articles if isinstance(a, dict)]
+    if not ids:  # known only by its date: the faces name the version in force then (newversion.in_force_refusal)
+        raise EditRefused(f"no article '{ref}' in draft {data.get('id')}: it records no articles (it is known only "
+                          "by its date)", Hint.coded("record it in the version whose statuses are in force then",
+                                                     "no-articles"))
     listed = [_numbered_id(a) for a in articles if isinstance(a, dict)]
     raise EditRefused(f"no article '{ref}' in draft {data.get('id')}{_did_you_mean(ref, ids)}",
                       f"name an article by its id or number: {', '.join(listed[:20])}" +
@@ -245,7 +249,7 @@ def add_source(data: Data, fields: dict[str, Any]) -> Edit:
 
 def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
     """A count someone made public; the edit says whether the board fits it."""
-    from draftdiff.claims import claim_problems, comparable
+    from draftdiff.claims import claim_problems, claim_said, comparable
     from draftdiff.model import ClaimedCount
 
     fields = {k: v for k, v in fields.items() if v is not None and v is not False}
@@ -260,18 +264,13 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
                                      "in all, or the share of the text agreed", "claim-counts"))
     entry = _model_order(ClaimedCount, fields)
     claim = _check_model(ClaimedCount, entry, "the claim")
+    _refuse_duplicate_claim(data, claim)
     counts = {s: 0 for s in ("agreed", "partial", "disputed", "removed", "unknown")}
     for article in data.get("articles") or []:
         if isinstance(article, dict) and article.get("part", "article") == "article":
             counts[str(article.get("status"))] = counts.get(str(article.get("status")), 0) + 1
     articles = sum(counts.values()) - counts["removed"]
-    said = ", ".join(f"{entry[k]} {k}" for k in ("agreed", "partial", "disputed") if k in entry)
-    if "total" in entry:
-        said += f" of {entry['total']}" if said else f"{entry['total']} in all"
-    if "agreed_percent" in entry:
-        said += (", " if said else "") + f"{entry['agreed_percent']:g}% of the text agreed"
-    if entry.get("approximate"):
-        said = "about " + said
+    said = claim_said(claim)
     who = f"{entry.get('speaker')}, " if entry.get("speaker") else ""
     line = f"claim added: {said} ({who}{entry.get('date', 'undated')}, source {entry['source']})"
     if not comparable(claim):
@@ -284,6 +283,25 @@ def add_claim(data: Data, fields: dict[str, Any]) -> Edit:
     mutation = Mutation("append", ("claimed_counts",), entry) if isinstance(existing, list) else \
         Mutation("set", ("claimed_counts",), [entry])
     return Edit([mutation], [line], notes)
+
+
+def _refuse_duplicate_claim(data: Data, claim: Any) -> None:
+    """Refuse a claim recorded already, alike in every field (:func:`draftdiff.claims.duplicate_of`); the
+    write path names the line of the one there (the hint's ``at``)."""
+    from draftdiff.claims import duplicate_of
+    from draftdiff.model import ClaimedCount
+
+    recorded: list[Any] = []  # an entry that is not a valid claim is none of the claim's kind
+    for item in data.get("claimed_counts") or []:
+        try:
+            recorded.append(ClaimedCount.model_validate(item))
+        except (ValueError, TypeError):
+            recorded.append(None)
+    index = duplicate_of(recorded, claim)
+    if index is not None:
+        raise EditRefused("the same claim is recorded already, alike in every field",
+                          Hint.coded("record it once; if it was said again, tell the two apart (its source, date "
+                                     "or a note)", "claim-duplicate", at=f"claimed_counts/{index}"))
 
 
 def set_precondition(data: Data, ref: str, *, status: str | None = None, sources: Sequence[str] = (),

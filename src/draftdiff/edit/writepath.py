@@ -102,7 +102,7 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     try:
         made = edit(tree) if callable(edit) else edit
     except EditRefused as refusal:
-        return _refuse(result, refusal.reason, refusal.hint)
+        return _refuse(result, refusal.reason + _at_line(loaded, refusal.hint), refusal.hint)
     result.notes = list(made.notes)
     try:
         from draftdiff.edit.ops import check_text
@@ -315,6 +315,19 @@ def _ruamel_load(yaml: Any, text: str) -> Any:
     except YAMLError as exc:
         raise EditRefused(f"ruamel.yaml cannot read this file for a round trip ({str(exc).splitlines()[0]})",
                           "make the edit by hand") from None
+
+
+def _at_line(loaded: Any, hint: str | Hint | None) -> str:
+    """`` (line 12)``: where the value a refusal names sits (a hint's ``at``: a path in the data, by ``/``)."""
+    at = hint.blanks().get("at") if isinstance(hint, Hint) else None
+    if not at:
+        return ""
+    path = tuple(int(p) if p.isdigit() else p for p in at.split("/"))
+    try:
+        line = loaded.position(path)[0]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return ""
+    return f" (at line {line})" if line else ""
 
 
 def _refuse(result: EditResult, reason: str, hint: str | Hint | None) -> EditResult:

@@ -122,6 +122,33 @@ def prose_citations(draft: Draft) -> Iterator[tuple[Path, str]]:
                 yield path, match.group(1)
 
 
+_ID_SHAPED = re.compile(r"(?=.*[a-z])(?=.*[0-9])[a-z0-9]+(?:[._-][a-z0-9]+)+")
+"""A bracketed token that can only be an id: letters and digits joined by ``-``, ``.`` or ``_``
+(``turan-788320``, ``src-1``), as no word of prose or negotiation text is (``[sic]``, ``[peace]``)."""
+
+
+def stray_markers(draft: Draft) -> Iterator[tuple[Path, str, str | None]]:
+    """``[source-id]`` markers in the texts :func:`prose_citations` reads that name no source of the draft, as
+    ``(path, token, the source id it likely meant)``: a token shaped like an id, or one close to a source's id
+    (``[turan-78832]`` for ``turan-788320``). A bracketed word neither (``[sic]``) is not a marker."""
+    defined = [s.id for s in draft.sources]
+    known = set(defined)
+    for path, text in texts(draft, prose=True):
+        if "[" not in text:
+            continue
+        for match in _PROSE_CITATION.finditer(text):
+            token = match.group(1)
+            if token in known:
+                continue
+            import difflib  # only for a draft with a stray marker: a valid file never needs it
+
+            from draftdiff.diagnostics import closest
+
+            near = difflib.get_close_matches(token, defined, n=1, cutoff=0.8)
+            if near or _ID_SHAPED.fullmatch(token):
+                yield path, token, near[0] if near else closest(token, defined)
+
+
 def texts(draft: Draft, prose: bool = False) -> Iterator[tuple[Path, str]]:
     """Every free-text value of a draft that a reader will see (with ``prose``, notes too)."""
     yield ("title",), draft.title

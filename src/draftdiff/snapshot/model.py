@@ -131,11 +131,9 @@ class ClaimRow:
         return f"{self.fit}{against}"
 
     def said(self) -> str:
-        parts = [f"{n} {k}" for k, n in (("agreed", self.agreed), ("partial", self.partial),
-                                          ("disputed", self.disputed), ("in all", self.total)) if n is not None]
-        if self.agreed_percent is not None:
-            parts.append(f"{self.agreed_percent:g}% of the text agreed")
-        return ("about " if self.approximate else "") + ", ".join(parts)
+        from draftdiff.claims import claim_said
+
+        return claim_said(self)
 
 
 @dataclass(frozen=True)

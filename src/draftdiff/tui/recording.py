@@ -23,9 +23,8 @@ from rich.cells import cell_len, set_cell_size
 from draftdiff.errors import Hint
 from draftdiff.model import STATUS_ORDER, Draft
 from draftdiff.textsafe import visible
-from draftdiff.tui.look import version_date
 from draftdiff.tui.screens.forms import NEW_SOURCE, Field, FormDialog
-from draftdiff.vocab import NO_BASIS, PRECONDITION_ORDER, basis_label, part_label, typed_version_date
+from draftdiff.vocab import NO_BASIS, PRECONDITION_ORDER, basis_label, part_label
 
 KINDS = ("principles", "proposal", "counter-proposal", "joint-text", "status-report", "initialed", "signed")
 
@@ -130,6 +129,9 @@ FIELD_HINTS = {
     "claim-counts": "fill in Agreed, Partial, Disputed, Total or Agreed %",
     "precondition-nothing": "choose a Status, a Source or a Note",
     "version-exists": "give another Id, or pick that version and record the news in it",
+    "version-date": "type the Date as YYYY-MM-DD, YYYY-MM for a month, or ~YYYY-MM-DD for about then (and leave "
+                    "Date known to on the day, or pick the same)",
+    "claim-duplicate": "record it once; if it was said again, tell the two apart (its Source or Date)",
     "allow-errors": "fix the cause first (only the command line records an edit that adds errors, for the middle "
                     "of an update)",
 }
@@ -356,20 +358,21 @@ def ask_precondition_status(app: DraftDiffApp, precondition_id: str) -> None:
 
 
 def ask_new_version(app: DraftDiffApp) -> None:
+    from draftdiff.edit.newversion import VersionBase, in_force_base, new_version
+
     found = _refuse_without_file(app)
     if found is None:
         return
     draft, path = found
     about = "Carries its articles and preconditions with their ids; not its title, summary, notes, attestation or " \
             "claims."
-    in_force = app.draft_set.statuses_for(draft)
-    loaded = app.draft_set.file_of(in_force.id)
-    if loaded is not None and in_force.id != draft.id:
-        # a copy of a version known only by its date would record no articles either: the way out of it is a
-        # version made from the one whose statuses are in force then
-        about = (f"{draft.id} is known only by its date and records no articles: the new version is made from "
-                 f"{version_date(in_force)} {in_force.id}, whose statuses are in force then. " + about)
-        draft, path = in_force, Path(loaded.name)
+    # a copy of a version known only by its date would record no articles either: the core makes it from the
+    # one whose statuses are in force then, as it does for the command line
+    base = in_force_base(app.draft_set, draft) or VersionBase(path, draft.id)
+    made_from = app.draft_set.get(base.draft_id or draft.id)
+    if base.named and made_from is not None:
+        about = f"{base.said}. {about}"
+        draft, path = made_from, base.path
     parties = [*draft.parties, "joint"]
     fields = [Field("id", "Id", placeholder="e.g. 2025-03-13-finalized (never reused)"),
               Field("date", "Date", placeholder="YYYY-MM-DD (YYYY-MM for a month, ~YYYY-MM-DD about then)"),
@@ -381,21 +384,22 @@ def ask_new_version(app: DraftDiffApp) -> None:
               Field("title", "Title", placeholder="what this version is, in a line")]
 
     def submit(values: dict[str, str]) -> str | None:
-        from draftdiff.edit import ops
-
         if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", values.get("id", "")):
             return "id: lower-case letters, digits, '.', '_' and '-' (e.g. 2025-03-13-finalized)"
         fields_in = {k: values.get(k) or None for k in ("id", "date", "kind", "proposed_by", "title")}
         missing = [k for k, v in fields_in.items() if v is None]
         if missing:
             return f"fill in: {', '.join(missing)}"
-        fields_in["date"], fields_in["date_precision"] = typed_version_date(
-            str(fields_in["date"]), values.get("date_precision") or "day")
+        # the date as typed: the core reads 2025-01 and ~2025-01-20 as it does for the command line; the
+        # picker opens on the day, which states nothing a typed form could contradict
+        picked = values.get("date_precision") or "day"
+        fields_in["date_precision"] = None if picked == "day" else picked
         ids = app.draft_set.ids()
         target = path.parent / f"{fields_in['id']}.yaml"
         def choose() -> None:
             app.chosen_after_reload = str(fields_in["id"])
 
-        return record(app, path, lambda data: ops.new_version(data, fields_in, ids), target=target, then=choose)
+        return record(app, path, lambda data: new_version(data, fields_in, ids, came_from=base), target=target,
+                      then=choose)
 
     app.push_screen(FormDialog(f"New version from {draft.id}", about, fields, submit))

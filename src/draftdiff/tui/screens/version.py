@@ -38,12 +38,7 @@ def judge(draft_set: DraftSet, draft: Draft, claim: ClaimedCount) -> tuple[str, 
 
 
 def claim_counts_text(claim: ClaimedCount) -> str:
-    parts = [f"{getattr(claim, k)} {k}" for k in ("agreed", "partial", "disputed") if getattr(claim, k) is not None]
-    if claim.total is not None:
-        parts.append(f"of {claim.total}")
-    if claim.agreed_percent is not None:
-        parts.append(f"{claim.agreed_percent:g}% of the text agreed")
-    return ("about " if claim.approximate else "") + " ".join(parts)
+    return claims.claim_said(claim)
 
 
 def claims_text(draft_set: DraftSet, draft: Draft) -> Text:
