@@ -16,7 +16,8 @@ def add_common(parser: argparse.ArgumentParser, *, file_help: str = "the draft f
     parser.add_argument("file", metavar="FILE", help=file_help)
     parser.add_argument("-n", "--dry-run", action="store_true", help="print the unified diff; write nothing")
     parser.add_argument("--allow-errors", action="store_true",
-                        help="write even if the collection then has new errors (mid-way through an update)")
+                        help="write even if the collection then has new errors (mid-way through an update); "
+                             "never a file draftdiff could not read again (too large, too many lines)")
 
 
 def run_edit(args: argparse.Namespace, make: Callable[[dict[str, Any]], Any], *, target: Path | None = None) -> int:
