@@ -11,9 +11,10 @@ import argparse
 import errno
 import importlib
 import os
+import re
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn, TextIO
 
 from draftdiff import __version__
 from draftdiff.cli.hints import FLAGS, HINTS, describe, flag_hint, with_flag_hints
@@ -57,8 +58,70 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class VisibleStream:
+    """A text stream that writes every control and hidden mark as an escape (:func:`draftdiff.textsafe.visible`).
+
+    :func:`main` puts one in place of ``sys.stdout`` and ``sys.stderr`` while a
+    command runs, so that nothing a command prints (a message quoting a file
+    name, an id, an argument; argparse's own errors) can reach the terminal as a
+    raw escape sequence, bell or carriage return, whichever module printed it.
+    Text already made visible passes unchanged (an escape is plain characters).
+    Tab, line feed and the CR LF line end (CSV) are kept; bytes written to
+    ``.buffer`` (a .docx to a file or pipe) pass as they are. Colour codes pass
+    only once the command has asked for colour (:meth:`allow_style`), and only
+    the ones :func:`draftdiff.render.ansi.style` writes.
+    """
+
+    _SGR = re.compile(r"(\x1b\[[0-9;]*m)")
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._codes: frozenset[str] = frozenset()
+
+    def allow_style(self, codes: frozenset[str]) -> None:
+        """Let the colour sequences ``ESC [ code ; … m`` of these codes through (the command asked for colour)."""
+        self._codes = codes
+
+    def _visible(self, text: str) -> str:
+        from draftdiff.textsafe import visible
+
+        if not self._codes or "\x1b" not in text:
+            return visible(text)
+        parts = self._SGR.split(text)  # odd items: the colour sequences (``set`` here is draftdiff.cli.set)
+        return "".join(part if i % 2 and frozenset(part[2:-1].split(";")) <= self._codes else visible(part)
+                       for i, part in enumerate(parts))
+
+    def write(self, text: str) -> int:
+        if "\r\n" in text:
+            self._stream.write("\r\n".join(self._visible(part) for part in text.split("\r\n")))
+        else:
+            self._stream.write(self._visible(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:  # flush, buffer, fileno, isatty, encoding: the stream's own
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; every failure becomes a message and an exit code, never a traceback."""
+    """Run a command; every failure becomes a message and an exit code, never a traceback.
+
+    Everything printed on the way goes through :class:`VisibleStream`.
+    """
+    out, err = sys.stdout, sys.stderr
+    if isinstance(out, VisibleStream) or out is None or err is None:
+        return _main(argv)
+    sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list and "tui" in COMMANDS:
         args_list = ["tui"]

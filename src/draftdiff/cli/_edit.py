@@ -16,7 +16,8 @@ def add_common(parser: argparse.ArgumentParser, *, file_help: str = "the draft f
     parser.add_argument("file", metavar="FILE", help=file_help)
     parser.add_argument("-n", "--dry-run", action="store_true", help="print the unified diff; write nothing")
     parser.add_argument("--allow-errors", action="store_true",
-                        help="write even if the collection then has new errors (mid-way through an update)")
+                        help="write even if the collection then has new errors (mid-way through an update); "
+                             "never a file draftdiff could not read again (too large, too many lines)")
 
 
 def run_edit(args: argparse.Namespace, make: Callable[[dict[str, Any]], Any], *, target: Path | None = None) -> int:
@@ -43,15 +44,55 @@ def run_edit(args: argparse.Namespace, make: Callable[[dict[str, Any]], Any], *,
     return EXIT_FINDINGS if result.refused else EXIT_OK
 
 
-def text_arg(value: str) -> str:
-    """Text from the command line, with ``@FILE`` for longer text (``-`` for stdin) kept out of the shell."""
-    if value.startswith("@") and len(value) > 1:
-        from draftdiff.cli import UsageError
+AT_FILE = "@FILE reads it from a file, @- from standard input; @@ for a text that begins with @"
+"""How --help says what :func:`text_arg` does, on every option that takes it (and only those)."""
 
-        source = value[1:]
-        try:
-            text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from None
-        return text.strip()
+
+def text_arg(value: str) -> str:
+    """Long text from the command line: ``@FILE`` reads it from a file (``@-`` from stdin), ``@@…`` is ``@…``.
+
+    Only the options whose help says so take it (``--quote``, ``--note``, ``--notes``,
+    ``--summary``, set's VALUE); a name or title is always the text given (``--author @x``).
+    """
+    if value.startswith("@@"):
+        return value[1:]
+    if value.startswith("@") and len(value) > 1:
+        return read_text_file(value[1:]).strip()
     return value
+
+
+def read_text_file(source: str) -> str:
+    """The UTF-8 text of a regular file (``-``: standard input), no larger than a draft may be (exit 2 if not).
+
+    A device, FIFO or folder is refused before anything is read (``@/dev/zero`` would
+    never end), and no more than the draft size limit plus one byte is ever read.
+    """
+    import os
+    import stat
+
+    from draftdiff.cli import UsageError
+    from draftdiff.load import MAX_BYTES
+
+    def refuse(why: str) -> UsageError:
+        return UsageError(f"cannot read {source}: {why} (@FILE reads the text of a file; @@ for a literal @)")
+
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read(MAX_BYTES + 1) if stream is not None else sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
+    else:
+        try:
+            if not stat.S_ISREG(os.stat(source).st_mode):
+                raise refuse("not a regular file")
+            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the check above
+                    raise refuse("not a regular file")
+                data = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise refuse(exc.strerror or str(exc)) from None
+    if len(data) > MAX_BYTES:
+        raise refuse(f"over the {MAX_BYTES:,}-byte limit for a draft")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise refuse(f"not UTF-8 text (byte {exc.start})") from None

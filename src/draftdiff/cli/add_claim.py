@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from draftdiff.cli._edit import add_common, run_edit, text_arg
+from draftdiff.cli._edit import AT_FILE, add_common, run_edit, text_arg
 
 HELP = "record a publicly claimed count of agreed articles"
 
@@ -19,14 +19,14 @@ HELP = "record a publicly claimed count of agreed articles"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
     parser.add_argument("--source", required=True, metavar="ID", help="the source id the claim is from")
-    parser.add_argument("--speaker", type=text_arg)
+    parser.add_argument("--speaker")
     parser.add_argument("--date", help="YYYY-MM-DD, when it was said")
     for status in ("agreed", "partial", "disputed", "total"):
         parser.add_argument(f"--{status}", type=int, metavar="N", help=f"articles said to be {status}"
                             if status != "total" else "articles said to be in the text")
     parser.add_argument("--percent", type=float, metavar="P", help="share of the text said to be agreed")
     parser.add_argument("--approximate", action="store_true", help="the claim was hedged ('about', 'at least')")
-    parser.add_argument("--notes", type=text_arg)
+    parser.add_argument("--notes", type=text_arg, metavar="TEXT", help=f"notes on the claim ({AT_FILE})")
 
 
 def run(args: argparse.Namespace) -> int:

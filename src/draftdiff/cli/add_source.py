@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from draftdiff.cli._edit import add_common, run_edit, text_arg
+from draftdiff.cli._edit import AT_FILE, add_common, run_edit, text_arg
 
 HELP = "add a source to a draft"
 
@@ -19,15 +19,15 @@ HELP = "add a source to a draft"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
     parser.add_argument("--id", required=True, help="a new id: lower-case letters, digits and '-'")
-    parser.add_argument("--title", required=True, type=text_arg, help="the item's title (in [brackets] if given by you)")
-    parser.add_argument("--publisher", required=True, type=text_arg, help="the outlet")
-    parser.add_argument("--author", type=text_arg)
+    parser.add_argument("--title", required=True, help="the item's title (in [brackets] if given by you)")
+    parser.add_argument("--publisher", required=True, help="the outlet")
+    parser.add_argument("--author")
     parser.add_argument("--date", help="YYYY-MM-DD")
     parser.add_argument("--url", help="https://…")
-    parser.add_argument("--quote", type=text_arg, help="a short, exact quote (@FILE reads it from a file)")
+    parser.add_argument("--quote", type=text_arg, help=f"a short, exact quote ({AT_FILE})")
     parser.add_argument("--quote-basis", choices=("verbatim", "translation", "paraphrase"))
     parser.add_argument("--language", help="the language of the quote, e.g. en, ru, hy, az")
-    parser.add_argument("--notes", type=text_arg)
+    parser.add_argument("--notes", type=text_arg, metavar="TEXT", help=f"notes on the source ({AT_FILE})")
 
 
 def run(args: argparse.Namespace) -> int:

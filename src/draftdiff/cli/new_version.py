@@ -18,7 +18,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from draftdiff.cli._edit import add_common, run_edit, text_arg
+from draftdiff.cli._edit import AT_FILE, add_common, run_edit, text_arg
 
 if TYPE_CHECKING:
     from draftdiff.collection import DraftSet
@@ -35,9 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", required=True,
                         help="principles | proposal | counter-proposal | joint-text | status-report | initialed | signed")
     parser.add_argument("--by", required=True, metavar="PARTY", help="who proposed it: a party id, or joint")
-    parser.add_argument("--title", required=True, type=text_arg)
+    parser.add_argument("--title", required=True)
     parser.add_argument("--stage", help="default: the base's stage")
-    parser.add_argument("--summary", type=text_arg)
+    parser.add_argument("--summary", type=text_arg, metavar="TEXT", help=f"the version's summary ({AT_FILE})")
     parser.add_argument("--coverage", choices=("complete", "partial", "none"), help="article_coverage")
     parser.add_argument("-o", "--output", metavar="FILE", help="the new file (default: ID.yaml beside the base)")
 

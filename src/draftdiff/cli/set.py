@@ -16,7 +16,7 @@ import argparse
 import json
 
 from draftdiff.cli import UsageError
-from draftdiff.cli._edit import add_common, run_edit, text_arg
+from draftdiff.cli._edit import AT_FILE, add_common, run_edit, text_arg
 
 HELP = "set one field of a draft, addressed by ids"
 
@@ -24,7 +24,7 @@ HELP = "set one field of a draft, addressed by ids"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
     parser.add_argument("address", metavar="FIELD", help="e.g. articles[third-party-forces].status_note")
-    parser.add_argument("value", nargs="?", type=text_arg, metavar="VALUE", help="the new text (@FILE reads a file)")
+    parser.add_argument("value", nargs="?", type=text_arg, metavar="VALUE", help=f"the new text ({AT_FILE})")
     parser.add_argument("--json", action="store_true", help="VALUE is JSON (a number, list, true/false, null)")
     parser.add_argument("--delete", action="store_true", help="remove the field")
 

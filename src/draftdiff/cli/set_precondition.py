@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from draftdiff.cli._edit import add_common, run_edit, text_arg
+from draftdiff.cli._edit import AT_FILE, add_common, run_edit, text_arg
 from draftdiff.vocab import NO_BASIS
 
 HELP = "set a precondition's status, with its source or note"
@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--basis", choices=("reported", "inferred", NO_BASIS),
                         help=f"how the status is known; {NO_BASIS} takes a recorded basis away")
     parser.add_argument("--source", action="append", default=[], metavar="ID", help="a source id (repeatable)")
-    parser.add_argument("--note", type=text_arg, metavar="TEXT", help="the status note")
+    parser.add_argument("--note", type=text_arg, metavar="TEXT", help=f"the status note ({AT_FILE})")
 
 
 def run(args: argparse.Namespace) -> int:

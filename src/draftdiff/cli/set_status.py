@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from draftdiff.cli._edit import add_common, run_edit, text_arg
+from draftdiff.cli._edit import AT_FILE, add_common, run_edit, text_arg
 
 HELP = "set an article's status, with its source or note"
 
@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="reported (needs --source) or inferred (needs --note); default from what is given")
     parser.add_argument("--source", action="append", default=[], metavar="ID",
                         help="a source id of the draft that reports the status (repeatable)")
-    parser.add_argument("--note", type=text_arg, metavar="TEXT", help="the status note (@FILE reads it from a file)")
+    parser.add_argument("--note", type=text_arg, metavar="TEXT", help=f"the status note ({AT_FILE})")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -22,7 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 from draftdiff.edit.layout import CANONICAL
 from draftdiff.edit.tree import EditRefused
-from draftdiff.edit.writepath import CannotEdit, EditResult, _new_findings, _read_bytes, _read_tree, _unified
+from draftdiff.edit.writepath import (
+    EditResult,
+    _new_findings,
+    _read_bytes,
+    _read_tree,
+    _unified,
+    need_folder,
+    unreadable,
+    unreadable_hint,
+    unreadable_reason,
+    write_draft_bytes,
+)
 from draftdiff.errors import Hint
 
 if TYPE_CHECKING:
@@ -85,8 +96,6 @@ def canonical_bytes(data: bytes, name: str = "<draft>") -> bytes:
 
 def format_file(path: str | Path, *, check: bool = False) -> FormatResult:
     """Bring one file to the canonical layout (``check``: only say whether it would change)."""
-    from draftdiff.atomic import write_atomic
-
     target = Path(path)
     result = FormatResult(target)
     data = _read_bytes(target)
@@ -107,10 +116,7 @@ def format_file(path: str | Path, *, check: bool = False) -> FormatResult:
     if hashlib.sha256(now).digest() != hashlib.sha256(data).digest():
         result.refused = f"{target} changed on disk while it was being formatted; run fmt again"
         return result
-    try:
-        write_atomic(target, new)
-    except OSError as exc:
-        raise CannotEdit(f"{target}: cannot write ({exc.strerror or exc})") from None
+    write_draft_bytes(target, new, new=False)
     result.written = True
     return result
 
@@ -163,7 +169,6 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     each stands for its file in the collection check while the file still holds the
     bytes it was loaded from, instead of being read and parsed a second time.
     """
-    from draftdiff.atomic import write_new
     from draftdiff.edit.verify import same_data
     from draftdiff.load import describe_path, read_draft
     from draftdiff.yamlsource import YamlProblem, parse_yaml
@@ -173,9 +178,16 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     if target.exists():
         result.refused, result.hint = f"{target} exists already", Hint("choose another file name")
         return result
+    if not dry_run:
+        need_folder(target)
     text = new_draft_text(data)
     new_bytes = text.encode("utf-8")
     loaded = read_draft(new_bytes, str(target), careful=True)
+    hard = unreadable(loaded.diagnostics)
+    if hard:  # whatever allow_errors says
+        result.findings = hard
+        result.refused, result.hint = unreadable_reason(target, hard), unreadable_hint(hard)
+        return result
     reread = loaded.tree  # the project's careful reader (parse_yaml): one pass, whose positions the rules reuse
     if reread is None:
         try:
@@ -193,12 +205,12 @@ def write_new_draft(path: str | Path, data: dict[str, Any], *, dry_run: bool = F
     result.findings = findings
     if errors and not allow_errors:
         result.refused = f"the new draft would add {len(errors)} error(s) to the collection"
-        result.hint = Hint("fix the data, or pass allow_errors to write it anyway")
+        result.hint = Hint("fix the cause of the errors listed (the data given, or the draft they name)")
         return result
     if dry_run:
         return result
     try:
-        write_new(target, new_bytes)
+        write_draft_bytes(target, new_bytes, new=True)
     except FileExistsError:
         result.refused = f"{target} exists already"
         return result

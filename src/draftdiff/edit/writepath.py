@@ -96,6 +96,8 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     source = Path(path)
     out = Path(target) if target is not None else source
     result = EditResult(out, new_file=target is not None)
+    if target is not None and not dry_run:
+        need_folder(out)
     data = _read_bytes(source)
     digest = hashlib.sha256(data).digest()
     loaded, tree = _read_tree(data, str(source))
@@ -117,6 +119,13 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
         result.changes = [f"{out.name}: nothing to change ({line})" for line in made.changes] or \
             [f"{out.name}: nothing to change"]
         return result
+    least = _least_size(tree, made.mutations)
+    from draftdiff.load import MAX_BYTES
+
+    if least > MAX_BYTES:  # before ruamel.yaml folds 8 MB of text (minutes): the file could not be read
+        return _refuse(result, f"the edit would make {out.name} unreadable: it would be over {least:,} bytes, over "
+                               f"the {MAX_BYTES:,}-byte limit for a draft; nothing was written",
+                       unreadable_hint([]))
     try:
         new_bytes, new_text, text = render_edit(data, tree, made)
     except EditRefused as refusal:
@@ -127,6 +136,10 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     from draftdiff.load import read_draft
 
     changed = read_draft(new_bytes, str(out))
+    hard = unreadable(changed.diagnostics)
+    if hard:  # whatever allow_errors says: nothing could read the file again
+        result.findings = hard
+        return _refuse(result, unreadable_reason(out, hard), unreadable_hint(hard))
     findings, errors = _new_findings(out.parent, {source, out}, [loaded],
                                      ([loaded] if target is not None else []) + [changed])
     result.findings = findings
@@ -141,19 +154,45 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
     if now is None or hashlib.sha256(now).digest() != digest:
         return _refuse(result, f"{source} changed on disk while the edit was being prepared",
                        "run the command again: it will work on the file as it is now")
+    try:
+        write_draft_bytes(out, new_bytes, new=target is not None)
+    except FileExistsError:
+        return _refuse(result, f"{out} exists already", "choose another id")
+    result.written = True
+    return result
+
+
+def need_folder(out: Path) -> None:
+    """Before any work on a new file: its folder must exist (:class:`CannotEdit`, exit 2, as the write would)."""
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CannotEdit(f"{out}: cannot write (no folder {folder}); no file was written")
+
+
+def write_draft_bytes(out: Path, data: bytes, *, new: bool) -> None:
+    """Step 6, for every writer (the edits, ``fmt``, a new draft): atomically, or :class:`CannotEdit`.
+
+    ``new``: create ``out``, never over a file (``FileExistsError``, for the caller to
+    refuse); else replace it, through a symbolic link to the file it names (the link
+    stays a link). Any other failure (no such folder, no permission, a full disk)
+    leaves the file as it was, or none, and says so (exit 2).
+    """
     from draftdiff.atomic import write_atomic, write_new
 
     try:
-        if target is not None:
-            write_new(out, new_bytes)
-        else:  # through a symbolic link to the file it names: the link stays a link
-            write_atomic(Path(os.path.realpath(out)) if out.is_symlink() else out, new_bytes)
+        if new:
+            write_new(out, data)
+        else:
+            write_atomic(Path(os.path.realpath(out)) if out.is_symlink() else out, data)
     except FileExistsError:
-        return _refuse(result, f"{out} exists already", "choose another id")
+        if new:
+            raise
+        raise CannotEdit(f"{out}: cannot write (a file appeared in its place); it is unchanged") from None
     except OSError as exc:
-        raise CannotEdit(f"{out}: cannot write ({exc.strerror or exc})") from None
-    result.written = True
-    return result
+        folder = out.parent if str(out.parent) else Path(".")
+        why = f"no folder {folder}" if not folder.is_dir() else exc.strerror or str(exc)
+        raise CannotEdit(f"{out}: cannot write ({why}); "
+                         + ("no file was written" if new else "it is unchanged")) from None
 
 
 def render_edit(data: bytes, tree: dict[str, Any], made: Edit) -> tuple[bytes, str, str]:
@@ -292,13 +331,62 @@ def _read_bytes(path: Path, quiet: bool = False) -> Any:
     return data
 
 
+def unreadable(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The reader's findings that make a file unreadable by draftdiff: too large, too many lines, keys or nodes,
+    a control character, invalid UTF-8 or YAML, anything refused before the schema is checked.
+
+    A write never makes such a file, ``allow_errors`` or not: every command would
+    then refuse it ("over the 8,388,608-byte limit"), the command that wrote it too.
+    """
+    return [d for d in diagnostics if d.severity == "error" and d.rule.startswith(UNREADABLE_RULES)]
+
+
+UNREADABLE_RULES = ("yaml-", "file-")
+"""The rule ids of the reader's refusals (``file-too-large``, ``yaml-too-many-nodes``…), as opposed to the
+schema's and the collection's findings, which a draft mid-way through an update may have."""
+
+
+def unreadable_reason(out: Path, hard: Sequence[Diagnostic]) -> str:
+    return f"the edit would make {out.name} unreadable: {hard[0].message}; nothing was written"
+
+
+def _least_size(tree: dict[str, Any], mutations: Sequence[Mutation]) -> int:
+    """A lower bound of the edited file's size in bytes: the UTF-8 of every key and text it will hold.
+
+    YAML writes no text shorter than its UTF-8 (an escape or a fold is as long or
+    longer), save U+2028 and U+2029, whose escapes are 2 bytes for their 3.
+    """
+    from draftdiff.edit.tree import apply_plain
+
+    intended = copy.deepcopy(tree)
+    for mutation in mutations:
+        apply_plain(intended, mutation)
+    total, stack = 0, list[Any]([intended])
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item.encode("utf-8", "surrogatepass")) - item.count("\u2028") - item.count("\u2029")
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return total
+
+
+def unreadable_hint(hard: Sequence[Diagnostic]) -> Hint:
+    own = f"{hard[0].hint}; " if hard and hard[0].hint else ""
+    return Hint(f"{own}a draft must stay within what draftdiff can read (shorten the text, or keep it in "
+                "a file of its own and cite it)")
+
+
 def _read_tree(data: bytes, name: str) -> tuple[Any, dict[str, Any]]:
     from draftdiff.load import read_draft
 
     loaded = read_draft(data, name, careful=True)  # the tree is what an edit works on
-    unreadable = [d for d in loaded.diagnostics if d.rule.startswith(("yaml-", "file-"))]
-    if unreadable:
-        first = unreadable[0]
+    hard = unreadable(loaded.diagnostics)
+    if hard:
+        first = hard[0]
         raise CannotEdit(f"{first.file}:{first.line}:{first.col}: {first.message}; fix the file first "
                          "('draftdiff validate' lists every problem)")
     tree = loaded.tree
