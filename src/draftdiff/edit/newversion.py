@@ -12,7 +12,6 @@ as the board shows them): :func:`base_for` decides it for the command line and t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,9 +226,6 @@ def _report(base: Data, fields: dict[str, Any], left_out: list[str], unused: lis
     return lines
 
 
-_MARKER = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")
-
-
 def _uncited_sources(base: Data, fields: dict[str, Any]) -> tuple[list[int], set[str] | None]:
     """Indexes of the base's sources that nothing a new version carries cites, by the validator's own
     reckoning of a citation (:func:`draftdiff.rules.context.citing_ids`, which ``unused-source`` holds a
@@ -254,6 +250,8 @@ def _uncited_sources(base: Data, fields: dict[str, Any]) -> tuple[list[int], set
 
 def _unmentioned_sources(base: Data) -> list[int]:
     """Indexes of the sources no id list or ``[id]`` marker of the articles and preconditions names."""
+    from draftdiff.rules.context import MARKER
+
     cited: set[str] = set()
 
     def walk(node: Any, key: str | None = None) -> None:
@@ -266,7 +264,7 @@ def _unmentioned_sources(base: Data) -> list[int]:
             for v in node:
                 walk(v)
         elif isinstance(node, str):
-            cited.update(_MARKER.findall(node))
+            cited.update(MARKER.findall(node))
 
     walk(base.get("articles"))
     walk(base.get("preconditions"))

@@ -104,7 +104,8 @@ def citing_ids(draft: Draft) -> set[str]:
     return cited_ids(draft) | {sid for _, sid in prose_citations(draft)}
 
 
-_PROSE_CITATION = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")
+MARKER = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")
+"""A ``[source-id]`` marker as prose writes one; what it names is a citation only if the draft defines it."""
 
 
 def prose_citations(draft: Draft) -> Iterator[tuple[Path, str]]:
@@ -117,7 +118,7 @@ def prose_citations(draft: Draft) -> Iterator[tuple[Path, str]]:
     for path, text in texts(draft, prose=True):
         if "[" not in text:
             continue
-        for match in _PROSE_CITATION.finditer(text):
+        for match in MARKER.finditer(text):
             if match.group(1) in defined:
                 yield path, match.group(1)
 
@@ -136,7 +137,7 @@ def stray_markers(draft: Draft) -> Iterator[tuple[Path, str, str | None]]:
     for path, text in texts(draft, prose=True):
         if "[" not in text:
             continue
-        for match in _PROSE_CITATION.finditer(text):
+        for match in MARKER.finditer(text):
             token = match.group(1)
             if token in known:
                 continue

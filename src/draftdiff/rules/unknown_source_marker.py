@@ -12,7 +12,7 @@ may bracket words (``[sic]``, ``[peace]``) and never reads as a citation.
 from collections.abc import Iterator
 
 from draftdiff.diagnostics import Diagnostic, Severity
-from draftdiff.rules.context import RuleContext, stray_markers
+from draftdiff.rules.context import MARKER, RuleContext, stray_markers
 from draftdiff.yamlsource import line_col
 
 ID = "unknown-source-marker"
@@ -23,8 +23,8 @@ SCOPE = "draft"
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for item, draft in ctx.drafts():
         text = item.text
-        if text is not None and "[" not in text:
-            continue  # one scan of the whole file clears every field at once
+        if text is not None and set(MARKER.findall(text)) <= {s.id for s in draft.sources}:
+            continue  # one scan of the whole file clears every field at once (a flow [src-1] included)
         for path, token, guess in stray_markers(draft):
             line, col = _marker_at(item.text, item.position(path), f"[{token}]")
             yield Diagnostic(item.name, line, col, SEVERITY, ID,
