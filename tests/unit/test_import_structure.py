@@ -64,6 +64,16 @@ def test_a_title_on_the_next_line_and_a_run_in_first_sentence(tmp_path: Path) ->
     assert found[3][2:] == (None, "1. The first paragraph.\n2. The second one.")
 
 
+def test_a_title_line_right_above_the_text_is_the_title_and_a_wrapped_line_is_not(tmp_path: Path) -> None:
+    """"Article 1 / Recognition / The Parties …" with no blank line made "Recognition" the text's first word."""
+    path = tmp_path / "t.txt"
+    path.write_text("Title\n\nArticle 1\nRecognition\nThe Parties recognise each other.\n\n"
+                    "Article 2\nThe Parties shall settle every dispute\nby peaceful means alone.\n", encoding="utf-8")
+    found = entries(path)
+    assert found[1][2:] == ("Recognition", "The Parties recognise each other.")
+    assert found[2][2:] == (None, "The Parties shall settle every dispute\nby peaceful means alone.")
+
+
 def test_words_in_prose_are_not_headings(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text("Title\n\nArticle 1\n\nArticle 5 of the Charter applies.\nCivil matters stay apart.\n"

@@ -127,7 +127,10 @@ def _is_title_line(lines: list[Line], k: int) -> bool:
     text = line.text.strip()
     if not text or len(text) > TITLE_CHARS:
         return False
-    alone = k + 1 >= len(lines) or not lines[k + 1].text.strip()
+    after = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+    # alone, or right above a line at least twice as long that starts a sentence ("Recognition" over "The
+    # Parties recognise …"): a wrapped paragraph's first line is as long as the next, never half as long
+    alone = not after or (len(after) >= 2 * len(text) and after[0].isupper())
     if line.level is not None:
         return True
     if not alone or len(text.split()) > RUN_IN_WORDS or text[-1] in ".;,:" or text[0] in "[(\"'«“-–—•*":
