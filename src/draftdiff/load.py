@@ -380,22 +380,30 @@ def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
     """The field names of the model that sits at ``loc`` (for did-you-mean)."""
     from pydantic import BaseModel
 
+    current = _unwrap(annotation_at(loc))
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(_keys_of(current))
+    return []
+
+
+def annotation_at(loc: tuple[Any, ...]) -> Any:
+    """The model's annotation of the value at ``loc`` (a list's or mapping's item type past an index or key),
+    or None where the draft format has no such place: what did-you-mean and ``set``'s typing both read."""
+    from pydantic import BaseModel
+
     current: Any = Draft
     for part in loc:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
             info = _keys_of(current).get(str(part))
             if info is None:
-                return []
+                return None
             current = info.annotation
         elif typing.get_origin(current) in (list, dict):
             current = typing.get_args(current)[-1]
         else:
-            return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(_keys_of(current))
-    return []
+            return None
+    return current
 
 
 def _keys_of(model: Any) -> dict[str, Any]:

@@ -491,25 +491,11 @@ def _field_kinds(path: tuple[Any, ...]) -> set[type]:
     import types
     import typing
 
-    from pydantic import BaseModel
+    from draftdiff.load import annotation_at
 
-    from draftdiff.load import _keys_of, _unwrap
-    from draftdiff.model import Draft
-
-    current: Any = Draft
-    for part in path:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            info = _keys_of(current).get(str(part))
-            if info is None:
-                return set()
-            current = info.annotation
-        elif typing.get_origin(current) in (list, dict):
-            current = typing.get_args(current)[-1]
-        else:
-            return set()
+    current = annotation_at(path)
     kinds: set[type] = set()
-    pending = [current]
+    pending = [current] if current is not None else []
     while pending:
         annotation = pending.pop()
         origin = typing.get_origin(annotation)
