@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import Any
 
 EDIT_DRAFT = """\
 # yaml-language-server: $schema=../schema/draft.schema.json
@@ -106,3 +107,12 @@ def changed_lines(old: str, new: str) -> list[str]:
     """The ``-``/``+`` lines of a diff, nothing else: what a reviewer would see change."""
     return [line.rstrip("\n") for line in difflib.unified_diff(old.splitlines(True), new.splitlines(True), n=0)
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def run(capsys: Any, *args: str) -> tuple[int, str, str]:
+    """``draftdiff ARGS`` in this process: the exit code, then what it printed to stdout and stderr."""
+    from draftdiff.cli import main
+
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

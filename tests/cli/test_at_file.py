@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from edit_support import make_folder
+from edit_support import make_folder, run
 
-from draftdiff.cli import build_parser, main
+from draftdiff.cli import build_parser
 from draftdiff.cli._edit import text_arg
 from draftdiff.load import MAX_BYTES
 
@@ -20,12 +20,6 @@ from draftdiff.load import MAX_BYTES
 @pytest.fixture
 def draft(tmp_path: Path) -> Path:
     return make_folder(tmp_path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def source(path: Path, sid: str) -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from edit_support import EDIT_DRAFT, changed_lines, make_folder
+from edit_support import EDIT_DRAFT, changed_lines, make_folder, run
 
 from draftdiff.cli import main
 
@@ -13,12 +13,6 @@ from draftdiff.cli import main
 @pytest.fixture
 def draft(tmp_path: Path) -> Path:
     return make_folder(tmp_path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_set_status_reported(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
