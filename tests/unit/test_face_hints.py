@@ -67,6 +67,18 @@ def test_the_tuis_wording_is_for_codes_the_core_gives_and_names_no_flag() -> Non
     assert field_hint(Hint("core words")) == "core words" and field_hint(None) == ""
 
 
+def test_both_faces_name_every_field_a_precondition_record_takes() -> None:
+    """The dialog's hint left out Basis, which the command line's names (--basis) and the dialog has."""
+    import re
+
+    from draftdiff.cli.hints import HINTS
+    from draftdiff.tui.recording import FIELD_HINTS
+
+    flags = set(re.findall(r"--([a-z]+)", str(HINTS["precondition-nothing"])))
+    labels = {w.lower() for w in re.findall(r"\b([A-Z][a-z]+)\b", FIELD_HINTS["precondition-nothing"])}
+    assert flags == labels == {"status", "basis", "source", "note"}
+
+
 def _data() -> dict[str, Any]:
     from draftdiff.yamlsource import parse_yaml
 

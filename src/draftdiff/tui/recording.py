@@ -127,7 +127,7 @@ FIELD_HINTS = {
     "status-note": "write in Note from what it is inferred ('inferred from …')",
     "claim-source": "pick the Source it is from, or '+ add a new source'",
     "claim-counts": "fill in Agreed, Partial, Disputed, Total or Agreed %",
-    "precondition-nothing": "choose a Status, a Source or a Note",
+    "precondition-nothing": "choose a Status, a Basis, a Source or a Note",
     "version-exists": "give another Id, or pick that version and record the news in it",
     "version-date": "type the Date as YYYY-MM-DD, YYYY-MM for a month, or ~YYYY-MM-DD for about then (and leave "
                     "Date known to on the day, or pick the same)",
