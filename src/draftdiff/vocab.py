@@ -230,15 +230,13 @@ def day_problem(text: str) -> str:
                 "known in the notes")
     if re.fullmatch(r"\d{4}(-\d{1,2})?", text):
         return f"{text} names a {'month' if '-' in text else 'year'}, not a day (write YYYY-MM-DD)"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        problem = calendar_problem(text)
-        return f"{text} is not a real calendar date: {problem}" if problem else ""
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
         problem = calendar_problem(text)
         if problem:
             return f"{text} is not a real calendar date: {problem}"
         year, month, day = (int(p) for p in text.split("-"))
-        return f"{text} is not written YYYY-MM-DD (write {year:04d}-{month:02d}-{day:02d})"
+        padded = f"{year:04d}-{month:02d}-{day:02d}"
+        return "" if padded == text else f"{text} is not written YYYY-MM-DD (write {padded})"
     try:
         iso = parse_user_date(text)
     except UnreadableDate:
@@ -272,8 +270,9 @@ def parse_user_date(text: str) -> str:
     month = parts[1] if len(parts) > 1 else 12
     if not 1 <= month <= 12 or year < 1:
         raise UnreadableDate(f"{text!r} is not a date: there is no month {month} (write {DATE_FORMS})")
-    last = calendar.monthrange(year, month)[1]
-    day = parts[2] if len(parts) > 2 else last
-    if not 1 <= day <= last:
-        raise UnreadableDate(f"{text!r} is not a date: {calendar.month_name[month]} {year} has {last} days")
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    problem = calendar_problem(iso)
+    if problem:
+        raise UnreadableDate(f"{text!r} is not a date: {problem}")
+    return iso
