@@ -345,6 +345,13 @@ def test_set_names_the_record_then_the_field(draft: Path, capsys: pytest.Capture
            '"One line."' in err
 
 
+def new_version_of(tmp_path: Path, capsys: pytest.CaptureFixture[str], base: str) -> tuple[int, str, str]:
+    """``new-version`` of ``base`` (written as base.yaml) as ``next``, dated 2024-02-01."""
+    (tmp_path / "base.yaml").write_text(base)
+    return run(capsys, "new-version", str(tmp_path / "base.yaml"), "--id", "next", "--date", "2024-02-01",
+               "--kind", "proposal", "--by", "beta", "--title", "Next")
+
+
 def test_new_version_carries_the_sources_the_validator_counts_as_cited(tmp_path: Path,
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
     """A source named only by a claimed count (not carried) is left out; one named by a ``[id]`` marker in a
@@ -358,9 +365,7 @@ def test_new_version_carries_the_sources_the_validator_counts_as_cited(tmp_path:
         "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1]}",
         "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1], notes: 'Restated [src-0].'}")
     base += "claimed_counts:\n  - {agreed: 1, disputed: 1, total: 2, source: src-claim}\n"
-    (tmp_path / "base.yaml").write_text(base)
-    code, out, err = run(capsys, "new-version", str(tmp_path / "base.yaml"), "--id", "next", "--date", "2024-02-01",
-                         "--kind", "proposal", "--by", "beta", "--title", "Next")
+    code, out, err = new_version_of(tmp_path, capsys, base)
     assert code == 0, err
     assert "1 source left out, cited only by what was not carried: src-claim" in out
     assert "src-0" not in out.split("left out")[-1]
@@ -380,9 +385,7 @@ def test_a_source_left_out_from_the_middle_whose_lines_repeat_its_neighbours_is_
         "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1]}",
         "beta: {text: Ban only on delimited sections, basis: summary, sources: [src-1], notes: 'Restated [src-0].'}")
     base += "claimed_counts:\n  - {agreed: 1, disputed: 1, total: 2, source: src-claim}\n"
-    (tmp_path / "base.yaml").write_text(base)
-    code, out, err = run(capsys, "new-version", str(tmp_path / "base.yaml"), "--id", "next", "--date", "2024-02-01",
-                         "--kind", "proposal", "--by", "beta", "--title", "Next")
+    code, out, err = new_version_of(tmp_path, capsys, base)
     assert code == 0, err
     written = (tmp_path / "next.yaml").read_text()
     assert "id: src-claim" not in written and "id: src-0" in written and "id: src-1" in written
