@@ -164,7 +164,7 @@ def apply_edit(path: str | Path, edit: Edit | EditMaker, *, dry_run: bool = Fals
 
 def need_folder(out: Path) -> None:
     """Before any work on a new file: its folder must exist (:class:`CannotEdit`, exit 2, as the write would)."""
-    folder = out.parent if str(out.parent) else Path(".")
+    folder = out.parent  # Path("x.yaml").parent is Path(".")
     if not folder.is_dir():
         raise CannotEdit(f"{out}: cannot write (no folder {folder}); no file was written")
 
@@ -189,7 +189,7 @@ def write_draft_bytes(out: Path, data: bytes, *, new: bool) -> None:
             raise
         raise CannotEdit(f"{out}: cannot write (a file appeared in its place); it is unchanged") from None
     except OSError as exc:
-        folder = out.parent if str(out.parent) else Path(".")
+        folder = out.parent  # Path("x.yaml").parent is Path(".")
         why = f"no folder {folder}" if not folder.is_dir() else exc.strerror or str(exc)
         raise CannotEdit(f"{out}: cannot write ({why}); "
                          + ("no file was written" if new else "it is unchanged")) from None
